@@ -1,0 +1,38 @@
+"""Run-time settings, from defaults, then the environment, then the command line."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB = "linkchart.db"
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+def database_url(value: str | None = None) -> str:
+    """`--db` value, else LINKCHART_DB, else ./linkchart.db; a plain path means SQLite."""
+    value = value or os.environ.get("LINKCHART_DB") or DEFAULT_DB
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+@dataclass
+class Config:
+    packs: list[Path] = field(default_factory=list)
+    """Extra knowledge packs (YAML files or folders) loaded after the bundled ones."""
+    bundled_packs: bool = True
+    batch_size: int = 16
+    max_chars: int = DEFAULT_MAX_CHARS
+    """Documents longer than this are refused at ingest with a clear reason."""
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Config":
+        config = cls(**overrides)
+        extra = os.environ.get("LINKCHART_PACKS")
+        if extra:
+            config.packs.extend(Path(p) for p in extra.split(os.pathsep) if p)
+        if os.environ.get("LINKCHART_MAX_CHARS"):
+            config.max_chars = int(os.environ["LINKCHART_MAX_CHARS"])
+        return config

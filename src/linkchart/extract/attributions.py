@@ -1,0 +1,202 @@
+"""Who said what: reporting cues, their sources (named or as written) and content."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.context import Context
+from linkchart.extract.lexicons import lexicon
+from linkchart.model import Attribution
+
+QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"\n]{3,}?)\"")
+EDGE = " \n\t,;:.—–-“”\"'‘’"
+SUBJECTS = ("nsubj", "nsubjpass")
+MIN_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+
+
+@dataclass
+class Cue:
+    token: Token
+    text: str
+    source: Token | None
+
+
+class AttributionExtractor:
+    def __init__(self, context: Context):
+        self.context = context
+        self.words = lexicon("attributions")
+        self.verbs = set(self.words["verbs"])
+        self.complement_only = set(self.words["complement_only"])
+        self.quotes = [Quote(m.start(1 if m.group(1) else 2), m.end(1 if m.group(1) else 2))
+                       for m in QUOTE.finditer(context.doc.text)]
+
+    def run(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        seen: set[tuple[int, int]] = set()
+        for sent in self.context.doc.sents:
+            for cue in self._cues(sent):
+                attribution = self._attribution(cue, sent, f"a{len(found) + 1}")
+                if attribution and (attribution.start, attribution.end) not in seen:
+                    seen.add((attribution.start, attribution.end))
+                    found.append(attribution)
+        return found
+
+    def _cues(self, sent: Span) -> list[Cue]:
+        cues = []
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs:
+                cues.append(Cue(token, token.text, _subject(token) or _phrase_before(token)))
+            elif token.lower_ == "according" and token.i + 1 < len(token.doc) \
+                    and token.nbor().lower_ == "to":
+                objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
+                cues.append(Cue(token, token.doc[token.i:token.i + 2].text,
+                                objects[0] if objects else None))
+        return cues
+
+    def _attribution(self, cue: Cue, sent: Span, ident: str) -> Attribution | None:
+        if cue.source is None:
+            return None
+        source_start, source_end = _source_bounds(cue.source)
+        content = self._content(cue, sent, source_start)
+        if content is None:
+            return None
+        (start, end), direct = content
+        text = self.context.doc.text[start:end]
+        if len(text.split()) < MIN_CONTENT_WORDS:
+            return None
+        source_index, kind = self._source(cue.source)
+        source_text, _, _ = self.context.evidence(source_start, source_end)
+        return Attribution(
+            id=ident, source=self.context.entity_id(source_index) if source_index is not None
+            else None, source_text=source_text, source_kind=kind, cue=cue.text,
+            content=text, direct=direct, start=start, end=end)
+
+    def _content(self, cue: Cue, sent: Span,
+                 source_start: int) -> tuple[tuple[int, int], bool] | None:
+        quote = self._quote_for(cue.token, sent)
+        if quote:
+            return _trim(cue.token.doc.text, quote.start, quote.end), True
+        if cue.token.lower_ == "according":
+            return self._around_according(cue.token, sent), False
+        complement = [c for c in cue.token.children if c.dep_ in ("ccomp", "xcomp")
+                      and c.i != cue.token.i]
+        if complement:
+            tokens = list(complement[0].subtree)
+            if cue.token.i in {t.i for t in tokens}:
+                return None
+            if tokens[0].i < cue.token.i:
+                stop = sent.doc[min(source_start, cue.token.i)]
+                return _trim(sent.doc.text, tokens[0].idx, stop.idx), False
+            return _trim(sent.doc.text, tokens[0].idx, _end(tokens[-1])), False
+        if cue.token.lemma_.lower() in self.complement_only:
+            return None
+        if cue.token.dep_ in ("ccomp", "parataxis", "advcl") and cue.token.head.i < cue.token.i:
+            clause_start = min(t.i for t in cue.token.subtree)
+            if clause_start > sent.start:
+                return _trim(sent.doc.text, sent.start_char,
+                             sent.doc[clause_start - 1].idx + len(sent.doc[clause_start - 1])), False
+        return None
+
+    def _quote_for(self, cue: Token, sent: Span) -> Quote | None:
+        before = [q for q in self.quotes if sent.start_char <= q.end <= cue.idx]
+        after = [q for q in self.quotes if cue.idx < q.start < sent.end_char]
+        if before:
+            return before[-1]
+        return after[0] if after else None
+
+    def _around_according(self, cue: Token, sent: Span) -> tuple[int, int] | None:
+        phrase = list(cue.subtree)
+        first, last = phrase[0].i, phrase[-1].i
+        text = sent.doc.text
+        if first <= sent.start + 1 and last + 1 < sent.end:
+            return _trim(text, sent.doc[last + 1].idx, sent.end_char)
+        if first > sent.start:
+            return _trim(text, sent.start_char, sent.doc[first].idx)
+        return None
+
+    def _source(self, token: Token) -> tuple[int | None, str]:
+        if token.lower_ in self.words["anonymous_heads"] and token.i not in \
+                self.context.token_referent:
+            return None, "anonymous"
+        index = self.context.referent(token)
+        if index is None and token.lower_ in self.words["spokes_nouns"]:
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            index = self.context.referent(owners[0]) if owners else None
+        if index is None:
+            index = self._named_in_compound(token)
+        if index is None:
+            return None, "anonymous"
+        kind = "named_person" if self.context.type_of(index) == "person" else "named_org"
+        return index, kind
+
+    def _named_in_compound(self, token: Token) -> int | None:
+        for child in token.children:
+            if child.dep_ in ("compound", "appos") and child.i in self.context.token_referent:
+                if token.lower_ not in self.words["anonymous_heads"]:
+                    return self.context.token_referent[child.i]
+        return None
+
+
+def extract_attributions(context: Context) -> list[Attribution]:
+    return AttributionExtractor(context).run()
+
+
+def _subject(verb: Token) -> Token | None:
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children
+                  if o.dep_ == "pobj"]
+        return agents[0] if agents else None
+    for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
+        if candidate is None:
+            continue
+        subjects = [c for c in candidate.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """A subject the parser attached elsewhere: '..., a specialist in Iranian affairs said.'
+    The phrase between the last comma and the cue; its root is the token it hangs from."""
+    sent = verb.sent
+    start = verb.i
+    while start > sent.start and verb.doc[start - 1].text not in (",", "”", "\"", ";"):
+        start -= 1
+    phrase = verb.doc[start:verb.i]
+    if not 0 < len(phrase) <= 12 or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
+        return None
+    return phrase.root
+
+
+def _source_bounds(root: Token) -> tuple[int, int]:
+    """The subject phrase, without relative clauses or appositions after a comma."""
+    tokens = [root]
+    for child in root.children:
+        if child.dep_ in ("relcl", "acl", "appos", "punct") and child.i > root.i:
+            continue
+        tokens.extend(child.subtree)
+    indices = sorted(t.i for t in tokens)
+    return indices[0], indices[-1] + 1
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    if text[start:start + 5].lower() == "that ":
+        start += 5
+    return start, end

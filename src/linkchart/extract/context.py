@@ -1,0 +1,142 @@
+"""What every extractor needs from an annotated Doc: which tokens name which entity.
+
+Entity ids (e1, e2, ...) follow the order of the document's referents. A token maps to
+a referent when it lies in one of its mentions, when it is a pronoun or a definite
+description ("the group", "the militia") that points back to one unambiguously, or when
+it is a demonym or capital that the knowledge packs tie to a country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from linkchart.extract.lexicons import lexicon
+from linkchart.model import Document, ORGANISATION_TYPES
+from linkchart.nlp.packs import Knowledge
+from linkchart.nlp.referents import Referent
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+GROUP_PRONOUNS = {"it", "its"}
+ANAPHOR_WINDOW = 60  # tokens; a pronoun further than this from its antecedent is left alone
+
+
+@dataclass
+class Context:
+    doc: Doc
+    document: Document
+    knowledge: Knowledge
+    referents: list[Referent]
+    token_referent: dict[int, int] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, doc: Doc, document: Document, knowledge: Knowledge) -> "Context":
+        context = cls(doc, document, knowledge, list(doc._.referents or []))
+        for index, referent in enumerate(context.referents):
+            for mention in referent.mentions:
+                for token in mention:
+                    context.token_referent[token.i] = index
+        return context
+
+    def entity_id(self, index: int) -> str:
+        self.used.add(index)
+        return f"e{index + 1}"
+
+    def type_of(self, index: int) -> str:
+        return self.referents[index].type
+
+    def referent(self, token: Token, anaphora: bool = True) -> int | None:
+        """The referent a token names, directly or through a pronoun or description."""
+        if token.i in self.token_referent:
+            return self.token_referent[token.i]
+        if not anaphora:
+            return None
+        if token.ent_type_ == "NORP" or token.text in self.knowledge.by_demonym:
+            return self._country_of_demonym(token)
+        return self._antecedent(token)
+
+    def referents_of(self, token: Token, anaphora: bool = True,
+                     coordinated: bool = True) -> list[int]:
+        """The referents a phrase headed by `token` names, through coordination and
+        'including'/'such as' lists, and compounds ("the Kataib Hezbollah militia")."""
+        found: list[int] = []
+        for head in self._conjuncts(token) if coordinated else [token]:
+            index = self.referent(head, anaphora)
+            if index is None:
+                index = self._named_modifier(head)
+            if index is None and head.dep_ == "appos":
+                index = self.referent(head.head, anaphora=False)
+            if index is not None and index not in found:
+                found.append(index)
+            for member in self._listed_members(head):
+                if member not in found:
+                    found.append(member)
+        return found
+
+    def _conjuncts(self, token: Token) -> list[Token]:
+        return [token, *token.conjuncts]
+
+    def _named_modifier(self, token: Token) -> int | None:
+        for child in token.children:
+            if child.dep_ in ("compound", "appos", "nmod") and child.i in self.token_referent:
+                return self.token_referent[child.i]
+        return None
+
+    def _listed_members(self, token: Token) -> list[int]:
+        members = []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "such"):
+                objects = [c for c in prep.subtree if c.dep_ == "pobj"][:1]
+                for obj in objects:
+                    for item in self._conjuncts(obj):
+                        index = self.referent(item, anaphora=False)
+                        if index is not None:
+                            members.append(index)
+        return members
+
+    def _country_of_demonym(self, token: Token) -> int | None:
+        actor = self.knowledge.by_demonym.get(token.text)
+        if actor is None:
+            return None
+        for index, referent in enumerate(self.referents):
+            if referent.actor is actor or referent.name == actor.name:
+                return index
+        return None
+
+    def _antecedent(self, token: Token) -> int | None:
+        word = token.lower_
+        nouns = lexicon("anaphora")["descriptions"]
+        if word in PERSON_PRONOUNS:
+            wanted = {"person"}
+        elif word in GROUP_PRONOUNS:
+            wanted = set(ORGANISATION_TYPES)
+        elif word in nouns and any(c.lower_ == "the" for c in token.children):
+            wanted = set(nouns[word])
+        else:
+            return None
+        return self._nearest_before(token, wanted)
+
+    def _nearest_before(self, token: Token, wanted: set[str]) -> int | None:
+        for i in range(token.i - 1, max(-1, token.i - ANAPHOR_WINDOW), -1):
+            index = self.token_referent.get(i)
+            if index is not None and self.referents[index].type in wanted:
+                return index
+        return None
+
+    def evidence(self, start_token: int, end_token: int) -> tuple[str, int, int]:
+        """Text and character offsets of tokens [start_token, end_token), trimmed."""
+        span = self.doc[start_token:end_token]
+        text = span.text
+        start = span.start_char
+        stripped = text.lstrip(" ,;:—–-")
+        start += len(text) - len(stripped)
+        text = stripped.rstrip(" ,;:—–-")
+        return text, start, start + len(text)
+
+    def covering(self, tokens: list[Token]) -> tuple[str, int, int]:
+        return self.evidence(min(t.i for t in tokens), max(t.i for t in tokens) + 1)
+
+    def sentence_evidence(self, sent: Span) -> tuple[str, int, int]:
+        return self.evidence(sent.start, sent.end)

@@ -1,0 +1,349 @@
+"""Who is tied to whom: relations from roles, relational nouns, verbs, adjectives and
+hyphenated modifiers over the dependency parse. Cues live in patterns/relations.yaml."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from linkchart.extract.context import Context
+from linkchart.extract.lexicons import lexicon
+from linkchart.model import ORGANISATION_TYPES, UNDIRECTED_RELATIONS, Relation
+
+ACTORS = set(ORGANISATION_TYPES) | {"person", "country"}
+ORGS_AND_STATES = set(ORGANISATION_TYPES) | {"country"}
+PLACES = {"location", "country"}
+SOURCE_TYPES = {"leads": {"person"}, "succeeded": {"person"}, "part_of": ORGS_AND_STATES,
+                "splinter_of": ORGS_AND_STATES, "front_for": ORGS_AND_STATES}
+TARGET_TYPES = {"leads": ORGS_AND_STATES, "member_of": ORGS_AND_STATES,
+                "part_of": ORGS_AND_STATES, "splinter_of": ORGS_AND_STATES,
+                "succeeded": {"person"}, "based_in": PLACES}
+OBJECT_PREPS = {"of", "for", "within", "in", "at", "to", "inside"}
+LINK_NOUNS = {"link", "links", "ties", "tie", "connection", "connections", "relationship"}
+MAX_EVIDENCE_TOKENS = 45
+
+
+def _phrase_map(groups: dict[str, list[str]]) -> dict[str, str]:
+    return {str(word).lower(): kind for kind, words in groups.items() for word in words}
+
+
+class RelationExtractor:
+    def __init__(self, context: Context):
+        self.context = context
+        words = lexicon("relations")
+        self.roles = _phrase_map(words["roles"])
+        self.definite_leads = set(words["definite_leads"])
+        self.nouns = _phrase_map(words["nouns"])
+        self.verbs = _phrase_map(words["verbs"])
+        self.verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
+        self.adjectives = {(a["word"], a["prep"]): a for a in words["adjectives"]}
+        self.hyphenated = words["hyphenated"]
+        self.participles = words["participles"]
+        self.negation_verbs = set(words["negation_verbs"])
+        self.hedges = set(words["hedges"])
+        self.found: dict[tuple, Relation] = {}
+
+    def run(self) -> list[Relation]:
+        for token in self.context.doc:
+            self._role(token)
+            self._relational_noun(token)
+            self._verb(token)
+            self._adjective(token)
+            self._hyphenated(token)
+            self._participle(token)
+        return list(self.found.values())
+
+    # -- roles: "Hezbollah's leader Hassan Nasrallah", "the commander of the Quds Force"
+    def _role(self, token: Token) -> None:
+        role = self._phrase(token, self.roles)
+        if role is None or token.pos_ not in ("NOUN", "PROPN"):
+            return
+        kind = self.roles[role]
+        if token.lower_ in self.definite_leads:
+            kind = "member_of" if any(c.lower_ in ("a", "an") for c in token.children) \
+                else "leads"
+        holders = self._holders(token)
+        organisations = self._objects_of_noun(token, exclude=set(holders))
+        for holder in holders:
+            for organisation in organisations:
+                fits = kind
+                if token.lower_ in self.definite_leads and \
+                        self.context.type_of(organisation) == "country":
+                    fits = "member_of"
+                self._add(fits, holder, organisation, [token], token,
+                          role=role if fits == "member_of" else None)
+
+    def _holders(self, noun: Token) -> list[int]:
+        """Who holds the role or relational noun: its apposition, its copula subject."""
+        context = self.context
+        if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.i > noun.i):
+            found = context.referents_of(noun.head)
+            if found:
+                return found
+        for child in noun.children:
+            if child.dep_ == "appos":
+                found = context.referents_of(child)
+                if found:
+                    return found
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            if subjects:
+                return context.referents_of(subjects[0])
+        if noun.dep_ in ("relcl", "acl") or noun.head.dep_ == "relcl":
+            return context.referents_of(noun.head)
+        return []
+
+    def _objects_of_noun(self, noun: Token, exclude: set[int]) -> list[int]:
+        found: list[int] = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod")
+                                        and child.i < noun.i):
+                found += self._named(child)
+            elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found += self.context.referents_of(obj)
+        return [i for i in dict.fromkeys(found) if i not in exclude]
+
+    def _named(self, token: Token) -> list[int]:
+        index = self.context.referent(token)
+        if index is None:
+            for child in token.children:
+                if child.dep_ in ("compound", "poss"):
+                    index = self.context.referent(child)
+                    if index is not None:
+                        break
+        return [index] if index is not None else []
+
+    # -- relational nouns: "X, a unit of Y", "X is a front for Y", "its Quds Force unit"
+    def _relational_noun(self, token: Token) -> None:
+        phrase = self._phrase(token, self.nouns)
+        if phrase is None and token.lower_ in LINK_NOUNS:
+            self._link_noun(token)
+            return
+        if phrase is None or token.pos_ not in ("NOUN", "PROPN") or self._phrase(
+                token, self.roles):
+            return
+        kind = self.nouns[phrase]
+        holders = self._holders(token)
+        if not holders:
+            holders = [i for c in token.children if c.dep_ == "compound"
+                       for i in self._named(c)]
+        others = self._objects_of_noun(token, exclude=set(holders))
+        for holder in holders:
+            for other in others:
+                if kind == "supports_reverse":
+                    self._add("supports", other, holder, [token], token)
+                else:
+                    self._add(kind, holder, other, [token], token)
+
+    def _link_noun(self, noun: Token) -> None:
+        """'denies any link to X', 'has ties with X': the verb's subject to X."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "attr") or verb.pos_ not in ("VERB", "AUX"):
+            return
+        subjects = self._subjects(verb)
+        targets = [i for c in noun.children if c.dep_ == "prep" and c.lower_ in
+                   ("to", "with", "between") for o in c.children if o.dep_ == "pobj"
+                   for i in self.context.referents_of(o)]
+        for subject in subjects:
+            for target in targets:
+                self._add("affiliated_with", subject, target, [noun], verb)
+
+    # -- verbs: "X controls Y", "Y is backed by X", "X answers to Y"
+    def _verb(self, token: Token) -> None:
+        if token.pos_ != "VERB":
+            return
+        lemma = token.lemma_.lower()
+        subjects = self._subjects(token)
+        objects = self._direct_objects(token)
+        if lemma in self.verbs and subjects and objects:
+            for subject in subjects:
+                for obj in objects:
+                    self._add(self.verbs[lemma], subject, obj, [token], token)
+        for prep in (c for c in token.children if c.dep_ in ("prep", "agent")):
+            cue = self.verb_preps.get((lemma, prep.lower_))
+            if cue is None or not self._particle_ok(token, cue):
+                continue
+            targets = [i for o in prep.children if o.dep_ == "pobj"
+                       for i in self.context.referents_of(o)]
+            self._add_all(cue, subjects or self._passive_subjects(token), targets, token)
+
+    def _particle_ok(self, verb: Token, cue: dict) -> bool:
+        particle = cue.get("particle")
+        return particle is None or any(c.lower_ == particle for c in verb.children)
+
+    def _subjects(self, verb: Token) -> list[int]:
+        context = self.context
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if passive:
+            return [i for agent in verb.children if agent.dep_ == "agent"
+                    for o in agent.children if o.dep_ == "pobj"
+                    for i in context.referents_of(o)]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in ("conj", "xcomp"):
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in ("relcl", "acl"):
+            return context.referents_of(verb.head)
+        return [i for s in subjects for i in context.referents_of(s)]
+
+    def _passive_subjects(self, verb: Token) -> list[int]:
+        return [i for c in verb.children if c.dep_ == "nsubjpass"
+                for i in self.context.referents_of(c)]
+
+    def _direct_objects(self, verb: Token) -> list[int]:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return [i for o in objects for i in self.context.referents_of(o)]
+
+    # -- adjectives: "X is responsible for Y", "factions loyal to Y"
+    def _adjective(self, token: Token) -> None:
+        if token.pos_ not in ("ADJ", "VERB", "NOUN"):
+            return
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            cue = self.adjectives.get((token.lower_, prep.lower_))
+            if cue is None:
+                continue
+            holders = self._adjective_holders(token)
+            targets = [i for o in prep.children if o.dep_ == "pobj"
+                       for i in self.context.referents_of(o)]
+            self._add_all(cue, holders, targets, token)
+
+    def _adjective_holders(self, adjective: Token) -> list[int]:
+        head = adjective.head
+        if adjective.dep_ in ("acomp", "attr") or head.lemma_ == "be":
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return [i for s in subjects for i in self.context.referents_of(s)]
+        if adjective.dep_ in ("amod", "acl", "appos"):
+            return self.context.referents_of(head, coordinated=False)
+        return self._subjects(adjective) if adjective.pos_ == "VERB" else []
+
+    # -- hyphenated modifiers: "Iran-backed factions", "the Moscow-based institute"
+    def _hyphenated(self, token: Token) -> None:
+        kind = self.hyphenated.get(token.lower_)
+        doc = token.doc
+        if kind is None or token.i < 2 or doc[token.i - 1].text not in ("-", "‐"):
+            return
+        modifier = doc[token.i - 2]
+        source = self.context.referent(modifier)
+        if source is None:
+            return
+        noun = token.head if token.head.i > token.i else None
+        if noun is None:
+            return
+        targets = self.context.referents_of(noun)
+        for target in targets:
+            if kind == "based_in":
+                self._add("based_in", target, source, [modifier, token, noun], token)
+            else:
+                self._add(self._leading(kind, source), source, target,
+                          [modifier, token, noun], token)
+
+    # -- participles after a noun: "militias backed by Iran"
+    def _participle(self, token: Token) -> None:
+        kind = self.participles.get(token.lower_)
+        if kind is None or token.dep_ not in ("acl", "amod", "relcl"):
+            return
+        agents = [i for a in token.children if a.dep_ == "agent"
+                  for o in a.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
+        for source in agents:
+            for target in self.context.referents_of(token.head):
+                self._add(self._leading(kind, source), source, target, [token], token)
+
+    def _leading(self, kind: str, source: int) -> str:
+        if kind == "leads" and self.context.type_of(source) != "person":
+            return "controls"
+        return kind
+
+    def _add_all(self, cue: dict, holders: list[int], targets: list[int], trigger: Token):
+        for holder in holders:
+            for target in targets:
+                source, other = (target, holder) if cue.get("reverse") else (holder, target)
+                self._add(cue["type"], source, other, [trigger], trigger)
+
+    def _phrase(self, token: Token, table: dict[str, str]) -> str | None:
+        """The longest cue ending at this token: 'deputy commander' before 'commander'."""
+        words = [token.lower_]
+        for child in sorted((c for c in token.children if c.i < token.i and c.dep_ in
+                             ("compound", "amod") and c.i == token.i - len(words)),
+                            key=lambda c: -c.i):
+            words.insert(0, child.lower_)
+        for size in range(len(words), 0, -1):
+            phrase = " ".join(words[-size:])
+            if phrase in table:
+                return phrase
+        return None
+
+    def _add(self, kind: str, source: int, target: int, cues: list[Token], trigger: Token,
+             role: str | None = None) -> None:
+        context = self.context
+        if source == target or not self._types_fit(kind, source, target):
+            return
+        if kind in UNDIRECTED_RELATIONS:
+            source, target = sorted((source, target))
+        key = (kind, source, target)
+        evidence = self._evidence(source, target, cues)
+        if evidence is None:
+            return
+        text, start, end = evidence
+        previous = self.found.get(key)
+        if previous is not None and len(previous.evidence) <= len(text):
+            return
+        self.found[key] = Relation(
+            type=kind, source=context.entity_id(source), target=context.entity_id(target),
+            evidence=text, start=start, end=end, role=role,
+            negated=self._negated(trigger), hedged=self._hedged(trigger))
+
+    def _types_fit(self, kind: str, source: int, target: int) -> bool:
+        source_type = self.context.type_of(source)
+        target_type = self.context.type_of(target)
+        if kind != "based_in" and (source_type not in ACTORS or target_type not in ACTORS):
+            return False
+        return source_type in SOURCE_TYPES.get(kind, ACTORS | PLACES) and \
+            target_type in TARGET_TYPES.get(kind, ACTORS)
+
+    def _evidence(self, source: int, target: int, cues: list[Token]):
+        sentence = cues[0].sent
+        tokens = list(cues)
+        for index in (source, target):
+            nearest = self._nearest_mention(index, cues[0], sentence)
+            if nearest is not None:
+                tokens.append(nearest)
+        first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+        if last - first > MAX_EVIDENCE_TOKENS:
+            return None
+        mentions = [m for r in (source, target) for m in self.context.referents[r].mentions
+                    if m.start <= last and m.end > first]
+        end = max([last + 1, *(m.end for m in mentions)])
+        start = min([first, *(m.start for m in mentions)])
+        return self.context.evidence(start, end)
+
+    def _nearest_mention(self, index: int, cue: Token, sentence) -> Token | None:
+        best = None
+        for token in sentence:
+            if self.context.token_referent.get(token.i) == index or (
+                    self.context.referent(token) == index and token.pos_ in ("PRON", "NOUN",
+                                                                           "ADJ", "PROPN")):
+                if best is None or abs(token.i - cue.i) < abs(best.i - cue.i):
+                    best = token
+        return best
+
+    def _negated(self, trigger: Token) -> bool:
+        """Negated, or the object of a denial: 'denies any link to X', 'rejects backing'."""
+        if any(c.dep_ == "neg" for c in trigger.children):
+            return True
+        if trigger.lemma_.lower() in self.negation_verbs:
+            return True
+        child = trigger
+        for ancestor in list(trigger.ancestors)[:3]:
+            if ancestor.lemma_.lower() in self.negation_verbs:
+                return child.dep_ in ("dobj", "xcomp", "ccomp", "pcomp", "attr")
+            child = ancestor
+        return False
+
+    def _hedged(self, trigger: Token) -> bool:
+        nearby = [*trigger.children, *list(trigger.ancestors)[:2]]
+        return any(t.lower_ in self.hedges for t in nearby)
+
+
+def extract_relations(context: Context) -> list[Relation]:
+    return RelationExtractor(context).run()

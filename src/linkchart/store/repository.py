@@ -1,0 +1,148 @@
+"""The store's repository API: the only way into the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, inspect, select
+
+from linkchart.config import database_url
+from linkchart.model import DocExtraction
+from linkchart.store import corpus, graph, judgements, queries, writer
+from linkchart.store.engine import WRITE, make_engine, migrate
+from linkchart.store.schema import documents
+from linkchart.store.search import Search
+from linkchart.store.writer import AddResult
+
+
+class Store:
+    def __init__(self, engine):
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        fts = self.dialect == "sqlite" and inspect(engine).has_table("entities_fts")
+        self.search = Search(self.dialect, fts)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> "Store":
+        """Open (and create or upgrade) the store at a URL or SQLite path."""
+        engine = make_engine(database_url(url))
+        migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _read(self):
+        return self.engine.connect()
+
+    def _write(self):
+        return self.engine.connect().execution_options(**WRITE)
+
+    def add_extractions(self, extractions: list[DocExtraction]) -> AddResult:
+        """Store a batch in one transaction: all of it, or nothing on error."""
+        with self._write() as conn, conn.begin():
+            return writer.add_extractions(conn, list(extractions), self.search)
+
+    def has_hash(self, text_hash: str) -> bool:
+        with self._read() as conn:
+            return conn.scalar(select(documents.c.id)
+                               .where(documents.c.text_hash == text_hash)) is not None
+
+    def document_count(self) -> int:
+        with self._read() as conn:
+            return conn.scalar(select(func.count()).select_from(documents))
+
+    def documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return queries.documents_page(conn, limit, offset)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """A document with its text and its local items, offsets included."""
+        with self._read() as conn:
+            return queries.document(conn, doc_id)
+
+    def search_documents(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return queries.search_documents(conn, self.search, query, limit)
+
+    def entities(self, type: str | None = None, search: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return queries.entity_list(conn, self.search, type, search, limit, offset)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            return queries.entities_by_id(conn, [entity_id]).get(entity_id)
+
+    def find_entities(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Exact matches of the normalised name or an alias first, then full-text ones."""
+        with self._read() as conn:
+            return queries.find_entities(conn, self.search, name, limit)
+
+    def entity_card(self, entity_id: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            found = queries.entities_by_id(conn, [entity_id]).get(entity_id)
+            if found is None:
+                return None
+            ties = graph.relation_list(conn, [entity_id])
+            return found | {
+                "documents": queries.entity_documents(conn, entity_id),
+                "relations": [_from_side(tie, entity_id) for tie in ties],
+                "events": queries.event_list(conn, entity_id, None, None, None),
+                "attributions": queries.attributions_by(conn, entity_id),
+            }
+
+    def relations(self, entity_ids: Iterable[str] | None = None,
+                  types: Iterable[str] | None = None, date_from: str | None = None,
+                  date_to: str | None = None, min_sources: int = 1) -> list[dict[str, Any]]:
+        """Relations aggregated per (type, source, target, negated), with evidence."""
+        with self._read() as conn:
+            return graph.relation_list(conn, entity_ids, types, date_from, date_to,
+                                       min_sources)
+
+    def events(self, entity_id: str | None = None, types: Iterable[str] | None = None,
+               date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return queries.event_list(conn, entity_id, types, date_from, date_to)
+
+    def neighbourhood(self, entity_id: str, depth: int = 1,
+                      entity_types: Iterable[str] | None = None,
+                      relation_types: Iterable[str] | None = None,
+                      date_from: str | None = None, date_to: str | None = None,
+                      min_sources: int = 1) -> dict[str, list[dict[str, Any]]]:
+        with self._read() as conn:
+            return graph.neighbourhood(conn, entity_id, depth, entity_types, relation_types,
+                                       date_from, date_to, min_sources)
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        with self._read() as conn:
+            return queries.stats(conn, top)
+
+    def corpus(self, detail: bool = False) -> dict[str, Any]:
+        """Everything as linkchart-corpus/1 (FORMAT.md)."""
+        with self._read() as conn:
+            return corpus.corpus(conn, detail)
+
+    def add_judgement(self, kind: str, payload: dict[str, Any],
+                      author: str | None = None) -> int:
+        with self._write() as conn, conn.begin():
+            return judgements.add(conn, kind, payload, author)
+
+    def judgements(self, kind: str | None = None) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return judgements.listing(conn, kind)
+
+
+def _from_side(tie: dict[str, Any], entity_id: str) -> dict[str, Any]:
+    outgoing = tie["source"] == entity_id
+    other = "target" if outgoing else "source"
+    direction = "undirected" if not tie["directed"] else "out" if outgoing else "in"
+    return tie | {"direction": direction, "other": {
+        "id": tie[other], "name": tie[f"{other}_name"], "type": tie[f"{other}_type"]}}

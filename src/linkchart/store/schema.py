@@ -1,0 +1,129 @@
+"""The tables, as SQLAlchemy Core objects for queries. Migrations create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Boolean, Column, ForeignKey, Integer, MetaData, String, Table,
+                        Text)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String, primary_key=True),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("published", String(32)),
+    Column("url", Text),
+    Column("text", Text, nullable=False),
+    Column("text_hash", String(64), nullable=False, unique=True),
+    Column("pipeline_version", String),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String, primary_key=True),
+    Column("num", Integer, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("search_text", Text, nullable=False),
+    Column("first_seen", String(32)),
+    Column("last_seen", String(32)),
+)
+
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("key", Text, primary_key=True),
+    Column("entity_id", String, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+)
+
+doc_entities = Table(
+    "doc_entities", metadata,
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("local_id", String, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("description", Text),
+    Column("mentions", JSON, nullable=False),
+    Column("entity_id", String, ForeignKey("entities.id")),
+)
+
+attributions = Table(
+    "attributions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("local_id", String, nullable=False),
+    Column("source_local", String),
+    Column("source_entity", String, ForeignKey("entities.id")),
+    Column("source_text", Text, nullable=False),
+    Column("source_kind", String(16), nullable=False),
+    Column("cue", Text),
+    Column("content", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    sqlite_autoincrement=True,
+)
+
+relations = Table(
+    "relations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("source_local", String, nullable=False),
+    Column("target_local", String, nullable=False),
+    Column("source_entity", String, ForeignKey("entities.id")),
+    Column("target_entity", String, ForeignKey("entities.id")),
+    Column("role", Text),
+    Column("negated", Boolean, nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="SET NULL")),
+    sqlite_autoincrement=True,
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("local_id", String, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", Text),
+    Column("date", String(32)),
+    Column("date_text", Text),
+    Column("location_local", String),
+    Column("location_entity", String, ForeignKey("entities.id")),
+    Column("fatalities", Integer),
+    Column("injured", Integer),
+    Column("evidence", Text, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="SET NULL")),
+    sqlite_autoincrement=True,
+)
+
+event_participants = Table(
+    "event_participants", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(16), primary_key=True),
+    Column("local_id", String, primary_key=True),
+    Column("entity_id", String, ForeignKey("entities.id")),
+)
+
+judgements = Table(
+    "judgements", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("author", Text),
+    Column("created_at", String(32), nullable=False),
+    sqlite_autoincrement=True,
+)

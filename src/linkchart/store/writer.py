@@ -1,0 +1,249 @@
+"""Writing a batch of extractions in one transaction (the caller holds it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, delete, insert, select, text, update
+
+from linkchart.model import ORGANISATION_TYPES, DocExtraction
+from linkchart.resolve import resolve
+from linkchart.resolve.names import name_keys
+from linkchart.store import dates
+from linkchart.store.lookup import CHUNK, StoreLookup
+from linkchart.store.schema import (attributions, doc_entities, documents, entities,
+                                    entity_keys, event_participants, events, relations)
+from linkchart.store.search import Search
+
+WRITER_LOCK = 7_406_001
+Resolver = Callable[..., dict[tuple[str, str], str]]
+
+
+@dataclass
+class AddResult:
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    """(document id, id of the stored document with the same text)."""
+    replaced: list[str] = field(default_factory=list)
+    """Ids stored before with another text, whose old version this batch replaced."""
+
+
+@dataclass
+class _Seen:
+    """What one batch says about one global entity."""
+    forms: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+
+
+def add_extractions(conn: Connection, extractions: list[DocExtraction], search: Search,
+                    resolver: Resolver = resolve) -> AddResult:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+    result = AddResult()
+    fresh, affected = _fresh(conn, extractions, result, search)
+    mapping = resolver(fresh, StoreLookup(conn)) if fresh else {}
+    _apply_entities(conn, _collect(fresh, mapping), search)
+    for extraction in fresh:
+        _insert_document(conn, extraction, mapping, search)
+        result.stored.append(extraction.document.id)
+    rebuild_entities(conn, affected, search)
+    return result
+
+
+def _fresh(conn: Connection, extractions: list[DocExtraction], result: AddResult,
+           search: Search) -> tuple[list[DocExtraction], set[str]]:
+    """The extractions to store; drops duplicates, and stored documents they replace."""
+    hashes = {id(x): x.document.hash for x in extractions}
+    by_hash = _pairs(conn, documents.c.text_hash, documents.c.id, set(hashes.values()))
+    stored_ids = _pairs(conn, documents.c.id, documents.c.text_hash,
+                        {x.document.id for x in extractions})
+    fresh: dict[str, DocExtraction] = {}
+    affected: set[str] = set()
+    for extraction in extractions:
+        doc_id, digest = extraction.document.id, hashes[id(extraction)]
+        if digest in by_hash:
+            result.duplicates.append((doc_id, by_hash[digest]))
+            continue
+        if doc_id in fresh:
+            del by_hash[hashes[id(fresh.pop(doc_id))]]
+        elif doc_id in stored_ids:
+            affected |= _drop_document(conn, doc_id, search)
+            result.replaced.append(doc_id)
+        by_hash[digest] = doc_id
+        fresh[doc_id] = extraction
+    return list(fresh.values()), affected
+
+
+def _pairs(conn: Connection, key, value, wanted: set[str]) -> dict[str, str]:
+    wanted_list = sorted(wanted)
+    found: dict[str, str] = {}
+    for i in range(0, len(wanted_list), CHUNK):
+        stmt = select(key, value).where(key.in_(wanted_list[i:i + CHUNK]))
+        found.update(tuple(r) for r in conn.execute(stmt))
+    return found
+
+
+def _drop_document(conn: Connection, doc_id: str, search: Search) -> set[str]:
+    affected = set(conn.scalars(select(doc_entities.c.entity_id)
+                                .where(doc_entities.c.document_id == doc_id)))
+    search.unindex_document(conn, doc_id)
+    conn.execute(delete(documents).where(documents.c.id == doc_id))
+    return affected - {None}
+
+
+def _collect(fresh: list[DocExtraction], mapping: dict[tuple[str, str], str]) -> dict[str, _Seen]:
+    seen: dict[str, _Seen] = {}
+    for x in fresh:
+        doc_id = x.document.id
+        for entity in x.entities:
+            item = seen.setdefault(mapping[(doc_id, entity.id)], _Seen())
+            item.forms.extend(entity.surface_forms())
+            item.types.append(entity.type)
+            item.dates.append(x.document.published)
+        for event in x.events:
+            for local in {*event.actors, *event.recipients, event.location} - {None}:
+                if (doc_id, local) in mapping:
+                    seen[mapping[(doc_id, local)]].dates.append(event.date)
+    return seen
+
+
+def _apply_entities(conn: Connection, seen: dict[str, _Seen], search: Search) -> None:
+    ids = list(seen)
+    existing = {}
+    known_keys: set[tuple[str, str]] = set()
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        existing.update((r.id, r) for r in conn.execute(
+            select(entities).where(entities.c.id.in_(chunk))))
+        known_keys.update(tuple(r) for r in conn.execute(
+            select(entity_keys.c.key, entity_keys.c.entity_id)
+            .where(entity_keys.c.entity_id.in_(chunk))))
+    for entity_id, item in seen.items():
+        row = existing.get(entity_id)
+        name = row.name if row else item.forms[0]
+        values = {
+            "type": _more_specific(row.type if row else item.types[0], item.types),
+            "aliases": merge_aliases(name, row.aliases if row else [], item.forms),
+            "first_seen": dates.earliest(row.first_seen if row else None, *item.dates),
+            "last_seen": dates.latest(row.last_seen if row else None, *item.dates),
+        }
+        values["search_text"] = search_text(name, values["aliases"])
+        num = int(entity_id[1:])
+        if row is None:
+            conn.execute(insert(entities).values(id=entity_id, num=num, name=name, **values))
+        elif any(values[k] != getattr(row, k) for k in values):
+            conn.execute(update(entities).where(entities.c.id == entity_id).values(**values))
+        else:
+            continue
+        keys = [k for k in name_keys([name, *values["aliases"]])
+                if (k, entity_id) not in known_keys]
+        if keys:
+            conn.execute(insert(entity_keys), [{"key": k, "entity_id": entity_id} for k in keys])
+        if row is None or values["search_text"] != row.search_text:
+            search.index_entity(conn, num, entity_id, values["search_text"])
+
+
+def rebuild_entities(conn: Connection, entity_ids: Iterable[str], search: Search) -> None:
+    """Recompute aliases, dates and keys of entities from what is stored."""
+    for entity_id in sorted(entity_ids):
+        row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
+        forms, seen_dates = [], []
+        for name, aliases, published in conn.execute(
+                select(doc_entities.c.name, doc_entities.c.aliases, documents.c.published)
+                .join(documents, documents.c.id == doc_entities.c.document_id)
+                .where(doc_entities.c.entity_id == entity_id)):
+            forms += [name, *aliases]
+            seen_dates.append(published)
+        seen_dates += _event_dates(conn, entity_id)
+        aliases = merge_aliases(row.name, [], forms)
+        conn.execute(update(entities).where(entities.c.id == entity_id).values(
+            aliases=aliases, search_text=search_text(row.name, aliases),
+            first_seen=dates.earliest(*seen_dates), last_seen=dates.latest(*seen_dates)))
+        conn.execute(delete(entity_keys).where(entity_keys.c.entity_id == entity_id))
+        keys = name_keys([row.name, *aliases])
+        if keys:
+            conn.execute(insert(entity_keys), [{"key": k, "entity_id": entity_id} for k in keys])
+        search.index_entity(conn, row.num, entity_id, search_text(row.name, aliases))
+
+
+def _event_dates(conn: Connection, entity_id: str) -> list[str]:
+    involved = select(event_participants.c.event_id).where(
+        event_participants.c.entity_id == entity_id)
+    return list(conn.scalars(select(events.c.date).where(
+        (events.c.id.in_(involved)) | (events.c.location_entity == entity_id))))
+
+
+def _more_specific(current: str, seen_types: list[str]) -> str:
+    if current != "organization":
+        return current
+    specific = [t for t in seen_types if t in ORGANISATION_TYPES and t != "organization"]
+    return specific[0] if specific else current
+
+
+def merge_aliases(name: str, aliases: list[str], forms: list[str]) -> list[str]:
+    merged = list(aliases)
+    folded = {name.casefold(), *(a.casefold() for a in merged)}
+    for form in forms:
+        if form and form.casefold() not in folded:
+            merged.append(form)
+            folded.add(form.casefold())
+    return merged
+
+
+def search_text(name: str, aliases: list[str]) -> str:
+    return "\n".join(dict.fromkeys([name, *aliases, *name_keys([name, *aliases])]))
+
+
+def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str, str], str],
+                     search: Search) -> None:
+    doc = x.document
+    conn.execute(insert(documents).values(
+        id=doc.id, title=doc.title, outlet=doc.outlet, published=doc.published, url=doc.url,
+        text=doc.text, text_hash=doc.hash, pipeline_version=x.pipeline_version,
+        ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    glob = {local: g for (d, local), g in mapping.items() if d == doc.id}
+    locals_ = {}
+    for e in x.entities:
+        locals_.setdefault(e.id, {
+            "document_id": doc.id, "local_id": e.id, "name": e.name, "type": e.type,
+            "aliases": list(e.aliases), "description": e.description,
+            "mentions": [list(m) for m in e.mentions], "entity_id": glob.get(e.id)})
+    if locals_:
+        conn.execute(insert(doc_entities), list(locals_.values()))
+    said = {}
+    for a in x.attributions:
+        said[a.id] = conn.execute(insert(attributions).values(
+            document_id=doc.id, local_id=a.id, source_local=a.source,
+            source_entity=glob.get(a.source), source_text=a.source_text,
+            source_kind=a.source_kind, cue=a.cue, content=a.content, direct=bool(a.direct),
+            **_span(a))).inserted_primary_key[0]
+    if x.relations:
+        conn.execute(insert(relations), [{
+            "document_id": doc.id, "type": r.type, "source_local": r.source,
+            "target_local": r.target, "source_entity": glob.get(r.source),
+            "target_entity": glob.get(r.target), "role": r.role, "negated": bool(r.negated),
+            "hedged": bool(r.hedged), "evidence": r.evidence,
+            "attribution_id": said.get(r.attribution), **_span(r)} for r in x.relations])
+    for v in x.events:
+        event_id = conn.execute(insert(events).values(
+            document_id=doc.id, local_id=v.id, type=v.type, mode=v.mode, date=v.date,
+            date_text=v.date_text, location_local=v.location,
+            location_entity=glob.get(v.location), fatalities=v.fatalities,
+            injured=v.injured, evidence=v.evidence, attribution_id=said.get(v.attribution),
+            **_span(v))).inserted_primary_key[0]
+        roles = {("actor", a): None for a in v.actors} | {("recipient", r): None
+                                                          for r in v.recipients}
+        if roles:
+            conn.execute(insert(event_participants), [
+                {"event_id": event_id, "role": role, "local_id": local,
+                 "entity_id": glob.get(local)} for role, local in roles])
+    search.index_document(conn, doc.id, doc.title, doc.text)
+
+
+def _span(item) -> dict[str, int | None]:
+    def offset(value):
+        return value if isinstance(value, int) and value >= 0 else None
+    return {"start": offset(item.start), "end": offset(item.end)}

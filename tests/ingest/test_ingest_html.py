@@ -1,0 +1,23 @@
+from linkchart.ingest import read
+from linkchart.model import Document
+
+
+def test_html_main_text_and_metadata(fixtures):
+    (doc,) = read(fixtures / "page.html")
+    assert isinstance(doc, Document)
+    assert doc.id == "page"
+    assert doc.title == "Border truce holds for a second week"
+    assert doc.outlet == "The Example Herald"
+    assert doc.published == "2020-06-14"
+    assert doc.url == "https://herald.example/news/border-truce"
+    assert doc.meta["author"] == "Jane Example"
+    assert "A truce between the Coastal Defence Force" in doc.text
+    assert "denied." in doc.text
+    assert "Subscribe now" not in doc.text and "Cookie settings" not in doc.text
+    assert doc.text == doc.text.rstrip()
+
+
+def test_html_is_sniffed_when_the_extension_is_unknown(fixtures, write):
+    path = write("page", (fixtures / "page.html").read_bytes())
+    (doc,) = read(path)
+    assert doc.title == "Border truce holds for a second week"
