@@ -215,3 +215,14 @@ def _register_extensions() -> None:
 
 
 _register_extensions()
+
+
+def main() -> None:
+    """The console script: known errors become one clear line and exit code 2."""
+    from linkchart.nlp.packs import PackError
+
+    try:
+        app()
+    except PackError as error:
+        errors.print(f"[red]error:[/red] {error}")
+        sys.exit(2)

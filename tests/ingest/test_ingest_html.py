@@ -1,9 +1,11 @@
 from linkchart.ingest import read
 from linkchart.model import Document
 
+from ingest_support import FIXTURES, write
 
-def test_html_main_text_and_metadata(fixtures):
-    (doc,) = read(fixtures / "page.html")
+
+def test_html_main_text_and_metadata():
+    (doc,) = read(FIXTURES / "page.html")
     assert isinstance(doc, Document)
     assert doc.id == "page"
     assert doc.title == "Border truce holds for a second week"
@@ -17,7 +19,7 @@ def test_html_main_text_and_metadata(fixtures):
     assert doc.text == doc.text.rstrip()
 
 
-def test_html_is_sniffed_when_the_extension_is_unknown(fixtures, write):
-    path = write("page", (fixtures / "page.html").read_bytes())
+def test_html_is_sniffed_when_the_extension_is_unknown(tmp_path):
+    path = write(tmp_path, "page", (FIXTURES / "page.html").read_bytes())
     (doc,) = read(path)
     assert doc.title == "Border truce holds for a second week"

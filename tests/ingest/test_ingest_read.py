@@ -5,40 +5,42 @@ import sys
 from linkchart.ingest import Duplicate, IngestOptions, ReadFailure, read
 from linkchart.model import Document
 
+from ingest_support import FIXTURES, write
 
-def test_directory_is_walked_recursively_in_sorted_order(tmp_path, write):
-    write("b.txt", "Body b.")
-    write("a.txt", "Body a.")
-    write("sub/c.html", "<html><body><article>" + "<p>Body c is long enough to keep.</p>" * 20
+
+def test_directory_is_walked_recursively_in_sorted_order(tmp_path):
+    write(tmp_path, "b.txt", "Body b.")
+    write(tmp_path, "a.txt", "Body a.")
+    write(tmp_path, "sub/c.html", "<html><body><article>" + "<p>Body c is long enough to keep.</p>" * 20
           + "</article></body></html>")
-    write("sub/deeper/d.jsonl", json.dumps({"id": "d", "text": "Body d."}))
-    write("sub/e.csv", "id,text\ne,Body e.\n")
-    write("a2.json", json.dumps({"id": "a2", "text": "Body a2."}))
-    write("notes.md", "Not an article extension.")
-    write("image.png", b"\x89PNG\r\n")
-    write(".hidden.txt", "Hidden.")
-    write(".git/x.txt", "Hidden folder.")
+    write(tmp_path, "sub/deeper/d.jsonl", json.dumps({"id": "d", "text": "Body d."}))
+    write(tmp_path, "sub/e.csv", "id,text\ne,Body e.\n")
+    write(tmp_path, "a2.json", json.dumps({"id": "a2", "text": "Body a2."}))
+    write(tmp_path, "notes.md", "Not an article extension.")
+    write(tmp_path, "image.png", b"\x89PNG\r\n")
+    write(tmp_path, ".hidden.txt", "Hidden.")
+    write(tmp_path, ".git/x.txt", "Hidden folder.")
     items = list(read(tmp_path))
     assert all(isinstance(item, Document) for item in items), items
     assert [d.id for d in items] == ["a", "a2", "b", "c", "d", "e"]
 
 
-def test_recursive_false_reads_only_the_top_folder(tmp_path, write):
-    write("a.txt", "Body a.")
-    write("sub/b.txt", "Body b.")
+def test_recursive_false_reads_only_the_top_folder(tmp_path):
+    write(tmp_path, "a.txt", "Body a.")
+    write(tmp_path, "sub/b.txt", "Body b.")
     assert [d.id for d in read(tmp_path, IngestOptions(recursive=False))] == ["a"]
 
 
-def test_sources_may_be_str_path_or_a_list(fixtures):
-    path = fixtures / "no_header.txt"
+def test_sources_may_be_str_path_or_a_list():
+    path = FIXTURES / "no_header.txt"
     assert [d.id for d in read(str(path))] == ["no_header"]
-    assert [d.id for d in read([path, fixtures / "article.txt"])] == ["no_header", "article"]
+    assert [d.id for d in read([path, FIXTURES / "article.txt"])] == ["no_header", "article"]
 
 
-def test_exact_duplicates_are_yielded_as_duplicate(write):
-    first = write("one.txt", "Title: A\n\nThe same  text.\n")
-    second = write("two.txt", "Title: B\n\nThe same\ntext.")
-    rows = write("r.jsonl", json.dumps({"id": "r", "text": "The same text."}) + "\n"
+def test_exact_duplicates_are_yielded_as_duplicate(tmp_path):
+    first = write(tmp_path, "one.txt", "Title: A\n\nThe same  text.\n")
+    second = write(tmp_path, "two.txt", "Title: B\n\nThe same\ntext.")
+    rows = write(tmp_path, "r.jsonl", json.dumps({"id": "r", "text": "The same text."}) + "\n"
                  + json.dumps({"id": "s", "text": "Other text."}) + "\n")
     items = list(read([first, second, rows]))
     assert [type(i).__name__ for i in items] == ["Document", "Duplicate", "Duplicate", "Document"]
@@ -47,9 +49,9 @@ def test_exact_duplicates_are_yielded_as_duplicate(write):
     assert len(list(read([first, second], IngestOptions(deduplicate=False)))) == 2
 
 
-def test_ids_are_stable_across_runs(fixtures):
+def test_ids_are_stable_across_runs():
     def ids():
-        return [d.id for d in read(fixtures)]
+        return [d.id for d in read(FIXTURES)]
     assert ids() == ids()
     assert "article" in ids() and "jl-1" in ids()
 

@@ -6,6 +6,8 @@ import pytest
 from linkchart.ingest import IngestOptions, ReadFailure, read
 from linkchart.model import Document, text_hash
 
+from ingest_support import FIXTURES, write
+
 
 def documents(source, options=None):
     items = list(read(source, options))
@@ -13,8 +15,8 @@ def documents(source, options=None):
     return items
 
 
-def test_jsonl_defaults_synonyms_and_line_numbers(fixtures):
-    path = fixtures / "articles.jsonl"
+def test_jsonl_defaults_synonyms_and_line_numbers():
+    path = FIXTURES / "articles.jsonl"
     first, second, third = documents(path)
     assert (first.id, first.title, first.outlet, first.published, first.url) == (
         "jl-1", "Ceasefire talks resume", "Example Wire", "2019-07-02", "https://wire.example/1")
@@ -30,25 +32,25 @@ def test_jsonl_defaults_synonyms_and_line_numbers(fixtures):
     assert third.meta == {"tags": '["politics", "protest"]'}
 
 
-def test_row_without_id_gets_a_stable_hash_id(fixtures):
-    second = documents(fixtures / "articles.jsonl")[1]
+def test_row_without_id_gets_a_stable_hash_id():
+    second = documents(FIXTURES / "articles.jsonl")[1]
     assert second.id == "sha-" + text_hash(second.text)[:12]
-    assert documents(fixtures / "articles.jsonl")[1].id == second.id
+    assert documents(FIXTURES / "articles.jsonl")[1].id == second.id
 
 
-def test_json_list_and_single_object(fixtures, write):
-    first, second = documents(fixtures / "articles.json")
+def test_json_list_and_single_object(tmp_path):
+    first, second = documents(FIXTURES / "articles.json")
     assert (first.id, first.outlet, first.published) == ("js-1", "Example Herald", "2018-05-01")
     assert (second.outlet, second.published) == ("Example Daily", "2018-05-01")
     assert second.text.startswith("The Coastal Defence Force lifted")
-    assert second.source_path == f"{fixtures / 'articles.json'}:item 2"
-    path = write("one.json", json.dumps({"id": "x", "text": "Body."}, indent=2))
+    assert second.source_path == f"{FIXTURES / 'articles.json'}:item 2"
+    path = write(tmp_path, "one.json", json.dumps({"id": "x", "text": "Body."}, indent=2))
     (doc,) = documents(path)
     assert (doc.id, doc.text, doc.source_path) == ("x", "Body.", str(path))
 
 
-def test_csv_rows_with_quoted_multiline_fields(fixtures):
-    path = fixtures / "articles.csv"
+def test_csv_rows_with_quoted_multiline_fields():
+    path = FIXTURES / "articles.csv"
     first, second, third = documents(path)
     assert (first.id, first.published, first.url) == ("csv-1", "2017-09-30", "https://wire.example/csv-1")
     assert first.meta == {"section": "security"}
@@ -61,18 +63,18 @@ def test_csv_rows_with_quoted_multiline_fields(fixtures):
     assert third.published is None and third.meta == {}
 
 
-def test_csv_with_crlf_and_a_huge_field(write):
+def test_csv_with_crlf_and_a_huge_field(tmp_path):
     text = "word " * 40_000
-    path = write("big.csv", f'id,content\r\nbig,"{text}"\r\nsmall,"a\r\nb"\r\n')
+    path = write(tmp_path, "big.csv", f'id,content\r\nbig,"{text}"\r\nsmall,"a\r\nb"\r\n')
     big, small = documents(path)
     assert big.text == text.rstrip()
     assert small.text == "a\nb"
 
 
-def test_field_map_names_the_input_fields(write):
+def test_field_map_names_the_input_fields(tmp_path):
     record = {"uid": "u1", "headline": "H", "content_original": "Body.", "date": "2021-03-11",
               "site": "Example", "link": "https://x.example"}
-    path = write("a.jsonl", json.dumps(record) + "\n")
+    path = write(tmp_path, "a.jsonl", json.dumps(record) + "\n")
     options = IngestOptions(field_map={"id": "uid", "title": "headline", "text": "content_original",
                                        "outlet": "site", "url": "link"})
     (doc,) = documents(path, options)
@@ -81,19 +83,19 @@ def test_field_map_names_the_input_fields(write):
     assert doc.meta == {}
 
 
-def test_field_map_wins_over_the_default_name(write):
-    path = write("a.jsonl", json.dumps({"text": "summary", "full": "The full text."}) + "\n")
+def test_field_map_wins_over_the_default_name(tmp_path):
+    path = write(tmp_path, "a.jsonl", json.dumps({"text": "summary", "full": "The full text."}) + "\n")
     (doc,) = documents(path, IngestOptions(field_map={"text": "full"}))
     assert doc.text == "The full text."
     assert doc.meta == {"text": "summary"}
 
 
-def test_synonyms_apply_only_when_the_default_is_missing_or_empty(write):
+def test_synonyms_apply_only_when_the_default_is_missing_or_empty(tmp_path):
     lines = [{"text": "Main.", "body": "Other."}, {"text": "", "body": "Fallback."},
              {"content_original": "Original.", "published_at": "2020-01-02T03:04:05+05:00",
               "publisher": "P"},
              {"Text": "Capitalised.", "Source": "S"}]
-    path = write("a.jsonl", "\n".join(map(json.dumps, lines)))
+    path = write(tmp_path, "a.jsonl", "\n".join(map(json.dumps, lines)))
     docs = documents(path)
     assert [d.text for d in docs] == ["Main.", "Fallback.", "Original.", "Capitalised."]
     assert docs[0].meta == {"body": "Other."}
@@ -112,8 +114,8 @@ def test_gzipped_jsonl_and_json(tmp_path):
         "g0", "g1", "g2"]
 
 
-def test_jsonl_is_read_lazily(write):
-    path = write("a.jsonl", '{"text": "First."}\n{not json\n')
+def test_jsonl_is_read_lazily(tmp_path):
+    path = write(tmp_path, "a.jsonl", '{"text": "First."}\n{not json\n')
     items = read(path)
     assert isinstance(next(items), Document)
     assert isinstance(next(items), ReadFailure)

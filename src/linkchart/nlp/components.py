@@ -65,6 +65,9 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
         if span.label_ in ("PERSON", "person"):
             while end - start > 1 and doc[start].lower_.rstrip(".") in titles | {"grand"}:
                 start += 1
+        opened = [t.i for t in doc[start:end] if t.text == "("]
+        if opened and not any(t.text == ")" for t in doc[opened[0]:end]):
+            end = opened[0]
         while end > start and doc[end - 1].lower_ in TRAILING_DROP:
             end -= 1
         if end > start:
