@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import shared_path
+from shared_data import shared_path
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src" / "linkchart" / "schema"
                      / "linkchart-1.json").read_text())

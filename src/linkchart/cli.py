@@ -207,11 +207,14 @@ def packs_validate(paths: Optional[list[Path]] = typer.Argument(None)):
 
 
 def _register_extensions() -> None:
-    for module in ("linkchart.cli_measure",):
+    """Commands that live beside their subject: measuring, serving, reviewing."""
+    for module in ("linkchart.cli_measure", "linkchart.server.commands",
+                   "linkchart.resolve.commands"):
         try:
             __import__(module, fromlist=["register"]).register(app)
-        except ImportError:
-            pass
+        except ModuleNotFoundError as error:
+            if error.name != module:
+                raise
 
 
 _register_extensions()

@@ -62,9 +62,8 @@ def apply(corpus: dict[str, Any], sel: Selection) -> dict[str, Any]:
                 events.append(trimmed)
     cited = {(e["document"], e["attribution"]) for r in relations for e in r["evidence"]}
     cited |= {(v["evidence"][0]["document"], v.get("attribution")) for v in events}
-    attributions = [a for a in corpus["attributions"] if a["document"] in dated
-                    and ((a["document"], a["id"]) in cited
-                         or (focus is None or a["source"] in focus))]
+    attributions = [a for a in corpus["attributions"] if (a["document"], a["id"]) in cited
+                    or (a["document"] in dated and (focus is None or a["source"] in focus))]
     used = {i for r in relations for i in (r["source"], r["target"])}
     used |= {i for v in events for i in [*v["actors"], *v["recipients"], v["location"]] if i}
     used |= {a["source"] for a in attributions if a["source"]}

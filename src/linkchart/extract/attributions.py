@@ -82,13 +82,16 @@ class AttributionExtractor:
 
     def _content(self, cue: Cue, sent: Span,
                  source_start: int) -> tuple[tuple[int, int], bool] | None:
+        complement = [c for c in cue.token.children if c.dep_ in ("ccomp", "xcomp")
+                      and c.i != cue.token.i]
         quote = self._quote_for(cue.token, sent)
-        if quote:
+        if quote and not (complement and _inside_clause(quote, complement[0])):
             return _trim(cue.token.doc.text, quote.start, quote.end), True
         if cue.token.lower_ == "according":
             return self._around_according(cue.token, sent), False
-        complement = [c for c in cue.token.children if c.dep_ in ("ccomp", "xcomp")
-                      and c.i != cue.token.i]
+        claimed = self._claimed(cue.token)
+        if claimed:
+            return claimed, False
         if complement:
             tokens = list(complement[0].subtree)
             if cue.token.i in {t.i for t in tokens}:
@@ -104,6 +107,17 @@ class AttributionExtractor:
             if clause_start > sent.start:
                 return _trim(sent.doc.text, sent.start_char,
                              sent.doc[clause_start - 1].idx + len(sent.doc[clause_start - 1])), False
+        return None
+
+    def _claimed(self, cue: Token) -> tuple[int, int] | None:
+        """'claimed responsibility for the killing': the claim is what follows."""
+        objects = [c for c in cue.children if c.dep_ == "dobj"
+                   and c.lower_ in self.words["claim_objects"]]
+        for obj in objects:
+            for prep in (c for c in [*obj.children, *cue.children] if c.dep_ == "prep"
+                         and c.lower_ in ("for", "of")):
+                tokens = list(prep.subtree)
+                return _trim(cue.doc.text, tokens[0].idx, _end(tokens[-1]))
         return None
 
     def _quote_for(self, cue: Token, sent: Span) -> Quote | None:
@@ -186,6 +200,14 @@ def _source_bounds(root: Token) -> tuple[int, int]:
         tokens.extend(child.subtree)
     indices = sorted(t.i for t in tokens)
     return indices[0], indices[-1] + 1
+
+
+def _inside_clause(quote: Quote, clause: Token) -> bool:
+    """A partial quotation within a paraphrase: "... control of the militias in “95% of
+    cases”" is indirect speech with a quoted phrase, not a quotation."""
+    tokens = list(clause.subtree)
+    start, end = tokens[0].idx, _end(tokens[-1])
+    return start < quote.start - 1 and quote.end <= end + 1
 
 
 def _end(token: Token) -> int:

@@ -112,11 +112,27 @@ class Context:
             wanted = {"person"}
         elif word in GROUP_PRONOUNS:
             wanted = set(ORGANISATION_TYPES)
-        elif word in nouns and any(c.lower_ == "the" for c in token.children):
+        elif word in nouns and self._definite(token):
             wanted = set(nouns[word])
+        elif token.pos_ == "NOUN" and self._definite(token):
+            return self._named_by_word(token)
         else:
             return None
         return self._nearest_before(token, wanted)
+
+    @staticmethod
+    def _definite(token: Token) -> bool:
+        return any(c.lower_ == "the" and c.dep_ == "det" for c in token.children)
+
+    def _named_by_word(self, token: Token) -> int | None:
+        """'the foundation' after 'Foundation for Aid to Novorossiya': the one earlier
+        organisation whose name holds that word."""
+        word = token.lower_
+        found = {self.token_referent[i] for i in range(max(0, token.i - 4 * ANAPHOR_WINDOW),
+                                                       token.i)
+                 if i in self.token_referent and self.doc[i].lower_ == word}
+        found = {i for i in found if self.referents[i].type in ORGANISATION_TYPES}
+        return found.pop() if len(found) == 1 else None
 
     def _nearest_before(self, token: Token, wanted: set[str]) -> int | None:
         for i in range(token.i - 1, max(-1, token.i - ANAPHOR_WINDOW), -1):

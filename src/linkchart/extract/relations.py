@@ -43,6 +43,10 @@ class RelationExtractor:
         self.found: dict[tuple, Relation] = {}
 
     def run(self) -> list[Relation]:
+        for index, referent in enumerate(self.context.referents):
+            for mention in referent.mentions:
+                self._modifiers(index, mention)
+                self._located(index, mention)
         for token in self.context.doc:
             self._role(token)
             self._relational_noun(token)
@@ -100,7 +104,10 @@ class RelationExtractor:
                 found += self._named(child)
             elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    found += self.context.referents_of(obj)
+                    named = self.context.referents_of(obj)
+                    found += named or [i for p in obj.children if p.dep_ == "prep"
+                                       and p.lower_ in OBJECT_PREPS for o in p.children
+                                       if o.dep_ == "pobj" for i in self.context.referents_of(o)]
         return [i for i in dict.fromkeys(found) if i not in exclude]
 
     def _named(self, token: Token) -> list[int]:
@@ -112,6 +119,48 @@ class RelationExtractor:
                     if index is not None:
                         break
         return [index] if index is not None else []
+
+    # -- modifiers of a name: "Iran's Ministry of Intelligence", "France's TF1",
+    #    "Carlos Conde of Human Rights Watch", "U.S. Africa Command"
+    def _modifiers(self, index: int, mention) -> None:
+        root = mention.root
+        inside = set(range(mention.start, mention.end))
+        owners = [c for c in root.children if c.i not in inside and (
+            c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.i < mention.start))]
+        owners += [t for t in mention if t.dep_ == "compound" and t.i == mention.start
+                   and self.context.referent(t, anaphora=False) not in (None, index)]
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
+            owners += [o for o in prep.children if o.dep_ == "pobj"]
+        for owner in owners:
+            other = self.context.referent(owner)
+            if other is None or other == index:
+                continue
+            kind = self._ownership(self.context.type_of(index), self.context.type_of(other))
+            if kind:
+                self._add(kind, index, other, [owner, root], root)
+
+    @staticmethod
+    def _ownership(owned: str, owner: str) -> str | None:
+        if owned == "person":
+            return "member_of" if owner in ORGS_AND_STATES else None
+        if owned in ("security_agency", "government") and owner in ORGS_AND_STATES:
+            return "part_of"
+        if owner in PLACES and owned in ORGANISATION_TYPES:
+            return "based_in"
+        return None
+
+    # -- places: "armed factions in Eastern Ghouta", "the UN mission in Mali"
+    def _located(self, index: int, mention) -> None:
+        if self.context.type_of(index) not in ORGANISATION_TYPES:
+            return
+        root = mention.root
+        heads = [root] + [c for c in root.children if c.dep_ == "appos"]
+        for head in heads:
+            for prep in _preps_below(head, ("in", "from"), depth=3):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    place = self.context.referent(obj, anaphora=False)
+                    if place is not None and self.context.type_of(place) in PLACES:
+                        self._add("based_in", index, place, [prep, obj], prep)
 
     # -- relational nouns: "X, a unit of Y", "X is a front for Y", "its Quds Force unit"
     def _relational_noun(self, token: Token) -> None:
@@ -343,6 +392,22 @@ class RelationExtractor:
     def _hedged(self, trigger: Token) -> bool:
         nearby = [*trigger.children, *list(trigger.ancestors)[:2]]
         return any(t.lower_ in self.hedges for t in nearby)
+
+
+def _preps_below(token: Token, words: tuple[str, ...], depth: int) -> list[Token]:
+    """Prepositions hanging from a noun phrase, without crossing into a clause."""
+    found, frontier = [], [token]
+    for _ in range(depth):
+        nxt = []
+        for node in frontier:
+            for child in node.children:
+                if child.pos_ in ("VERB", "AUX") or child.dep_ in ("relcl", "acl", "conj"):
+                    continue
+                if child.dep_ == "prep" and child.lower_ in words:
+                    found.append(child)
+                nxt.append(child)
+        frontier = nxt
+    return found
 
 
 def extract_relations(context: Context) -> list[Relation]:

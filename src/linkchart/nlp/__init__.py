@@ -30,6 +30,7 @@ def _load(packs: tuple[str, ...], bundled: bool) -> Language:
                          config={"phrase_matcher_attr": "ORTH", "validate": False})
     with nlp.select_pipes(enable=["pack_ruler"]):
         ruler.add_patterns(components.pack_patterns(knowledge)
+                           + components.state_body_patterns(knowledge)
                            + components.morphology_patterns())
     nlp.add_pipe("linkchart_mentions", after="ner")
     return nlp

@@ -45,6 +45,28 @@ def morphology_patterns() -> list[dict]:
     return [{"label": "armed_group", "pattern": [{"TEXT": {"IN": starts}}, name_part]}]
 
 
+def state_body_patterns(knowledge: Knowledge) -> list[dict]:
+    """'the Iraqi government', 'US forces', 'the Saudi-led coalition' as entities."""
+    lexicon = typing_lexicon()
+    patterns = []
+    for actor in (a for p in knowledge.packs for a in p.actors if a.type == "country"):
+        names = sorted({*actor.demonyms, *actor.surface_forms()} - {""})
+        names = [n for n in names if not n.endswith("s") or n in actor.surface_forms()]
+        for kind, nouns in lexicon["state_bodies"].items():
+            for noun in nouns:
+                for name in names:
+                    patterns.append({"label": kind, "id": f"state:{actor.name}:{kind}",
+                                     "pattern": f"{name} {noun}"})
+        for noun in lexicon["led_coalitions"]:
+            for name in names:
+                patterns.append({"label": "international_org", "pattern": f"{name}-led {noun}",
+                                 "id": f"state:{actor.name}:coalition"})
+    for noun in ("forces", "troops", "soldiers", "security forces"):
+        patterns.append({"label": "security_agency", "pattern": f"government {noun}",
+                         "id": "state:government:security_agency"})
+    return patterns
+
+
 @Language.factory("linkchart_mentions")
 def make_mention_cleanup(nlp: Language, name: str):
     titles = words(typing_lexicon()["person_titles"])
@@ -70,6 +92,11 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
             end = opened[0]
         while end > start and doc[end - 1].lower_ in TRAILING_DROP:
             end -= 1
+        if span.label_ == "PERSON":
+            split = next((t.i for t in doc[start:end] if t.lower_ in ("of", "at")), None)
+            if split is not None and split + 1 < end and doc[split + 1].is_title:
+                spans.append(Span(doc, split + 1, end, label="ORG"))
+                end = split
         if end > start:
             spans.append(Span(doc, start, end, label=span.label_, span_id=span.id_))
     doc.ents = filter_spans(spans)

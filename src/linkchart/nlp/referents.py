@@ -129,6 +129,8 @@ class ReferentBuilder:
 
     def _find(self, span, vote, actor, index, referents, defined) -> Referent:
         keys = [f"actor:{actor.key}"] if actor else []
+        if span.ent_id_.startswith("state:"):
+            keys.append(f"id:{span.ent_id_}")
         keys.append(f"name:{normalise_name(span.text)}")
         if span.text in defined:
             keys.append(f"name:{normalise_name(defined[span.text])}")
@@ -144,6 +146,8 @@ class ReferentBuilder:
     def _index(self, referent: Referent, span: Span, actor: Actor | None, index) -> None:
         if actor:
             index.setdefault(f"actor:{actor.key}", referent)
+        if span.ent_id_.startswith("state:"):
+            index.setdefault(f"id:{span.ent_id_}", referent)
         index.setdefault(f"name:{normalise_name(span.text)}", referent)
         initials = _initials(span)
         if initials:

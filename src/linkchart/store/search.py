@@ -86,9 +86,11 @@ def _fts_query(query: str) -> str:
     for term in query.split():
         forms = dict.fromkeys(" ".join(tokens(t)) for t in (term, DROPPED.sub("", term)))
         forms.pop("", None)
-        if forms:
+        if len(forms) > 1:
             terms.append("(" + " OR ".join(f'"{f}"*' for f in forms) + ")")
-    return " ".join(terms)
+        elif forms:
+            terms.append(f'"{next(iter(forms))}"*')
+    return " AND ".join(terms)
 
 
 def _ts_query(words: list[str]) -> str:

@@ -1,0 +1,39 @@
+from sqlalchemy import inspect, text
+
+from linkchart.store import Store
+
+TABLES = {"documents", "doc_entities", "entities", "entity_keys", "relations", "events",
+          "event_participants", "attributions", "judgements", "alembic_version"}
+
+
+def test_open_migrates_once_and_reopens(url):
+    with Store.open(url) as store:
+        names = set(inspect(store.engine).get_table_names())
+        assert TABLES <= names
+        with store.engine.connect() as conn:
+            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+    with Store.open(url) as again:
+        assert again.document_count() == 0
+
+
+def test_sqlite_settings(tmp_path):
+    with Store.open(str(tmp_path / "chart.db")) as store:
+        assert store.search.fts
+        with store.engine.connect() as conn:
+            assert conn.scalar(text("PRAGMA journal_mode")) == "wal"
+            assert conn.scalar(text("PRAGMA foreign_keys")) == 1
+
+
+def test_plain_path_and_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("LINKCHART_DB", str(tmp_path / "env.db"))
+    with Store.open() as store:
+        assert store.dialect == "sqlite"
+    assert (tmp_path / "env.db").exists()
+
+
+def test_like_fallback_without_fts(tmp_path, sample):
+    with Store.open(str(tmp_path / "chart.db")) as store:
+        store.search.fts = False
+        store.add_extractions(sample)
+        assert [e["id"] for e in store.entities(search="intel")] == ["E7"]
+        assert [d["id"] for d in store.search_documents("shelling")] == ["d2"]
