@@ -55,7 +55,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
            field: Optional[list[str]] = typer.Option(None, "--field",
                                                      help="Map a field: text=content"),
            max_chars: Optional[int] = typer.Option(None, help="Refuse longer documents"),
-           strict: bool = typer.Option(False, help="Stop at the first unreadable input")):
+           strict: bool = typer.Option(False, help="Stop at the first unreadable input"),
+           workers: int = typer.Option(1, help="Extract in this many local processes"),
+           dask: Optional[str] = typer.Option(None, help="Extract on this Dask scheduler")):
     """Read articles, extract the chart, and store it."""
     from linkchart.ingest import IngestOptions
     from linkchart.jobs import StrictFailure, ingest as run_ingest
@@ -66,7 +68,8 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
         task = progress.add_task("extracting", total=None)
         try:
             summary = run_ingest(paths, store, options, config, strict,
-                                 progress=lambda n: progress.advance(task, n))
+                                 progress=lambda n: progress.advance(task, n),
+                                 workers=workers, dask=dask)
         except StrictFailure as failure:
             errors.print(f"[red]error:[/red] {failure} (--strict: stopped; "
                          "nothing after the last stored batch was written)")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from linkchart.config import Config
+from linkchart.distributed import extract_on_dask, extract_parallel
 from linkchart.ingest import Duplicate, IngestOptions, ReadFailure, read
 from linkchart.model import DocExtraction, Document
 from linkchart.pipeline import extract_documents
@@ -36,12 +37,21 @@ class StrictFailure(Exception):
 
 def ingest(sources: Iterable[str], store, options: IngestOptions | None = None,
            config: Config | None = None, strict: bool = False,
-           progress: Callable[[int], None] | None = None) -> IngestSummary:
+           progress: Callable[[int], None] | None = None, workers: int = 1,
+           dask: str | None = None) -> IngestSummary:
     config = config or Config.from_env()
     options = options or IngestOptions(max_chars=config.max_chars)
     summary = IngestSummary()
     fresh = _fresh_documents(read(list(sources), options), store, summary, strict)
-    extractions = extract_documents(fresh, config)
+
+    def failed(document: Document, error: Exception) -> None:
+        summary.failures.append(ReadFailure(document.source_path or document.id,
+                                            f"extraction failed: {error!r}"))
+
+    if dask:
+        extractions = extract_on_dask(fresh, config, dask, on_error=failed)
+    else:
+        extractions = extract_parallel(fresh, config, workers, on_error=failed)
     while batch := list(islice(extractions, config.batch_size)):
         result = store.add_extractions(batch)
         summary.stored += len(result.stored)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
 
 from linkchart.config import Config
 from linkchart.extract import extract
@@ -10,11 +11,24 @@ from linkchart.model import DocExtraction, Document
 from linkchart.nlp import knowledge_of, load_pipeline
 
 
-def extract_documents(documents: Iterable[Document],
-                      config: Config | None = None) -> Iterator[DocExtraction]:
+log = logging.getLogger(__name__)
+
+
+def extract_documents(documents: Iterable[Document], config: Config | None = None,
+                      on_error: Callable[[Document, Exception], None] | None = None
+                      ) -> Iterator[DocExtraction]:
+    """Extractions in input order. A document whose extraction fails is reported to
+    `on_error` (or logged) and skipped, so one bad document never stops a run."""
     config = config or Config.from_env()
     nlp = load_pipeline(config)
     knowledge = knowledge_of(nlp)
     pairs = ((document.text, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=config.batch_size):
-        yield extract(doc, document, knowledge)
+        try:
+            yield extract(doc, document, knowledge)
+        except Exception as error:  # noqa: BLE001 - reported, never swallowed silently
+            if on_error is None:
+                log.error("%s: extraction failed: %r", document.source_path or document.id,
+                          error)
+            else:
+                on_error(document, error)

@@ -61,3 +61,17 @@ def test_empty_names_never_match():
     mapping = resolve([doc("a", Entity("e1", "...", "organization")),
                        doc("b", Entity("e1", "...", "organization"))])
     assert mapping[("a", "e1")] != mapping[("b", "e1")]
+
+
+def test_resolve_against_a_store_connection(tmp_path):
+    from linkchart.store import Store
+
+    with Store.open(str(tmp_path / "chart.db")) as store:
+        store.add_extractions([DocExtraction(
+            Document(id="a", text="Badr and the Quds Force."),
+            entities=[Entity("e1", "Badr", "armed_group"),
+                      Entity("e2", "Quds Force", "security_agency")])])
+        with store.engine.connect() as conn:
+            mapping = resolve([doc("b", Entity("e1", "the Quds Force", "security_agency"),
+                                   Entity("e2", "Kataib Hezbollah", "armed_group"))], conn)
+    assert mapping == {("b", "e1"): "E2", ("b", "e2"): "E3"}

@@ -5,7 +5,8 @@ import pytest
 
 from linkchart.model import DocExtraction
 from linkchart.store import Store
-from linkchart.store.testing import empty_database, postgres_available, temporary_database
+from linkchart.store.testing import (POSTGRES_URL, empty_database, postgres_available,
+                                     temporary_database)
 
 SAMPLE = Path(__file__).parent / "data" / "sample.json"
 
@@ -23,7 +24,7 @@ def sample() -> list[DocExtraction]:
 @pytest.fixture(scope="session")
 def postgres_url():
     if not postgres_available():
-        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL}")
     with temporary_database() as url:
         yield url
 

@@ -6,9 +6,10 @@ Every format is written from the store's corpus (`Store.corpus`), cut down to a
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from linkchart.export import corpus_json, csv_tables, ftm, gexf, graphml
 from linkchart.export.selection import Selection, apply
@@ -19,10 +20,10 @@ FORMATS = {"json": corpus_json, "gexf": gexf, "graphml": graphml, "csv": csv_tab
            "ftm": ftm}
 
 
-def export(store, format: str, out: str | Path, selection: Selection | dict | None = None
+def export(store, format: str, out: str | Path | IO, selection: Selection | dict | None = None
            ) -> dict[str, Any]:
-    """Write `format` to `out` (a file, "-" for standard output; for csv a folder or a
-    .zip file) and return counts of what was written."""
+    """Write `format` to `out` (a path, an open text or binary stream, "-" for standard
+    output; for csv a folder or a .zip path) and return counts of what was written."""
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; "
                          f"expected one of {', '.join(FORMATS)}")
@@ -31,14 +32,31 @@ def export(store, format: str, out: str | Path, selection: Selection | dict | No
     if selection is not None:
         corpus = apply(corpus, selection if isinstance(selection, Selection)
                        else Selection(**selection))
+    if str(out) == "-":
+        out = sys.stdout
     if format == "csv":
+        if hasattr(out, "write"):
+            raise ValueError("csv export needs a folder or a .zip path, not a stream")
         writer.write(corpus, Path(out))
-    elif str(out) == "-":
-        writer.write(corpus, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
+    elif hasattr(out, "write"):
+        _to_stream(writer, corpus, out)
     else:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         with open(out, "wb") as stream:
             writer.write(corpus, stream)
     return {key: len(corpus[key]) for key in
             ("documents", "entities", "relations", "events", "attributions")}
+
+
+def _to_stream(writer, corpus: dict[str, Any], out: IO) -> None:
+    if isinstance(out, io.TextIOBase) or not isinstance(out, (io.RawIOBase, io.BufferedIOBase)):
+        binary = getattr(out, "buffer", None)
+        if binary is None:
+            buffer = io.BytesIO()
+            writer.write(corpus, buffer)
+            out.write(buffer.getvalue().decode("utf-8"))
+            return
+        out.flush()
+        out = binary
+    writer.write(corpus, out)
+    out.flush()

@@ -55,7 +55,7 @@ def entities(corpus: dict[str, Any]) -> dict[str, dict[str, Any]]:
         schema = RULES["schemata"][e["type"]]
         props: dict[str, list[str]] = {"name": [e["name"]]}
         if e["aliases"]:
-            props["alias" if schema != "Address" else "summary"] = list(e["aliases"])
+            props["alias"] = list(e["aliases"])
         if schema == "Address":
             props["full"] = [e["name"]]
         code = country_code(e) if e["type"] == "country" else None
@@ -84,9 +84,6 @@ def links(corpus: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> list[dict
         if not (_fits(source["schema"], rule["source_range"])
                 and _fits(target["schema"], rule["target_range"])):
             rule = RULES["fallback"]
-            if not (_fits(source["schema"], rule["source_range"])
-                    and _fits(target["schema"], rule["target_range"])):
-                continue
         first, last = evidence_span(r, dates)
         docs = sorted({e["document"] for e in r["evidence"]})
         props = {

@@ -10,6 +10,7 @@ from linkchart.export.common import day_end, day_start, edge_key, evidence_span,
 from linkchart.model import UNDIRECTED_RELATIONS
 
 NS = "http://gexf.net/1.3"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
 NODE_ATTRIBUTES = (("type", "string"), ("aliases", "string"), ("documents", "integer"))
 EDGE_ATTRIBUTES = (("type", "string"), ("sources", "integer"), ("negated", "boolean"),
                    ("evidence", "string"))
@@ -36,7 +37,8 @@ def _interval(element: ET.Element, first: str | None, last: str | None) -> None:
 
 
 def build(corpus: dict[str, Any]) -> ET.ElementTree:
-    root = ET.Element("gexf", {"xmlns": NS, "version": "1.3"})
+    root = ET.Element("gexf", {"xmlns": NS, "xmlns:xsi": XSI, "version": "1.3",
+                               "xsi:schemaLocation": f"{NS} {NS}/gexf.xsd"})
     meta = ET.SubElement(root, "meta", {"lastmodifieddate": date.today().isoformat()})
     ET.SubElement(meta, "creator").text = "linkchart"
     ET.SubElement(meta, "description").text = "Actors and ties reported in news articles"

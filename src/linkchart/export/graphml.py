@@ -1,4 +1,8 @@
-"""GraphML: entities as nodes, relations as edges, attributes as typed keys."""
+"""GraphML: entities as nodes, relations as edges, attributes as typed keys.
+
+Every edge is directed (edgedefault); an undirected relation type carries
+`directed=false` as data rather than as the edge attribute, since common readers
+(networkx among them) refuse graphs that mix the two."""
 
 from __future__ import annotations
 
@@ -14,8 +18,8 @@ SCHEMA = f"{NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 NODE_KEYS = (("name", "string"), ("type", "string"), ("aliases", "string"),
              ("documents", "int"), ("first_seen", "string"), ("last_seen", "string"))
 EDGE_KEYS = (("type", "string"), ("sources", "int"), ("weight", "double"),
-             ("negated", "boolean"), ("first_date", "string"), ("last_date", "string"),
-             ("evidence", "string"))
+             ("negated", "boolean"), ("directed", "boolean"), ("first_date", "string"),
+             ("last_date", "string"), ("evidence", "string"))
 
 
 def _data(parent: ET.Element, prefix: str, values: dict[str, Any]) -> None:
@@ -39,13 +43,12 @@ def build(corpus: dict[str, Any]) -> ET.ElementTree:
                           "first_seen": e["first_seen"], "last_seen": e["last_seen"]})
     dates = published(corpus)
     for r in corpus["relations"]:
-        attributes = {"id": edge_key(r), "source": r["source"], "target": r["target"]}
-        if r["type"] in UNDIRECTED_RELATIONS:
-            attributes["directed"] = "false"
-        edge = ET.SubElement(graph, "edge", attributes)
+        edge = ET.SubElement(graph, "edge", {"id": edge_key(r), "source": r["source"],
+                                             "target": r["target"]})
         first, last = evidence_span(r, dates)
         _data(edge, "e", {"type": r["type"], "sources": r["sources"],
                           "weight": float(r["sources"]), "negated": r["negated"],
+                          "directed": r["type"] not in UNDIRECTED_RELATIONS,
                           "first_date": first, "last_date": last,
                           "evidence": " | ".join(e["text"] for e in r["evidence"])})
     ET.indent(root)

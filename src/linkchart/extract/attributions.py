@@ -88,7 +88,8 @@ class AttributionExtractor:
         if quote and not (complement and _inside_clause(quote, complement[0])):
             return _trim(cue.token.doc.text, quote.start, quote.end), True
         if cue.token.lower_ == "according":
-            return self._around_according(cue.token, sent), False
+            around = self._around_according(cue.token, sent)
+            return (around, False) if around else None
         claimed = self._claimed(cue.token)
         if claimed:
             return claimed, False

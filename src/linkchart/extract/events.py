@@ -1,6 +1,1123 @@
-"""Events (stub)."""
+"""Events: PLOVER-typed occurrences with participants, date, place and casualty counts.
+
+Triggers come from patterns/events.yaml: verb lemmas ("attack", "pull out", "open
+fire"), verbs whose type follows their object ("impose sanctions" SANCTION, "send
+troops" MOBILIZE), and nouns ("air strike", "talks"), some of which count only when a
+verb makes them happen ("signed an agreement", "declared a ceasefire").
+
+Participants come from dependency roles: an active verb's subject acts and its object
+receives; a passive verb's "by" agent acts and its subject receives; a noun trigger's
+possessive, compound and demonym modifiers act ("Hezbollah's attack", "a US air strike",
+"Israeli strikes"), "on/against X" receives, and the subject of the verb that carries it
+out ("launched an offensive") acts. Dates are the DATE expressions attached to the
+trigger's clause, resolved by `linkchart.nlp.dates` against the publication date and the
+previous event's date. Places come from in/near/at phrases, counts from "killing N",
+"N people were killed", "left N dead", "wounding N".
+
+An event is kept when it has a participant and a date, place or count, and is not a
+hypothesis, a negation or a habit; a stated intent ("vowed to retaliate", "said it will
+withdraw") is a THREATEN (hostile acts) or an AGREE (others). Mentions of one occurrence
+(same type, compatible dates, a shared participant) are merged; the first evidence stays.
+Everything is one pass over the tokens plus look-ups along the parse: linear in the
+document.
+"""
+
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-def extract_events(context):
-    return []
+from spacy.tokens import Span, Token
+
+from linkchart.extract.context import Context
+from linkchart.extract.lexicons import lexicon
+from linkchart.model import EVENT_TYPES, Event
+from linkchart.nlp.dates import resolve_date
+
+PLACE_TYPES = {"location", "country"}
+SPATIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "dative", "attr", "oprd")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+DATE_LABELS = ("DATE", "TIME")
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+PROBE_DATE = "2000-06-15"  # a stand-in publication date: does a text name a date at all?
+MAX_EVIDENCE_TOKENS = 60
+MAX_WALK = 12
+REAL_GOVERNORS = {"begin", "start", "continue", "resume", "manage", "help", "keep",
+                  "go", "move", "proceed", "escalate", "step", "rush", "come"}
+CLAUSE_DEPS = ("ccomp", "advcl", "parataxis", "csubj", "relcl", "acl", "xcomp")
+DEICTIC_DETS = {"any", "no", "every"}
+UNREAL_MODIFIERS = {"possible", "potential", "future", "planned", "proposed", "would-be",
+                    "threatened", "imminent", "alleged", "hypothetical", "further",
+                    "retaliatory", "prospective", "expected", "looming", "next"}
+
+
+@dataclass(frozen=True)
+class Spec:
+    type: str
+    mode: str | None = None
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Spec]
+    nouns: dict[str, Spec]
+    noun_lengths: list[int]
+    needs_verb: set[str]
+    light_verbs: set[str]
+    verb_objects: dict[str, dict[str, str | None]]
+    noun_preps: dict[str, dict[str, str]]
+    classes: dict[str, set[str]]
+    reporting: set[str]
+    intent: set[str]
+    governor_types: dict[str, str]
+    hypothetical: set[str]
+    hostile: set[str]
+    modal: set[str]
+    intent_modal: set[str]
+    negation: set[str]
+    habitual: set[str]
+    recipient_preps: set[str]
+    place_preps: set[str]
+    of_actor_types: set[str]
+    member_preps: set[str]
+    killed: set[str]
+    wounded: set[str]
+    quantities: dict[str, int]
+
+
+def _entries(groups: dict) -> dict[str, Spec]:
+    found: dict[str, Spec] = {}
+    for event_type, items in groups.items():
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"events.yaml: unknown event type {event_type!r}")
+        for item in items:
+            if isinstance(item, dict):
+                for word, mode in item.items():
+                    found[_key(str(word))] = Spec(event_type, mode)
+            else:
+                found[_key(str(item))] = Spec(event_type)
+    return found
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def _governor_words(values) -> set[str]:
+    # "be ready" is matched as the adjective "ready" governing the infinitive.
+    return {_key(v).removeprefix("be ").removeprefix("reportedly ") for v in values}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    words = lexicon("events")
+    nouns = _entries(words["nouns"])
+    classes: dict[str, set[str]] = {}
+    for name, members in words["object_classes"].items():
+        for member in members:
+            classes.setdefault(_key(str(member)), set()).add(name)
+    governors = words["governors"]
+    return Lexicon(
+        verbs=_entries(words["verbs"]),
+        nouns=nouns,
+        noun_lengths=sorted({len(k.split()) for k in nouns}, reverse=True),
+        needs_verb={_key(w) for w in words["needs_verb"]},
+        light_verbs={_key(w) for w in words["light_verbs"]},
+        verb_objects={_key(k): dict(v) for k, v in words["verb_objects"].items()},
+        noun_preps={_key(k): {str(p): t for p, t in v.items()}
+                    for k, v in words["noun_preps"].items()},
+        classes=classes,
+        reporting={_key(w) for w in words["reporting"]},
+        intent=_governor_words(governors["intent"]),
+        governor_types={_key(k): v for k, v in governors["type"].items()},
+        hypothetical=_governor_words(governors["hypothetical"]),
+        hostile=set(words["hostile"]),
+        modal={str(w).lower() for w in words["modal"]},
+        intent_modal={str(w).lower() for w in words["intent_modal"]},
+        negation={str(w).lower() for w in words["negation"]},
+        habitual={str(w).lower() for w in words["habitual"]},
+        recipient_preps={str(w) for w in words["recipient_preps"]},
+        place_preps={str(w) for w in words["place_preps"]},
+        of_actor_types=set(words["of_actor_types"]),
+        member_preps={str(w) for w in words["member_preps"]},
+        killed={str(w) for w in words["killed"]},
+        wounded={str(w) for w in words["wounded"]},
+        quantities={_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
+    )
+
+
+@dataclass
+class Trigger:
+    token: Token
+    spec: Spec
+    kind: str  # "verb" or "noun"
+    words: list[Token]  # every token of the trigger phrase
+    light: Token | None = None  # the verb that carries out a noun trigger
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    type: str
+    mode: str | None
+    actors: list[int] = field(default_factory=list)
+    recipients: list[int] = field(default_factory=list)
+    location: int | None = None
+    date: str | None = None
+    date_text: str | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    evidence: tuple[str, int, int] = ("", 0, 0)
+    sentence: int = 0
+    casualty_only: bool = False
+
+    @property
+    def participants(self) -> set[int]:
+        return set(self.actors) | set(self.recipients)
+
+    @property
+    def anchored(self) -> bool:
+        return bool(self.date_text or self.date or self.location is not None
+                    or self.fatalities or self.injured)
+
+
+def _add(items: list[int], new: list[int]) -> None:
+    for item in new:
+        if item not in items:
+            items.append(item)
+
+
+class EventExtractor:
+    def __init__(self, context: Context):
+        self.context = context
+        self.doc = context.doc
+        self.lex = load_lexicon()
+        self.published = context.document.published
+        self.last_date: str | None = None
+        self.triggers: dict[int, Trigger] = {}
+        self.date_anchors: dict[int, list[Span]] = {}
+
+    # ------------------------------------------------------------------ driver
+
+    def run(self) -> list[Event]:
+        for token in self.doc:
+            trigger = self._trigger(token)
+            if trigger is not None:
+                self.triggers[token.i] = trigger
+        self._resolve_light_verbs()
+        self._attach_dates()
+        candidates: list[Candidate] = []
+        for number, sent in enumerate(self.doc.sents):
+            found = []
+            for token in sent:
+                trigger = self.triggers.get(token.i)
+                if trigger is None:
+                    continue
+                candidate = self._candidate(trigger, number)
+                if candidate is not None:
+                    found.append(candidate)
+            found = self._link_casualties(found, sent, candidates)
+            candidates.extend(found)
+        events = self._merge(candidates)
+        return self._finish(events)
+
+    # ---------------------------------------------------------------- triggers
+
+    def _trigger(self, token: Token) -> Trigger | None:
+        if token.pos_ == "VERB":
+            return self._verb_trigger(token)
+        if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "VERB" and token.tag_ == "VBG"):
+            return self._noun_trigger(token)
+        return None
+
+    def _verb_keys(self, token: Token) -> list[tuple[str, list[Token]]]:
+        lemma = token.lemma_.lower()
+        keys = []
+        for child in token.children:
+            if child.dep_ in ("prt", "prep") and child.i > token.i:
+                keys.append((f"{lemma} {child.lower_}", [token, child]))
+            elif child.dep_ == "dobj":
+                keys.append((f"{lemma} {child.lemma_.lower()}", [token, child]))
+        keys.append((lemma, [token]))
+        return keys
+
+    def _verb_trigger(self, token: Token) -> Trigger | None:
+        for key, words in self._verb_keys(token):
+            if key in self.lex.verb_objects:
+                spec = self._by_object(token, key)
+                if spec is not False:
+                    return Trigger(token, spec, "verb", words) if spec else None
+            spec = self.lex.verbs.get(key)
+            if spec is not None:
+                return Trigger(token, spec, "verb", words)
+        return None
+
+    def _by_object(self, token: Token, key: str) -> Spec | None | bool:
+        """The type a verb takes from its object class; False when no class applies."""
+        table = self.lex.verb_objects[key]
+        for word in self._object_words(token):
+            for name in self.lex.classes.get(word, ()):
+                if name in table:
+                    return Spec(table[name]) if table[name] else None
+        if "*" in table:
+            if not any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                       for c in token.children):
+                return None
+            return Spec(table["*"]) if table["*"] else None
+        return False
+
+    def _object_words(self, token: Token) -> list[str]:
+        heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd",
+                                                            "xcomp")]
+        for child in token.children:
+            if child.dep_ in ("prep", "prt"):
+                heads.extend(g for g in child.children if g.dep_ == "pobj")
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        heads.extend(g for g in prep.children if g.dep_ == "pobj")
+        for child in token.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                heads.extend(c for c in child.children if c.dep_ == "dobj")
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            heads.append(token.head)  # "sanctions imposed on X"
+        words = []
+        for head in heads:
+            for item in (head, *head.conjuncts):
+                words.append(_key(item.lemma_))
+                words.extend(_key(c.lemma_) for c in item.children
+                             if c.dep_ in ("compound", "amod"))
+        return words
+
+    def _noun_trigger(self, token: Token) -> Trigger | None:
+        for length in self.lex.noun_lengths:
+            words = _words_before(token, length)
+            if words is None:
+                continue
+            key = " ".join(_key(w.lemma_) if w is token else _key(w.lower_) for w in words)
+            spec = self.lex.nouns.get(key)
+            if spec is None and length == 1:
+                spec = self.lex.nouns.get(_key(token.lower_))
+            if spec is not None:
+                spec = self._noun_prep_type(token, key, spec)
+                return Trigger(token, spec, "noun", words)
+        return None
+
+    def _noun_prep_type(self, token: Token, key: str, spec: Spec) -> Spec:
+        table = self.lex.noun_preps.get(key)
+        if table:
+            for child in token.children:
+                if child.lower_ in table and child.dep_ in ("prep", "acl", "aux"):
+                    return Spec(table[child.lower_])
+                if child.dep_ in ("acl", "relcl") and any(
+                        g.lower_ == "to" for g in child.children if g.dep_ == "aux"):
+                    return Spec(table.get("to", spec.type))
+        return spec
+
+    def _resolve_light_verbs(self) -> None:
+        """Tie each noun trigger to the verb that carries it out, if any; drop nouns that
+        need one and have none, and nouns already covered by a verb trigger."""
+        for index, trigger in list(self.triggers.items()):
+            if trigger.kind != "noun":
+                continue
+            trigger.light = self._light_verb(trigger.token)
+            governing = self.triggers.get(trigger.light.i) if trigger.light is not None else None
+            if governing is not None and governing.kind == "verb":
+                if governing.spec.type == trigger.spec.type or \
+                        _key(trigger.token.lemma_) in self.lex.needs_verb:
+                    if governing.spec.mode is None and trigger.spec.mode:
+                        governing.spec = Spec(governing.spec.type, trigger.spec.mode)
+                    del self.triggers[index]
+                    continue
+                if trigger.token.dep_ in ("dobj", "nsubjpass") and \
+                        trigger.light.lemma_.lower() not in self.lex.light_verbs:
+                    trigger.light = None
+            key = " ".join(_key(w.lemma_) for w in trigger.words)
+            if trigger.light is None and (key in self.lex.needs_verb
+                                          or _key(trigger.token.lemma_) in self.lex.needs_verb):
+                del self.triggers[index]
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
+            if noun.dep_ == "nsubj" and head.lemma_.lower() not in (
+                    "begin", "start", "continue", "resume", "take", "end", "break"):
+                return None
+            if noun.dep_ == "nsubj" and head.lemma_.lower() == "take":
+                return head if any(c.lower_ == "place" for c in head.children) else None
+            if self._is_light(head) or head.i in self.triggers:
+                return head
+            return None
+        if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
+            verb = head.head
+            if self._is_light(verb) and head.lower_ in ("in", "into", "to", "on", "for"):
+                return verb
+            return None
+        if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+            return self._light_verb(head)
+        for child in noun.children:
+            if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and self._is_light(child):
+                return child
+        return None
+
+    def _is_light(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.light_verbs:
+            return True
+        return any(f"{lemma} {c.lower_}" in self.lex.light_verbs
+                   for c in verb.children if c.dep_ in ("prt", "prep"))
+
+    # ---------------------------------------------------------------- reality
+
+    def _reality(self, trigger: Trigger) -> tuple[str, Token | None]:
+        """("real" | "drop" | "intent" | "request", the speaker for "request")."""
+        noun = trigger.token if trigger.kind == "noun" else None
+        if noun is not None:
+            for child in noun.children:
+                if child.lower_ in DEICTIC_DETS and child.dep_ in ("det", "neg") or \
+                        child.lower_ in UNREAL_MODIFIERS and child.dep_ == "amod":
+                    return "drop", None
+                if child.lower_ in self.lex.negation and child.dep_ in ("neg", "det"):
+                    return "drop", None
+        verb = trigger.token if trigger.kind == "verb" else trigger.light
+        if verb is None:
+            return "real", None
+        return self._clause_reality(verb)
+
+    def _clause_reality(self, verb: Token) -> tuple[str, Token | None]:
+        children = list(verb.children)
+        if any(c.dep_ == "neg" or (c.lower_ in self.lex.negation and c.dep_ in
+                                    ("neg", "advmod", "preconj")) for c in children):
+            return "drop", None
+        if any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual for c in children):
+            return "drop", None
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+            return "drop", None
+        modals = [c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in self.lex.modal]
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        reported = self._reporting_head(verb)
+        if modals:
+            modal = modals[0]
+            if modal in ("must", "should") and reported is not None:
+                return "request", reported
+            if modal in self.lex.intent_modal and reported is not None:
+                return "intent", None
+            return "drop", None
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj") and (
+                infinitive or verb.dep_ == "xcomp"):
+            head = verb.head
+            lemma = head.lemma_.lower()
+            if verb.dep_ == "conj":
+                return self._clause_reality(head)
+            if lemma in REAL_GOVERNORS:
+                return self._clause_reality(head)
+            if lemma in self.lex.governor_types or lemma in self.lex.hypothetical and \
+                    lemma not in self.lex.intent:
+                return "drop", None
+            if lemma in self.lex.intent:
+                status, _ = self._clause_reality(head)
+                return ("intent", None) if status in ("real", "intent") else ("drop", None)
+            if infinitive:
+                return "drop", None  # purposes and plans: "to demand reforms"
+        if verb.dep_ == "conj":
+            status = self._clause_reality(verb.head)
+            if status[0] != "real" and not any(c.dep_ in SUBJECTS for c in children):
+                return status
+        return "real", None
+
+    def _reporting_head(self, verb: Token) -> Token | None:
+        token = verb
+        for _ in range(3):
+            if token.dep_ not in ("ccomp", "xcomp", "conj") or token.head is token:
+                return None
+            token = token.head
+            if token.lemma_.lower() in self.lex.reporting:
+                return token
+        return None
+
+    # ------------------------------------------------------------- candidates
+
+    def _candidate(self, trigger: Trigger, sentence: int) -> Candidate | None:
+        status, speaker = self._reality(trigger)
+        if status == "drop" or not self._plausible(trigger):
+            return None
+        event_type, mode = trigger.spec.type, trigger.spec.mode
+        if status == "intent" and event_type not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+            event_type = "THREATEN" if event_type in self.lex.hostile else "AGREE"
+            mode = None
+        candidate = Candidate(trigger, event_type, mode, sentence=sentence)
+        if trigger.kind == "verb":
+            self._verb_roles(trigger.token, candidate)
+        else:
+            self._noun_roles(trigger, candidate)
+        if status == "request":
+            candidate.type, candidate.mode = "REQUEST", None
+            candidate.recipients = candidate.actors
+            candidate.actors = self._phrase(_subject(speaker)) if speaker is not None else []
+        self._place(trigger, candidate)
+        self._date(trigger, candidate)
+        candidate.evidence = self._evidence(trigger)
+        candidate.casualty_only = trigger.kind == "verb" and \
+            trigger.token.lemma_.lower() in self.lex.killed | self.lex.wounded
+        return candidate
+
+    def _plausible(self, trigger: Trigger) -> bool:
+        token = trigger.token
+        if trigger.kind == "verb":
+            # "militias backed by Iran", "a hotel hosting diplomats": descriptions
+            if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and \
+                    trigger.spec.type not in ("ASSAULT", "COERCE"):
+                return False
+            if token.lemma_.lower() == "warn" and not self._warns_of_act(token):
+                return False
+        clause = trigger.light if trigger.light is not None else (
+            token if trigger.kind == "verb" else None)
+        subject = _subject(clause) if clause is not None else None
+        if subject is not None and subject.lower_ in ("i", "me", "you"):
+            return False  # a quoted speaker's own doings ("I phoned my daughter")
+        return True
+
+    def _warns_of_act(self, verb: Token) -> bool:
+        """"warned that police will no longer tolerate rallies", "warned X to leave":
+        a threat; "warned of problems ahead": a statement."""
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                return True
+            if child.dep_ == "ccomp" and any(
+                    g.dep_ == "aux" and g.lower_ in self.lex.intent_modal for g in child.children):
+                return True
+        return False
+
+    def _verb_roles(self, verb: Token, candidate: Candidate) -> None:
+        subject = _subject(verb)
+        passive = _is_passive(verb)
+        if passive:
+            if subject is not None:
+                _add(candidate.recipients, self._phrase(subject))
+            for agent in _agents(verb):
+                _add(candidate.actors, self._phrase(agent))
+        else:
+            if subject is not None:
+                _add(candidate.actors, self._phrase(subject))
+            for child in verb.children:
+                if child.dep_ in ("dobj", "dative", "iobj"):
+                    self._recipient(child, candidate)
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt", "agent"):
+                self._prep_role(child, candidate, verb=True)
+        if candidate.type == "ASSAULT" and verb.lemma_.lower() in ("clash", "fight", "battle"):
+            candidate.actors.extend(r for r in candidate.recipients
+                                    if r not in candidate.actors)
+            candidate.recipients = []
+
+    def _prep_role(self, prep: Token, candidate: Candidate, verb: bool) -> None:
+        word = prep.lower_
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ == "prt":
+            objects = [g for c in prep.children if c.dep_ == "prep"
+                       for g in c.children if g.dep_ == "pobj"]
+        event_type = candidate.type
+        for obj in objects:
+            if word in ("against", "on", "upon", "targeting") or \
+                    (word in ("at", "toward", "towards", "into") and event_type == "ASSAULT"):
+                if word == "on" and event_type not in (
+                        "ASSAULT", "SANCTION", "COERCE", "REQUEST", "THREATEN", "PROTEST"):
+                    continue
+                self._recipient(obj, candidate)
+            elif word == "with":
+                if event_type in ("CONSULT", "AGREE", "COOPERATE"):
+                    self._recipient(obj, candidate, places=False)
+                elif event_type == "ASSAULT" and _key(candidate.trigger.token.lemma_) in (
+                        "clash", "fight", "battle", "fighting", "firefight", "gunfight"):
+                    _add(candidate.actors, self._phrase(obj))
+            elif word == "to" and event_type in ("AID", "CONCEDE", "SUPPORT", "REQUEST",
+                                                 "THREATEN", "AGREE"):
+                self._recipient(obj, candidate)
+            elif word == "from" and event_type == "REQUEST":
+                self._recipient(obj, candidate, places=False)
+            elif word == "between" and not verb:
+                _add(candidate.actors, [r for r in self._phrase(obj)
+                                        if self.context.type_of(r) not in ("location",)])
+            elif word == "by" and not verb:
+                _add(candidate.actors, self._phrase(obj))
+            elif word == "of" and not verb:
+                if event_type in self.lex.of_actor_types:
+                    _add(candidate.actors, self._phrase(obj))
+                else:
+                    self._recipient(obj, candidate)
+
+    def _recipient(self, token: Token, candidate: Candidate, places: bool = True) -> None:
+        spatial = candidate.type in SPATIAL_TYPES
+        for index in self._phrase(token):
+            if self.context.type_of(index) == "location":
+                if places and spatial and candidate.location is None:
+                    candidate.location = index
+            elif index not in candidate.recipients:
+                candidate.recipients.append(index)
+
+    def _noun_roles(self, trigger: Trigger, candidate: Candidate) -> None:
+        noun = trigger.token
+        phrase_words = {w.i for w in trigger.words}
+        children = [c for w in trigger.words for c in w.children]
+        for child in children:
+            if child.i in phrase_words:
+                continue
+            if child.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod"):
+                for index in self._modifier(child):
+                    if self.context.type_of(index) == "location":
+                        candidate.location = candidate.location if candidate.location \
+                            is not None else index
+                    elif index not in candidate.actors:
+                        candidate.actors.append(index)
+            elif child.dep_ == "prep":
+                self._prep_role(child, candidate, verb=False)
+            elif child.dep_ in ("acl",) and child.tag_ == "VBN":
+                for agent in _agents(child):
+                    _add(candidate.actors, self._phrase(agent))
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        self._prep_role(prep, candidate, verb=True)
+        light = trigger.light
+        if light is not None:
+            if _is_passive(light) and noun.dep_ == "nsubjpass" or light.head is noun:
+                for agent in _agents(light):
+                    _add(candidate.actors, self._phrase(agent))
+            elif noun.dep_ != "nsubj":
+                subject = _subject(light)
+                if subject is not None and subject.i != noun.i:
+                    _add(candidate.actors, self._phrase(subject))
+            for child in light.children:
+                if child.dep_ in ("prep", "dative") and child.i != noun.head.i:
+                    if child.dep_ == "dative":
+                        self._recipient(child, candidate)
+                    else:
+                        self._prep_role(child, candidate, verb=False)
+        # "a US strike killed X", "killed in a drone strike": the verb's patient
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.pos_ == "VERB" and \
+                head.lemma_.lower() in self.lex.killed | self.lex.wounded | {"hit", "target",
+                                                                            "destroy", "damage"}:
+            for child in head.children:
+                if child.dep_ == "dobj":
+                    self._recipient(child, candidate)
+        verb = _casualty_verb_of(noun, self.lex)
+        if verb is not None and _is_passive(verb):
+            subject = _subject(verb)
+            if subject is not None:
+                self._recipient(subject, candidate)
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in (
+                "target", "victim", "targets", "victims"):
+            # "X was the target of a June US airstrike"
+            copula = head.head.head
+            subject = _subject(copula) if copula.pos_ in ("AUX", "VERB") else None
+            if subject is not None:
+                self._recipient(subject, candidate)
+
+    # -------------------------------------------------------------- phrases
+
+    def _phrase(self, token: Token | None) -> list[int]:
+        """Referents a participant phrase names, or through its modifiers ("forces under
+        Haftar", "fighters of the HTS", "Hezbollah's fighters", "U.S. troops")."""
+        if token is None:
+            return []
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
+            token = token.head.head
+        if token.dep_ == "appos" and token.head.i in self.context.token_referent:
+            token = token.head
+        found = self.context.referents_of(token)
+        if found:
+            return found
+        for head in (token, *token.conjuncts):
+            for child in head.children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    _add(found, self._modifier(child))
+                elif child.dep_ == "prep" and child.lower_ in self.lex.member_preps:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            _add(found, [r for r in self.context.referents_of(obj)
+                                         if self.context.type_of(r) != "location"])
+                elif child.dep_ in ("acl", "amod") and child.pos_ in ("VERB", "ADJ"):
+                    # "militants loyal to X", "forces aligned with X"
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                            for obj in prep.children:
+                                if obj.dep_ == "pobj":
+                                    _add(found, self.context.referents_of(obj))
+        return found
+
+    def _modifier(self, token: Token) -> list[int]:
+        index = self.context.referent(token)
+        if index is not None:
+            return [index]
+        return []
+
+    # ----------------------------------------------------------------- place
+
+    def _place(self, trigger: Trigger, candidate: Candidate) -> None:
+        if candidate.location is not None:
+            return
+        heads = [trigger.token]
+        if trigger.light is not None:
+            heads.append(trigger.light)
+        elif trigger.kind == "verb" and trigger.token.dep_ == "conj":
+            heads.append(trigger.token.head)
+        for head in list(heads):
+            for child in head.children:
+                if child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.token.i:
+                    heads.append(child)
+                elif child.dep_ == "prep" and child.lower_ in self.lex.recipient_preps:
+                    heads.extend(g for g in child.children if g.dep_ == "pobj")
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in self.lex.place_preps:
+                    continue
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    place = self._place_in(obj, allow_country=child.lower_ in (
+                        "in", "across", "throughout", "inside", "within", "near", "into"))
+                    if place is not None:
+                        candidate.location = place
+                        return
+
+    def _place_in(self, token: Token, allow_country: bool) -> int | None:
+        wanted = PLACE_TYPES if allow_country else {"location"}
+        for index in self.context.referents_of(token, anaphora=False):
+            if self.context.type_of(index) in wanted and index not in ():
+                return index
+        # "the town of Cizre", "a hotel in Mali's capital": the first place inside
+        for inner in token.subtree:
+            if inner.i - token.i > 8:
+                break
+            index = self.context.token_referent.get(inner.i)
+            if index is not None and self.context.type_of(index) in wanted:
+                return index
+        return None
+
+    # ------------------------------------------------------------------ date
+
+    def _attach_dates(self) -> None:
+        """Each DATE expression to the trigger or verb it modifies."""
+        for ent in self.doc.ents:
+            if ent.label_ not in DATE_LABELS:
+                continue
+            ent = _date_span(ent)
+            token = ent.root
+            for _ in range(MAX_WALK):
+                if token.head is token:
+                    break
+                token = token.head
+                if token.i in ent_tokens(ent):
+                    continue
+                if token.i in self.triggers or token.pos_ in ("NOUN", "PROPN") or \
+                        token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+                    self.date_anchors.setdefault(token.i, []).append(ent)
+                    break
+
+    def _date(self, trigger: Trigger, candidate: Candidate) -> None:
+        heads = [trigger.token]
+        if trigger.light is not None:
+            heads.append(trigger.light)
+        token = trigger.light if trigger.light is not None else (
+            trigger.token if trigger.kind == "verb" else None)
+        # the clause's own verbs, then the verbs it reports or continues
+        if token is not None:
+            for _ in range(4):
+                if token.dep_ in ("conj", "xcomp", "ccomp", "advcl") and token.head is not token:
+                    token = token.head
+                    heads.append(token)
+                elif token.dep_ == "relcl" and token.head.ent_type_ in DATE_LABELS:
+                    # "since last year when Trump pulled out": the year it hangs on
+                    for ent in self.doc.ents:
+                        if ent.start <= token.head.i < ent.end and self._use_date(ent, candidate):
+                            return
+                    break
+                elif token.dep_ == "relcl" and token.head.head.pos_ == "VERB" and \
+                        token.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+                    token = token.head.head
+                    if token.pos_ != "VERB" and token.head.pos_ == "VERB":
+                        token = token.head
+                    heads.append(token)
+                else:
+                    break
+        for head in heads:
+            for ent in self.date_anchors.get(head.i, []):
+                if self._use_date(ent, candidate):
+                    return
+
+    def _use_date(self, ent: Span, candidate: Candidate) -> bool:
+        text = ent.text
+        if resolve_date(text, PROBE_DATE, PROBE_DATE) is None:
+            return False
+        candidate.date = resolve_date(text, self.published, self.last_date)
+        candidate.date_text = _date_text(ent)
+        if candidate.date:
+            self.last_date = candidate.date
+        return True
+
+    # -------------------------------------------------------------- evidence
+
+    def _evidence(self, trigger: Trigger) -> tuple[str, int, int]:
+        head = trigger.light if trigger.light is not None else trigger.token
+        if trigger.kind == "noun" and trigger.light is None:
+            tokens = list(head.subtree)
+        else:
+            tokens = [head]
+            for child in head.children:
+                if child.dep_ in CLAUSE_DEPS + ("punct", "cc", "mark", "conj", "dep") \
+                        and child.i > head.i:
+                    continue
+                if child.dep_ in ("prep",) and child.lower_ in (
+                        "after", "amid", "despite", "following", "because", "since",
+                        "before", "as", "while", "in response to"):
+                    continue
+                if child.dep_ in ("advcl", "ccomp", "parataxis", "punct", "mark", "cc"):
+                    continue
+                tokens.extend(child.subtree)
+            if trigger.kind == "noun":
+                tokens.extend(trigger.token.subtree)
+        start = min(t.i for t in tokens)
+        end = max(t.i for t in tokens) + 1
+        sent = head.sent
+        start, end = max(start, sent.start), min(end, sent.end)
+        if end - start > MAX_EVIDENCE_TOKENS:
+            start = max(start, trigger.token.i - MAX_EVIDENCE_TOKENS // 2)
+            end = min(end, start + MAX_EVIDENCE_TOKENS)
+        return self.context.evidence(start, end)
+
+    # ------------------------------------------------------------ casualties
+
+    def _link_casualties(self, found: list[Candidate], sent: Span,
+                         earlier: list[Candidate]) -> list[Candidate]:
+        """Counts to the sentence's assault; "killed"/"wounded" folded into the assault
+        they report ("a strike killed X", "killed in a drone strike", "..., killing 3")."""
+        killed, wounded = self._counts(sent)
+        assaults = [c for c in found if c.type == "ASSAULT" and not c.casualty_only]
+        casualty = [c for c in found if c.type == "ASSAULT" and c.casualty_only]
+        target = assaults[0] if assaults else (casualty[0] if casualty else None)
+        if target is None and (killed or wounded) and earlier:
+            previous = [c for c in earlier if c.type == "ASSAULT"
+                        and c.sentence == found[0].sentence - 1] if found else \
+                [c for c in earlier if c.type == "ASSAULT"]
+            previous = [c for c in previous if c.sentence >= (earlier[-1].sentence)]
+            if previous and previous[-1].fatalities is None and previous[-1].injured is None:
+                target = previous[-1]
+        if target is not None:
+            if killed and target.fatalities is None:
+                target.fatalities = killed
+            if wounded and target.injured is None:
+                target.injured = wounded
+        if assaults:
+            kept = []
+            for candidate in found:
+                if candidate in casualty:
+                    host = assaults[0]
+                    _add(host.recipients, [r for r in candidate.recipients
+                                           if r not in host.actors])
+                    if not host.actors:
+                        _add(host.actors, candidate.actors)
+                    if host.location is None:
+                        host.location = candidate.location
+                    if not host.date_text and candidate.date_text:
+                        host.date, host.date_text = candidate.date, candidate.date_text
+                    continue
+                kept.append(candidate)
+            found = kept
+        return found
+
+    def _counts(self, sent: Span) -> tuple[int | None, int | None]:
+        killed = wounded = 0
+        seen: set[int] = set()
+        for token in sent:
+            lemma = token.lemma_.lower()
+            word = token.lower_
+            if lemma in self.lex.wounded or word in self.lex.wounded:
+                kind = "wounded"
+            elif lemma in self.lex.killed or word in self.lex.killed:
+                kind = "killed"
+            else:
+                continue
+            value = self._count_for(token, seen)
+            if value:
+                if kind == "killed":
+                    killed += value
+                else:
+                    wounded += value
+        return killed or None, wounded or None
+
+    def _count_for(self, cue: Token, seen: set[int]) -> int | None:
+        heads: list[Token] = []
+        lemma = cue.lemma_.lower()
+        if cue.pos_ == "VERB" or cue.tag_ in ("VBN", "VBD", "VBG"):
+            if _is_passive(cue) or cue.dep_ in ("acl", "amod") and cue.tag_ == "VBN":
+                subject = _subject(cue)
+                heads.append(subject if subject is not None else cue.head)
+            elif lemma == "claim":
+                heads.extend(g for c in cue.children if c.dep_ == "dobj"
+                             and c.lemma_.lower() == "life"
+                             for p in c.children if p.dep_ == "prep"
+                             for g in p.children if g.dep_ == "pobj")
+            elif lemma == "die":
+                subject = _subject(cue)
+                if subject is not None:
+                    heads.append(subject)
+            else:
+                heads.extend(c for c in cue.children if c.dep_ in ("dobj", "nsubjpass"))
+                if cue.dep_ in ("conj",) and not heads:
+                    heads.extend(c for c in cue.children if c.dep_ == "npadvmod")
+        if not heads and cue.pos_ in ("ADJ", "VERB", "NOUN"):
+            # "left 35 guerrillas and 5 soldiers dead", "6 civilians wounded", "55 wounded"
+            heads.extend(c for c in cue.children if c.dep_ in ("nsubj", "nummod", "npadvmod"))
+            if cue.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj", "amod") and \
+                    cue.head.lemma_.lower() == "leave":
+                heads.extend(c for c in cue.head.children if c.dep_ == "dobj")
+            if cue.dep_ == "amod" and cue.head.pos_ in ("NOUN", "PRON"):
+                heads.append(cue.head)
+            if cue.dep_ == "conj" and cue.head.tag_ in ("CD",):
+                heads.append(cue.head)
+            if cue.dep_ == "dobj" and cue.head.lemma_.lower() == "leave":
+                heads.append(cue)
+        total = 0
+        for head in heads:
+            for item in (head, *head.conjuncts):
+                value = self._number(item, seen)
+                if value:
+                    total += value
+        return total or None
+
+    def _number(self, head: Token, seen: set[int]) -> int | None:
+        """The number a noun phrase counts: "25 people", "at least 20", "three more"."""
+        candidates = [head] if _numeric(head, self.lex) else []
+        candidates += [c for c in head.children if c.dep_ in ("nummod", "quantmod", "amod",
+                                                              "compound", "npadvmod")
+                       and _numeric(c, self.lex)]
+        if head.lower_ in ("all",):
+            candidates += [g for c in head.children if c.dep_ == "prep"
+                           for g in c.children if _numeric(g, self.lex)]
+        for number in candidates:
+            if number.i in seen:
+                continue
+            value = _value(number, self.lex)
+            if value is not None:
+                seen.add(number.i)
+                return value
+        return None
+
+    # ------------------------------------------------------------------ merge
+
+    def _merge(self, candidates: list[Candidate]) -> list[Candidate]:
+        merged: list[Candidate] = []
+        for candidate in candidates:
+            if not candidate.participants:
+                continue
+            host = next((m for m in merged if _same(m, candidate)), None)
+            if host is None:
+                merged.append(candidate)
+                continue
+            _add(host.actors, [a for a in candidate.actors if a not in host.recipients])
+            _add(host.recipients, [r for r in candidate.recipients if r not in host.actors])
+            if host.date is None and candidate.date:
+                host.date, host.date_text = candidate.date, candidate.date_text
+            if host.location is None:
+                host.location = candidate.location
+            if host.fatalities is None:
+                host.fatalities = candidate.fatalities
+            if host.injured is None:
+                host.injured = candidate.injured
+            if host.mode is None:
+                host.mode = candidate.mode
+        return merged
+
+    def _finish(self, candidates: list[Candidate]) -> list[Event]:
+        events = []
+        import os
+        policy = os.environ.get("EV_ANCHOR", "A")
+        for candidate in candidates:
+            if not candidate.participants:
+                continue
+            if not candidate.anchored:
+                if policy == "A":
+                    continue
+                if policy == "C":
+                    if not self.published or not _recent(candidate.trigger):
+                        continue
+                    candidate.date = self.published[:7]
+            text, start, end = candidate.evidence
+            if not text:
+                continue
+            ids = self.context.entity_id
+            events.append(Event(
+                id=f"v{len(events) + 1}", type=candidate.type, evidence=text, start=start,
+                end=end, mode=candidate.mode, date=candidate.date,
+                date_text=candidate.date_text,
+                location=ids(candidate.location) if candidate.location is not None else None,
+                actors=[ids(a) for a in candidate.actors],
+                recipients=[ids(r) for r in candidate.recipients],
+                fatalities=candidate.fatalities, injured=candidate.injured))
+        return events
+
+
+# ------------------------------------------------------------------- helpers
+
+def _recent(trigger: Trigger) -> bool:
+    verb = trigger.light if trigger.light is not None else (
+        trigger.token if trigger.kind == "verb" else trigger.token.head)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "was", "were") for a in auxes):
+        return True
+    if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "has", "have") for a in auxes):
+        return True
+    return False
+
+
+def _words_before(token: Token, length: int) -> list[Token] | None:
+    """The `length` words ending at `token`, hyphens skipped ("cease-fire")."""
+    words = [token]
+    i = token.i - 1
+    while len(words) < length and i >= token.sent.start:
+        previous = token.doc[i]
+        if previous.text in ("-", "‐", "–"):
+            i -= 1
+            continue
+        if previous.is_punct:
+            return None
+        words.insert(0, previous)
+        i -= 1
+    return words if len(words) == length else None
+
+
+def _subject(verb: Token | None) -> Token | None:
+    token = verb
+    for _ in range(4):
+        if token is None:
+            return None
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token.head
+        if token.dep_ in ("conj", "xcomp", "advcl", "acomp") and token.head is not token:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
+        (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and
+         not any(c.dep_ in ("nsubj", "aux") for c in verb.children))
+
+
+def _agents(verb: Token) -> list[Token]:
+    agents = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            agents.extend(g for g in child.children if g.dep_ == "pobj")
+    return agents
+
+
+def _casualty_verb_of(noun: Token, lex: Lexicon) -> Token | None:
+    """"killed in a drone strike": the verb a noun trigger reports casualties for."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.pos_ == "VERB":
+        verb = head.head
+        if verb.lemma_.lower() in lex.killed | lex.wounded:
+            return verb
+    if noun.dep_ == "pobj" and head.dep_ == "agent":
+        verb = head.head
+        if verb.lemma_.lower() in lex.killed | lex.wounded:
+            return verb
+    return None
+
+
+def _numeric(token: Token, lex: Lexicon) -> bool:
+    return token.like_num or token.lower_ in lex.quantities
+
+
+def _value(token: Token, lex: Lexicon) -> int | None:
+    text = token.lower_.replace(",", "")
+    if re.fullmatch(r"\d+", text):
+        value = int(text)
+    elif re.fullmatch(r"\d+\.\d+", text):
+        value = float(text)
+    elif text in lex.quantities:
+        value = lex.quantities[text]
+    else:
+        return None
+    for child in token.children:
+        # "two dozen", "three hundred", "30 thousand"
+        if child.dep_ in ("compound", "nummod", "quantmod") and child.i < token.i:
+            inner = _value_word(child, lex)
+            if inner and value in (12, 100, 1000, 1000000):
+                value = inner * value
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in ("hundred", "thousand", "million") \
+            and following.head.i in (token.i, token.head.i):
+        value = value * lex.quantities[following.lower_]
+    if following is not None and following.lower_ == "dozen":
+        value = value * 12
+    value = int(value)
+    if 1900 <= value <= 2100 and token.ent_type_ == "DATE":
+        return None
+    return value
+
+
+def _value_word(token: Token, lex: Lexicon) -> int | None:
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return lex.quantities.get(text)
+
+
+def ent_tokens(ent: Span) -> range:
+    return range(ent.start, ent.end)
+
+
+def _date_span(ent: Span) -> Span:
+    """"26 February" when the tagger left the day out of the DATE entity."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].text.isdigit() \
+            and 1 <= int(doc[ent.start - 1].text) <= 31 and \
+            ent[0].lower_.rstrip(".") in MONTH_WORDS:
+        return doc[ent.start - 1:ent.end]
+    return ent
+
+
+def _date_text(ent: Span) -> str:
+    """The date words as written, with the preposition that introduces them ("on
+    Sunday", "in June 2014")."""
+    doc = ent.doc
+    start = ent.start
+    root = ent.root
+    if start > 0 and doc[start - 1].dep_ == "prep" and root.head.i == start - 1 and \
+            doc[start - 1].lower_ in ("on", "in", "since", "during", "at", "by", "until",
+                                      "from", "through", "throughout", "over", "before",
+                                      "after"):
+        start -= 1
+    return doc[start:ent.end].text
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    if a.type != b.type or not (a.participants & b.participants):
+        return False
+    return _dates_compatible(a.date, b.date)
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def extract_events(context: Context) -> list[Event]:
+    return EventExtractor(context).run()

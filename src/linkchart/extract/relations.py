@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from linkchart.extract.context import Context
 from linkchart.extract.lexicons import lexicon
+from linkchart.extract.relation_nominals import NominalRules
 from linkchart.model import ORGANISATION_TYPES, UNDIRECTED_RELATIONS, Relation
 
 ACTORS = set(ORGANISATION_TYPES) | {"person", "country"}
@@ -26,7 +27,7 @@ def _phrase_map(groups: dict[str, list[str]]) -> dict[str, str]:
     return {str(word).lower(): kind for kind, words in groups.items() for word in words}
 
 
-class RelationExtractor:
+class RelationExtractor(NominalRules):
     def __init__(self, context: Context):
         self.context = context
         words = lexicon("relations")
@@ -41,6 +42,7 @@ class RelationExtractor:
         self.negation_verbs = set(words["negation_verbs"])
         self.hedges = set(words["hedges"])
         self.found: dict[tuple, Relation] = {}
+        self._load_nominals()
 
     def run(self) -> list[Relation]:
         for index, referent in enumerate(self.context.referents):
@@ -49,6 +51,7 @@ class RelationExtractor:
                 self._located(index, mention)
         for token in self.context.doc:
             self._role(token)
+            self._nominal(token)
             self._relational_noun(token)
             self._verb(token)
             self._adjective(token)
@@ -149,9 +152,9 @@ class RelationExtractor:
             return "based_in"
         return None
 
-    # -- places: "armed factions in Eastern Ghouta", "the UN mission in Mali"
+    # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"
     def _located(self, index: int, mention) -> None:
-        if self.context.type_of(index) not in ORGANISATION_TYPES:
+        if self.context.type_of(index) not in ACTORS - {"country"}:
             return
         root = mention.root
         heads = [root] + [c for c in root.children if c.dep_ == "appos"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
+from sqlalchemy import Connection
+
 from linkchart.model import ORGANISATION_TYPES, DocExtraction, Entity
 from linkchart.resolve.names import name_key, name_keys
 
@@ -55,8 +57,14 @@ def compatible(a: str, b: str) -> bool:
 
 
 def resolve(extractions: list[DocExtraction],
-            lookup: EntityLookup | None = None) -> dict[tuple[str, str], str]:
-    """(document id, local entity id) -> global entity id, for every local entity."""
+            lookup: EntityLookup | Connection | None = None) -> dict[tuple[str, str], str]:
+    """(document id, local entity id) -> global entity id, for every local entity.
+
+    `lookup` is an EntityLookup, a store connection (inside the caller's transaction), or
+    None for a fresh in-memory one."""
+    if isinstance(lookup, Connection):
+        from linkchart.store.lookup import StoreLookup
+        lookup = StoreLookup(lookup)
     lookup = lookup or MemoryLookup()
     wanted = {k for x in extractions for e in x.entities for k in name_keys(e.surface_forms())}
     index: dict[str, list[Candidate]] = {k: list(v) for k, v in lookup.candidates(wanted).items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
@@ -17,7 +17,7 @@ def add(conn: Connection, kind: str, payload: dict[str, Any], author: str | None
         raise ValueError(f"unknown judgement kind {kind!r}; expected one of {', '.join(KINDS)}")
     return conn.execute(insert(judgements).values(
         kind=kind, payload=payload, author=author,
-        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )).inserted_primary_key[0]
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, inspect, select
 
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
+from linkchart.resolve import resolve
 from linkchart.store import corpus, graph, judgements, queries, writer
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
@@ -17,14 +18,15 @@ from linkchart.store.writer import AddResult
 
 
 class Store:
-    def __init__(self, engine):
+    def __init__(self, engine, resolver: writer.Resolver = resolve):
         self.engine = engine
+        self.resolver = resolver
         self.dialect = engine.dialect.name
         fts = self.dialect == "sqlite" and inspect(engine).has_table("entities_fts")
         self.search = Search(self.dialect, fts)
 
     @classmethod
-    def open(cls, url: str | None = None) -> "Store":
+    def open(cls, url: str | None = None) -> Store:
         """Open (and create or upgrade) the store at a URL or SQLite path."""
         engine = make_engine(database_url(url))
         migrate(engine)
@@ -33,7 +35,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -48,7 +50,7 @@ class Store:
     def add_extractions(self, extractions: list[DocExtraction]) -> AddResult:
         """Store a batch in one transaction: all of it, or nothing on error."""
         with self._write() as conn, conn.begin():
-            return writer.add_extractions(conn, list(extractions), self.search)
+            return writer.add_extractions(conn, list(extractions), self.search, self.resolver)
 
     def has_hash(self, text_hash: str) -> bool:
         with self._read() as conn:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 
 from linkchart.model import ORGANISATION_TYPES, DocExtraction
 from linkchart.resolve import resolve
@@ -69,6 +69,8 @@ def _fresh(conn: Connection, extractions: list[DocExtraction], result: AddResult
             continue
         if doc_id in fresh:
             del by_hash[hashes[id(fresh.pop(doc_id))]]
+            if doc_id not in result.replaced:
+                result.replaced.append(doc_id)
         elif doc_id in stored_ids:
             affected |= _drop_document(conn, doc_id, search)
             result.replaced.append(doc_id)
@@ -121,6 +123,7 @@ def _apply_entities(conn: Connection, seen: dict[str, _Seen], search: Search) ->
         known_keys.update(tuple(r) for r in conn.execute(
             select(entity_keys.c.key, entity_keys.c.entity_id)
             .where(entity_keys.c.entity_id.in_(chunk))))
+    inserts, updates, keys = [], [], []
     for entity_id, item in seen.items():
         row = existing.get(entity_id)
         name = row.name if row else item.forms[0]
@@ -133,17 +136,21 @@ def _apply_entities(conn: Connection, seen: dict[str, _Seen], search: Search) ->
         values["search_text"] = search_text(name, values["aliases"])
         num = int(entity_id[1:])
         if row is None:
-            conn.execute(insert(entities).values(id=entity_id, num=num, name=name, **values))
+            inserts.append({"id": entity_id, "num": num, "name": name, **values})
         elif any(values[k] != getattr(row, k) for k in values):
-            conn.execute(update(entities).where(entities.c.id == entity_id).values(**values))
+            updates.append({"entity": entity_id, **values})
         else:
             continue
-        keys = [k for k in name_keys([name, *values["aliases"]])
-                if (k, entity_id) not in known_keys]
-        if keys:
-            conn.execute(insert(entity_keys), [{"key": k, "entity_id": entity_id} for k in keys])
+        keys += [{"key": k, "entity_id": entity_id} for k in name_keys([name, *values["aliases"]])
+                 if (k, entity_id) not in known_keys]
         if row is None or values["search_text"] != row.search_text:
             search.index_entity(conn, num, entity_id, values["search_text"])
+    if inserts:
+        conn.execute(insert(entities), inserts)
+    if updates:
+        conn.execute(update(entities).where(entities.c.id == bindparam("entity")), updates)
+    if keys:
+        conn.execute(insert(entity_keys), keys)
 
 
 def rebuild_entities(conn: Connection, entity_ids: Iterable[str], search: Search) -> None:
@@ -200,10 +207,11 @@ def search_text(name: str, aliases: list[str]) -> str:
 def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str, str], str],
                      search: Search) -> None:
     doc = x.document
-    conn.execute(insert(documents).values(
-        id=doc.id, title=doc.title, outlet=doc.outlet, published=doc.published, url=doc.url,
-        text=doc.text, text_hash=doc.hash, pipeline_version=x.pipeline_version,
-        ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    conn.execute(insert(documents), {
+        "id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
+        "url": doc.url, "text": doc.text, "text_hash": doc.hash,
+        "pipeline_version": x.pipeline_version,
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds")})
     glob = {local: g for (d, local), g in mapping.items() if d == doc.id}
     locals_ = {}
     for e in x.entities:
@@ -213,13 +221,12 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
             "mentions": [list(m) for m in e.mentions], "entity_id": glob.get(e.id)})
     if locals_:
         conn.execute(insert(doc_entities), list(locals_.values()))
-    said = {}
-    for a in x.attributions:
-        said[a.id] = conn.execute(insert(attributions).values(
-            document_id=doc.id, local_id=a.id, source_local=a.source,
-            source_entity=glob.get(a.source), source_text=a.source_text,
-            source_kind=a.source_kind, cue=a.cue, content=a.content, direct=bool(a.direct),
-            **_span(a))).inserted_primary_key[0]
+    said_ids = _insert_returning(conn, attributions, [{
+        "document_id": doc.id, "local_id": a.id, "source_local": a.source,
+        "source_entity": glob.get(a.source), "source_text": a.source_text,
+        "source_kind": a.source_kind, "cue": a.cue, "content": a.content,
+        "direct": bool(a.direct), **_span(a)} for a in x.attributions])
+    said = dict(zip([a.id for a in x.attributions], said_ids, strict=True))
     if x.relations:
         conn.execute(insert(relations), [{
             "document_id": doc.id, "type": r.type, "source_local": r.source,
@@ -227,20 +234,29 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
             "target_entity": glob.get(r.target), "role": r.role, "negated": bool(r.negated),
             "hedged": bool(r.hedged), "evidence": r.evidence,
             "attribution_id": said.get(r.attribution), **_span(r)} for r in x.relations])
-    for v in x.events:
-        event_id = conn.execute(insert(events).values(
-            document_id=doc.id, local_id=v.id, type=v.type, mode=v.mode, date=v.date,
-            date_text=v.date_text, location_local=v.location,
-            location_entity=glob.get(v.location), fatalities=v.fatalities,
-            injured=v.injured, evidence=v.evidence, attribution_id=said.get(v.attribution),
-            **_span(v))).inserted_primary_key[0]
-        roles = {("actor", a): None for a in v.actors} | {("recipient", r): None
-                                                          for r in v.recipients}
-        if roles:
-            conn.execute(insert(event_participants), [
-                {"event_id": event_id, "role": role, "local_id": local,
-                 "entity_id": glob.get(local)} for role, local in roles])
+    event_ids = _insert_returning(conn, events, [{
+        "document_id": doc.id, "local_id": v.id, "type": v.type, "mode": v.mode,
+        "date": v.date, "date_text": v.date_text, "location_local": v.location,
+        "location_entity": glob.get(v.location), "fatalities": v.fatalities,
+        "injured": v.injured, "evidence": v.evidence,
+        "attribution_id": said.get(v.attribution), **_span(v)} for v in x.events])
+    people = []
+    for event_id, v in zip(event_ids, x.events, strict=True):
+        roles = dict.fromkeys([*(("actor", a) for a in v.actors),
+                               *(("recipient", r) for r in v.recipients)])
+        people += [{"event_id": event_id, "role": role, "local_id": local,
+                    "entity_id": glob.get(local)} for role, local in roles]
+    if people:
+        conn.execute(insert(event_participants), people)
     search.index_document(conn, doc.id, doc.title, doc.text)
+
+
+def _insert_returning(conn: Connection, table, rows: list[dict]) -> list[int]:
+    """Insert rows and return their new ids, in the rows' order."""
+    if not rows:
+        return []
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(conn.scalars(stmt, rows))
 
 
 def _span(item) -> dict[str, int | None]:

@@ -1,0 +1,68 @@
+"""Relations stated by nouns: "attacks on X", "Iran's support for X", "clashes between X
+and Y", "an alliance of A, B and C". Cues are in patterns/relations.yaml."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from linkchart.extract.lexicons import lexicon
+
+
+class NominalRules:
+    """Mixed into RelationExtractor, which provides context, _add and _subjects."""
+
+    def _load_nominals(self) -> None:
+        words = lexicon("relations")
+        self.nominals: dict[str, list[dict]] = {}
+        for cue in words["nominals"]:
+            for word in cue["words"]:
+                self.nominals.setdefault(word, []).append(cue)
+        self.between = {w: kind for kind, ws in words["between"].items() for w in ws}
+        self.light_verbs = set(words["light_verbs"])
+
+    def _nominal(self, token: Token) -> None:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return
+        self._nominal_with_object(token)
+        self._nominal_between(token)
+
+    def _nominal_with_object(self, noun: Token) -> None:
+        for cue in self.nominals.get(noun.lower_, ()):
+            for prep in (c for c in noun.children if c.dep_ == "prep"
+                         and c.lower_ in cue["preps"]):
+                others = [i for o in prep.children if o.dep_ == "pobj"
+                          for i in self.context.referents_of(o)]
+                actors = self._nominal_actors(noun)
+                for actor in actors:
+                    for other in others:
+                        source, target = (other, actor) if cue.get("reverse") else (actor, other)
+                        self._add(cue["type"], source, target, [noun, prep], noun)
+
+    def _nominal_actors(self, noun: Token) -> list[int]:
+        context = self.context
+        actors = [i for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                  and c.i < noun.i for i in context.referents_of(c, coordinated=True)]
+        if actors:
+            return actors
+        verb = noun.head
+        if noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in self.light_verbs | {
+                "of", "for"}:
+            while verb.pos_ == "ADP" or verb.dep_ == "prep":
+                verb = verb.head
+            return self._subjects(verb)
+        return []
+
+    def _nominal_between(self, noun: Token) -> None:
+        kind = self.between.get(noun.lower_)
+        if kind is None:
+            return
+        for prep in (c for c in noun.children if c.dep_ == "prep"
+                     and c.lower_ in ("between", "among", "of")):
+            if prep.lower_ == "of" and kind != "allied_with":
+                continue
+            members = [i for o in prep.children if o.dep_ == "pobj"
+                       for i in self.context.referents_of(o)]
+            for first, second in combinations(dict.fromkeys(members), 2):
+                self._add(kind, first, second, [noun, prep], noun)

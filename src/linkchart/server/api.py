@@ -1,0 +1,236 @@
+"""The REST API and the web UI it serves: `create_app(store_url, token=None)`.
+
+OpenAPI at /openapi.json, browsable at /docs (Swagger UI, vendored: nothing is fetched
+from outside). Handlers are thin: the store's repository API and `views` do the work.
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from linkchart import __version__
+from linkchart.model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
+from linkchart.server import review, views
+from linkchart.server.security import guard
+from linkchart.store import Store
+
+STATIC = Path(__file__).resolve().parent / "static"
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+EXPORTS = {"gexf": ("application/gexf+xml", "gexf"), "json": ("application/json", "json")}
+
+EntityTypes = Annotated[list[str], Query(alias="entity_type", description="Entity types to keep "
+                                         "(repeat the parameter); none means all")]
+RelationTypes = Annotated[list[str], Query(alias="relation_type",
+                                           description="Relation types to keep")]
+EventTypes = Annotated[list[str], Query(alias="event_type", description="PLOVER event types")]
+DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+MinSources = Annotated[int, Query(ge=1, le=100, description="Independent outlets at least")]
+Entities = Annotated[list[str], Query(alias="entity", description="Entity ids to show")]
+Expand = Annotated[list[str], Query(alias="expand", description="Entity ids whose neighbours "
+                                    "to show")]
+
+
+class JudgementIn(BaseModel):
+    kind: str = Field(description="merge, split, not_same, retype, rename, reject, add_fact")
+    payload: dict[str, Any] = Field(description='e.g. {"entities": ["E1", "E3"]} for a '
+                                    'merge, {"relation": "supports:E2:E1"} for a reject, '
+                                    '{"entity": "E4", "type": "armed_group"} for a retype')
+    author: str | None = Field(None, max_length=200)
+
+
+def data(content: Any, status_code: int = 200) -> JSONResponse:
+    """Plain data as JSON, without FastAPI's slower generic encoder."""
+    return JSONResponse(content, status_code=status_code)
+
+
+def store_of(request: Request) -> Store:
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(store_of)]
+
+
+def filters(entity_types: EntityTypes = [], relation_types: RelationTypes = [],
+            event_types: EventTypes = [], date_from: DateFrom = None, date_to: DateTo = None,
+            min_sources: MinSources = 1,
+            events: Annotated[bool, Query(description="Draw events as links")] = True,
+            ) -> views.Filters:
+    for given, known, what in ((entity_types, ENTITY_TYPES, "entity type"),
+                               (relation_types, RELATION_TYPES, "relation type"),
+                               (event_types, EVENT_TYPES, "event type")):
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise HTTPException(422, f"unknown {what}: {', '.join(unknown)}")
+    return views.Filters(list(entity_types), list(relation_types), list(event_types),
+                         date_from, date_to, min_sources, events)
+
+
+FiltersDep = Annotated[views.Filters, Depends(filters)]
+api = APIRouter(prefix="/api")
+
+
+@api.get("/health", tags=["meta"])
+def health() -> dict[str, str]:
+    return {"status": "ok", "version": __version__}
+
+
+@api.get("/types", tags=["meta"], summary="Entity, relation and PLOVER event types")
+def types() -> dict[str, list[str]]:
+    return {"entity_types": list(ENTITY_TYPES), "relation_types": list(RELATION_TYPES),
+            "event_types": list(EVENT_TYPES)}
+
+
+@api.get("/overview", tags=["chart"], summary="Counts, and the largest and most connected "
+         "actors")
+def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 12):
+    return data(views.overview(store, top))
+
+
+@api.get("/entities", tags=["entities"], summary="Search entities by name, alias and type")
+def entities(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = None,
+             type: Annotated[str | None, Query(description="An entity type")] = None,
+             limit: Annotated[int, Query(ge=1, le=500)] = 20,
+             offset: Annotated[int, Query(ge=0)] = 0):
+    if type and type not in ENTITY_TYPES:
+        raise HTTPException(422, f"unknown entity type: {type}")
+    if q and q.strip():
+        found = [e for e in store.find_entities(q.strip(), limit=offset + limit + 50)
+                 if not type or e["type"] == type]
+        return data(found[offset:offset + limit])
+    return data(store.entities(type=type, limit=limit, offset=offset))
+
+
+@api.get("/entities/{entity_id}", tags=["entities"],
+         summary="An entity: aliases, type, relations and events with evidence, sources")
+def entity(store: StoreDep, entity_id: str):
+    return data(_found(views.card(store, entity_id), "entity"))
+
+
+@api.get("/entities/{entity_id}/neighbourhood", tags=["chart"],
+         summary="The entities and relations around one entity")
+def neighbourhood(store: StoreDep, entity_id: str, selected: FiltersDep,
+                  depth: Annotated[int, Query(ge=1, le=3)] = 1):
+    found = views.neighbourhood(store, entity_id, depth, selected)
+    if not found["nodes"] and store.entity(entity_id) is None:
+        raise HTTPException(404, "no such entity")
+    return data(found)
+
+
+@api.get("/graph", tags=["chart"], summary="A chart: some entities, the neighbours of the "
+         "expanded ones, and the links among them (relations, and events when events=true)")
+def graph(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = []):
+    return data(views.graph(store, list(entity), list(expand), selected))
+
+
+@api.get("/events", tags=["events"], summary="The events timeline, oldest first")
+def events(store: StoreDep, entity: Entities = [], event_types: EventTypes = [],
+           date_from: DateFrom = None, date_to: DateTo = None,
+           limit: Annotated[int, Query(ge=1, le=views.MAX_EVENTS)] = 500):
+    unknown = sorted(set(event_types) - set(EVENT_TYPES))
+    if unknown:
+        raise HTTPException(422, f"unknown event type: {', '.join(unknown)}")
+    return data(views.events(store, list(entity), list(event_types), date_from, date_to, limit))
+
+
+@api.get("/documents", tags=["documents"], summary="Documents, newest first, or a full-text "
+         "search")
+def documents(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = None,
+              limit: Annotated[int, Query(ge=1, le=500)] = 50,
+              offset: Annotated[int, Query(ge=0)] = 0):
+    if q and q.strip():
+        return data(store.search_documents(q.strip(), limit=limit))
+    return data(store.documents(limit=limit, offset=offset))
+
+
+@api.get("/documents/{doc_id:path}", tags=["documents"],
+         summary="A document's text with its entities, relations, events and attributions "
+         "located by character offsets")
+def document(store: StoreDep, doc_id: str):
+    return data(_found(views.document(store, doc_id), "document"))
+
+
+@api.get("/judgements", tags=["review"], summary="Analyst judgements recorded so far")
+def judgements(store: StoreDep, kind: str | None = None):
+    return data({"judgements": store.judgements(kind), "applied": review.applies()})
+
+
+@api.post("/judgements", tags=["review"], status_code=201,
+          summary="Record a judgement: merge, split, not_same, retype, rename, reject, add_fact")
+def add_judgement(store: StoreDep, judgement: JudgementIn):
+    try:
+        found = review.record(store, judgement.kind, judgement.payload, judgement.author)
+    except ValueError as error:
+        raise HTTPException(422, str(error)) from None
+    return data(found, status_code=201)
+
+
+@api.get("/export", tags=["chart"], summary="Export a chart (the parameters of /api/graph) or "
+         "the whole store as GEXF or linkchart-corpus/1 JSON")
+def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
+           format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):
+    from linkchart.export import Selection, export as write
+
+    scoped = bool(entity or expand)
+    selection = None
+    if scoped or selected != views.Filters():
+        shown = views.graph(store, list(entity), list(expand), selected) if scoped else None
+        selection = Selection(
+            entity_ids=[n["id"] for n in shown["nodes"]] if shown else None,
+            entity_types=selected.entity_types or None,
+            relation_types=selected.relation_types or None,
+            event_types=selected.event_types or None, date_from=selected.date_from,
+            date_to=selected.date_to, min_sources=selected.min_sources)
+    buffer = io.BytesIO()
+    write(store, format, buffer, selection)
+    media, suffix = EXPORTS[format]
+    return Response(buffer.getvalue(), media_type=media, headers={
+        "Content-Disposition": f'attachment; filename="linkchart.{suffix}"'})
+
+
+def _found(value, what: str):
+    if value is None:
+        raise HTTPException(404, f"no such {what}")
+    return value
+
+
+def create_app(store_url: str, token: str | None = None, *,
+               allowed_hosts: tuple[str, ...] | None = None, store: Store | None = None
+               ) -> FastAPI:
+    """The app over the store at `store_url` (or an open `store`). With `token`, every
+    request needs it; `allowed_hosts` limits the Host names answered."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        if store is None:
+            app.state.store.close()
+
+    app = FastAPI(title="linkchart", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+                  description="The link chart of a linkchart store: entities, relations and "
+                  "events with their evidence. Every list is plain JSON; dates are ISO 8601 "
+                  "at the precision the text gives.")
+    app.state.store = store or Store.open(store_url)
+    app.middleware("http")(guard(token, allowed_hosts))
+    app.include_router(api)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return FileResponse(STATIC / "docs.html", headers={"Cache-Control": "no-cache"})
+
+    return app
+

@@ -1,0 +1,187 @@
+"""What the web UI shows, composed from the store's repository API (no SQL here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from linkchart.store import Store
+from linkchart.store.graph import count_sources
+
+MAX_EVENTS = 2000
+
+
+@dataclass
+class Filters:
+    """What the chart shows: types, a period, and how well sourced a link must be."""
+
+    entity_types: list[str] = field(default_factory=list)
+    relation_types: list[str] = field(default_factory=list)
+    event_types: list[str] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+    min_sources: int = 1
+    events: bool = True
+    """Draw events (actor to recipient) as links beside relations."""
+
+    def store_args(self) -> dict[str, Any]:
+        return {"entity_types": self.entity_types or None,
+                "relation_types": self.relation_types or None,
+                "date_from": self.date_from, "date_to": self.date_to,
+                "min_sources": self.min_sources}
+
+
+def anonymous_only(evidence: Iterable[dict[str, Any]]) -> bool:
+    """Every piece of evidence is credited to an unnamed source."""
+    kinds = [(e.get("attribution") or {}).get("source_kind") for e in evidence]
+    return bool(kinds) and all(kind == "anonymous" for kind in kinds)
+
+
+def relation_edge(edge: dict[str, Any]) -> dict[str, Any]:
+    evidence = edge["evidence"]
+    return edge | {"kind": "relation", "anonymous_only": anonymous_only(evidence),
+                   "weak": edge["sources"] < 2 or anonymous_only(evidence)}
+
+
+def neighbourhood(store: Store, entity_id: str, depth: int, filters: Filters) -> dict[str, Any]:
+    found = store.neighbourhood(entity_id, depth, **filters.store_args())
+    return {"nodes": found["nodes"], "edges": [relation_edge(e) for e in found["edges"]]}
+
+
+def graph(store: Store, focus: list[str], expand: list[str], filters: Filters) -> dict[str, Any]:
+    """The chart of some entities: those asked for, the neighbours of the expanded ones,
+    and every link among them that passes the filters."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[str, dict[str, Any]] = {}
+    for entity_id in dict.fromkeys(expand):
+        found = store.neighbourhood(entity_id, 1, **filters.store_args())
+        nodes.update((n["id"], n) for n in found["nodes"])
+    for entity_id in dict.fromkeys([*focus, *expand]):
+        if entity_id not in nodes:
+            entity = store.entity(entity_id)
+            if entity:
+                nodes[entity_id] = entity
+    if nodes:
+        args = filters.store_args()
+        args.pop("entity_types")
+        for edge in store.relations(entity_ids=list(nodes), types=args.pop("relation_types"),
+                                    **args):
+            if edge["source"] in nodes and edge["target"] in nodes:
+                edges[edge["id"]] = relation_edge(edge)
+    if filters.events:
+        for edge in event_edges(store, [e for e in expand if e in nodes], filters, nodes):
+            edges[edge["id"]] = edge
+    asked = set(focus) | set(expand)
+    for node in nodes.values():
+        node["expanded"] = node["id"] in expand
+        node["asked"] = node["id"] in asked
+        node.pop("depth", None)
+    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
+
+
+def event_edges(store: Store, expand: list[str], filters: Filters,
+                nodes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events drawn as links from each actor to each recipient, one link per (PLOVER type,
+    actor, recipient), where one end is expanded; new ends join `nodes`."""
+    groups: dict[str, dict[str, Any]] = {}
+    seen: set[str] = set()
+    for entity_id in expand:
+        for event in store.events(entity_id, filters.event_types or None, filters.date_from,
+                                  filters.date_to):
+            if event["id"] in seen:
+                continue
+            seen.add(event["id"])
+            for actor in event["actors"]:
+                for recipient in event["recipients"]:
+                    if actor != recipient and entity_id in (actor, recipient):
+                        _add_event(groups, event, actor, recipient)
+    kinds = set(filters.entity_types)
+    found = []
+    for edge in groups.values():
+        edge["sources"] = count_sources(edge["evidence"])
+        if edge["sources"] < filters.min_sources:
+            continue
+        ends = []
+        for end in (edge["source"], edge["target"]):
+            if end not in nodes:
+                entity = store.entity(end)
+                if entity is None or (kinds and entity["type"] not in kinds):
+                    break
+                ends.append(entity)
+        else:
+            nodes.update((e["id"], e) for e in ends)
+            edge["source_type"] = nodes[edge["source"]]["type"]
+            edge["target_type"] = nodes[edge["target"]]["type"]
+            edge["anonymous_only"] = anonymous_only(edge["evidence"])
+            edge["weak"] = edge["sources"] < 2 or edge["anonymous_only"]
+            dated = sorted(e["date"] for e in edge["evidence"] if e["date"])
+            edge["first_date"], edge["last_date"] = (dated[0], dated[-1]) if dated else (None,
+                                                                                          None)
+            edge["documents"] = sorted({e["document"] for e in edge["evidence"]})
+            found.append(edge)
+    return found
+
+
+def _add_event(groups: dict[str, dict[str, Any]], event: dict[str, Any], actor: str,
+               recipient: str) -> None:
+    key = f"event:{event['type']}:{actor}:{recipient}"
+    names = event.get("names") or {}
+    edge = groups.setdefault(key, {
+        "id": key, "kind": "event", "type": event["type"], "source": actor,
+        "target": recipient, "negated": False, "directed": True,
+        "source_name": names.get(actor), "target_name": names.get(recipient), "evidence": []})
+    edge["evidence"].append({
+        "document": event["document"], "text": event["evidence"], "start": event["start"],
+        "end": event["end"], "outlet": event["outlet"], "published": event["published"],
+        "attribution": event["attribution"], "event": event["id"], "mode": event["mode"],
+        "date": event["date"] or event["published"], "date_text": event["date_text"],
+        "location": event["location"], "location_name": names.get(event["location"]),
+        "fatalities": event["fatalities"], "injured": event["injured"], "hedged": False})
+
+
+def events(store: Store, entity_ids: list[str], types: list[str], date_from: str | None,
+           date_to: str | None, limit: int) -> dict[str, Any]:
+    """Events of some entities (or all), oldest first, each once."""
+    if entity_ids:
+        found: dict[str, dict[str, Any]] = {}
+        for entity_id in dict.fromkeys(entity_ids):
+            for event in store.events(entity_id, types or None, date_from, date_to):
+                found.setdefault(event["id"], event)
+        listed = sorted(found.values(), key=lambda e: (e["date"] or e["published"] or "9999",
+                                                       e["id"]))
+    else:
+        listed = store.events(None, types or None, date_from, date_to)
+    return {"total": len(listed), "events": listed[:limit]}
+
+
+def card(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """An entity's card, with how many documents and independent outlets report it."""
+    found = store.entity_card(entity_id)
+    if found is None:
+        return None
+    found["relations"] = [relation_edge(r) for r in found["relations"]]
+    outlets = {(d["outlet"] or "").strip().casefold() or d["id"] for d in found["documents"]}
+    found["corroboration"] = {"documents": len(found["documents"]), "outlets": len(outlets),
+                              "relations": len(found["relations"]),
+                              "events": len(found["events"]),
+                              "statements": len(found["attributions"])}
+    return found
+
+
+def overview(store: Store, top: int) -> dict[str, Any]:
+    stats = store.stats(top=top)
+    return {"stats": stats, "most_connected": stats.pop("top_entities"),
+            "most_reported": store.entities(limit=top)}
+
+
+def document(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """A document with its extracted items; global entity names beside local ids."""
+    found = store.document(doc_id)
+    if found is None:
+        return None
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    for event in found["events"]:
+        event["names"] = {i: names.get(i) for i in [*event["actors"], *event["recipients"],
+                                                     event.get("location_local")] if i}
+    return found
