@@ -99,18 +99,30 @@ def print_json(data: Any, console: Console | None = None) -> None:
 
 # ------------------------------------------------------------------------ benchmarks
 
+ABBREVIATIONS = {"AGREE": "AGR", "CONSULT": "CNS", "SUPPORT": "SUP", "CONCEDE": "CNC",
+                 "COOPERATE": "COP", "AID": "AID", "RETREAT": "RET", "REQUEST": "REQ",
+                 "ACCUSE": "ACC", "REJECT": "REJ", "THREATEN": "THR", "PROTEST": "PRO",
+                 "SANCTION": "SAN", "MOBILIZE": "MOB", "COERCE": "COE", "ASSAULT": "ASL",
+                 "NONE": "none"}
+
+
 def _abbrev(label: str) -> str:
-    return label[:4]
+    return ABBREVIATIONS.get(label, label[:4])
 
 
 def confusion_table(classification, title: str) -> Table:
+    from rich import box
+
     labels = classification.labels()
     gold_labels = [label for label in labels if label in classification.confusion]
-    table = Table(title=title, title_justify="left",
-                  caption="rows: gold; columns: predicted (first four letters)", padding=(0, 1))
-    table.add_column("gold", no_wrap=True)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 0),
+                  caption="rows: gold; columns: predicted, " + ", ".join(
+                      f"{_abbrev(label)} {label}" for label in labels
+                      if _abbrev(label) != label),
+                  caption_justify="left")
+    table.add_column("gold", no_wrap=True, min_width=9)
     for label in labels:
-        table.add_column(_abbrev(label), justify="right", no_wrap=True, min_width=4)
+        table.add_column(_abbrev(label), justify="right", no_wrap=True, min_width=3)
     for gold in gold_labels:
         row = classification.confusion[gold]
         cells = []

@@ -911,8 +911,9 @@ class EventExtractor:
 
     def _merge(self, candidates: list[Candidate]) -> list[Candidate]:
         merged: list[Candidate] = []
+        import os
         for candidate in candidates:
-            if not candidate.participants:
+            if not candidate.participants and os.environ.get("EV_ANCHOR") != "X":
                 continue
             host = next((m for m in merged if _same(m, candidate)), None)
             if host is None:
@@ -937,15 +938,15 @@ class EventExtractor:
         import os
         policy = os.environ.get("EV_ANCHOR", "A")
         for candidate in candidates:
-            if not candidate.participants:
+            if not candidate.participants and policy != "X":
                 continue
             if not candidate.anchored:
                 if policy == "A":
                     continue
                 if policy == "C":
-                    if not self.published or not _recent(candidate.trigger):
+                    if not _recent(candidate.trigger):
                         continue
-                    candidate.date = self.published[:7]
+                    candidate.date = self.published[:7] if self.published else None
             text, start, end = candidate.evidence
             if not text:
                 continue

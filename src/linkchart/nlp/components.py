@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -14,7 +15,9 @@ from linkchart.nlp.referents import ReferentBuilder
 from linkchart.nlp.typing import Typer
 
 LEADING_DROP = {"the", "a", "an", "’s", "'s", "-", "–", "—", "“", "”", "\"", "'", "‘", "’"}
-TRAILING_DROP = {"’s", "'s", "’", "'", "-", "–", "—", ",", ".", "“", "”", "\"", ")", "("}
+TRAILING_DROP = {"’s", "'s", "’", "'", "-", "–", "—", ",", ".", "“", "”", "\"", ")", "(",
+                 "of", "and", "at", "in", "for", "the"}
+NOT_A_NAME = re.compile(r"[/\n\d@#]|^[a-z]|^[A-Z]{6,}$|^[A-Z]+/")
 
 if not Doc.has_extension("referents"):
     Doc.set_extension("referents", default=None)
@@ -97,10 +100,30 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
             if split is not None and split + 1 < end and doc[split + 1].is_title:
                 spans.append(Span(doc, split + 1, end, label="ORG"))
                 end = split
-        if end > start:
+        if end > start and (span.id_ or not NOT_A_NAME.search(doc[start:end].text)):
             spans.append(Span(doc, start, end, label=span.label_, span_id=span.id_))
-    doc.ents = filter_spans(spans)
+    doc.ents = _names_around_places(doc, filter_spans(spans))
     return doc
+
+
+def _names_around_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Marie Madeleine Togo', 'Chad Booc': a country or place name that continues a
+    person's name, or is followed by a capitalised surname, is part of that name."""
+    merged: list[Span] = []
+    for span in spans:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.label_ == "PERSON" and span.start == previous.end \
+                and span.label_ in ("country", "location", "GPE"):
+            merged[-1] = Span(doc, previous.start, span.end, label="PERSON")
+            continue
+        following = doc[span.end] if span.end < len(doc) else None
+        if span.label_ == "country" and following is not None and following.pos_ == "PROPN" \
+                and following.is_title and following.ent_type_ in ("", "PERSON") and \
+                (span.end + 1 >= len(doc) or not doc[span.end + 1].is_title):
+            merged.append(Span(doc, span.start, span.end + 1, label="PERSON"))
+            continue
+        merged.append(span)
+    return filter_spans(merged)
 
 
 @Language.factory("linkchart_referents", default_config={"packs": [], "bundled": True})

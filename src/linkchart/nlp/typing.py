@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from linkchart.model import ENTITY_TYPES
+from linkchart.nlp.gazetteer import is_place
 from linkchart.nlp.lexicon import typing_lexicon, words
 from linkchart.nlp.packs import Knowledge
 
@@ -14,6 +15,8 @@ PACK, STRONG, CONTEXT, STOCK, WEAK = 5.0, 3.0, 2.0, 1.0, 0.5
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", *ENTITY_TYPES}
 STATE_FORCE_HEADS = {"army", "forces", "force"}
 SECURITY_MINISTRY_WORDS = {"defence", "defense", "interior", "intelligence", "security"}
+PLACE_PREPOSITIONS = {"in", "near", "at", "from", "to", "into", "outside", "around", "across",
+                      "towards", "toward", "through", "inside"}
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,22 @@ class Typer:
         label = span.label_
         if label in ENTITY_TYPES:
             return TypeVote(label, PACK)
-        if label not in NAME_LABELS or span.text.lower() in self.not_entities:
+        if label not in NAME_LABELS or label == "NORP" or \
+                span.text.lower() in self.not_entities:
             return None
-        return (self._by_name(span) or self._by_context(span)
+        return (self._by_name(span) or self._by_context(span) or self._by_place(span)
                 or self._by_stock_label(span))
+
+    def _by_place(self, span: Span) -> TypeVote | None:
+        """A one-word 'person' or 'organisation' that is a gazetteer place, or that
+        follows a place preposition ('fighting in Qalamoun'), is a place."""
+        if len(span) != 1 or span.label_ not in ("PERSON", "ORG"):
+            return None
+        previous = span.doc[span.start - 1] if span.start else None
+        after_preposition = previous is not None and previous.lower_ in PLACE_PREPOSITIONS
+        if is_place(span.text) or (after_preposition and span.label_ == "PERSON"):
+            return TypeVote("location", CONTEXT if after_preposition else STOCK + WEAK)
+        return None
 
     def _by_name(self, span: Span) -> TypeVote | None:
         lowered = [t.lower_ for t in span]

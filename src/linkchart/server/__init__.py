@@ -1,5 +1,5 @@
-"""The REST API and web UI over a store: `linkchart serve` (see docs/ui.md)."""
+"""The REST API and web UI over a store: `linkchart serve` (see docs/ui.md).
 
-from linkchart.server.api import create_app
-
-__all__ = ["create_app"]
+`linkchart.server.api.create_app(store_url, token=None)` builds the app; importing this
+package alone imports nothing heavy, so the command line starts fast.
+"""

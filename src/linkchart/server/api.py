@@ -37,6 +37,7 @@ MinSources = Annotated[int, Query(ge=1, le=100, description="Independent outlets
 Entities = Annotated[list[str], Query(alias="entity", description="Entity ids to show")]
 Expand = Annotated[list[str], Query(alias="expand", description="Entity ids whose neighbours "
                                     "to show")]
+Hide = Annotated[list[str], Query(alias="hide", description="Neighbours to leave out")]
 
 
 class JudgementIn(BaseModel):
@@ -127,8 +128,9 @@ def neighbourhood(store: StoreDep, entity_id: str, selected: FiltersDep,
 
 @api.get("/graph", tags=["chart"], summary="A chart: some entities, the neighbours of the "
          "expanded ones, and the links among them (relations, and events when events=true)")
-def graph(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = []):
-    return data(views.graph(store, list(entity), list(expand), selected))
+def graph(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
+          hide: Hide = []):
+    return data(views.graph(store, list(entity), list(expand), selected, hide))
 
 
 @api.get("/events", tags=["events"], summary="The events timeline, oldest first")
@@ -176,13 +178,13 @@ def add_judgement(store: StoreDep, judgement: JudgementIn):
 @api.get("/export", tags=["chart"], summary="Export a chart (the parameters of /api/graph) or "
          "the whole store as GEXF or linkchart-corpus/1 JSON")
 def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
-           format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):
+           hide: Hide = [], format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):
     from linkchart.export import Selection, export as write
 
     scoped = bool(entity or expand)
     selection = None
     if scoped or selected != views.Filters():
-        shown = views.graph(store, list(entity), list(expand), selected) if scoped else None
+        shown = views.graph(store, list(entity), list(expand), selected, hide) if scoped else None
         selection = Selection(
             entity_ids=[n["id"] for n in shown["nodes"]] if shown else None,
             entity_types=selected.entity_types or None,

@@ -49,14 +49,16 @@ def neighbourhood(store: Store, entity_id: str, depth: int, filters: Filters) ->
     return {"nodes": found["nodes"], "edges": [relation_edge(e) for e in found["edges"]]}
 
 
-def graph(store: Store, focus: list[str], expand: list[str], filters: Filters) -> dict[str, Any]:
-    """The chart of some entities: those asked for, the neighbours of the expanded ones,
-    and every link among them that passes the filters."""
+def graph(store: Store, focus: list[str], expand: list[str], filters: Filters,
+          hide: Iterable[str] = ()) -> dict[str, Any]:
+    """The chart of some entities: those asked for, the neighbours of the expanded ones
+    (less the hidden ones), and every link among them that passes the filters."""
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[str, dict[str, Any]] = {}
+    hidden = set(hide) - set(focus) - set(expand)
     for entity_id in dict.fromkeys(expand):
         found = store.neighbourhood(entity_id, 1, **filters.store_args())
-        nodes.update((n["id"], n) for n in found["nodes"])
+        nodes.update((n["id"], n) for n in found["nodes"] if n["id"] not in hidden)
     for entity_id in dict.fromkeys([*focus, *expand]):
         if entity_id not in nodes:
             entity = store.entity(entity_id)
@@ -70,7 +72,8 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Filters) -
             if edge["source"] in nodes and edge["target"] in nodes:
                 edges[edge["id"]] = relation_edge(edge)
     if filters.events:
-        for edge in event_edges(store, [e for e in expand if e in nodes], filters, nodes):
+        for edge in event_edges(store, [e for e in expand if e in nodes], filters, nodes,
+                                hidden):
             edges[edge["id"]] = edge
     asked = set(focus) | set(expand)
     for node in nodes.values():
@@ -81,7 +84,8 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Filters) -
 
 
 def event_edges(store: Store, expand: list[str], filters: Filters,
-                nodes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+                nodes: dict[str, dict[str, Any]], hidden: set[str] = frozenset()
+                ) -> list[dict[str, Any]]:
     """Events drawn as links from each actor to each recipient, one link per (PLOVER type,
     actor, recipient), where one end is expanded; new ends join `nodes`."""
     groups: dict[str, dict[str, Any]] = {}
@@ -94,7 +98,8 @@ def event_edges(store: Store, expand: list[str], filters: Filters,
             seen.add(event["id"])
             for actor in event["actors"]:
                 for recipient in event["recipients"]:
-                    if actor != recipient and entity_id in (actor, recipient):
+                    if (actor != recipient and entity_id in (actor, recipient)
+                            and actor not in hidden and recipient not in hidden):
                         _add_event(groups, event, actor, recipient)
     kinds = set(filters.entity_types)
     found = []

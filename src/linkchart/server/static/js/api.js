@@ -1,0 +1,53 @@
+// Calls to the server's own REST API (same origin; a token travels in its cookie).
+
+export class ApiError extends Error {
+  constructor(status, detail) {
+    super(typeof detail === "string" ? detail : JSON.stringify(detail));
+    this.status = status;
+  }
+}
+
+async function request(path, params, options = {}) {
+  const query = params ? new URLSearchParams(params).toString() : "";
+  const response = await fetch(query ? `${path}?${query}` : path, {
+    credentials: "same-origin",
+    headers: { Accept: "application/json", ...(options.headers || {}) },
+    ...options,
+  });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try { detail = (await response.json()).detail || detail; } catch { /* not JSON */ }
+    throw new ApiError(response.status, detail);
+  }
+  return response.json();
+}
+
+const id = (value) => encodeURIComponent(value);
+
+export const api = {
+  types: () => request("/api/types"),
+  overview: (top = 12) => request("/api/overview", { top }),
+  search: (q, type, limit = 12) => {
+    const params = { q, limit };
+    if (type) params.type = type;
+    return request("/api/entities", params);
+  },
+  entities: (type, limit = 50) => request("/api/entities", type ? { type, limit } : { limit }),
+  entity: (entityId) => request(`/api/entities/${id(entityId)}`),
+  neighbourhood: (entityId, params) => request(`/api/entities/${id(entityId)}/neighbourhood`, params),
+  graph: (params) => request("/api/graph", params),
+  events: (params) => request("/api/events", params),
+  documents: (q, limit = 50) => request("/api/documents", q ? { q, limit } : { limit }),
+  document: (docId) => request(`/api/documents/${id(docId)}`),
+  judgements: () => request("/api/judgements"),
+  judge: (kind, payload, author = null) => request("/api/judgements", null, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ kind, payload, author }),
+  }),
+  exportUrl: (params, format) => {
+    const query = new URLSearchParams(params);
+    query.set("format", format);
+    return `/api/export?${query}`;
+  },
+};

@@ -1,0 +1,314 @@
+// The network view: Cytoscape.js, filters, expanding neighbours, exports.
+// The chart's state lives in the URL (#/chart?entity=E1&expand=E1&date_from=2019...), with
+// the same parameter names as /api/graph, so a view can be bookmarked, shared and exported.
+import { api } from "./api.js";
+import { $, clear, download, el, EVENT_GROUPS, label, TYPE_COLOURS } from "./dom.js";
+import { initPanel, showEdge, showEntity, showHelp } from "./evidence.js";
+import { svgOf } from "./export.js";
+
+const CHART_KEYS = ["entity", "expand", "hide"];
+const SHAPES = { person: "ellipse", location: "round-diamond", country: "round-diamond" };
+
+let cy = null;
+let types = null;
+let current = new URLSearchParams();
+let loadedKey = null;
+let pendingSelect = null;
+const edges = new Map();
+
+export const chartParams = () => new URLSearchParams(current);
+export const chartHash = (params) => `#/chart${params.toString() ? "?" + params : ""}`;
+export const visibleEntityIds = () => (cy ? cy.nodes().map((n) => n.id()) : []);
+
+function go(params) {
+  const hash = chartHash(params);
+  if (location.hash === hash) showChart(params);
+  else location.hash = hash;
+}
+
+function edit(change, select = null) {
+  const params = chartParams();
+  change(params);
+  pendingSelect = select;
+  go(params);
+}
+
+const addOnce = (params, key, id) => {
+  if (!params.getAll(key).includes(id)) params.append(key, id);
+};
+const without = (params, key, id) => {
+  const kept = params.getAll(key).filter((value) => value !== id);
+  params.delete(key);
+  kept.forEach((value) => params.append(key, value));
+};
+
+export function addToChart(id, expand = true) {
+  edit((params) => {
+    without(params, "hide", id);
+    addOnce(params, "entity", id);
+    if (expand) addOnce(params, "expand", id);
+  }, id);
+}
+
+export function expandNode(id) {
+  edit((params) => { addOnce(params, "expand", id); }, id);
+}
+
+function hideNode(id) {
+  edit((params) => {
+    without(params, "entity", id);
+    without(params, "expand", id);
+    addOnce(params, "hide", id);
+  });
+}
+
+// The query for /api/graph and /api/export: the chart's parameters as they are.
+const apiParams = () => chartParams();
+
+function style() {
+  const rules = [
+    { selector: "node", style: {
+      "background-color": "#999", label: "data(name)", width: "mapData(documents, 1, 12, 22, 54)",
+      height: "mapData(documents, 1, 12, 22, 54)", shape: "round-rectangle", "font-size": 11,
+      "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "ellipsis", "text-max-width": 150,
+      color: "#1d232b", "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+      "text-background-padding": 2, "text-background-shape": "round-rectangle",
+      "border-width": 1, "border-color": "#4a5360", "min-zoomed-font-size": 6 } },
+    { selector: "node[?expanded]", style: { "border-width": 3, "border-color": "#1d232b" } },
+    { selector: "node[?asked]", style: { "font-weight": "bold", "font-size": 12 } },
+    { selector: "node:selected", style: { "border-color": "#ff9800", "border-width": 5,
+      "overlay-color": "#ff9800", "overlay-opacity": 0.15, "overlay-padding": 6 } },
+    { selector: "edge", style: {
+      width: "mapData(sources, 1, 6, 1.6, 9)", "line-color": "#7b8794", "curve-style": "bezier",
+      "target-arrow-color": "#7b8794", "arrow-scale": 0.9, label: "data(label)", "font-size": 9,
+      "text-rotation": "autorotate", color: "#39424e", "text-background-color": "#f7f8fa",
+      "text-background-opacity": 0.9, "text-background-padding": 1, "min-zoomed-font-size": 7 } },
+    { selector: "edge[?directed]", style: { "target-arrow-shape": "triangle" } },
+    { selector: "edge[?weak]", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
+    { selector: "edge[kind = 'event']", style: { "line-color": "#c05a4f", "target-arrow-color": "#c05a4f",
+      color: "#8f3a31" } },
+    { selector: "edge[group ^= 'coop']", style: { "line-color": "#3d8b5a", "target-arrow-color": "#3d8b5a",
+      color: "#2c6a43" } },
+    { selector: "edge[?negated]", style: { "line-color": "#d62728", "target-arrow-color": "#d62728",
+      "line-style": "dotted", "target-arrow-shape": "tee" } },
+    { selector: "edge:selected", style: { "line-color": "#ff9800", "target-arrow-color": "#ff9800",
+      "z-index": 10 } },
+  ];
+  for (const [type, colour] of Object.entries(TYPE_COLOURS)) {
+    rules.splice(1, 0, { selector: `node[type = '${type}']`, style: {
+      "background-color": colour, shape: SHAPES[type] || "round-rectangle" } });
+  }
+  return rules;
+}
+
+function ensureCy() {
+  if (cy) return;
+  cy = window.cytoscape({ container: $("#cy"), style: style(), wheelSensitivity: 0.3,
+    minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: false });
+  cy.on("tap", "node", (event) => showEntity(event.target.id()));
+  cy.on("dbltap", "node", (event) => expandNode(event.target.id()));
+  cy.on("tap", "edge", (event) => showEdge(edges.get(event.target.id())));
+  initPanel({ expand: expandNode, hide: hideNode, add: addToChart,
+    isExpanded: (id) => current.getAll("expand").includes(id),
+    select: (id) => { cy.$(":selected").unselect(); cy.getElementById(id).select(); } });
+  $("#c-fit").addEventListener("click", () => cy.fit(undefined, 40));
+  $("#c-layout").addEventListener("click", () => layout(true));
+  $("#c-clear").addEventListener("click", () => go(filtersOnly()));
+  $("#x-png").addEventListener("click", () => download("linkchart.png",
+    cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" })));
+  $("#x-svg").addEventListener("click", () => download("linkchart.svg",
+    new Blob([svgOf(cy)], { type: "image/svg+xml" })));
+}
+
+function filtersOnly() {
+  const params = chartParams();
+  CHART_KEYS.forEach((key) => params.delete(key));
+  return params;
+}
+
+async function ensureFilters() {
+  if (types) return;
+  types = await api.types();
+  const checks = (box, values, key, swatch) => {
+    clear(box, values.map((value) => el("label", { class: "check" },
+      el("input", { type: "checkbox", value, checked: true, dataset: { key },
+        onchange: () => applyChecks(box, key) }),
+      swatch ? el("i", { class: "swatch", "data-type": value }) : null, label(value))));
+  };
+  checks($("#f-entity-types"), types.entity_types, "entity_type", true);
+  checks($("#f-relation-types"), types.relation_types, "relation_type", false);
+  $("#f-events").addEventListener("change", (event) => setParam("events", event.target.checked ? null : "false"));
+  $("#f-min-sources").addEventListener("change", (event) => setParam("min_sources", event.target.value === "1" ? null : event.target.value));
+  const applyDates = () => {
+    const params = chartParams();
+    for (const key of ["date_from", "date_to"]) {
+      const input = $(`#f-${key.replace("_", "-")}`);
+      const value = input.value.trim();
+      input.classList.toggle("invalid", Boolean(value) && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value));
+      if (input.classList.contains("invalid")) return;
+      params.delete(key);
+      if (value) params.set(key, value);
+    }
+    go(params);
+  };
+  $("#f-date-apply").addEventListener("click", applyDates);
+  for (const id of ["#f-date-from", "#f-date-to"]) {
+    $(id).addEventListener("keydown", (event) => { if (event.key === "Enter") applyDates(); });
+  }
+}
+
+function applyChecks(box, key) {
+  const inputs = [...box.querySelectorAll("input")];
+  const checked = inputs.filter((input) => input.checked).map((input) => input.value);
+  if (!checked.length) { inputs.forEach((input) => { input.checked = true; }); }
+  const params = chartParams();
+  params.delete(key);
+  if (checked.length && checked.length < inputs.length) checked.forEach((v) => params.append(key, v));
+  go(params);
+}
+
+function setParam(key, value) {
+  const params = chartParams();
+  params.delete(key);
+  if (value !== null) params.set(key, value);
+  go(params);
+}
+
+function syncInputs(params) {
+  for (const [box, key] of [["#f-entity-types", "entity_type"], ["#f-relation-types", "relation_type"]]) {
+    const chosen = params.getAll(key);
+    $(box).querySelectorAll("input").forEach((input) => {
+      input.checked = !chosen.length || chosen.includes(input.value);
+    });
+  }
+  $("#f-events").checked = params.get("events") !== "false";
+  $("#f-min-sources").value = params.get("min_sources") || "1";
+  $("#f-date-from").value = params.get("date_from") || "";
+  $("#f-date-to").value = params.get("date_to") || "";
+  $("#x-gexf").href = api.exportUrl(apiParams(), "gexf");
+  $("#x-json").href = api.exportUrl(apiParams(), "json");
+}
+
+export async function showChart(params) {
+  ensureCy();
+  await ensureFilters();
+  current = new URLSearchParams(params);
+  syncInputs(current);
+  const empty = !current.getAll("entity").length && !current.getAll("expand").length;
+  $("#chart-empty").hidden = !empty;
+  cy.resize();
+  const key = current.toString();
+  if (key !== loadedKey) {
+    loadedKey = key;
+    if (empty) {
+      cy.elements().remove();
+      edges.clear();
+      showHelp();
+    } else {
+      status("loading…");
+      let graph;
+      try {
+        graph = await api.graph(apiParams());
+      } catch (error) {
+        status(`could not load the chart: ${error.message}`);
+        return;
+      }
+      if (current.toString() !== key) return;
+      sync(graph);
+    }
+  }
+  status(summary());
+  if (pendingSelect && cy.getElementById(pendingSelect).nonempty()) {
+    cy.$(":selected").unselect();
+    cy.getElementById(pendingSelect).select();
+    showEntity(pendingSelect);
+  }
+  pendingSelect = null;
+}
+
+function nodeData(node) {
+  return { id: node.id, name: node.name, type: node.type, documents: node.documents || 1,
+    expanded: Boolean(node.expanded), asked: Boolean(node.asked) };
+}
+
+function edgeData(edge) {
+  const text = edge.kind === "event" ? edge.type : label(edge.type);
+  return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind,
+    label: edge.negated ? `not ${text}` : text, sources: edge.sources, weak: Boolean(edge.weak),
+    negated: Boolean(edge.negated), directed: Boolean(edge.directed),
+    group: edge.kind === "event" ? EVENT_GROUPS[edge.type] || "" : "" };
+}
+
+function sync(graph) {
+  const nodeIds = new Set(graph.nodes.map((n) => n.id));
+  const edgeIds = new Set(graph.edges.map((e) => e.id));
+  const hadNodes = cy.nodes().length > 0;
+  const added = [];
+  cy.batch(() => {
+    cy.edges().filter((e) => !edgeIds.has(e.id())).remove();
+    cy.nodes().filter((n) => !nodeIds.has(n.id())).remove();
+    for (const node of graph.nodes) {
+      const found = cy.getElementById(node.id);
+      if (found.nonempty()) found.data(nodeData(node));
+      else added.push(cy.add({ group: "nodes", data: nodeData(node) }));
+    }
+    edges.clear();
+    for (const edge of graph.edges) {
+      edges.set(edge.id, edge);
+      const found = cy.getElementById(edge.id);
+      if (found.nonempty()) found.data(edgeData(edge));
+      else cy.add({ group: "edges", data: edgeData(edge) });
+    }
+  });
+  if (!hadNodes || added.length > 0.6 * cy.nodes().length) layout(true);
+  else if (added.length) place(cy.collection(added));
+}
+
+function layout(fit) {
+  const count = cy.nodes().length;
+  const options = count <= 2
+    ? { name: "grid", padding: 80 }
+    : { name: "cose", animate: false, randomize: true, padding: 40, nodeRepulsion: () => 9000,
+      idealEdgeLength: () => 90, edgeElasticity: () => 80, gravity: 0.6, numIter: 1500,
+      componentSpacing: 80, nodeDimensionsIncludeLabels: true };
+  cy.layout({ ...options, fit }).run();
+  if (count && cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
+}
+
+// New neighbours go round the node they hang from, keeping everything else where it was.
+function place(added) {
+  const isNew = new Set(added.map((n) => n.id()));
+  const groups = new Map();
+  added.forEach((node) => {
+    const anchors = node.neighborhood("node").filter((m) => !isNew.has(m.id()));
+    const anchor = anchors.filter("[?expanded]")[0] || anchors[0];
+    const key = anchor ? anchor.id() : "";
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(node);
+  });
+  const box = cy.nodes().filter((n) => !isNew.has(n.id())).boundingBox();
+  for (const [anchorId, nodes] of groups) {
+    const centre = anchorId ? cy.getElementById(anchorId).position()
+      : { x: box.x2 + 150, y: (box.y1 + box.y2) / 2 };
+    const radius = 110 + nodes.length * 7;
+    nodes.forEach((node, i) => {
+      const angle = (2 * Math.PI * i) / nodes.length + 0.3;
+      node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+    });
+  }
+  cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 250 });
+}
+
+function summary() {
+  const nodes = cy.nodes().length;
+  if (!nodes) return "";
+  const links = cy.edges().length;
+  const weak = cy.edges("[?weak]").length;
+  const filtered = [...current.keys()].some((key) => !CHART_KEYS.includes(key));
+  return `${nodes} actors · ${links} links (${weak} single-source or anonymous)`
+    + (filtered ? " · filters on" : "") + " · double-click an actor to expand it";
+}
+
+function status(text) {
+  $("#chart-status").textContent = text;
+}
