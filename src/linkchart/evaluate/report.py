@@ -116,9 +116,9 @@ def confusion_table(classification, title: str) -> Table:
     labels = classification.labels()
     gold_labels = [label for label in labels if label in classification.confusion]
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 0),
-                  caption="rows: gold; columns: predicted, " + ", ".join(
-                      f"{_abbrev(label)} {label}" for label in labels
-                      if _abbrev(label) != label),
+                  caption="rows: gold; columns: predicted: " + ", ".join(
+                      f"{_abbrev(label)}={label if label != 'NONE' else 'no event'}"
+                      for label in labels if _abbrev(label) != label),
                   caption_justify="left")
     table.add_column("gold", no_wrap=True, min_width=9)
     for label in labels:
@@ -197,13 +197,17 @@ def render_crossner(result, console: Console) -> None:
     if result.dropped_in_ignored:
         console.print(f"{result.dropped_in_ignored} predicted spans inside CrossNER "
                       f"election/event/misc spans left out")
-    labels = ["politician", "person", "politicalparty", "organisation", "country",
-              "location", "election", "event", "misc", NO_SPAN]
+    labels = {"politician": "pol", "person": "pers", "politicalparty": "party",
+              "organisation": "org", "country": "ctry", "location": "loc",
+              "election": "elec", "event": "evt", "misc": "misc", NO_SPAN: NO_SPAN}
     table = Table(title="Fine: our type (rows) × CrossNER label (columns), same boundaries",
-                  title_justify="left", padding=(0, 1))
-    table.add_column("ours")
-    for label in labels:
-        table.add_column(label[:8], justify="right")
+                  title_justify="left", padding=(0, 1), caption_justify="left",
+                  caption="columns: " + ", ".join(f"{short}={label}" for label, short
+                                                  in labels.items() if label != NO_SPAN)
+                  + f"; {NO_SPAN}: no span with those boundaries on the other side")
+    table.add_column("ours", no_wrap=True)
+    for short in labels.values():
+        table.add_column(short, justify="right", no_wrap=True)
     for ours in sorted(result.fine, key=lambda t: (t == NO_SPAN, t)):
         row = result.fine[ours]
         table.add_row(ours, *[str(row.get(label, 0) or ".") for label in labels])

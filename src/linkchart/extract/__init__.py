@@ -8,6 +8,7 @@ from linkchart.extract.attributions import extract_attributions
 from linkchart.extract.context import Context
 from linkchart.extract.entities import build_entities
 from linkchart.extract.events import extract_events
+from linkchart.extract.implied import relations_from_events
 from linkchart.extract.relations import extract_relations
 from linkchart.model import Attribution, DocExtraction, Document
 from linkchart.nlp import PIPELINE_VERSION
@@ -21,8 +22,10 @@ def extract(doc: Doc, document: Document, knowledge: Knowledge) -> DocExtraction
     events = extract_events(context)
     for item in (*relations, *events):
         item.attribution = _resting_on(item.start, item.end, attributions)
-    return DocExtraction(document=document, entities=build_entities(context),
-                         relations=relations, events=events, attributions=attributions,
+    entities = build_entities(context)
+    relations += relations_from_events(events, entities, relations)
+    return DocExtraction(document=document, entities=entities, relations=relations,
+                         events=events, attributions=attributions,
                          pipeline_version=PIPELINE_VERSION)
 
 

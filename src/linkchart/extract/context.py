@@ -30,6 +30,7 @@ class Context:
     referents: list[Referent]
     token_referent: dict[int, int] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
+    _dominant: list[int | None] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, document: Document, knowledge: Knowledge) -> "Context":
@@ -98,10 +99,29 @@ class Context:
 
     def _country_of_demonym(self, token: Token) -> int | None:
         actor = self.knowledge.by_demonym.get(token.text)
-        if actor is None:
-            return None
+        return self.country_referent(actor) if actor else None
+
+    def dominant_country(self) -> int | None:
+        """The country the document names most, counting demonyms ('Kenyan')."""
+        if not self._dominant:
+            self._dominant.append(self._count_countries())
+        return self._dominant[0]
+
+    def _count_countries(self) -> int | None:
+        counts: dict[int, int] = {}
+        for token in self.doc:
+            index = self.token_referent.get(token.i)
+            if index is None and token.text in self.knowledge.by_demonym:
+                index = self._country_of_demonym(token)
+            if index is not None and self.referents[index].type == "country":
+                counts[index] = counts.get(index, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+    def country_referent(self, actor) -> int | None:
+        """The document's referent for a pack country, if the document names it."""
         for index, referent in enumerate(self.referents):
-            if referent.actor is actor or referent.name == actor.name:
+            if referent.actor is actor or (referent.type == "country"
+                                           and referent.name == actor.name):
                 return index
         return None
 

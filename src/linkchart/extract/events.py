@@ -87,6 +87,7 @@ class Lexicon:
     member_preps: set[str]
     killed: set[str]
     wounded: set[str]
+    allegation_heads: set[str]
     quantities: dict[str, int]
 
 
@@ -146,6 +147,7 @@ def load_lexicon() -> Lexicon:
         of_actor_types=set(words["of_actor_types"]),
         member_preps={str(w) for w in words["member_preps"]},
         killed={str(w) for w in words["killed"]},
+        allegation_heads={str(w) for w in words["allegation_heads"]},
         wounded={str(w) for w in words["wounded"]},
         quantities={_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
     )
@@ -200,6 +202,8 @@ class EventExtractor:
         self.published = context.document.published
         self.last_date: str | None = None
         self.triggers: dict[int, Trigger] = {}
+        self.nominal: set[int] = set()
+        self.date_spans: list[Span] = []
         self.date_anchors: dict[int, list[Span]] = {}
 
     # ------------------------------------------------------------------ driver
@@ -209,6 +213,7 @@ class EventExtractor:
             trigger = self._trigger(token)
             if trigger is not None:
                 self.triggers[token.i] = trigger
+        self.nominal = {i for i, t in self.triggers.items() if t.kind == "noun"}
         self._resolve_light_verbs()
         self._attach_dates()
         candidates: list[Candidate] = []
@@ -230,7 +235,13 @@ class EventExtractor:
 
     def _trigger(self, token: Token) -> Trigger | None:
         if token.pos_ == "VERB":
-            return self._verb_trigger(token)
+            trigger = self._verb_trigger(token)
+            if trigger is None and token.dep_ == "ccomp" and any(
+                    c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children) \
+                    and self._reporting_head(token) is not None:
+                # "the minister said Libya must hand over the suspects": a demand
+                trigger = Trigger(token, Spec("REQUEST"), "verb", [token])
+            return trigger
         if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "VERB" and token.tag_ == "VBG"):
             return self._noun_trigger(token)
         return None
@@ -397,6 +408,8 @@ class EventExtractor:
             return "drop", None
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return "drop", None
+        if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in self.lex.allegation_heads:
+            return "drop", None  # "suspected of blowing up a plane": the charge, not the act
         modals = [c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in self.lex.modal]
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
         reported = self._reporting_head(verb)
@@ -469,7 +482,7 @@ class EventExtractor:
         token = trigger.token
         if trigger.kind == "verb":
             # "militias backed by Iran", "a hotel hosting diplomats": descriptions
-            if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and \
+            if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and \
                     trigger.spec.type not in ("ASSAULT", "COERCE"):
                 return False
             if token.lemma_.lower() == "warn" and not self._warns_of_act(token):
@@ -509,6 +522,13 @@ class EventExtractor:
         for child in verb.children:
             if child.dep_ in ("prep", "prt", "agent"):
                 self._prep_role(child, candidate, verb=True)
+            elif child.dep_ == "ccomp" and candidate.type == "REQUEST" and \
+                    not candidate.recipients:
+                # "demanded that the United States match ...": who is asked
+                subject = _subject(child)
+                if subject is not None:
+                    _add(candidate.recipients, [r for r in self._phrase(subject)
+                                                if self.context.type_of(r) != "location"])
         if candidate.type == "ASSAULT" and verb.lemma_.lower() in ("clash", "fight", "battle"):
             candidate.actors.extend(r for r in candidate.recipients
                                     if r not in candidate.actors)
@@ -702,10 +722,8 @@ class EventExtractor:
 
     def _attach_dates(self) -> None:
         """Each DATE expression to the trigger or verb it modifies."""
-        for ent in self.doc.ents:
-            if ent.label_ not in DATE_LABELS:
-                continue
-            ent = _date_span(ent)
+        self.date_spans = _date_mentions(self.doc)
+        for ent in self.date_spans:
             token = ent.root
             for _ in range(MAX_WALK):
                 if token.head is token:
@@ -713,7 +731,7 @@ class EventExtractor:
                 token = token.head
                 if token.i in ent_tokens(ent):
                     continue
-                if token.i in self.triggers or token.pos_ in ("NOUN", "PROPN") or \
+                if token.i in self.triggers or token.i in self.nominal or \
                         token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
                     self.date_anchors.setdefault(token.i, []).append(ent)
                     break
@@ -722,6 +740,8 @@ class EventExtractor:
         heads = [trigger.token]
         if trigger.light is not None:
             heads.append(trigger.light)
+        if trigger.kind == "verb":
+            heads.extend(c for c in trigger.token.children if c.dep_ == "xcomp")
         token = trigger.light if trigger.light is not None else (
             trigger.token if trigger.kind == "verb" else None)
         # the clause's own verbs, then the verbs it reports or continues
@@ -732,7 +752,7 @@ class EventExtractor:
                     heads.append(token)
                 elif token.dep_ == "relcl" and token.head.ent_type_ in DATE_LABELS:
                     # "since last year when Trump pulled out": the year it hangs on
-                    for ent in self.doc.ents:
+                    for ent in self.date_spans:
                         if ent.start <= token.head.i < ent.end and self._use_date(ent, candidate):
                             return
                     break
@@ -965,10 +985,26 @@ class EventExtractor:
 # ------------------------------------------------------------------- helpers
 
 def _recent(trigger: Trigger) -> bool:
-    verb = trigger.light if trigger.light is not None else (
-        trigger.token if trigger.kind == "verb" else trigger.token.head)
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return False
+    """Told as done (past, perfect or in progress): dated by the report itself."""
+    verb = trigger.light if trigger.light is not None else trigger.token
+    import os
+    if os.environ.get("EV_OLDRECENT"):
+        v = trigger.light if trigger.light is not None else (
+            trigger.token if trigger.kind == "verb" else trigger.token.head)
+        return v.pos_ in ("VERB", "AUX") and _past_or_progressive(v)
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX"):
+            if _past_or_progressive(verb):
+                return True
+            if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+                return False
+        verb = verb.head
+        if verb.head is verb and verb.pos_ not in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _past_or_progressive(verb: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD":
         return True
@@ -1077,6 +1113,32 @@ def _value_word(token: Token, lex: Lexicon) -> int | None:
     if text.isdigit():
         return int(text)
     return lex.quantities.get(text)
+
+
+_MONTH = (r"(?:January|February|March|April|June|July|August|September|October|November|"
+          r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+          r"May(?=[ ,]+\d))")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DATE_PATTERN = re.compile(
+    r"\b(?:(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?:\d{1,2} )?" + _MONTH + r"(?: \d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:,? \d{4})?|(?:[Ll]ast |[Tt]his |[Ee]arlier )?" + _WEEKDAY +
+    r"|[Yy]esterday|(?:[Ee]arlier |[Ll]ater )?(?:[Ll]ast|[Tt]his|[Pp]revious) (?:week|month|year)"
+    r"|(?<=[Ii]n )(?:(?:early|mid|late)[- ])?(?:19|20)\d\d)\b")
+
+
+def _date_mentions(doc) -> list[Span]:
+    """The tagger's DATE and TIME entities, and date words it missed ("mid-January")."""
+    found = [_date_span(ent) for ent in doc.ents if ent.label_ in DATE_LABELS]
+    taken = {i for span in found for i in range(span.start, span.end)}
+    for match in DATE_PATTERN.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        if any(t.ent_type_ and t.ent_type_ not in DATE_LABELS for t in span):
+            continue
+        found.append(span)
+        taken.update(range(span.start, span.end))
+    return found
 
 
 def ent_tokens(ent: Span) -> range:

@@ -33,6 +33,8 @@ class RelationExtractor(NominalRules):
         words = lexicon("relations")
         self.roles = _phrase_map(words["roles"])
         self.definite_leads = set(words["definite_leads"])
+        self.state_titles = {w: kind for kind, ws in words["state_titles"].items()
+                             for w in ws}
         self.nouns = _phrase_map(words["nouns"])
         self.verbs = _phrase_map(words["verbs"])
         self.verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
@@ -49,6 +51,7 @@ class RelationExtractor(NominalRules):
             for mention in referent.mentions:
                 self._modifiers(index, mention)
                 self._located(index, mention)
+                self._state_body(index, mention)
         for token in self.context.doc:
             self._role(token)
             self._nominal(token)
@@ -71,13 +74,26 @@ class RelationExtractor(NominalRules):
         holders = self._holders(token)
         organisations = self._objects_of_noun(token, exclude=set(holders))
         for holder in holders:
-            for organisation in organisations:
-                fits = kind
+            for organisation in organisations or self._home_state(role, holder):
+                fits = kind if organisations else self.state_titles[role]
                 if token.lower_ in self.definite_leads and \
                         self.context.type_of(organisation) == "country":
                     fits = "member_of"
                 self._add(fits, holder, organisation, [token], token,
                           role=role if fits == "member_of" else None)
+
+    def _home_state(self, role: str, holder: int) -> list[int]:
+        """'President Donald Trump': the holder's country from the packs, or the country
+        the article is most about, when the title names no organisation."""
+        if role not in self.state_titles or self.context.type_of(holder) != "person":
+            return []
+        actor = self.context.referents[holder].actor
+        country = self.context.knowledge.country(actor.country) if actor else None
+        if country is not None:
+            found = self.context.country_referent(country)
+            return [found] if found is not None else []
+        dominant = self.context.dominant_country()
+        return [dominant] if dominant is not None else []
 
     def _holders(self, noun: Token) -> list[int]:
         """Who holds the role or relational noun: its apposition, its copula subject."""
@@ -129,7 +145,10 @@ class RelationExtractor(NominalRules):
         root = mention.root
         inside = set(range(mention.start, mention.end))
         owners = [c for c in root.children if c.i not in inside and (
-            c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.i < mention.start))]
+            c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.i < mention.start)
+            or (c.dep_ == "amod" and c.i < mention.start and c.text in
+                self.context.knowledge.by_demonym
+                and self.context.type_of(index) != "person"))]
         owners += [t for t in mention if t.dep_ == "compound" and t.i == mention.start
                    and self.context.referent(t, anaphora=False) not in (None, index)]
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
@@ -151,6 +170,19 @@ class RelationExtractor(NominalRules):
         if owner in PLACES and owned in ORGANISATION_TYPES:
             return "based_in"
         return None
+
+    # -- "the Turkish military", "Kenya's police", "U.S. Africa Command": a state force
+    #    named by its country is part of it
+    def _state_body(self, index: int, mention) -> None:
+        if self.context.type_of(index) != "security_agency":
+            return
+        knowledge = self.context.knowledge
+        for token in mention:
+            actor = knowledge.by_demonym.get(token.text) or knowledge.country(token.text)
+            country = self.context.country_referent(actor) if actor else None
+            if country is not None and country != index:
+                self._add("part_of", index, country, [token], token)
+                return
 
     # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"
     def _located(self, index: int, mention) -> None:

@@ -53,8 +53,11 @@ def state_body_patterns(knowledge: Knowledge) -> list[dict]:
     lexicon = typing_lexicon()
     patterns = []
     for actor in (a for p in knowledge.packs for a in p.actors if a.type == "country"):
-        names = sorted({*actor.demonyms, *actor.surface_forms()} - {""})
-        names = [n for n in names if not n.endswith("s") or n in actor.surface_forms()]
+        forms = [f for f in actor.surface_forms() if f]
+        names = sorted({*actor.demonyms, *forms, *(f"{f}{s}" for f in forms
+                                                   for s in ("'s", "’s"))})
+        names = [n for n in names if not n.endswith("s") or n[-2] in "'’"
+                 or n in actor.surface_forms()]
         for kind, nouns in lexicon["state_bodies"].items():
             for noun in nouns:
                 for name in names:

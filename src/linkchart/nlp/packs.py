@@ -7,6 +7,7 @@ A pack file holds `pack`, `description`, `source` and a list of `actors`, each w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -94,8 +95,12 @@ def _actor(item: object, pack: str, where: str) -> Actor:
                  demonyms=tuple(str(d) for d in item.get("demonyms") or ()))
 
 
+POSSESSIVE = re.compile(r"^(.+?)(?:'s|’s|’|') (.+)$")
+
+
 def validate(packs: list[Pack]) -> list[str]:
-    """Problems that make a set of packs ambiguous: the same surface form for two actors."""
+    """Problems that make a set of packs ambiguous: the same surface form for two actors,
+    or an alias that spans two actors ("Lebanon's Hezbollah" hides a relation)."""
     problems, owner = [], {}
     for pack in packs:
         for actor in pack.actors:
@@ -107,7 +112,23 @@ def validate(packs: list[Pack]) -> list[str]:
                 if other is not actor and other.name != actor.name:
                     problems.append(f"{pack.path}: '{form}' names both {other.name} "
                                     f"({other.pack}) and {actor.name} ({actor.pack})")
+    for pack in packs:
+        for actor in pack.actors:
+            for form in actor.aliases:
+                problems.extend(_spanning(pack, actor, form, owner))
     return problems
+
+
+def _spanning(pack: Pack, actor: Actor, form: str, owner: dict[str, Actor]) -> list[str]:
+    match = POSSESSIVE.match(form)
+    if not match:
+        return []
+    rest = owner.get(match.group(2))
+    if rest is not None and rest is not actor:
+        return [f"{pack.path}: {actor.name}: alias '{form}' spans two actors "
+                f"({match.group(1)} and {rest.name}); remove it and let extraction find "
+                "the tie"]
+    return []
 
 
 @lru_cache(maxsize=8)

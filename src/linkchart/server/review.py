@@ -7,7 +7,8 @@ Payloads (the store keeps them as given):
   split     {"entity": "E1", "documents": ["doc-id", ...]}
   retype    {"entity": "E1", "type": "armed_group"}
   rename    {"entity": "E1", "name": "Kataib Hezbollah"}
-  reject    {"relation": "supports:E2:E1"} (an edge id) or {"event": "V9"}
+  reject    {"relation": "supports:E2:E1"} (an edge id), {"event": "V9"} or
+            {"events": ["V9", "V12"]} (the events behind one link of the chart)
   add_fact  anything the resolution work defines
 """
 
@@ -52,8 +53,11 @@ def check(store: Store, kind: str, payload: dict[str, Any]) -> None:
         if kind == "rename" and not str(payload.get("name") or "").strip():
             raise ValueError("rename needs a name")
     elif kind == "reject":
-        if not isinstance(payload.get("relation") or payload.get("event"), str):
-            raise ValueError('reject needs {"relation": edge id} or {"event": event id}')
+        events = payload.get("events")
+        if not (isinstance(payload.get("relation") or payload.get("event"), str)
+                or (isinstance(events, list) and events and all(isinstance(e, str) for e in events))):
+            raise ValueError('reject needs {"relation": edge id}, {"event": event id} or '
+                             '{"events": [event ids]}')
 
 
 def record(store: Store, kind: str, payload: dict[str, Any],

@@ -63,7 +63,7 @@ export function typeChip(type) {
 }
 
 export function eventChip(type) {
-  return el("span", { class: `chip event ${EVENT_GROUPS[type] || ""}`, title: "PLOVER event type" },
+  return el("span", { class: `chip plover ${EVENT_GROUPS[type] || ""}`, title: "PLOVER event type" },
     type);
 }
 
@@ -104,4 +104,14 @@ export function download(name, blob) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+let toastTimer = null;
+export function toast(message, kind = "info") {
+  const box = document.getElementById("toast");
+  box.textContent = message;
+  box.className = `toast ${kind}`;
+  box.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { box.hidden = true; }, 4000);
 }

@@ -103,8 +103,9 @@ function style() {
 
 function ensureCy() {
   if (cy) return;
-  cy = window.cytoscape({ container: $("#cy"), style: style(), wheelSensitivity: 0.3,
+  cy = window.cytoscape({ container: $("#cy"), style: style(),
     minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: false });
+  window.linkchart = { cy };  // for the browser tests and the console
   cy.on("tap", "node", (event) => showEntity(event.target.id()));
   cy.on("dbltap", "node", (event) => expandNode(event.target.id()));
   cy.on("tap", "edge", (event) => showEdge(edges.get(event.target.id())));
@@ -268,9 +269,9 @@ function layout(fit) {
   const count = cy.nodes().length;
   const options = count <= 2
     ? { name: "grid", padding: 80 }
-    : { name: "cose", animate: false, randomize: true, padding: 40, nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90, edgeElasticity: () => 80, gravity: 0.6, numIter: 1500,
-      componentSpacing: 80, nodeDimensionsIncludeLabels: true };
+    : { name: "cose", animate: false, randomize: true, padding: 30, nodeRepulsion: () => 4500,
+      idealEdgeLength: () => 70, edgeElasticity: () => 100, gravity: 1.2, numIter: 2000,
+      componentSpacing: 40, nodeDimensionsIncludeLabels: true, nestingFactor: 1.2 };
   cy.layout({ ...options, fit }).run();
   if (count && cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
 }

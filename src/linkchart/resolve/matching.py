@@ -1,0 +1,291 @@
+"""Comparing a local entity with a global one: blocking keys and a score.
+
+A score is built from three signals (docs/review.md explains them for analysts):
+
+- **names**: the best pair of proper-name forms (descriptors such as "the army" never
+  count across documents): exact after normalisation; equal after titles and Arabic
+  articles are stripped; equal consonant skeletons (transliteration variants); every
+  word aligned with a close variant; one person name a part of the other ("Soleimani"
+  in "Qassem Soleimani"); an acronym against a name with those initials;
+- **knowledge packs**: a form that is a pack surface form carries its pack actor; two
+  forms of one pack actor are the strongest evidence, two different pack actors a veto
+  ("Hezbollah" is not "Kataib Hezbollah"; "al-Qaeda" is not AQAP);
+- **type**: person, organisation and place are coarse kinds that never match each other;
+  within organisations a different subtype costs a little, as does country vs location;
+- **context** (added by the resolver): actors co-mentioned with both.
+
+Keys ("blocking") decide which global entities are compared at all, so the cost grows
+with the number of local entities, not with pairs of them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+
+from linkchart.model import ORGANISATION_TYPES
+from linkchart.resolve.names import (initials, is_acronym, is_descriptor, name_key,
+                                     name_tokens, token_skeleton)
+
+PLACE_TYPES = frozenset({"country", "location"})
+
+# Name similarity levels (see the module docstring).
+EXACT = 1.0
+STRIPPED = 0.97
+SKELETON = 0.93
+ALIGNED = 0.88
+PARTIAL_FULL = 0.8
+PARTIAL_SURNAME = 0.75
+ACRONYM = 0.62
+SAME_ACRONYM = 0.86
+PACK = 0.99
+ALIAS_FACTOR = 0.98
+SUBTYPE_PENALTY = 0.03
+PLACE_PENALTY = 0.08
+
+
+def kind(entity_type: str) -> str:
+    if entity_type == "person":
+        return "person"
+    if entity_type in PLACE_TYPES:
+        return "place"
+    if entity_type in ORGANISATION_TYPES:
+        return "organisation"
+    return entity_type
+
+
+@dataclass(frozen=True)
+class Form:
+    text: str
+    key: str
+    tokens: tuple[str, ...]
+    skeleton: tuple[str, ...]
+    descriptor: bool
+    acronym: bool
+
+
+@functools.lru_cache(maxsize=200_000)
+def form(text: str, person: bool) -> Form:
+    tokens = name_tokens(text, person)
+    return Form(text=text, key=name_key(text), tokens=tokens,
+                skeleton=tuple(token_skeleton(t) for t in tokens),
+                descriptor=is_descriptor(text, person), acronym=is_acronym(text))
+
+
+class PackIndex:
+    """Pack surface forms by normalised key -> (canonical name, type); a key that two
+    actors share is ambiguous and dropped."""
+
+    def __init__(self, actors: Iterable = ()):
+        found: dict[str, tuple[str, str] | None] = {}
+        for actor in actors:
+            for surface in actor.surface_forms():
+                key = name_key(surface)
+                if not key:
+                    continue
+                value = (actor.name, actor.type)
+                if key in found and found[key] not in (None, value):
+                    found[key] = None
+                else:
+                    found.setdefault(key, value)
+        self.by_key = {k: v for k, v in found.items() if v is not None}
+
+    @classmethod
+    def bundled(cls) -> "PackIndex":
+        return _bundled_index()
+
+    def actor(self, text: str, entity_type: str) -> str | None:
+        """The pack actor a form names, when its kind fits the entity's."""
+        found = self.by_key.get(name_key(text))
+        if found and kind(found[1]) == kind(entity_type):
+            return found[0]
+        return None
+
+    def actor_of(self, name: str, aliases: Iterable[str], entity_type: str) -> str | None:
+        """The entity's pack actor: its name's, else the one all its aliases agree on."""
+        own = self.actor(name, entity_type)
+        if own:
+            return own
+        found = {a for a in (self.actor(x, entity_type) for x in aliases) if a}
+        return next(iter(found)) if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_index() -> PackIndex:
+    from linkchart.config import Config
+    from linkchart.nlp.packs import load_packs
+
+    config = Config.from_env()
+    try:
+        packs = load_packs(config.packs, bundled=config.bundled_packs)
+    except Exception:  # a broken extra pack must not stop resolution: bundled only
+        packs = load_packs()
+    return PackIndex(a for p in packs for a in p.actors)
+
+
+@dataclass
+class Profile:
+    """What the resolver knows of an entity, local or global."""
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    pack: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return kind(self.type)
+
+    def forms(self) -> list[Form]:
+        person = self.type == "person"
+        seen, found = set(), []
+        for text in [self.name, *self.aliases]:
+            if text and text not in seen:
+                seen.add(text)
+                found.append(form(text, person))
+        return found
+
+
+def blocking_keys(profile: Profile) -> list[str]:
+    """The keys under which a profile is filed and looked up.
+
+    Plain `name_key`s (exact, every form, as v1 and the search use them); and, for proper
+    names only: "x:" consonant skeletons, "k:" the pack actor, "s:" a person's last
+    name's skeleton, "i:" the initials of a multi-word name or an acronym's letters."""
+    keys: dict[str, None] = {}
+    person = profile.type == "person"
+    if profile.pack:
+        keys[f"k:{profile.pack.casefold()}"] = None
+    for f in profile.forms():
+        if f.key:
+            keys[f.key] = None
+        if f.descriptor or not f.skeleton:
+            continue
+        keys["x:" + " ".join(f.skeleton)] = None
+        if person:
+            keys["s:" + f.skeleton[-1]] = None
+        elif f.acronym:
+            keys["i:" + f.key.replace(" ", "")] = None
+        elif len(f.tokens) > 1:
+            letters = initials(f.text)
+            if len(letters) > 1:
+                keys["i:" + letters] = None
+    return list(keys)
+
+
+@dataclass
+class Match:
+    score: float
+    reasons: list[str]
+    partial: bool = False
+    """True when the names only partly agree (a surname, an acronym): never enough to
+    join two local entities of one document."""
+
+
+def _token_similarity(a: str, b: str, sa: str, sb: str) -> float:
+    if a == b:
+        return 1.0
+    if sa == sb and len(sa) > 1:
+        similar = JaroWinkler.similarity(a, b)
+        return 0.95 if similar >= 0.75 else 0.0
+    similar = JaroWinkler.similarity(a, b)
+    return similar if similar >= 0.9 and min(len(a), len(b)) >= 5 else 0.0
+
+
+def _align(short: Form, long: Form) -> list[float] | None:
+    """Best one-to-one alignment of the shorter name's words into the longer's (greedy),
+    or None when some word has no counterpart."""
+    used: set[int] = set()
+    sims = []
+    for i, word in enumerate(short.tokens):
+        best, best_j = 0.0, -1
+        for j, other in enumerate(long.tokens):
+            if j in used:
+                continue
+            s = _token_similarity(word, other, short.skeleton[i], long.skeleton[j])
+            if s > best:
+                best, best_j = s, j
+        if best_j < 0:
+            return None
+        used.add(best_j)
+        sims.append(best)
+    return sims
+
+
+def form_similarity(a: Form, b: Form, person: bool) -> tuple[float, str, bool]:
+    """(similarity, reason, partial) of two proper-name forms."""
+    if a.key and a.key == b.key:
+        if a.acronym and b.acronym:
+            # "IS" and "IS" are likely one actor, "PA" and "PA" may not be: an
+            # acronym alone needs context (or a pack) to merge.
+            return SAME_ACRONYM, "same acronym", True
+        return EXACT, "same name", False
+    if a.tokens and a.tokens == b.tokens:
+        return STRIPPED, "same name without titles/articles", False
+    if a.acronym != b.acronym:
+        acro, full = (a, b) if a.acronym else (b, a)
+        if len(full.tokens) > 1 and acro.key.replace(" ", "") == initials(full.text):
+            return ACRONYM, "acronym of the name", True
+        return 0.0, "", False
+    if not a.tokens or not b.tokens:
+        return 0.0, "", False
+    if len(a.tokens) == len(b.tokens):
+        if a.skeleton == b.skeleton and sum(len(s) for s in a.skeleton) >= 4:
+            if JaroWinkler.similarity(" ".join(a.tokens), " ".join(b.tokens)) >= 0.75:
+                return SKELETON, "transliteration variant", False
+        sims = _align(a, b)
+        if sims and min(sims) > 0:
+            return ALIGNED + 0.08 * (sum(sims) / len(sims) - 0.9), "close spelling", False
+        return 0.0, "", False
+    short, long = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
+    sims = _align(short, long)
+    if not sims or min(sims) <= 0:
+        return 0.0, "", False
+    if not person:
+        # "Hezbollah" in "Kataib Hezbollah", "al-Qaeda" in "al-Qaeda in Yemen": for
+        # organisations and places a part of a name is another actor more often than not.
+        return 0.4, "part of the name", True
+    last = long.tokens[-1]
+    has_last = any(_token_similarity(w, last, s, long.skeleton[-1]) > 0
+                   for w, s in zip(short.tokens, short.skeleton))
+    if not has_last:
+        return 0.5, "first names only", True
+    if len(short.tokens) > 1:
+        return PARTIAL_FULL, "part of the full name", True
+    return PARTIAL_SURNAME, "surname only", True
+
+
+def compare(local: Profile, other: Profile) -> Match:
+    """How likely two profiles name one actor, before context."""
+    if local.kind != other.kind:
+        return Match(0.0, ["different kinds"])
+    if local.pack and other.pack and local.pack != other.pack:
+        return Match(0.0, [f"different pack actors ({local.pack} / {other.pack})"])
+    person = local.kind == "person"
+    best, reason, partial = 0.0, "", False
+    mine = [f for f in local.forms() if not f.descriptor]
+    theirs = [f for f in other.forms() if not f.descriptor]
+    for i, a in enumerate(mine):
+        for j, b in enumerate(theirs):
+            score, why, part = form_similarity(a, b, person)
+            if i or j:
+                score *= ALIAS_FACTOR
+            if score > best or (score == best and partial and not part):
+                best, reason, partial = score, why + ("" if not (i or j) else " (alias)"), part
+    reasons = [reason] if reason else []
+    if local.pack and local.pack == other.pack:
+        best, partial = max(best, PACK), False
+        reasons = [f"same pack actor ({local.pack})"]
+    if best <= 0:
+        return Match(0.0, reasons or ["no name in common"])
+    if local.type != other.type:
+        if local.kind == "place":
+            best -= PLACE_PENALTY
+            reasons.append(f"{local.type} vs {other.type}")
+        elif "organization" not in (local.type, other.type):
+            best -= SUBTYPE_PENALTY
+            reasons.append(f"{local.type} vs {other.type}")
+    return Match(round(best, 4), reasons, partial)

@@ -1,0 +1,230 @@
+"""The REST API against a real SQLite store."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+
+def test_health_types_and_openapi(api):
+    assert api.get("/api/health").json()["status"] == "ok"
+    types = api.get("/api/types").json()
+    assert "armed_group" in types["entity_types"] and "ASSAULT" in types["event_types"]
+    paths = api.get("/openapi.json").json()["paths"]
+    for path in ("/api/entities", "/api/entities/{entity_id}",
+                 "/api/entities/{entity_id}/neighbourhood", "/api/graph", "/api/events",
+                 "/api/documents", "/api/documents/{doc_id}", "/api/judgements", "/api/export"):
+        assert path in paths
+
+
+def test_docs_page_is_served_from_the_package(api):
+    page = api.get("/docs")
+    assert page.status_code == 200
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page.text
+    assert "http://" not in page.text and "https://" not in page.text
+    assert api.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_overview(api, ids):
+    found = api.get("/api/overview", params={"top": 3}).json()
+    assert found["stats"]["documents"] == 5
+    assert found["most_connected"][0]["id"] == ids["Free Coast Movement"]
+    assert found["most_connected"][0]["degree"] == 4
+    assert [e["name"] for e in found["most_reported"]][:2] == ["Free Coast Movement",
+                                                              "Northern Shield Brigade"]
+
+
+def test_search_by_name_alias_prefix_and_type(api, ids):
+    assert api.get("/api/entities", params={"q": "NSB"}).json()[0]["id"] == \
+        ids["Northern Shield Brigade"]
+    assert api.get("/api/entities", params={"q": "Valoria"}).json()[0]["type"] == "country"
+    assert ids["Free Coast Movement"] in [e["id"] for e in
+                                          api.get("/api/entities", params={"q": "Free"}).json()]
+    typed = api.get("/api/entities", params={"q": "Valoria", "type": "person"}).json()
+    assert typed == []
+    people = api.get("/api/entities", params={"type": "person"}).json()
+    assert [e["name"] for e in people] == ["Mira Dace"]
+    assert api.get("/api/entities", params={"type": "wizard"}).status_code == 422
+
+
+def test_entity_card_has_evidence_sources_and_corroboration(api, ids):
+    card = api.get(f"/api/entities/{ids['Northern Shield Brigade']}").json()
+    assert card["aliases"] == ["NSB"]
+    assert card["corroboration"]["documents"] == 3
+    assert card["corroboration"]["outlets"] == 2
+    support = next(r for r in card["relations"] if r["type"] == "supports")
+    assert support["direction"] == "in" and support["other"]["name"] == "Valoria"
+    assert support["sources"] == 2 and support["weak"] is False
+    outlets = {e["outlet"] for e in support["evidence"]}
+    assert outlets == {"Meridian Times", "Coastal Post"}
+    anonymous = next(e for e in support["evidence"] if e["attribution"])
+    assert anonymous["attribution"]["source_text"] == "officials"
+    assert anonymous["attribution"]["source_kind"] == "anonymous"
+    assert [e["type"] for e in card["events"]] == ["ASSAULT"]
+    assert api.get("/api/entities/E999").status_code == 404
+
+
+def test_neighbourhood_depth_and_filters(api, ids):
+    valoria = ids["Valoria"]
+    url = f"/api/entities/{valoria}/neighbourhood"
+    near = api.get(url).json()
+    assert {n["name"] for n in near["nodes"]} == {"Valoria", "Northern Shield Brigade",
+                                                   "Free Coast Movement"}
+    far = api.get(url, params={"depth": 2}).json()
+    assert {"Harbour Workers' Union", "Mira Dace"} <= {n["name"] for n in far["nodes"]}
+    strong = api.get(url, params={"min_sources": 2}).json()
+    assert [e["id"] for e in strong["edges"]] == [f"supports:{valoria}:{ids['Northern Shield Brigade']}"]
+    late = api.get(url, params={"date_from": "2022"}).json()
+    assert [e["documents"] for e in late["edges"]] == [["d5"]]
+    typed = api.get(url, params={"depth": 2, "entity_type": ["country", "armed_group"]}).json()
+    assert {n["type"] for n in typed["nodes"]} == {"country", "armed_group"}
+    ties = api.get(url, params={"depth": 2, "relation_type": "opposes"}).json()
+    assert ties["edges"] == []
+    assert api.get(url, params={"relation_type": "hates"}).status_code == 422
+    assert api.get(url, params={"date_from": "March 2021"}).status_code == 422
+    assert api.get(url, params={"depth": 9}).status_code == 422
+    assert api.get("/api/entities/E999/neighbourhood").status_code == 404
+
+
+def test_edges_say_how_well_sourced_they_are(api, ids):
+    found = api.get("/api/graph", params={"entity": ids["Free Coast Movement"],
+                                          "expand": ids["Free Coast Movement"]}).json()
+    edges = {e["id"]: e for e in found["edges"]}
+    union = edges[f"supports:{ids['Harbour Workers' + chr(39) + ' Union']}:{ids['Free Coast Movement']}"]
+    assert union["anonymous_only"] is True and union["weak"] is True
+    denied = edges[f"affiliated_with:{ids['Northern Shield Brigade']}:{ids['Free Coast Movement']}:not"]
+    assert denied["negated"] is True and denied["directed"] is False
+    named = edges[f"opposes:{ids['Northern Shield Brigade']}:{ids['Free Coast Movement']}"]
+    assert named["evidence"][0]["attribution"]["source_text"] == "Mira Dace"
+    assert named["anonymous_only"] is False
+
+
+def test_graph_joins_expansions_and_draws_events(api, ids):
+    nsb, valoria, fcm = ids["Northern Shield Brigade"], ids["Valoria"], ids["Free Coast Movement"]
+    found = api.get("/api/graph", params={"entity": [nsb], "expand": [nsb]}).json()
+    nodes = {n["id"]: n for n in found["nodes"]}
+    assert nodes[nsb]["expanded"] and nodes[nsb]["asked"] and not nodes[valoria]["expanded"]
+    edges = {e["id"]: e for e in found["edges"]}
+    # the link between two neighbours is drawn too
+    assert f"supports:{valoria}:{fcm}" in edges
+    attack = edges[f"event:ASSAULT:{nsb}:{fcm}"]
+    assert attack["kind"] == "event" and attack["sources"] == 1
+    assert attack["evidence"][0]["fatalities"] == 4
+    assert attack["evidence"][0]["location_name"] == "Port Selin"
+    assert attack["anonymous_only"] is True
+    plain = api.get("/api/graph", params={"entity": nsb, "expand": nsb, "events": "false"}).json()
+    assert not [e for e in plain["edges"] if e["kind"] == "event"]
+    hidden = api.get("/api/graph", params={"expand": nsb, "hide": valoria}).json()
+    assert valoria not in {n["id"] for n in hidden["nodes"]}
+    assert api.get("/api/graph").json() == {"nodes": [], "edges": []}
+
+
+def test_events_timeline(api, ids):
+    everything = api.get("/api/events").json()
+    assert everything["total"] == 1
+    event = everything["events"][0]
+    assert event["type"] == "ASSAULT" and event["date"] == "2021-02-28"
+    assert event["names"][event["actors"][0]] == "Northern Shield Brigade"
+    assert event["attribution"]["source_kind"] == "anonymous"
+    assert api.get("/api/events", params={"entity": ids["Mira Dace"]}).json()["total"] == 0
+    assert api.get("/api/events", params={"event_type": "AID"}).json()["total"] == 0
+    assert api.get("/api/events", params={"date_to": "2020"}).json()["total"] == 0
+    assert api.get("/api/events", params={"event_type": "PARTY"}).status_code == 422
+
+
+def test_documents_and_their_located_items(api):
+    listed = api.get("/api/documents").json()
+    assert [d["id"] for d in listed][0] == "d5"
+    assert [d["id"] for d in api.get("/api/documents", params={"q": "Harbour"}).json()]
+    doc = api.get("/api/documents/d1").json()
+    text = doc["text"]
+    for item in doc["relations"] + doc["events"]:
+        assert text[item["start"]:item["end"]] == item["evidence"]
+    for said in doc["attributions"]:
+        assert text[said["start"]:said["end"]] == said["content"]
+    for entity in doc["entities"]:
+        for start, end in entity["mentions"]:
+            assert text[start:end] == entity["name"]
+    assert doc["events"][0]["names"][doc["events"][0]["actors"][0]] == "Northern Shield Brigade"
+    assert api.get("/api/documents/nope").status_code == 404
+
+
+def test_markup_in_articles_comes_back_as_data(api):
+    doc = api.get("/api/documents/d5")
+    assert doc.headers["content-type"].startswith("application/json")
+    assert "<script>alert(1)</script>" in doc.json()["text"]
+
+
+def test_security_headers(api):
+    for path in ("/", "/api/health", "/static/js/app.js"):
+        headers = api.get(path).headers
+        assert "default-src 'self'" in headers["content-security-policy"]
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+
+
+def test_judgements_are_checked_and_recorded(fresh_api):
+    ids = {e["name"]: e["id"] for e in fresh_api.get("/api/entities", params={"limit": 50}).json()}
+    nsb, fcm = ids["Northern Shield Brigade"], ids["Free Coast Movement"]
+    made = fresh_api.post("/api/judgements", json={"kind": "merge", "payload": {
+        "entities": [nsb, fcm]}, "author": "tester"})
+    assert made.status_code == 201 and made.json()["kind"] == "merge"
+    assert fresh_api.post("/api/judgements", json={"kind": "reject", "payload": {
+        "relation": f"supports:{ids['Valoria']}:{fcm}"}}).status_code == 201
+    assert fresh_api.post("/api/judgements", json={"kind": "retype", "payload": {
+        "entity": ids["Mira Dace"], "type": "armed_group"}}).status_code == 201
+    listed = fresh_api.get("/api/judgements").json()
+    assert [j["kind"] for j in listed["judgements"]] == ["merge", "reject", "retype"]
+    assert listed["judgements"][0]["payload"] == {"entities": [nsb, fcm]}
+    assert listed["judgements"][0]["author"] == "tester"
+    assert isinstance(listed["applied"], bool)
+    for bad in ({"kind": "guess", "payload": {}},
+                {"kind": "merge", "payload": {"entities": [nsb]}},
+                {"kind": "merge", "payload": {"entities": [nsb, "E999"]}},
+                {"kind": "retype", "payload": {"entity": nsb, "type": "wizard"}},
+                {"kind": "reject", "payload": {}}):
+        assert fresh_api.post("/api/judgements", json=bad).status_code == 422, bad
+    assert len(fresh_api.get("/api/judgements").json()["judgements"]) == 3
+
+
+def test_writes_refuse_other_origins_and_form_posts(fresh_api, ids):
+    body = {"kind": "reject", "payload": {"relation": "x"}}
+    foreign = fresh_api.post("/api/judgements", json=body,
+                             headers={"Origin": "http://evil.example"})
+    assert foreign.status_code == 403
+    form = fresh_api.post("/api/judgements", content='{"kind": "reject", "payload": {"relation": "x"}}',
+                          headers={"Content-Type": "text/plain"})
+    assert form.status_code == 422
+    own = fresh_api.post("/api/judgements", json=body, headers={"Origin": "http://testserver"})
+    assert own.status_code == 201
+
+
+@pytest.mark.parametrize("format", ["gexf", "json"])
+def test_export_of_a_selection(api, ids, format):
+    nsb = ids["Northern Shield Brigade"]
+    whole = api.get("/api/export", params={"format": format})
+    assert whole.status_code == 200
+    assert f"linkchart.{format}" in whole.headers["content-disposition"]
+    part = api.get("/api/export", params={"format": format, "entity": nsb, "expand": nsb,
+                                          "hide": ids["Valoria"], "min_sources": 2})
+    if format == "json":
+        corpus = part.json()
+        assert corpus["format"] == "linkchart-corpus/1"
+        assert len(corpus["relations"]) < len(whole.json()["relations"])
+        assert all(r["sources"] >= 2 for r in corpus["relations"])
+    else:
+        root = ET.fromstring(part.content)
+        edges = root.findall(".//{http://gexf.net/1.3}edge")
+        assert len(edges) < len(ET.fromstring(whole.content).findall(".//{http://gexf.net/1.3}edge"))
+    assert api.get("/api/export", params={"format": "pdf"}).status_code == 422
+
+
+def test_the_page_loads_nothing_from_elsewhere(api):
+    page = api.get("/").text
+    assert "http://" not in page and "https://" not in page
+    assert 'src="/static/vendor/cytoscape.min.js"' in page
+    vendor = api.get("/static/vendor/cytoscape.min.js")
+    assert vendor.status_code == 200 and "cytoscape" in vendor.text[:2000].lower()
+    assert "Cytoscape Consortium" in api.get("/static/vendor/cytoscape-LICENSE.txt").text
