@@ -3,22 +3,15 @@ the bundled sample corpus ingested for real, with an article full of markup."""
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pytest
 
 from chart_fixture import chart
+from live import test_client as _client
 
 DATA = Path(__file__).parent / "data"
 XSS_ARTICLE = DATA / "xss-article.txt"
-
-
-def _client(app):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    return TestClient(app)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import shutil
 import socket
 import threading
 import time
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -59,3 +60,14 @@ def browser():
             yield launched
         finally:
             launched.close()
+
+
+def test_client(app):
+    """FastAPI's TestClient (its import warns about httpx; that is not ours to fix)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    return TestClient(app)
+
+
+test_client.__test__ = False

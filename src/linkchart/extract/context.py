@@ -19,6 +19,7 @@ from linkchart.nlp.referents import Referent
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"it", "its"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 ANAPHOR_WINDOW = 60  # tokens; a pronoun further than this from its antecedent is left alone
 
 
@@ -67,8 +68,11 @@ class Context:
             index = self.referent(head, anaphora)
             if index is None:
                 index = self._named_modifier(head)
-            if index is None and head.dep_ == "appos":
+            if index is None and head.dep_ in ("appos", "compound"):
                 index = self.referent(head.head, anaphora=False)
+            if index is None and head.lower_ in RELATIVE_PRONOUNS and \
+                    head.head.dep_ in ("relcl", "acl"):
+                index = self.referent(head.head.head)
             if index is not None and index not in found:
                 found.append(index)
             for member in self._listed_members(head):

@@ -36,6 +36,7 @@ from linkchart.model import EVENT_TYPES, Event
 from linkchart.nlp.dates import resolve_date
 
 PLACE_TYPES = {"location", "country"}
+VERBAL_TYPES = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}
 SPATIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "attr", "oprd")
@@ -363,6 +364,9 @@ class EventExtractor:
             if self._is_light(head) or head.i in self.triggers:
                 return head
             return None
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in (
+                "responsibility", "credit") and head.head.head.pos_ == "VERB":
+            return head.head.head  # "claimed responsibility for the attack"
         if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
             verb = head.head
             if self._is_light(verb) and head.lower_ in ("in", "into", "to", "on", "for"):
@@ -443,6 +447,12 @@ class EventExtractor:
         return "real", None
 
     def _reporting_head(self, verb: Token) -> Token | None:
+        """The reporting verb a clause is told by: "X said (that) ...", "..., X said"."""
+        for child in verb.children:
+            if child.dep_ in ("parataxis", "ccomp", "advcl", "conj") and child.i > verb.i and \
+                    child.lemma_.lower() in self.lex.reporting and \
+                    any(g.dep_ in SUBJECTS for g in child.children):
+                return child
         token = verb
         for _ in range(3):
             if token.dep_ not in ("ccomp", "xcomp", "conj") or token.head is token:
@@ -485,6 +495,9 @@ class EventExtractor:
             if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and \
                     trigger.spec.type not in ("ASSAULT", "COERCE"):
                 return False
+            if token.dep_ in ("acl", "amod") and token.tag_ == "VBG" and \
+                    trigger.spec.type not in VERBAL_TYPES | {"PROTEST"}:
+                return False  # "refugees fleeing the war"
             if token.lemma_.lower() == "warn" and not self._warns_of_act(token):
                 return False
         clause = trigger.light if trigger.light is not None else (
@@ -606,7 +619,7 @@ class EventExtractor:
             if _is_passive(light) and noun.dep_ == "nsubjpass" or light.head is noun:
                 for agent in _agents(light):
                     _add(candidate.actors, self._phrase(agent))
-            elif noun.dep_ != "nsubj":
+            elif noun.dep_ != "nsubj" or light.head is not noun:
                 subject = _subject(light)
                 if subject is not None and subject.i != noun.i:
                     _add(candidate.actors, self._phrase(subject))
@@ -750,17 +763,16 @@ class EventExtractor:
                 if token.dep_ in ("conj", "xcomp", "ccomp", "advcl") and token.head is not token:
                     token = token.head
                     heads.append(token)
-                elif token.dep_ == "relcl" and token.head.ent_type_ in DATE_LABELS:
+                elif token.dep_ == "relcl" and any(ent.start <= token.head.i < ent.end
+                                                   for ent in self.date_spans):
                     # "since last year when Trump pulled out": the year it hangs on
                     for ent in self.date_spans:
                         if ent.start <= token.head.i < ent.end and self._use_date(ent, candidate):
                             return
                     break
-                elif token.dep_ == "relcl" and token.head.head.pos_ == "VERB" and \
-                        token.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
-                    token = token.head.head
-                    if token.pos_ != "VERB" and token.head.pos_ == "VERB":
-                        token = token.head
+                elif token.dep_ == "relcl" and _governing_verb(token.head) is not None:
+                    # "HTS attacked Ahrar al-Sham, which withdrew": the main clause's date
+                    token = _governing_verb(token.head)
                     heads.append(token)
                 else:
                     break
@@ -964,7 +976,7 @@ class EventExtractor:
                 if policy == "A":
                     continue
                 if policy == "C":
-                    if not _recent(candidate.trigger):
+                    if not _recent(candidate.trigger, candidate.type):
                         continue
                     candidate.date = self.published[:7] if self.published else None
             text, start, end = candidate.evidence
@@ -984,9 +996,18 @@ class EventExtractor:
 
 # ------------------------------------------------------------------- helpers
 
-def _recent(trigger: Trigger) -> bool:
-    """Told as done (past, perfect or in progress): dated by the report itself."""
+def _recent(trigger: Trigger, event_type: str | None = None) -> bool:
+    """Told as done (past, perfect or in progress; for statements, also the present:
+    "Syria says it is willing"): dated by the report itself."""
     verb = trigger.light if trigger.light is not None else trigger.token
+    if event_type in VERBAL_TYPES:
+        token = verb
+        for _ in range(4):
+            if token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBZ", "VBP"):
+                return True
+            if token.head is token:
+                break
+            token = token.head
     import os
     if os.environ.get("EV_OLDRECENT"):
         v = trigger.light if trigger.light is not None else (
@@ -1029,6 +1050,19 @@ def _words_before(token: Token, length: int) -> list[Token] | None:
         words.insert(0, previous)
         i -= 1
     return words if len(words) == length else None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    token = noun
+    for _ in range(5):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            return token
+        if token.pos_ not in ("NOUN", "PROPN", "ADP", "PRON", "NUM"):
+            return None
+    return None
 
 
 def _subject(verb: Token | None) -> Token | None:
@@ -1119,26 +1153,38 @@ _MONTH = (r"(?:January|February|March|April|June|July|August|September|October|N
           r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
           r"May(?=[ ,]+\d))")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-DATE_PATTERN = re.compile(
-    r"\b(?:(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?:\d{1,2} )?" + _MONTH + r"(?: \d{1,2}(?:st|nd|rd|th)?)?"
-    r"(?:,? \d{4})?|(?:[Ll]ast |[Tt]his |[Ee]arlier )?" + _WEEKDAY +
-    r"|[Yy]esterday|(?:[Ee]arlier |[Ll]ater )?(?:[Ll]ast|[Tt]his|[Pp]revious) (?:week|month|year)"
-    r"|(?<=[Ii]n )(?:(?:early|mid|late)[- ])?(?:19|20)\d\d)\b")
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+# Date words the tagger may miss; group "d" is the expression.
+DATE_PATTERNS = [re.compile(p) for p in (
+    r"\b(?P<d>(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?:\d{1,2} )?" + _MONTH +
+    r"(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?)\b",
+    r"\b(?P<d>(?:[Ll]ast |[Tt]his |[Ee]arlier |[Ll]ate )?" + _WEEKDAY +
+    r"(?: (?:morning|afternoon|evening|night))?)\b",
+    r"\b(?P<d>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b",
+    r"\b(?P<d>(?:(?:[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly) )?(?:[Ll]ast|[Tt]his|[Pp]revious|"
+    r"[Pp]ast) (?:week|month|year|spring|summer|autumn|fall|winter))\b",
+    r"\b(?P<d>(?:the )?(?:next|following|same|previous) (?:day|week|month|year)|" + _COUNT +
+    r" (?:days?|weeks?|months?|years?|hours?) (?:ago|later|earlier))\b",
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]f|[Ff]rom) (?P<d>(?:(?:early|mid|late)"
+    r"[- ]?)?(?:the (?:spring|summer|autumn|fall|winter) of )?(?:19|20)\d\d)\b",
+    r"\b(?P<d>(?:early|mid|late)-(?:19|20)\d\d)\b",
+)]
 
 
 def _date_mentions(doc) -> list[Span]:
     """The tagger's DATE and TIME entities, and date words it missed ("mid-January")."""
     found = [_date_span(ent) for ent in doc.ents if ent.label_ in DATE_LABELS]
     taken = {i for span in found for i in range(span.start, span.end)}
-    for match in DATE_PATTERN.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or any(i in taken for i in range(span.start, span.end)):
-            continue
-        if any(t.ent_type_ and t.ent_type_ not in DATE_LABELS for t in span):
-            continue
-        found.append(span)
-        taken.update(range(span.start, span.end))
-    return found
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start("d"), match.end("d"), alignment_mode="expand")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if any(t.ent_type_ and t.ent_type_ not in DATE_LABELS for t in span):
+                continue
+            found.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(found, key=lambda span: span.start)
 
 
 def ent_tokens(ent: Span) -> range:

@@ -72,7 +72,8 @@ class RelationExtractor(NominalRules):
             kind = "member_of" if any(c.lower_ in ("a", "an") for c in token.children) \
                 else "leads"
         holders = self._holders(token)
-        organisations = self._objects_of_noun(token, exclude=set(holders))
+        organisations = [i for i in self._objects_of_noun(token, exclude=set(holders))
+                         if self.context.type_of(i) in ORGS_AND_STATES]
         for holder in holders:
             for organisation in organisations or self._home_state(role, holder):
                 fits = kind if organisations else self.state_titles[role]
@@ -113,6 +114,20 @@ class RelationExtractor(NominalRules):
                 return context.referents_of(subjects[0])
         if noun.dep_ in ("relcl", "acl") or noun.head.dep_ == "relcl":
             return context.referents_of(noun.head)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            return self._subjects(noun.head.head)
+        return self._apposed_to_object(noun)
+
+    def _apposed_to_object(self, noun: Token) -> list[int]:
+        """'The spokesperson of Failaq al-Rahman, Wael Olwan': the parser hangs the name
+        on the organisation."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                people = [i for a in obj.children if a.dep_ == "appos"
+                          for i in self.context.referents_of(a, coordinated=False)
+                          if self.context.type_of(i) == "person"]
+                if people:
+                    return people
         return []
 
     def _objects_of_noun(self, noun: Token, exclude: set[int]) -> list[int]:
@@ -328,10 +343,18 @@ class RelationExtractor(NominalRules):
         if kind is None or token.dep_ not in ("acl", "amod", "relcl"):
             return
         agents = [i for a in token.children if a.dep_ == "agent"
-                  for o in a.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
+                  for o in a.children if o.dep_ == "pobj" for i in self._through_of(o)]
         for source in agents:
             for target in self.context.referents_of(token.head):
                 self._add(self._leading(kind, source), source, target, [token], token)
+
+    def _through_of(self, token: Token) -> list[int]:
+        """'militants from Lebanon's Hezbollah', 'fighters of the group': the named side."""
+        found = self.context.referents_of(token)
+        if found:
+            return found
+        return [i for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
 
     def _leading(self, kind: str, source: int) -> str:
         if kind == "leads" and self.context.type_of(source) != "person":

@@ -123,11 +123,13 @@ def _spanning(pack: Pack, actor: Actor, form: str, owner: dict[str, Actor]) -> l
     match = POSSESSIVE.match(form)
     if not match:
         return []
-    rest = owner.get(match.group(2))
-    if rest is not None and rest is not actor:
+    holder, rest = owner.get(match.group(1)), owner.get(match.group(2))
+    state_body = actor.type in ("security_agency", "government")
+    if (rest is not None and rest is not actor) or (
+            holder is not None and holder.type == "country" and not state_body):
         return [f"{pack.path}: {actor.name}: alias '{form}' spans two actors "
-                f"({match.group(1)} and {rest.name}); remove it and let extraction find "
-                "the tie"]
+                f"({match.group(1)} and {match.group(2)}); remove it and let extraction "
+                "find the tie"]
     return []
 
 

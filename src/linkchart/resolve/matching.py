@@ -289,3 +289,13 @@ def compare(local: Profile, other: Profile) -> Match:
             best -= SUBTYPE_PENALTY
             reasons.append(f"{local.type} vs {other.type}")
     return Match(round(best, 4), reasons, partial)
+
+
+def keys_for(name: str, aliases: Iterable[str], entity_type: str,
+             packs: PackIndex | None = None) -> list[str]:
+    """The keys a global entity is filed under in the store (`entity_keys`)."""
+    packs = packs or PackIndex.bundled()
+    aliases = list(aliases)
+    profile = Profile("", name, entity_type, aliases,
+                      packs.actor_of(name, aliases, entity_type))
+    return blocking_keys(profile)

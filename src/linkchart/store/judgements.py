@@ -1,29 +1,64 @@
-"""Analyst decisions, kept apart from machine output and never removed by re-ingest."""
+"""Analyst decisions, kept apart from machine output and never removed by re-ingest.
+
+Each row is one decision: `kind`, `payload` (what it was made on: signatures of the
+entities, the fact), `author` and `created_at`. `status` and `targets` record its last
+application (`linkchart.store.judging`): applied, pending (what it names is not in the
+store yet), superseded (a later judgement says otherwise), withdrawn, or invalid.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
 from linkchart.store.schema import judgements
 
 KINDS = ("merge", "split", "not_same", "retype", "rename", "reject", "add_fact")
+INACTIVE = ("superseded", "withdrawn", "invalid")
 
 
-def add(conn: Connection, kind: str, payload: dict[str, Any], author: str | None) -> int:
+def add(conn: Connection, kind: str, payload: dict[str, Any], author: str | None,
+        created_at: str | None = None, status: str | None = None) -> int:
     if kind not in KINDS:
         raise ValueError(f"unknown judgement kind {kind!r}; expected one of {', '.join(KINDS)}")
     return conn.execute(insert(judgements).values(
-        kind=kind, payload=payload, author=author,
-        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        kind=kind, payload=payload, author=author, status=status,
+        created_at=created_at or datetime.now(UTC).isoformat(timespec="seconds"),
     )).inserted_primary_key[0]
+
+
+def _row(r) -> dict[str, Any]:
+    return {"id": r.id, "kind": r.kind, "payload": r.payload, "author": r.author,
+            "created_at": r.created_at, "status": r.status, "targets": r.targets,
+            "applied_at": r.applied_at}
 
 
 def listing(conn: Connection, kind: str | None = None) -> list[dict[str, Any]]:
     stmt = select(judgements).order_by(judgements.c.id)
     if kind:
         stmt = stmt.where(judgements.c.kind == kind)
-    return [{"id": r.id, "kind": r.kind, "payload": r.payload, "author": r.author,
-             "created_at": r.created_at} for r in conn.execute(stmt)]
+    return [_row(r) for r in conn.execute(stmt)]
+
+
+def get(conn: Connection, judgement_id: int) -> dict[str, Any] | None:
+    row = conn.execute(select(judgements).where(judgements.c.id == judgement_id)).first()
+    return _row(row) if row else None
+
+
+def active(conn: Connection, kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """Judgements still in force, oldest first (the order they are applied in)."""
+    stmt = select(judgements).where(
+        (judgements.c.status.is_(None)) | (judgements.c.status.not_in(INACTIVE))
+    ).order_by(judgements.c.id)
+    if kinds:
+        stmt = stmt.where(judgements.c.kind.in_(kinds))
+    return [_row(r) for r in conn.execute(stmt)]
+
+
+def set_state(conn: Connection, judgement_id: int, status: str,
+              targets: list[str | None] | None = None) -> None:
+    conn.execute(update(judgements).where(judgements.c.id == judgement_id).values(
+        status=status, targets=targets,
+        applied_at=datetime.now(UTC).isoformat(timespec="seconds")))

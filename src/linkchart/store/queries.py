@@ -149,6 +149,16 @@ def entity_documents(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
     return [header(r) for r in rows]
 
 
+def entity_locals(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(select(doc_entities.c.document_id, doc_entities.c.local_id,
+                               doc_entities.c.name, doc_entities.c.type,
+                               doc_entities.c.aliases)
+                        .where(doc_entities.c.entity_id == entity_id)
+                        .order_by(doc_entities.c.document_id, doc_entities.c.local_id))
+    return [{"document": r.document_id, "local": r.local_id, "name": r.name, "type": r.type,
+             "aliases": r.aliases} for r in rows]
+
+
 def attributions_by(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
     rows = conn.execute(select(attributions, documents.c.outlet, documents.c.published)
                         .join(documents, documents.c.id == attributions.c.document_id)

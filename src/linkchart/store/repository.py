@@ -10,7 +10,7 @@ from sqlalchemy import func, inspect, select
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
-from linkchart.store import corpus, graph, judgements, queries, writer
+from linkchart.store import corpus, graph, identity, judgements, judging, queries, writer
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
 from linkchart.store.search import Search
@@ -140,6 +140,104 @@ class Store:
     def judgements(self, kind: str | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
             return judgements.listing(conn, kind)
+
+    # -- resolution review and analysts' judgements (linkchart.store.judging) ----------
+    # Each records a judgement with its author and time, and applies it at once; the
+    # store re-applies it on every later write that concerns it.
+
+    def _judge(self, action, *args, author: str | None = None) -> dict[str, Any]:
+        with self._write() as conn, conn.begin():
+            return action(conn, *args, author, self.search)
+
+    def merge(self, ids: list[str], author: str | None = None) -> dict[str, Any]:
+        return self._judge(judging.merge, list(ids), author=author)
+
+    def not_same(self, a: str, b: str, author: str | None = None) -> dict[str, Any]:
+        return self._judge(judging.not_same, a, b, author=author)
+
+    def split(self, entity_id: str, names: list[str] | None = None,
+              documents: list[str] | None = None, undo: int | None = None,
+              author: str | None = None) -> dict[str, Any]:
+        return self._judge(judging.split, entity_id, names, documents, undo, author=author)
+
+    def retype(self, entity_id: str, entity_type: str,
+               author: str | None = None) -> dict[str, Any]:
+        return self._judge(judging.retype, entity_id, entity_type, author=author)
+
+    def rename(self, entity_id: str, name: str, author: str | None = None) -> dict[str, Any]:
+        return self._judge(judging.rename, entity_id, name, author=author)
+
+    def reject_relation(self, edge: str, document: str | None = None,
+                        author: str | None = None) -> dict[str, Any]:
+        with self._write() as conn, conn.begin():
+            facts = judging.relation_facts(conn, edge, document)
+            return judging.reject(conn, facts, author, self.search, edge)
+
+    def reject_event(self, event_id: str, author: str | None = None) -> dict[str, Any]:
+        with self._write() as conn, conn.begin():
+            return judging.reject(conn, judging.event_facts(conn, event_id), author,
+                                  self.search, event_id)
+
+    def reject_attribution(self, document: str, local_id: str,
+                           author: str | None = None) -> dict[str, Any]:
+        with self._write() as conn, conn.begin():
+            return judging.reject(conn, judging.attribution_facts(conn, document, local_id),
+                                  author, self.search, f"{document}:{local_id}")
+
+    def add_fact(self, relation_type: str, source: str, target: str, document: str,
+                 evidence: str, role: str | None = None, negated: bool = False,
+                 author: str | None = None) -> dict[str, Any]:
+        return self._judge(judging.add_fact, relation_type, source, target, document,
+                           evidence, role, negated, author=author)
+
+    def review_candidates(self, status: str | None = "open", limit: int = 50,
+                          entity: str | None = None) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return identity.reviews(conn, status, limit, entity)
+
+    def decide(self, review_id: int, decision: str,
+               author: str | None = None) -> dict[str, Any] | None:
+        """Settle a review candidate: "merge", "not_same", or "skip" (no judgement)."""
+        with self._write() as conn, conn.begin():
+            pair = identity.review_pair(conn, review_id)
+            if pair is None:
+                raise identity.JudgementError(f"no review candidate {review_id}")
+            if decision == "skip":
+                identity.close_review(conn, review_id, "skipped", author)
+                return None
+            if decision == "merge":
+                found = judging.merge(conn, list(pair), author, self.search)
+            elif decision in ("not_same", "not-same"):
+                found = judging.not_same(conn, *pair, author, self.search)
+            else:
+                raise identity.JudgementError(f"unknown decision {decision!r}: merge, "
+                                              "not_same or skip")
+            identity.close_review(conn, review_id, "merged" if decision == "merge"
+                                  else "not_same", author)
+            return found
+
+    def export_judgements(self) -> dict[str, Any]:
+        with self._read() as conn:
+            return judging.export(conn)
+
+    def import_judgements(self, data: dict[str, Any]) -> dict[str, Any]:
+        with self._write() as conn, conn.begin():
+            return judging.import_(conn, data, self.search)
+
+    def withdraw_judgement(self, judgement_id: int) -> None:
+        with self._write() as conn, conn.begin():
+            if judgements.get(conn, judgement_id) is None:
+                raise identity.JudgementError(f"no judgement {judgement_id}")
+            judgements.set_state(conn, judgement_id, "withdrawn")
+
+    def apply_judgements(self) -> dict[str, int]:
+        with self._write() as conn, conn.begin():
+            return judging.apply_all(conn, self.search)
+
+    def entity_mentions(self, entity_id: str) -> list[dict[str, Any]]:
+        """The local entities a global entity holds: document, local id, name, aliases."""
+        with self._read() as conn:
+            return queries.entity_locals(conn, entity_id)
 
 
 def _from_side(tie: dict[str, Any], entity_id: str) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, ForeignKey, Integer, MetaData, String, Table,
-                        Text)
+from sqlalchemy import (JSON, Boolean, Column, Float, ForeignKey, Integer, MetaData, String,
+                        Table, Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -125,5 +125,26 @@ judgements = Table(
     Column("payload", JSON, nullable=False),
     Column("author", Text),
     Column("created_at", String(32), nullable=False),
+    Column("status", String(16)),
+    Column("targets", JSON),
+    Column("applied_at", String(32)),
+    sqlite_autoincrement=True,
+)
+
+review_candidates = Table(
+    "review_candidates", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("candidate_id", String, ForeignKey("entities.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("score", Float, nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("document_id", String),
+    Column("local_id", String),
+    Column("status", String(16), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("decided_at", String(32)),
+    Column("decided_by", Text),
+    UniqueConstraint("entity_id", "candidate_id", name="uq_review_pair"),
     sqlite_autoincrement=True,
 )

@@ -29,6 +29,10 @@ class Search:
                               "VALUES (:num, :id, :names)"),
                          {"num": num, "id": entity_id, "names": names})
 
+    def unindex_entity(self, conn: Connection, num: int) -> None:
+        if self.fts:
+            conn.execute(text("DELETE FROM entities_fts WHERE rowid = :num"), {"num": num})
+
     def index_document(self, conn: Connection, document_id: str, title: str | None,
                        body: str) -> None:
         if self.fts:

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, text, upda
 
 from linkchart.model import ORGANISATION_TYPES, DocExtraction
 from linkchart.resolve import resolve
+from linkchart.resolve.matching import keys_for
 from linkchart.resolve.names import name_keys
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK, StoreLookup
@@ -44,13 +45,27 @@ def add_extractions(conn: Connection, extractions: list[DocExtraction], search: 
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
     result = AddResult()
     fresh, affected = _fresh(conn, extractions, result, search)
-    mapping = resolver(fresh, StoreLookup(conn)) if fresh else {}
+    lookup = StoreLookup(conn)
+    mapping = resolver(fresh, lookup) if fresh else {}
     _apply_entities(conn, _collect(fresh, mapping), search)
     for extraction in fresh:
         _insert_document(conn, extraction, mapping, search)
         result.stored.append(extraction.document.id)
-    rebuild_entities(conn, affected, search)
+    rebuild_entities(conn, _existing(conn, affected), search)
+    if fresh:
+        from linkchart.store import identity, judging
+
+        identity.record_reviews(conn, lookup.reviews)
+        judging.apply_for_batch(conn, result.stored, set(mapping.values()) | affected, search)
     return result
+
+
+def _existing(conn: Connection, entity_ids: Iterable[str]) -> list[str]:
+    ids = sorted(set(entity_ids))
+    found: list[str] = []
+    for i in range(0, len(ids), CHUNK):
+        found += conn.scalars(select(entities.c.id).where(entities.c.id.in_(ids[i:i + CHUNK])))
+    return found
 
 
 def _fresh(conn: Connection, extractions: list[DocExtraction], result: AddResult,
@@ -141,7 +156,8 @@ def _apply_entities(conn: Connection, seen: dict[str, _Seen], search: Search) ->
             updates.append({"entity": entity_id, **values})
         else:
             continue
-        keys += [{"key": k, "entity_id": entity_id} for k in name_keys([name, *values["aliases"]])
+        keys += [{"key": k, "entity_id": entity_id}
+                 for k in keys_for(name, values["aliases"], values["type"])
                  if (k, entity_id) not in known_keys]
         if row is None or values["search_text"] != row.search_text:
             search.index_entity(conn, num, entity_id, values["search_text"])
@@ -170,7 +186,7 @@ def rebuild_entities(conn: Connection, entity_ids: Iterable[str], search: Search
             aliases=aliases, search_text=search_text(row.name, aliases),
             first_seen=dates.earliest(*seen_dates), last_seen=dates.latest(*seen_dates)))
         conn.execute(delete(entity_keys).where(entity_keys.c.entity_id == entity_id))
-        keys = name_keys([row.name, *aliases])
+        keys = keys_for(row.name, aliases, row.type)
         if keys:
             conn.execute(insert(entity_keys), [{"key": k, "entity_id": entity_id} for k in keys])
         search.index_entity(conn, row.num, entity_id, search_text(row.name, aliases))
