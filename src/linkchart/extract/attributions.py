@@ -15,6 +15,7 @@ QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 EDGE = " \n\t,;:.—–-“”\"'‘’"
 SUBJECTS = ("nsubj", "nsubjpass")
 MIN_CONTENT_WORDS = 3
+SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class AttributionExtractor:
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
         seen: set[tuple[int, int]] = set()
+        self.last_speaker: tuple[int, int] | None = None  # (referent, sentence start)
         for sent in self.context.doc.sents:
             for cue in self._cues(sent):
                 attribution = self._attribution(cue, sent, f"a{len(found) + 1}")
@@ -74,6 +76,8 @@ class AttributionExtractor:
         if len(text.split()) < MIN_CONTENT_WORDS:
             return None
         source_index, kind = self._source(cue.source)
+        if kind == "named_person":
+            self.last_speaker = (source_index, sent.start)
         source_text, _, _ = self.context.evidence(source_start, source_end)
         return Attribution(
             id=ident, source=self.context.entity_id(source_index) if source_index is not None
@@ -82,8 +86,8 @@ class AttributionExtractor:
 
     def _content(self, cue: Cue, sent: Span,
                  source_start: int) -> tuple[tuple[int, int], bool] | None:
-        complement = [c for c in cue.token.children if c.dep_ in ("ccomp", "xcomp")
-                      and c.i != cue.token.i]
+        complement = sorted((c for c in cue.token.children if c.dep_ in ("ccomp", "xcomp")),
+                            key=lambda c: (c.i < cue.token.i, c.i))
         quote = self._quote_for(cue.token, sent)
         if quote and not (complement and _inside_clause(quote, complement[0])):
             return _trim(cue.token.doc.text, quote.start, quote.end), True
@@ -103,12 +107,24 @@ class AttributionExtractor:
             return _trim(sent.doc.text, tokens[0].idx, _end(tokens[-1])), False
         if cue.token.lemma_.lower() in self.complement_only:
             return None
+        if cue.token.dep_ == "parataxis" and cue.token.head.i > cue.token.i:
+            after = self._after_interjection(cue.token)
+            return (after, False) if after else None
         if cue.token.dep_ in ("ccomp", "parataxis", "advcl") and cue.token.head.i < cue.token.i:
             clause_start = min(t.i for t in cue.token.subtree)
             if clause_start > sent.start:
                 return _trim(sent.doc.text, sent.start_char,
                              sent.doc[clause_start - 1].idx + len(sent.doc[clause_start - 1])), False
         return None
+
+    @staticmethod
+    def _after_interjection(cue: Token) -> tuple[int, int] | None:
+        """'The attack, Salgado said, came as ...': what follows the interjected cue."""
+        host = list(cue.head.subtree)
+        after = max(t.i for t in cue.subtree) + 1
+        if after > host[-1].i:
+            return None
+        return _trim(cue.doc.text, cue.doc[after].idx, _end(host[-1]))
 
     def _claimed(self, cue: Token) -> tuple[int, int] | None:
         """'claimed responsibility for the killing': the claim is what follows."""
@@ -139,10 +155,15 @@ class AttributionExtractor:
         return None
 
     def _source(self, token: Token) -> tuple[int | None, str]:
+        named = self._apposed_person(token)
+        if named is not None:
+            return named, "named_person"
         if token.lower_ in self.words["anonymous_heads"] and token.i not in \
                 self.context.token_referent:
             return None, "anonymous"
-        index = self.context.referent(token)
+        index = self._continuing_speaker(token)
+        if index is None:
+            index = self.context.referent(token)
         if index is None and token.lower_ in self.words["spokes_nouns"]:
             owners = [c for c in token.children if c.dep_ == "poss"]
             index = self.context.referent(owners[0]) if owners else None
@@ -152,6 +173,25 @@ class AttributionExtractor:
             return None, "anonymous"
         kind = "named_person" if self.context.type_of(index) == "person" else "named_org"
         return index, kind
+
+    def _apposed_person(self, token: Token) -> int | None:
+        """'The spokesperson of Failaq al-Rahman, Wael Olwan, told ...': the name."""
+        if token.i in self.context.token_referent:
+            return None
+        for child in token.subtree:
+            if child.dep_ == "appos" and child.i in self.context.token_referent:
+                index = self.context.token_referent[child.i]
+                if self.context.type_of(index) == "person":
+                    return index
+        return None
+
+    def _continuing_speaker(self, token: Token) -> int | None:
+        """'he said' right after a named person spoke is that person speaking again."""
+        if token.lower_ not in ("he", "she") or self.last_speaker is None:
+            return None
+        index, sentence_start = self.last_speaker
+        recent = token.sent.start - sentence_start <= SPEAKER_WINDOW
+        return index if recent else None
 
     def _named_in_compound(self, token: Token) -> int | None:
         for child in token.children:

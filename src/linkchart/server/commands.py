@@ -52,6 +52,6 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help="SQLite path or da
     shown = f"[{host}]" if ":" in host else host
     link = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     console.print(f"linkchart: serving {url.removeprefix('sqlite:///')} at [bold]{link}[/bold]"
-                  f"  (API docs at /docs; Ctrl-C to stop)")
+                  f"  (API docs at /docs; Ctrl-C to stop)", soft_wrap=True)
     uvicorn.run(app, host=host, port=port, log_level=os.environ.get("LINKCHART_LOG", "warning"),
                 access_log=False)
