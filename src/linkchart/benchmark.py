@@ -131,9 +131,14 @@ class SpeedReport:
 def machine_info() -> dict[str, Any]:
     import spacy
 
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        load = None
     return {"python": platform.python_version(), "spacy": spacy.__version__,
             "platform": platform.platform(), "cpus": os.cpu_count(),
-            "processor": platform.processor() or platform.machine()}
+            "processor": platform.processor() or platform.machine(),
+            "load_average_at_start": load}
 
 
 # -------------------------------------------------------------------------- workers
@@ -338,5 +343,7 @@ def render(report: SpeedReport, console: Any) -> None:
         console.print(f"store: {store.store_bytes / 2**20:.1f} MiB of SQLite for "
                       f"{store.documents} documents")
     machine = report.machine
+    load = machine.get("load_average_at_start")
     console.print(f"[dim]{machine.get('processor')}, {machine.get('cpus')} CPUs, Python "
-                  f"{machine.get('python')}, spaCy {machine.get('spacy')}[/dim]")
+                  f"{machine.get('python')}, spaCy {machine.get('spacy')}"
+                  + (f", load average at start {load[0]}" if load else "") + "[/dim]")

@@ -8,19 +8,35 @@ from __future__ import annotations
 
 from linkchart.extract.context import Context
 from linkchart.model import Entity
-from linkchart.nlp.referents import Referent
+from linkchart.nlp.referents import PLACE_PREPOSITIONS, Referent
+from linkchart.nlp.typing import STOCK
 
 
 def build_entities(context: Context) -> list[Entity]:
     entities = []
     for index, referent in enumerate(context.referents):
         if index not in context.used and (referent.type == "location"
-                                          or _only_a_byline(context, referent)):
+                                          or _only_a_byline(context, referent)
+                                          or _only_a_place(referent)
+                                          or _barely_named(referent)):
             continue
         mentions = sorted({(m.start_char, m.end_char) for m in referent.mentions})
         entities.append(Entity(id=f"e{index + 1}", name=referent.name, type=referent.type,
                                aliases=referent.aliases, mentions=mentions))
     return entities
+
+
+def _only_a_place(referent: Referent) -> bool:
+    """A country named only as where something is ('in Syria') and tied to nothing."""
+    return referent.type == "country" and all(
+        m.root.dep_ == "pobj" and m.root.head.lower_ in PLACE_PREPOSITIONS
+        for m in referent.mentions)
+
+
+def _barely_named(referent: Referent) -> bool:
+    """One word, one mention, typed only by the statistical model, tied to nothing."""
+    return len(referent.mentions) == 1 and len(referent.mentions[0]) == 1 and \
+        sum(referent.votes.values()) <= STOCK and referent.actor is None
 
 
 def _only_a_byline(context: Context, referent: Referent) -> bool:

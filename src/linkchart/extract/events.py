@@ -89,6 +89,7 @@ class Lexicon:
     killed: set[str]
     wounded: set[str]
     allegation_heads: set[str]
+    verb_vocab: set[str] = field(default_factory=set)
     quantities: dict[str, int]
 
 
@@ -115,6 +116,27 @@ def _governor_words(values) -> set[str]:
     return {_key(v).removeprefix("be ").removeprefix("reportedly ") for v in values}
 
 
+def _lemma(token: Token) -> str:
+    """The token's lemma, mended where the lemmatizer stumbles on a verb the lexicons
+    know ("staged" -> "stag" is read as "stage")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") and token.tag_[:2] != "VB":
+        return lemma
+    vocab = load_lexicon().verb_vocab
+    if lemma in vocab:
+        return lemma
+    word = token.lower_
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""),
+                                ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)] + replacement
+            if stem in vocab:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in vocab:
+                return stem[:-1]  # "pulled" -> "pull" is fine; "shelled" -> "shell"
+    return lemma
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     words = lexicon("events")
@@ -124,7 +146,7 @@ def load_lexicon() -> Lexicon:
         for member in members:
             classes.setdefault(_key(str(member)), set()).add(name)
     governors = words["governors"]
-    return Lexicon(
+    lex = Lexicon(
         verbs=_entries(words["verbs"]),
         nouns=nouns,
         noun_lengths=sorted({len(k.split()) for k in nouns}, reverse=True),
@@ -152,6 +174,12 @@ def load_lexicon() -> Lexicon:
         wounded={str(w) for w in words["wounded"]},
         quantities={_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
     )
+    vocab = {k.split()[0] for k in lex.verbs} | {k.split()[0] for k in lex.verb_objects} | \
+        {k.split()[0] for k in lex.light_verbs} | lex.reporting | lex.intent | \
+        set(lex.governor_types) | lex.hypothetical | lex.killed | lex.wounded | \
+        lex.allegation_heads | {"leave", "die", "say", "take", "hit", "target", "destroy"}
+    lex.verb_vocab = vocab
+    return lex
 
 
 @dataclass
@@ -248,13 +276,13 @@ class EventExtractor:
         return None
 
     def _verb_keys(self, token: Token) -> list[tuple[str, list[Token]]]:
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         keys = []
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i > token.i:
                 keys.append((f"{lemma} {child.lower_}", [token, child]))
             elif child.dep_ == "dobj":
-                keys.append((f"{lemma} {child.lemma_.lower()}", [token, child]))
+                keys.append((f"{lemma} {_lemma(child)}", [token, child]))
         keys.append((lemma, [token]))
         return keys
 
@@ -346,7 +374,7 @@ class EventExtractor:
                     del self.triggers[index]
                     continue
                 if trigger.token.dep_ in ("dobj", "nsubjpass") and \
-                        trigger.light.lemma_.lower() not in self.lex.light_verbs:
+                        _lemma(trigger.light) not in self.lex.light_verbs:
                     trigger.light = None
             key = " ".join(_key(w.lemma_) for w in trigger.words)
             if trigger.light is None and (key in self.lex.needs_verb
@@ -356,15 +384,15 @@ class EventExtractor:
     def _light_verb(self, noun: Token) -> Token | None:
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
-            if noun.dep_ == "nsubj" and head.lemma_.lower() not in (
+            if noun.dep_ == "nsubj" and _lemma(head) not in (
                     "begin", "start", "continue", "resume", "take", "end", "break"):
                 return None
-            if noun.dep_ == "nsubj" and head.lemma_.lower() == "take":
+            if noun.dep_ == "nsubj" and _lemma(head) == "take":
                 return head if any(c.lower_ == "place" for c in head.children) else None
             if self._is_light(head) or head.i in self.triggers:
                 return head
             return None
-        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in (
+        if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in (
                 "responsibility", "credit") and head.head.head.pos_ == "VERB":
             return head.head.head  # "claimed responsibility for the attack"
         if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
@@ -380,7 +408,7 @@ class EventExtractor:
         return None
 
     def _is_light(self, verb: Token) -> bool:
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         if lemma in self.lex.light_verbs:
             return True
         return any(f"{lemma} {c.lower_}" in self.lex.light_verbs
@@ -394,8 +422,9 @@ class EventExtractor:
         if noun is not None:
             for child in noun.children:
                 if child.lower_ in DEICTIC_DETS and child.dep_ in ("det", "neg") or \
-                        child.lower_ in UNREAL_MODIFIERS and child.dep_ == "amod":
-                    return "drop", None
+                        child.lower_ in UNREAL_MODIFIERS and child.dep_ == "amod" and \
+                        not any(g.dep_ in ("advmod", "npadvmod") for g in child.children):
+                    return "drop", None  # "a possible attack", not "its long-threatened invasion"
                 if child.lower_ in self.lex.negation and child.dep_ in ("neg", "det"):
                     return "drop", None
         verb = trigger.token if trigger.kind == "verb" else trigger.light
@@ -412,7 +441,7 @@ class EventExtractor:
             return "drop", None
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return "drop", None
-        if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in self.lex.allegation_heads:
+        if verb.dep_ == "pcomp" and _lemma(verb.head.head) in self.lex.allegation_heads:
             return "drop", None  # "suspected of blowing up a plane": the charge, not the act
         modals = [c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in self.lex.modal]
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
@@ -427,7 +456,7 @@ class EventExtractor:
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj") and (
                 infinitive or verb.dep_ == "xcomp"):
             head = verb.head
-            lemma = head.lemma_.lower()
+            lemma = _lemma(head)
             if verb.dep_ == "conj":
                 return self._clause_reality(head)
             if lemma in REAL_GOVERNORS:
@@ -450,7 +479,7 @@ class EventExtractor:
         """The reporting verb a clause is told by: "X said (that) ...", "..., X said"."""
         for child in verb.children:
             if child.dep_ in ("parataxis", "ccomp", "advcl", "conj") and child.i > verb.i and \
-                    child.lemma_.lower() in self.lex.reporting and \
+                    _lemma(child) in self.lex.reporting and \
                     any(g.dep_ in SUBJECTS for g in child.children):
                 return child
         token = verb
@@ -458,7 +487,7 @@ class EventExtractor:
             if token.dep_ not in ("ccomp", "xcomp", "conj") or token.head is token:
                 return None
             token = token.head
-            if token.lemma_.lower() in self.lex.reporting:
+            if _lemma(token) in self.lex.reporting:
                 return token
         return None
 
@@ -485,7 +514,7 @@ class EventExtractor:
         self._date(trigger, candidate)
         candidate.evidence = self._evidence(trigger)
         candidate.casualty_only = trigger.kind == "verb" and \
-            trigger.token.lemma_.lower() in self.lex.killed | self.lex.wounded
+            _lemma(trigger.token) in self.lex.killed | self.lex.wounded
         return candidate
 
     def _plausible(self, trigger: Trigger) -> bool:
@@ -498,7 +527,7 @@ class EventExtractor:
             if token.dep_ in ("acl", "amod") and token.tag_ == "VBG" and \
                     trigger.spec.type not in VERBAL_TYPES | {"PROTEST"}:
                 return False  # "refugees fleeing the war"
-            if token.lemma_.lower() == "warn" and not self._warns_of_act(token):
+            if _lemma(token) == "warn" and not self._warns_of_act(token):
                 return False
         clause = trigger.light if trigger.light is not None else (
             token if trigger.kind == "verb" else None)
@@ -542,7 +571,7 @@ class EventExtractor:
                 if subject is not None:
                     _add(candidate.recipients, [r for r in self._phrase(subject)
                                                 if self.context.type_of(r) != "location"])
-        if candidate.type == "ASSAULT" and verb.lemma_.lower() in ("clash", "fight", "battle"):
+        if candidate.type == "ASSAULT" and _lemma(verb) in ("clash", "fight", "battle"):
             candidate.actors.extend(r for r in candidate.recipients
                                     if r not in candidate.actors)
             candidate.recipients = []
@@ -632,7 +661,7 @@ class EventExtractor:
         # "a US strike killed X", "killed in a drone strike": the verb's patient
         head = noun.head
         if noun.dep_ == "nsubj" and head.pos_ == "VERB" and \
-                head.lemma_.lower() in self.lex.killed | self.lex.wounded | {"hit", "target",
+                _lemma(head) in self.lex.killed | self.lex.wounded | {"hit", "target",
                                                                             "destroy", "damage"}:
             for child in head.children:
                 if child.dep_ == "dobj":
@@ -865,7 +894,7 @@ class EventExtractor:
         killed = wounded = 0
         seen: set[int] = set()
         for token in sent:
-            lemma = token.lemma_.lower()
+            lemma = _lemma(token)
             word = token.lower_
             if lemma in self.lex.wounded or word in self.lex.wounded:
                 kind = "wounded"
@@ -883,14 +912,14 @@ class EventExtractor:
 
     def _count_for(self, cue: Token, seen: set[int]) -> int | None:
         heads: list[Token] = []
-        lemma = cue.lemma_.lower()
+        lemma = _lemma(cue)
         if cue.pos_ == "VERB" or cue.tag_ in ("VBN", "VBD", "VBG"):
             if _is_passive(cue) or cue.dep_ in ("acl", "amod") and cue.tag_ == "VBN":
                 subject = _subject(cue)
                 heads.append(subject if subject is not None else cue.head)
             elif lemma == "claim":
                 heads.extend(g for c in cue.children if c.dep_ == "dobj"
-                             and c.lemma_.lower() == "life"
+                             and _lemma(c) == "life"
                              for p in c.children if p.dep_ == "prep"
                              for g in p.children if g.dep_ == "pobj")
             elif lemma == "die":
@@ -905,13 +934,13 @@ class EventExtractor:
             # "left 35 guerrillas and 5 soldiers dead", "6 civilians wounded", "55 wounded"
             heads.extend(c for c in cue.children if c.dep_ in ("nsubj", "nummod", "npadvmod"))
             if cue.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj", "amod") and \
-                    cue.head.lemma_.lower() == "leave":
+                    _lemma(cue.head) == "leave":
                 heads.extend(c for c in cue.head.children if c.dep_ == "dobj")
             if cue.dep_ == "amod" and cue.head.pos_ in ("NOUN", "PRON"):
                 heads.append(cue.head)
             if cue.dep_ == "conj" and cue.head.tag_ in ("CD",):
                 heads.append(cue.head)
-            if cue.dep_ == "dobj" and cue.head.lemma_.lower() == "leave":
+            if cue.dep_ == "dobj" and _lemma(cue.head) == "leave":
                 heads.append(cue)
         total = 0
         for head in heads:
@@ -1101,11 +1130,11 @@ def _casualty_verb_of(noun: Token, lex: Lexicon) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.pos_ == "VERB":
         verb = head.head
-        if verb.lemma_.lower() in lex.killed | lex.wounded:
+        if _lemma(verb) in lex.killed | lex.wounded:
             return verb
     if noun.dep_ == "pobj" and head.dep_ == "agent":
         verb = head.head
-        if verb.lemma_.lower() in lex.killed | lex.wounded:
+        if _lemma(verb) in lex.killed | lex.wounded:
             return verb
     return None
 

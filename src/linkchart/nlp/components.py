@@ -17,7 +17,9 @@ from linkchart.nlp.typing import Typer
 LEADING_DROP = {"the", "a", "an", "’s", "'s", "-", "–", "—", "“", "”", "\"", "'", "‘", "’"}
 TRAILING_DROP = {"’s", "'s", "’", "'", "-", "–", "—", ",", ".", "“", "”", "\"", ")", "(",
                  "of", "and", "at", "in", "for", "the"}
-NOT_A_NAME = re.compile(r"[/\n\d@#]|^[a-z]|^[A-Z]{6,}$|^[A-Z]+/")
+NOT_A_NAME = re.compile(r"[/\d@#]|\n\s*\n|^[a-z]|^[A-Z]{6,}$|^[A-Z]+/")
+
+BOILERPLATE = words(typing_lexicon()["boilerplate"])
 
 if not Doc.has_extension("referents"):
     Doc.set_extension("referents", default=None)
@@ -54,10 +56,8 @@ def state_body_patterns(knowledge: Knowledge) -> list[dict]:
     patterns = []
     for actor in (a for p in knowledge.packs for a in p.actors if a.type == "country"):
         forms = [f for f in actor.surface_forms() if f]
-        names = sorted({*actor.demonyms, *forms, *(f"{f}{s}" for f in forms
-                                                   for s in ("'s", "’s"))})
-        names = [n for n in names if not n.endswith("s") or n[-2] in "'’"
-                 or n in actor.surface_forms()]
+        names = sorted({*actor.demonyms, *forms})
+        names = [n for n in names if not n.endswith("s") or n in forms]
         for kind, nouns in lexicon["state_bodies"].items():
             for noun in nouns:
                 for name in names:
@@ -103,10 +103,20 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
             if split is not None and split + 1 < end and doc[split + 1].is_title:
                 spans.append(Span(doc, split + 1, end, label="ORG"))
                 end = split
-        if end > start and (span.id_ or not NOT_A_NAME.search(doc[start:end].text)):
+        if end > start and (span.id_ or _looks_like_a_name(doc[start:end], titles)):
             spans.append(Span(doc, start, end, label=span.label_, span_id=span.id_))
     doc.ents = _names_around_places(doc, filter_spans(spans))
     return doc
+
+
+def _looks_like_a_name(span: Span, titles: frozenset[str]) -> bool:
+    """Not a dateline, a byline, web furniture ('Replay More Videos') or a bare title."""
+    if NOT_A_NAME.search(span.text):
+        return False
+    lowered = {t.lower_ for t in span}
+    if lowered & BOILERPLATE:
+        return False
+    return not lowered <= titles | {"rear", "vice", "lt", "lt.", "adm", "adm."}
 
 
 def _names_around_places(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -161,9 +161,14 @@ def _compatible(referent: Referent, vote: TypeVote) -> bool:
 
 
 def _acts(span: Span) -> bool:
-    """A capital names its government unless the sentence uses it as a place."""
+    """A capital names its government unless the sentence uses it as a place ('in
+    Tehran and Beirut', 'the Brussels-based group')."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return False
+    if span.end < len(span.doc) and span.doc[span.end].text in ("-", "‐"):
         return False
     return not (root.dep_ == "compound" and root.head.ent_type_ in ("", "FAC", "LOC"))
 
