@@ -58,8 +58,16 @@ def evaluate(
                                  help="Add the per-document table (and errors in --json)"),
     pack: Optional[list[Path]] = typer.Option(None, "--pack",
                                               help="An extra knowledge pack (YAML file or folder)"),
+    resolution: Optional[Path] = typer.Option(
+        None, "--resolution", metavar="GOLD",
+        help="Score cross-document entity resolution against a who-is-who gold list "
+             "(ingests the articles, --articles or the shared ones, into a temporary store)"),
 ) -> None:
     """Score extraction against gold annotations, or run a third-party benchmark."""
+    if resolution is not None:
+        from linkchart.evaluate.resolution import command as resolution_command
+
+        return resolution_command(resolution, articles, _config(pack), as_json, per_doc)
     from linkchart.evaluate.paths import DataMissing
     from linkchart.evaluate.report import print_json, render_benchmark, render_evaluation
 
@@ -73,6 +81,7 @@ def evaluate(
             raise typer.Exit(2)
         target = path or default_path(benchmark)
         module = adapter(benchmark)
+        config.keep_all_entities = getattr(module, "KEEP_ALL_ENTITIES", False)
         try:
             with _progress() as progress:
                 result = module.run(target, _extractor(config, progress, benchmark))

@@ -26,6 +26,8 @@ class Config:
     batch_size: int = 16
     max_chars: int = DEFAULT_MAX_CHARS
     """Documents longer than this are refused at ingest with a clear reason."""
+    keep_all_entities: bool = False
+    """Keep every recognised name, also places and outlets tied to nothing."""
 
     @classmethod
     def from_env(cls, **overrides) -> "Config":

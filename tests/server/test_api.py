@@ -75,7 +75,7 @@ def test_neighbourhood_depth_and_filters(api, ids):
     assert {"Harbour Workers' Union", "Mira Dace"} <= {n["name"] for n in far["nodes"]}
     strong = api.get(url, params={"min_sources": 2}).json()
     assert [e["id"] for e in strong["edges"]] == [f"supports:{valoria}:{ids['Northern Shield Brigade']}"]
-    late = api.get(url, params={"date_from": "2022"}).json()
+    late = api.get(url, params={"date_from": "2022", "evidence": "true"}).json()
     assert [e["documents"] for e in late["edges"]] == [["d5"]]
     typed = api.get(url, params={"depth": 2, "entity_type": ["country", "armed_group"]}).json()
     assert {n["type"] for n in typed["nodes"]} == {"country", "armed_group"}
@@ -88,16 +88,44 @@ def test_neighbourhood_depth_and_filters(api, ids):
 
 
 def test_edges_say_how_well_sourced_they_are(api, ids):
-    found = api.get("/api/graph", params={"entity": ids["Free Coast Movement"],
-                                          "expand": ids["Free Coast Movement"]}).json()
+    fcm = ids["Free Coast Movement"]
+    found = api.get("/api/graph", params={"entity": fcm, "expand": fcm}).json()
     edges = {e["id"]: e for e in found["edges"]}
-    union = edges[f"supports:{ids['Harbour Workers' + chr(39) + ' Union']}:{ids['Free Coast Movement']}"]
+    union = edges[f"supports:{ids['Harbour Workers' + chr(39) + ' Union']}:{fcm}"]
     assert union["anonymous_only"] is True and union["weak"] is True
-    denied = edges[f"affiliated_with:{ids['Northern Shield Brigade']}:{ids['Free Coast Movement']}:not"]
+    assert "evidence" not in union and union["evidence_count"] == 1
+    denied = edges[f"affiliated_with:{ids['Northern Shield Brigade']}:{fcm}:not"]
     assert denied["negated"] is True and denied["directed"] is False
-    named = edges[f"opposes:{ids['Northern Shield Brigade']}:{ids['Free Coast Movement']}"]
+    named_id = f"opposes:{ids['Northern Shield Brigade']}:{fcm}"
+    assert edges[named_id]["anonymous_only"] is False
+    inline = api.get("/api/graph", params={"expand": fcm, "evidence": "true"}).json()
+    named = next(e for e in inline["edges"] if e["id"] == named_id)
     assert named["evidence"][0]["attribution"]["source_text"] == "Mira Dace"
-    assert named["anonymous_only"] is False
+
+
+def test_an_edge_with_its_evidence(api, ids):
+    nsb, valoria, fcm = ids["Northern Shield Brigade"], ids["Valoria"], ids["Free Coast Movement"]
+    support = api.get(f"/api/edges/supports:{valoria}:{nsb}").json()
+    assert support["sources"] == 2 and support["documents"] == ["d1", "d2"]
+    assert {e["outlet"] for e in support["evidence"]} == {"Meridian Times", "Coastal Post"}
+    early = api.get(f"/api/edges/supports:{valoria}:{nsb}", params={"date_to": "2021-03-02"})
+    assert [e["document"] for e in early.json()["evidence"]] == ["d1"]
+    attack = api.get(f"/api/edges/event:ASSAULT:{nsb}:{fcm}").json()
+    assert attack["kind"] == "event" and attack["evidence"][0]["fatalities"] == 4
+    assert attack["evidence"][0]["location_name"] == "Port Selin"
+    assert attack["source_type"] == "armed_group"
+    for missing in (f"supports:{nsb}:{valoria}", f"event:AID:{nsb}:{fcm}", "nonsense"):
+        assert api.get(f"/api/edges/{missing}").status_code == 404
+
+
+def test_neighbourhood_limit_keeps_the_best_sourced(api, ids):
+    nsb, valoria = ids["Northern Shield Brigade"], ids["Valoria"]
+    found = api.get(f"/api/entities/{nsb}/neighbourhood", params={"limit": 1}).json()
+    assert found["truncated"] is True and found["neighbours"] == 2
+    assert [n["id"] for n in found["nodes"]] == [nsb, valoria]
+    graph = api.get("/api/graph", params={"expand": nsb, "limit": 1, "events": "false"}).json()
+    assert graph["truncated"] == {nsb: {"neighbours": 2, "shown": 1}}
+    assert {n["id"] for n in graph["nodes"]} == {nsb, valoria}
 
 
 def test_graph_joins_expansions_and_draws_events(api, ids):
@@ -110,14 +138,16 @@ def test_graph_joins_expansions_and_draws_events(api, ids):
     assert f"supports:{valoria}:{fcm}" in edges
     attack = edges[f"event:ASSAULT:{nsb}:{fcm}"]
     assert attack["kind"] == "event" and attack["sources"] == 1
-    assert attack["evidence"][0]["fatalities"] == 4
-    assert attack["evidence"][0]["location_name"] == "Port Selin"
-    assert attack["anonymous_only"] is True
+    assert attack["anonymous_only"] is True and attack["first_date"] == "2021-02-28"
     plain = api.get("/api/graph", params={"entity": nsb, "expand": nsb, "events": "false"}).json()
     assert not [e for e in plain["edges"] if e["kind"] == "event"]
     hidden = api.get("/api/graph", params={"expand": nsb, "hide": valoria}).json()
     assert valoria not in {n["id"] for n in hidden["nodes"]}
-    assert api.get("/api/graph").json() == {"nodes": [], "edges": []}
+    apart = api.get("/api/graph", params={"entity": [valoria, ids["Mira Dace"]]}).json()
+    assert apart["edges"] == []
+    pair = api.get("/api/graph", params={"entity": [valoria, nsb]}).json()
+    assert [e["id"] for e in pair["edges"]] == [f"supports:{valoria}:{nsb}"]
+    assert api.get("/api/graph").json() == {"nodes": [], "edges": [], "truncated": {}}
 
 
 def test_events_timeline(api, ids):

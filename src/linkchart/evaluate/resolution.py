@@ -87,8 +87,9 @@ def map_locals(gold: WhoIsWho, key: str, entities: Iterable[dict[str, Any]],
     """Map one article's extracted local entities onto the gold actors of that article.
 
     1. The actors whose names in this article include the local entity's *name*
-       (after `normalise_name`). Several: keep those whose first (main) name in the
-       article is it; still several: those of the same type; still several: ambiguous.
+       (after `normalise_name`). Several: keep those of the local entity's type; still
+       several: those whose first (main) name in the article is it; still several:
+       ambiguous.
     2. None: the actors whose names include one of its *aliases*; exactly one maps,
        several are ambiguous, none is unmatched.
     """
@@ -102,9 +103,9 @@ def map_locals(gold: WhoIsWho, key: str, entities: Iterable[dict[str, Any]],
         own = normalise_name(name)
         found = [a for a in names if own and own in names[a]]
         if len(found) > 1:
-            found = [a for a in found if main[a] == own] or found
-        if len(found) > 1:
             found = [a for a in found if types[a] == entity.get("type")] or found
+        if len(found) > 1:
+            found = [a for a in found if main[a] == own] or found
         if not found:
             aliases = {normalise_name(x) for x in entity.get("aliases") or []} - {""}
             found = [a for a in names if names[a] & aliases]
@@ -355,3 +356,32 @@ def render(run: ResolutionRun, console, errors: bool = False) -> None:
         for missed in run.missed_merges:
             console.print(f"[yellow]missed merge[/yellow] {missed['actor']}: "
                           f"{missed['entities']}")
+
+
+def command(gold: Path, articles: Path | None, config: Any, as_json: bool,
+            errors: bool) -> None:
+    """`linkchart evaluate --resolution GOLD` (`--per-doc` lists the errors)."""
+    import typer
+    from rich.console import Console
+
+    from linkchart.evaluate.report import print_json
+
+    err = Console(stderr=True)
+    try:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("extracting articles", total=None)
+            run = evaluate_resolution(gold, articles, config,
+                                      progress=lambda n: progress.advance(task, n),
+                                      on_start=lambda n: progress.update(task, total=n))
+    except DataMissing as error:
+        explicit = articles is not None or Path(gold).exists()
+        err.print(f"[{'red' if explicit else 'yellow'}]{'error' if explicit else 'skipped'}:"
+                  f"[/] {error}")
+        raise typer.Exit(2 if explicit else 0)
+    if as_json:
+        print_json(run.to_json(errors=errors))
+    else:
+        render(run, Console(), errors=errors)

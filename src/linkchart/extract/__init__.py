@@ -15,14 +15,15 @@ from linkchart.nlp import PIPELINE_VERSION
 from linkchart.nlp.packs import Knowledge
 
 
-def extract(doc: Doc, document: Document, knowledge: Knowledge) -> DocExtraction:
+def extract(doc: Doc, document: Document, knowledge: Knowledge,
+            keep_all_entities: bool = False) -> DocExtraction:
     context = Context.build(doc, document, knowledge)
     attributions = extract_attributions(context)
     relations = extract_relations(context)
     events = extract_events(context)
     for item in (*relations, *events):
         item.attribution = _resting_on(item.start, item.end, attributions)
-    entities = build_entities(context)
+    entities = build_entities(context, keep_all_entities)
     relations += relations_from_events(events, entities, relations)
     return DocExtraction(document=document, entities=entities, relations=relations,
                          events=events, attributions=attributions,

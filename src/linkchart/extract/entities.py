@@ -12,10 +12,10 @@ from linkchart.nlp.referents import PLACE_PREPOSITIONS, Referent
 from linkchart.nlp.typing import STOCK
 
 
-def build_entities(context: Context) -> list[Entity]:
+def build_entities(context: Context, keep_all: bool = False) -> list[Entity]:
     entities = []
     for index, referent in enumerate(context.referents):
-        if index not in context.used and (referent.type == "location"
+        if not keep_all and index not in context.used and (referent.type == "location"
                                           or _only_a_byline(context, referent)
                                           or _only_a_place(referent)
                                           or _barely_named(referent)):

@@ -36,7 +36,7 @@ from linkchart.model import EVENT_TYPES, Event
 from linkchart.nlp.dates import resolve_date
 
 PLACE_TYPES = {"location", "country"}
-VERBAL_TYPES = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}
+VERBAL_TYPES = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 SPATIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "dative", "attr", "oprd")
@@ -89,8 +89,10 @@ class Lexicon:
     killed: set[str]
     wounded: set[str]
     allegation_heads: set[str]
-    verb_vocab: set[str] = field(default_factory=set)
+    refusable: set[str]
     quantities: dict[str, int]
+    noun_senses: dict[str, list[dict]]
+    verb_vocab: set[str] = field(default_factory=set)
 
 
 def _entries(groups: dict) -> dict[str, Spec]:
@@ -171,8 +173,13 @@ def load_lexicon() -> Lexicon:
         member_preps={str(w) for w in words["member_preps"]},
         killed={str(w) for w in words["killed"]},
         allegation_heads={str(w) for w in words["allegation_heads"]},
+        refusable=set(words["refusable"]),
         wounded={str(w) for w in words["wounded"]},
         quantities={_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
+        noun_senses={_key(k): [{"type": r["type"], "mode": r.get("mode"),
+                                "words": [_key(str(w)) for w in r.get("words", ())],
+                                "verbs": [_key(str(w)) for w in r.get("verbs", ())]}
+                               for r in v] for k, v in words["noun_senses"].items()},
     )
     vocab = {k.split()[0] for k in lex.verbs} | {k.split()[0] for k in lex.verb_objects} | \
         {k.split()[0] for k in lex.light_verbs} | lex.reporting | lex.intent | \
@@ -266,7 +273,7 @@ class EventExtractor:
         if token.pos_ == "VERB":
             trigger = self._verb_trigger(token)
             if trigger is None and token.dep_ == "ccomp" and any(
-                    c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children) \
+                    c.dep_ == "aux" and c.text in ("must", "should") for c in token.children) \
                     and self._reporting_head(token) is not None:
                 # "the minister said Libya must hand over the suspects": a demand
                 trigger = Trigger(token, Spec("REQUEST"), "verb", [token])
@@ -326,6 +333,10 @@ class EventExtractor:
         if token.dep_ == "acl" and token.tag_ == "VBN":
             heads.append(token.head)  # "sanctions imposed on X"
         words = []
+        for head in list(heads):
+            # "thousands of troops", "tons of food aid": the counted thing
+            heads.extend(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")
         for head in heads:
             for item in (head, *head.conjuncts):
                 words.append(_key(item.lemma_))
@@ -344,8 +355,24 @@ class EventExtractor:
                 spec = self.lex.nouns.get(_key(token.lower_))
             if spec is not None:
                 spec = self._noun_prep_type(token, key, spec)
+                spec = self._noun_sense(token, key, spec)
                 return Trigger(token, spec, "noun", words)
         return None
+
+    def _noun_sense(self, token: Token, key: str, spec: Spec) -> Spec:
+        """"a four-day strike" (labour, PROTEST), "lodged a protest" (ACCUSE)."""
+        sense = self.lex.noun_senses.get(key)
+        if not sense:
+            return spec
+        near = {_key(c.lower_) for c in token.children} | {_key(c.lemma_) for c in token.children}
+        near |= {_key(g.lower_) for c in token.children for g in c.children}
+        head = _lemma(token.head) if token.dep_ in ("dobj", "nsubjpass", "pobj") else ""
+        if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+            head = f"{_lemma(token.head.head)} {token.head.lower_}"
+        for rule in sense:
+            if near & set(rule.get("words", ())) or head in rule.get("verbs", ()):
+                return Spec(rule["type"], rule.get("mode"))
+        return spec
 
     def _noun_prep_type(self, token: Token, key: str, spec: Spec) -> Spec:
         table = self.lex.noun_preps.get(key)
@@ -436,7 +463,12 @@ class EventExtractor:
         children = list(verb.children)
         if any(c.dep_ == "neg" or (c.lower_ in self.lex.negation and c.dep_ in
                                     ("neg", "advmod", "preconj")) for c in children):
-            return "drop", None
+            # "would not meet their demands", "did not agree": a refusal, when said
+            return ("refuse", None) if verb.dep_ in ("ROOT", "ccomp", "conj", "xcomp") \
+                else ("drop", None)
+        conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in
+                                                    ("if", "unless") for g in c.children)
+                          for c in children)
         if any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual for c in children):
             return "drop", None
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
@@ -451,7 +483,9 @@ class EventExtractor:
             if modal in ("must", "should") and reported is not None:
                 return "request", reported
             if modal in self.lex.intent_modal and reported is not None:
-                return "intent", None
+                return ("threat" if conditional else "intent"), None
+            if conditional and reported is not None:
+                return "threat", None  # "may halt mediation if ...", he said
             return "drop", None
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj") and (
                 infinitive or verb.dep_ == "xcomp"):
@@ -464,7 +498,7 @@ class EventExtractor:
             if lemma in self.lex.governor_types or lemma in self.lex.hypothetical and \
                     lemma not in self.lex.intent:
                 return "drop", None
-            if lemma in self.lex.intent:
+            if lemma in self.lex.intent and verb.dep_ == "xcomp":
                 status, _ = self._clause_reality(head)
                 return ("intent", None) if status in ("real", "intent") else ("drop", None)
             if infinitive:
@@ -501,6 +535,12 @@ class EventExtractor:
         if status == "intent" and event_type not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             event_type = "THREATEN" if event_type in self.lex.hostile else "AGREE"
             mode = None
+        elif status == "threat":
+            event_type, mode = "THREATEN", None
+        elif status == "refuse":
+            if event_type not in self.lex.refusable:
+                return None
+            event_type, mode = "REJECT", None
         candidate = Candidate(trigger, event_type, mode, sentence=sentence)
         if trigger.kind == "verb":
             self._verb_roles(trigger.token, candidate)
@@ -529,6 +569,14 @@ class EventExtractor:
                 return False  # "refugees fleeing the war"
             if _lemma(token) == "warn" and not self._warns_of_act(token):
                 return False
+            if _participle(token) and trigger.spec.type not in ("ASSAULT", "COERCE"):
+                return False  # "backed by pro-Turkey rebels", "Asked about the attack, ..."
+            if trigger.spec.type in VERBAL_TYPES and _is_passive(token) and not _agents(token):
+                return False  # "It has been blamed": whose act is not said
+            if _lemma(token) == "meet" and not any(
+                    c.dep_ in ("dobj", "prep") and c.i > token.i for c in token.children) and \
+                    not (_subject(token) is not None and _subject(token).conjuncts):
+                return False  # "His threat was met positively"
         clause = trigger.light if trigger.light is not None else (
             token if trigger.kind == "verb" else None)
         subject = _subject(clause) if clause is not None else None
@@ -1001,6 +1049,8 @@ class EventExtractor:
         for candidate in candidates:
             if not candidate.participants and policy != "X":
                 continue
+            if candidate.type == "AID" and not candidate.recipients and policy != "X":
+                continue  # aid to no one named: "aided by drones overhead"
             if not candidate.anchored:
                 if policy == "A":
                     continue
@@ -1109,6 +1159,13 @@ def _subject(verb: Token | None) -> Token | None:
             continue
         return None
     return None
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle modifying something else ("militias backed by Iran")."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl", "appos", "npadvmod",
+                                                 "oprd", "dep") and \
+        not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -1245,8 +1302,15 @@ def _date_text(ent: Span) -> str:
 
 
 def _same(a: Candidate, b: Candidate) -> bool:
+    """Two mentions of one occurrence: same type, a shared participant, compatible dates,
+    and no different place or toll."""
     if a.type != b.type or not (a.participants & b.participants):
         return False
+    if a.location is not None and b.location is not None and a.location != b.location:
+        return False
+    for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured)):
+        if x and y and x != y:
+            return False
     return _dates_compatible(a.date, b.date)
 
 

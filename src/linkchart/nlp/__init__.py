@@ -26,13 +26,14 @@ def _load(packs: tuple[str, ...], bundled: bool) -> Language:
     nlp.add_pipe("linkchart_referents", last=True,
                  config={"packs": list(packs), "bundled": bundled})
     knowledge = knowledge_of(nlp)
-    ruler = nlp.add_pipe("entity_ruler", name="pack_ruler", before="ner",
-                         config={"phrase_matcher_attr": "ORTH", "validate": False})
+    ruler = nlp.add_pipe("span_ruler", name="pack_ruler", after="ner",
+                         config={"spans_key": components.PACK_SPANS, "validate": False,
+                                 "phrase_matcher_attr": "ORTH", "annotate_ents": False})
     with nlp.select_pipes(enable=["pack_ruler"]):
         ruler.add_patterns(components.pack_patterns(knowledge)
                            + components.state_body_patterns(knowledge)
                            + components.morphology_patterns())
-    nlp.add_pipe("linkchart_mentions", after="ner")
+    nlp.add_pipe("linkchart_mentions", after="pack_ruler")
     return nlp
 
 

@@ -20,6 +20,9 @@ TRAILING_DROP = {"’s", "'s", "’", "'", "-", "–", "—", ",", ".", "“", "
 NOT_A_NAME = re.compile(r"[/\d@#]|\n\s*\n|^[a-z]|^[A-Z]{6,}$|^[A-Z]+/")
 
 BOILERPLATE = words(typing_lexicon()["boilerplate"])
+PACK_SPANS = "pack"
+NAME_JOINERS = {"of", "and", "for", "the", "de", "la", "del", "al", "-", "&", "on", "in"}
+LONGER_NAME_LABELS = {"ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"}
 
 if not Doc.has_extension("referents"):
     Doc.set_extension("referents", default=None)
@@ -84,6 +87,40 @@ def make_mention_cleanup(nlp: Language, name: str):
 
 
 def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
+    """Trim the model's names, then lay the knowledge packs' matches over them."""
+    names = _trimmed_names(doc, titles)
+    pack = filter_spans(doc.spans[PACK_SPANS]) if PACK_SPANS in doc.spans else []
+    doc.ents = _names_around_places(doc, _with_pack_matches(names, pack, titles))
+    return doc
+
+
+def _with_pack_matches(names: list[Span], pack: list[Span],
+                       titles: frozenset[str]) -> list[Span]:
+    """A pack match wins over the model's overlapping names, unless the model's name is a
+    longer name around it: 'Liberal Party of Canada' holds Canada, 'Progressive
+    Conservative Party' holds Conservative Party."""
+    dropped: set[tuple[int, int]] = set()
+    chosen = []
+    for match in pack:
+        overlapping = [n for n in names if n.start < match.end and match.start < n.end]
+        if any(_longer_name(n, match, titles) for n in overlapping):
+            continue
+        chosen.append(match)
+        dropped.update((n.start, n.end) for n in overlapping)
+    kept = [n for n in names if (n.start, n.end) not in dropped]
+    return filter_spans(chosen + kept)
+
+
+def _longer_name(name: Span, match: Span, titles: frozenset[str]) -> bool:
+    if name.label_ not in LONGER_NAME_LABELS or not (
+            name.start <= match.start and match.end <= name.end) or len(name) == len(match):
+        return False
+    extra = [t for t in name if not match.start <= t.i < match.end]
+    return all((t.is_title or t.is_upper or t.lower_ in NAME_JOINERS)
+               and t.lower_ not in titles for t in extra)
+
+
+def _trimmed_names(doc: Doc, titles: frozenset[str]) -> list[Span]:
     """Trim 'the', titles before a person's name, possessives and stray punctuation."""
     spans = []
     for span in doc.ents:
@@ -103,10 +140,9 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
             if split is not None and split + 1 < end and doc[split + 1].is_title:
                 spans.append(Span(doc, split + 1, end, label="ORG"))
                 end = split
-        if end > start and (span.id_ or _looks_like_a_name(doc[start:end], titles)):
-            spans.append(Span(doc, start, end, label=span.label_, span_id=span.id_))
-    doc.ents = _names_around_places(doc, filter_spans(spans))
-    return doc
+        if end > start and _looks_like_a_name(doc[start:end], titles):
+            spans.append(Span(doc, start, end, label=span.label_))
+    return filter_spans(spans)
 
 
 def _looks_like_a_name(span: Span, titles: frozenset[str]) -> bool:

@@ -42,6 +42,8 @@ CONTEXT_STEP = 0.05
 CONTEXT_MAX = 0.15
 AMBIGUITY = 0.03
 """A runner-up within this of the best candidate makes an automatic merge unsafe."""
+SAME_DOCUMENT_PARTIAL = 0.7
+"""A partial person name may join another entity of its own article at this score."""
 BLOCK_LIMIT = 50
 """Loose keys (skeletons, surnames, initials) filed under more entities are skipped."""
 
@@ -267,12 +269,20 @@ class _Run:
                     if bonus.get(profile.id):
                         reasons.append(f"context +{bonus[profile.id]:.2f}")
                     queued.append((item, profile.id, round(total, 4), reasons))
-        # 3. new ids in document order, then remember what this document taught
+        # 3. a person's partial name that the article's extraction kept apart from the
+        # full name ("Bernales" / "Enrique Bernales Ballesteros"), when only one fits
+        linked = self._within(locals_, chosen)
+        # 4. new ids in document order, then remember what this document taught
         mapping = {}
         for item in items:
             local_id = item.entity.id
+            target = linked.get(local_id)
+            if target and target in chosen:
+                chosen[local_id] = chosen[target]
             if local_id not in chosen:
                 chosen[local_id] = self.lookup.new_id()
+            if target and target not in chosen:
+                chosen[target] = chosen[local_id]
             mapping[(doc_id, local_id)] = chosen[local_id]
         for item in locals_:
             self._learn(item, chosen[item.entity.id])
@@ -287,6 +297,24 @@ class _Run:
                                                score, reasons))
         return mapping
 
+    def _within(self, locals_: list[_Local], chosen: dict[str, str]) -> dict[str, str]:
+        links: dict[str, str] = {}
+        people = [i for i in locals_ if i.profile.kind == "person"]
+        for item in people:
+            if item.entity.id in chosen:
+                continue
+            fits = []
+            for other in people:
+                if other is item:
+                    continue
+                match = compare(item.profile, other.profile)
+                longer = len(other.profile.forms()[0].tokens) > len(item.profile.forms()[0].tokens)
+                if match.partial and longer and match.score >= SAME_DOCUMENT_PARTIAL:
+                    fits.append(other.entity.id)
+            if len(fits) == 1 and links.get(fits[0]) != item.entity.id:
+                links[item.entity.id] = fits[0]
+        return links
+
     def _bonus(self, entity_id: str, doc_context: set[str]) -> float:
         shared = len(self.context.get(entity_id, set()) & (doc_context - {entity_id}))
         return min(CONTEXT_MAX, CONTEXT_STEP * shared)
@@ -297,11 +325,16 @@ class _Run:
             extra = bonus.get(profile.id, 0.0)
             total = match.score + extra
             if profile.id in used:
-                # another local entity of this document is there already: only a full
-                # name match (no partial names, no context) may join it
-                if match.partial or match.score < self.r.auto:
+                # another local entity of this document is there already: a full name
+                # match may join it, and so may a person's surname or partial name (the
+                # article's own "Bernales" for its "Enrique Bernales Ballesteros"), if no
+                # other person of the article shares it (checked below as ambiguity)
+                if (match.partial and profile.kind == "person"
+                        and match.score >= SAME_DOCUMENT_PARTIAL):
+                    total = max(total, self.r.auto)
+                elif match.partial or match.score < self.r.auto:
                     continue
-            if match.partial and extra < CONTEXT_MAX - 1e-9:
+            elif match.partial and extra < CONTEXT_MAX - 1e-9:
                 continue
             ranked.append((total, profile.type == item.profile.type, -_num(profile.id),
                            profile.id, match))

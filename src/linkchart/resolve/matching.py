@@ -43,6 +43,10 @@ ACRONYM = 0.62
 SAME_ACRONYM = 0.86
 PACK = 0.99
 ALIAS_FACTOR = 0.98
+SHORT_PERSON = PARTIAL_SURNAME
+SHORT_OTHER = 0.4
+SHORT_BOTH = 0.55
+CAPITAL_ALIAS = 0.6
 SUBTYPE_PENALTY = 0.03
 PLACE_PENALTY = 0.08
 
@@ -100,7 +104,9 @@ class PackIndex:
     def actor(self, text: str, entity_type: str) -> str | None:
         """The pack actor a form names, when its kind fits the entity's."""
         found = self.by_key.get(name_key(text))
-        if found and kind(found[1]) == kind(entity_type):
+        if found and kind(found[1]) == kind(entity_type) and (
+                kind(entity_type) != "place" or found[1] == entity_type):
+            # a city is not its country, though the pack lists the capital's name
             return found[0]
         return None
 
@@ -147,6 +153,15 @@ class Profile:
                 seen.add(text)
                 found.append(form(text, person))
         return found
+
+    def short_forms(self) -> set[str]:
+        """Aliases of one word that another of the entity's names contains ("Hamed" of
+        "Nura al-Hamed", "Washington" of "Washington Times"): fine inside the article
+        that used them, ambiguous across articles."""
+        forms = self.forms()
+        longer = [set(f.tokens) for f in forms if len(f.tokens) > 1]
+        return {f.text for f in forms[1:]
+                if len(f.tokens) == 1 and any(f.tokens[0] in words for words in longer)}
 
 
 def blocking_keys(profile: Profile) -> list[str]:
@@ -248,14 +263,16 @@ def form_similarity(a: Form, b: Form, person: bool) -> tuple[float, str, bool]:
         # "Hezbollah" in "Kataib Hezbollah", "al-Qaeda" in "al-Qaeda in Yemen": for
         # organisations and places a part of a name is another actor more often than not.
         return 0.4, "part of the name", True
-    last = long.tokens[-1]
-    has_last = any(_token_similarity(w, last, s, long.skeleton[-1]) > 0
-                   for w, s in zip(short.tokens, short.skeleton))
-    if not has_last:
+    # a family name: any word but the first (Spanish names carry two: "Guzmán Loera")
+    has_family = any(_token_similarity(w, other, s, so) > 0
+                     for w, s in zip(short.tokens, short.skeleton)
+                     for other, so in zip(long.tokens[1:], long.skeleton[1:]))
+    if not has_family:
         return 0.5, "first names only", True
+    exactness = min(sims)
     if len(short.tokens) > 1:
-        return PARTIAL_FULL, "part of the full name", True
-    return PARTIAL_SURNAME, "surname only", True
+        return PARTIAL_FULL * exactness, "part of the full name", True
+    return PARTIAL_SURNAME * exactness, "surname only", True
 
 
 def compare(local: Profile, other: Profile) -> Match:
@@ -265,16 +282,25 @@ def compare(local: Profile, other: Profile) -> Match:
     if local.pack and other.pack and local.pack != other.pack:
         return Match(0.0, [f"different pack actors ({local.pack} / {other.pack})"])
     person = local.kind == "person"
-    best, reason, partial = 0.0, "", False
+    best, reason, partial, by_names = 0.0, "", False, False
     mine = [f for f in local.forms() if not f.descriptor]
     theirs = [f for f in other.forms() if not f.descriptor]
-    for i, a in enumerate(mine):
-        for j, b in enumerate(theirs):
+    my_short, their_short = local.short_forms(), other.short_forms()
+    for a in mine:
+        for b in theirs:
             score, why, part = form_similarity(a, b, person)
-            if i or j:
+            names = a.text == local.name and b.text == other.name
+            if not names:
                 score *= ALIAS_FACTOR
+                why += " (alias)"
+            shorts = (a.text in my_short) + (b.text in their_short)
+            if shorts and score > 0:
+                # a one-word short form: a surname at best, never enough on its own;
+                # two of them ("Hamed" / "Hamdi") are not evidence at all
+                cap = (SHORT_PERSON if person else SHORT_OTHER) if shorts == 1 else SHORT_BOTH
+                score, part, why = min(score, cap), True, why + " (short form)"
             if score > best or (score == best and partial and not part):
-                best, reason, partial = score, why + ("" if not (i or j) else " (alias)"), part
+                best, reason, partial, by_names = score, why, part, names
     reasons = [reason] if reason else []
     if local.pack and local.pack == other.pack:
         best, partial = max(best, PACK), False
@@ -285,6 +311,9 @@ def compare(local: Profile, other: Profile) -> Match:
         if local.kind == "place":
             best -= PLACE_PENALTY
             reasons.append(f"{local.type} vs {other.type}")
+            if not by_names and not reasons[0].startswith("same pack"):
+                # "Baghdad" the city against Iraq, whose alias it is as its government
+                best, partial = min(best, CAPITAL_ALIAS), True
         elif "organization" not in (local.type, other.type):
             best -= SUBTYPE_PENALTY
             reasons.append(f"{local.type} vs {other.type}")

@@ -38,6 +38,10 @@ Entities = Annotated[list[str], Query(alias="entity", description="Entity ids to
 Expand = Annotated[list[str], Query(alias="expand", description="Entity ids whose neighbours "
                                     "to show")]
 Hide = Annotated[list[str], Query(alias="hide", description="Neighbours to leave out")]
+Limit = Annotated[int, Query(ge=1, le=2000, description="Neighbours per expanded entity, "
+                             "best sourced first")]
+WithEvidence = Annotated[bool, Query(description="Inline every edge's evidence (otherwise "
+                                     "fetch it from /api/edges/{id})")]
 
 
 class JudgementIn(BaseModel):
@@ -119,8 +123,9 @@ def entity(store: StoreDep, entity_id: str):
 @api.get("/entities/{entity_id}/neighbourhood", tags=["chart"],
          summary="The entities and relations around one entity")
 def neighbourhood(store: StoreDep, entity_id: str, selected: FiltersDep,
-                  depth: Annotated[int, Query(ge=1, le=3)] = 1):
-    found = views.neighbourhood(store, entity_id, depth, selected)
+                  depth: Annotated[int, Query(ge=1, le=3)] = 1,
+                  limit: Limit = views.DEFAULT_LIMIT, evidence: WithEvidence = False):
+    found = views.neighbourhood(store, entity_id, depth, selected, limit, evidence)
     if not found["nodes"] and store.entity(entity_id) is None:
         raise HTTPException(404, "no such entity")
     return data(found)
@@ -129,8 +134,15 @@ def neighbourhood(store: StoreDep, entity_id: str, selected: FiltersDep,
 @api.get("/graph", tags=["chart"], summary="A chart: some entities, the neighbours of the "
          "expanded ones, and the links among them (relations, and events when events=true)")
 def graph(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
-          hide: Hide = []):
-    return data(views.graph(store, list(entity), list(expand), selected, hide))
+          hide: Hide = [], limit: Limit = views.DEFAULT_LIMIT, evidence: WithEvidence = False):
+    return data(views.graph(store, list(entity), list(expand), selected, hide, limit,
+                            evidence))
+
+
+@api.get("/edges/{edge_id}", tags=["chart"], summary="One link with all its evidence: a "
+         "relation (type:source:target[:not]) or an event link (event:TYPE:actor:recipient)")
+def edge(store: StoreDep, edge_id: str, selected: FiltersDep):
+    return data(_found(views.edge(store, edge_id, selected), "link"))
 
 
 @api.get("/events", tags=["events"], summary="The events timeline, oldest first")
@@ -178,13 +190,15 @@ def add_judgement(store: StoreDep, judgement: JudgementIn):
 @api.get("/export", tags=["chart"], summary="Export a chart (the parameters of /api/graph) or "
          "the whole store as GEXF or linkchart-corpus/1 JSON")
 def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
-           hide: Hide = [], format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):
+           hide: Hide = [], limit: Limit = views.DEFAULT_LIMIT,
+           format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):
     from linkchart.export import Selection, export as write
 
     scoped = bool(entity or expand)
     selection = None
     if scoped or selected != views.Filters():
-        shown = views.graph(store, list(entity), list(expand), selected, hide) if scoped else None
+        shown = views.graph(store, list(entity), list(expand), selected, hide,
+                            limit) if scoped else None
         selection = Selection(
             entity_ids=[n["id"] for n in shown["nodes"]] if shown else None,
             entity_types=selected.entity_types or None,

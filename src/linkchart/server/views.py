@@ -10,6 +10,8 @@ from linkchart.store import Store
 from linkchart.store.graph import count_sources
 
 MAX_EVENTS = 2000
+DEFAULT_LIMIT = 100
+"""Neighbours shown per expanded actor, best sourced first."""
 
 
 @dataclass
@@ -44,50 +46,118 @@ def relation_edge(edge: dict[str, Any]) -> dict[str, Any]:
                    "weak": edge["sources"] < 2 or anonymous_only(evidence)}
 
 
-def neighbourhood(store: Store, entity_id: str, depth: int, filters: Filters) -> dict[str, Any]:
+def lean(edge: dict[str, Any]) -> dict[str, Any]:
+    """An edge without its evidence (fetch it from /api/edges/{id}): what a chart draws."""
+    found = {k: v for k, v in edge.items() if k not in ("evidence", "documents")}
+    found["evidence_count"] = len(edge["evidence"])
+    found["document_count"] = len(edge.get("documents") or ())
+    return found
+
+
+def strongest(found: dict[str, list[dict[str, Any]]], centre: str, limit: int,
+              hidden: set[str] = frozenset()) -> tuple[dict[str, dict[str, Any]], int]:
+    """The centre and its `limit` best-sourced neighbours (nearest first), and how many
+    neighbours there were in all."""
+    strength: dict[str, tuple[int, int]] = {}
+    for edge in found["edges"]:
+        for end in (edge["source"], edge["target"]):
+            sources, mentions = strength.get(end, (0, 0))
+            strength[end] = (sources + edge["sources"], mentions + len(edge["evidence"]))
+    others = [n for n in found["nodes"] if n["id"] != centre and n["id"] not in hidden]
+    others.sort(key=lambda n: (n.get("depth", 1), [-x for x in strength.get(n["id"], (0, 0))]))
+    kept = [n for n in found["nodes"] if n["id"] == centre] + others[:limit]
+    return {n["id"]: n for n in kept}, len(others)
+
+
+def _edges_among(found: Iterable[dict[str, Any]], nodes: dict[str, Any]
+                 ) -> Iterable[dict[str, Any]]:
+    return (e for e in found if e["source"] in nodes and e["target"] in nodes)
+
+
+def neighbourhood(store: Store, entity_id: str, depth: int, filters: Filters,
+                  limit: int = DEFAULT_LIMIT, evidence: bool = False) -> dict[str, Any]:
     found = store.neighbourhood(entity_id, depth, **filters.store_args())
-    return {"nodes": found["nodes"], "edges": [relation_edge(e) for e in found["edges"]]}
+    nodes, total = strongest(found, entity_id, limit)
+    shape = relation_edge if evidence else (lambda e: lean(relation_edge(e)))
+    return {"nodes": list(nodes.values()),
+            "edges": [shape(e) for e in _edges_among(found["edges"], nodes)],
+            "neighbours": total, "truncated": total > len(nodes) - 1}
 
 
 def graph(store: Store, focus: list[str], expand: list[str], filters: Filters,
-          hide: Iterable[str] = ()) -> dict[str, Any]:
-    """The chart of some entities: those asked for, the neighbours of the expanded ones
-    (less the hidden ones), and every link among them that passes the filters."""
+          hide: Iterable[str] = (), limit: int = DEFAULT_LIMIT, evidence: bool = False
+          ) -> dict[str, Any]:
+    """The chart of some entities: those asked for, and the best-sourced `limit` neighbours
+    of each expanded one (less the hidden ones), with the links among them that pass the
+    filters. Links between the neighbours of two different expanded actors are drawn when
+    the store's neighbourhood of one of them holds both ends."""
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[str, dict[str, Any]] = {}
     hidden = set(hide) - set(focus) - set(expand)
+    truncated: dict[str, dict[str, int]] = {}
+    found_edges: list[dict[str, Any]] = []
     for entity_id in dict.fromkeys(expand):
         found = store.neighbourhood(entity_id, 1, **filters.store_args())
-        nodes.update((n["id"], n) for n in found["nodes"] if n["id"] not in hidden)
+        kept, total = strongest(found, entity_id, limit, hidden)
+        if total > len(kept) - 1:
+            truncated[entity_id] = {"neighbours": total, "shown": len(kept) - 1}
+        nodes.update(kept)
+        found_edges.extend(found["edges"])
     for entity_id in dict.fromkeys([*focus, *expand]):
         if entity_id not in nodes:
             entity = store.entity(entity_id)
             if entity:
                 nodes[entity_id] = entity
-    if nodes:
+    lone = [i for i in dict.fromkeys(focus) if i in nodes and i not in expand]
+    if lone:
         args = filters.store_args()
         args.pop("entity_types")
-        for edge in store.relations(entity_ids=list(nodes), types=args.pop("relation_types"),
-                                    **args):
-            if edge["source"] in nodes and edge["target"] in nodes:
-                edges[edge["id"]] = relation_edge(edge)
+        found_edges.extend(store.relations(entity_ids=lone, types=args.pop("relation_types"),
+                                           **args))
+    for edge in _edges_among(found_edges, nodes):
+        edges[edge["id"]] = relation_edge(edge)
     if filters.events:
         for edge in event_edges(store, [e for e in expand if e in nodes], filters, nodes,
-                                hidden):
+                                hidden, limit):
             edges[edge["id"]] = edge
     asked = set(focus) | set(expand)
     for node in nodes.values():
         node["expanded"] = node["id"] in expand
         node["asked"] = node["id"] in asked
         node.pop("depth", None)
-    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
+    shown = list(edges.values()) if evidence else [lean(e) for e in edges.values()]
+    return {"nodes": list(nodes.values()), "edges": shown, "truncated": truncated}
+
+
+def edge(store: Store, edge_id: str, filters: Filters) -> dict[str, Any] | None:
+    """One link of the chart with all its evidence, by its id (a relation's
+    `type:source:target[:not]`, or an event link's `event:TYPE:actor:recipient`)."""
+    parts = edge_id.split(":")
+    if parts[0] == "event" and len(parts) == 4:
+        _, kind, actor, recipient = parts
+        groups: dict[str, dict[str, Any]] = {}
+        for event in store.events(actor, [kind], filters.date_from, filters.date_to):
+            if actor in event["actors"] and recipient in event["recipients"]:
+                _add_event(groups, event, actor, recipient)
+        found = groups.get(edge_id)
+        if found is None:
+            return None
+        nodes = {i: store.entity(i) for i in (actor, recipient)}
+        return _finish_event(found, nodes)
+    if len(parts) in (3, 4):
+        for found in store.relations([parts[1]], [parts[0]], filters.date_from,
+                                     filters.date_to):
+            if found["id"] == edge_id:
+                return relation_edge(found)
+    return None
 
 
 def event_edges(store: Store, expand: list[str], filters: Filters,
-                nodes: dict[str, dict[str, Any]], hidden: set[str] = frozenset()
-                ) -> list[dict[str, Any]]:
+                nodes: dict[str, dict[str, Any]], hidden: set[str] = frozenset(),
+                limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
     """Events drawn as links from each actor to each recipient, one link per (PLOVER type,
-    actor, recipient), where one end is expanded; new ends join `nodes`."""
+    actor, recipient), where one end is expanded; at most `limit` new ends, best-sourced
+    links first, join `nodes`."""
     groups: dict[str, dict[str, Any]] = {}
     seen: set[str] = set()
     for entity_id in expand:
@@ -103,29 +173,35 @@ def event_edges(store: Store, expand: list[str], filters: Filters,
                         _add_event(groups, event, actor, recipient)
     kinds = set(filters.entity_types)
     found = []
-    for edge in groups.values():
-        edge["sources"] = count_sources(edge["evidence"])
-        if edge["sources"] < filters.min_sources:
+    ranked = sorted(groups.values(), key=lambda e: (
+        -count_sources(e["evidence"]), -len(e["evidence"]), e["id"]))
+    added = 0
+    for edge in ranked:
+        if count_sources(edge["evidence"]) < filters.min_sources:
             continue
-        ends = []
-        for end in (edge["source"], edge["target"]):
-            if end not in nodes:
-                entity = store.entity(end)
-                if entity is None or (kinds and entity["type"] not in kinds):
-                    break
-                ends.append(entity)
-        else:
-            nodes.update((e["id"], e) for e in ends)
-            edge["source_type"] = nodes[edge["source"]]["type"]
-            edge["target_type"] = nodes[edge["target"]]["type"]
-            edge["anonymous_only"] = anonymous_only(edge["evidence"])
-            edge["weak"] = edge["sources"] < 2 or edge["anonymous_only"]
-            dated = sorted(e["date"] for e in edge["evidence"] if e["date"])
-            edge["first_date"], edge["last_date"] = (dated[0], dated[-1]) if dated else (None,
-                                                                                          None)
-            edge["documents"] = sorted({e["document"] for e in edge["evidence"]})
-            found.append(edge)
+        missing = [end for end in (edge["source"], edge["target"]) if end not in nodes]
+        if missing and added >= limit:
+            continue
+        ends = [store.entity(end) for end in missing]
+        if any(e is None or (kinds and e["type"] not in kinds) for e in ends):
+            continue
+        nodes.update((e["id"], e) for e in ends)
+        added += len(ends)
+        found.append(_finish_event(edge, nodes))
     return found
+
+
+def _finish_event(edge: dict[str, Any], nodes: dict[str, dict[str, Any] | None]
+                  ) -> dict[str, Any]:
+    edge["sources"] = count_sources(edge["evidence"])
+    edge["source_type"] = (nodes.get(edge["source"]) or {}).get("type")
+    edge["target_type"] = (nodes.get(edge["target"]) or {}).get("type")
+    edge["anonymous_only"] = anonymous_only(edge["evidence"])
+    edge["weak"] = edge["sources"] < 2 or edge["anonymous_only"]
+    dated = sorted(e["date"] for e in edge["evidence"] if e["date"])
+    edge["first_date"], edge["last_date"] = (dated[0], dated[-1]) if dated else (None, None)
+    edge["documents"] = sorted({e["document"] for e in edge["evidence"]})
+    return edge
 
 
 def _add_event(groups: dict[str, dict[str, Any]], event: dict[str, Any], actor: str,

@@ -60,6 +60,10 @@ class Sentence:
             self.spans = bio_spans(self.labels, self.offsets)
 
 
+# NER is scored on every recognised name, not only those the chart keeps (places tied
+# to nothing are left out of a document's entities by default).
+KEEP_ALL_ENTITIES = True
+
 def bio_spans(labels: Sequence[str], offsets: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Character spans from BIO tags (an I- tag that continues nothing starts a span)."""
     spans: list[tuple[int, int, str]] = []

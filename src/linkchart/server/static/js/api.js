@@ -36,6 +36,7 @@ export const api = {
   entity: (entityId) => request(`/api/entities/${id(entityId)}`),
   neighbourhood: (entityId, params) => request(`/api/entities/${id(entityId)}/neighbourhood`, params),
   graph: (params) => request("/api/graph", params),
+  edge: (edgeId, params) => request(`/api/edges/${id(edgeId)}`, params),
   events: (params) => request("/api/events", params),
   documents: (q, limit = 50) => request("/api/documents", q ? { q, limit } : { limit }),
   document: (docId) => request(`/api/documents/${id(docId)}`),

@@ -56,6 +56,18 @@ function quotes(evidence) {
   return list;
 }
 
+// A long list shows its first items, and the rest on request.
+function some(cls, items, render, first = 30) {
+  const list = el("ul", { class: cls }, items.slice(0, first).map(render));
+  if (items.length > first) {
+    const more = el("li", { class: "more" }, el("button", { type: "button", class: "link",
+      onclick: () => { more.remove(); list.append(...items.slice(first).map(render)); },
+    }, `show ${items.length - first} more`));
+    list.append(more);
+  }
+  return list;
+}
+
 function actor(id, name, type) {
   return el("button", { type: "button", class: "link actor", title: "show in the chart",
     onclick: () => actions.add(id, false) }, name || id, type ? el("i", { class: "swatch", "data-type": type }) : null);
@@ -91,13 +103,12 @@ export async function showEntity(id) {
           onclick: () => actions.expand(id) }, expanded ? "Expanded" : "Expand neighbours"),
         el("a", { class: "button", href: `#/timeline?entity=${encodeURIComponent(id)}` }, "Timeline"),
         el("button", { type: "button", onclick: () => actions.hide(id) }, "Hide"))),
-    section("Ties", card.relations.length, el("ul", { class: "ties" }, card.relations.map(tie))),
-    section("Events", card.events.length, el("ul", { class: "events" }, card.events.map(eventItem))),
-    section("Statements as a source", card.attributions.length,
-      el("ul", { class: "statements" }, card.attributions.map(statement))),
-    section("Documents", card.documents.length, el("ul", { class: "docs" }, card.documents.map((d) =>
+    section("Ties", card.relations.length, some("ties", card.relations, tie)),
+    section("Events", card.events.length, some("events", card.events, eventItem)),
+    section("Statements as a source", card.attributions.length, some("statements", card.attributions, statement)),
+    section("Documents", card.documents.length, some("docs", card.documents, (d) =>
       el("li", {}, docLink({ document: d.id }, d.title || d.id), el("div", { class: "meta" },
-        `${d.outlet || "unknown outlet"} · ${when(d.published)}`))))),
+        `${d.outlet || "unknown outlet"} · ${when(d.published)}`)))),
     section("Review", null, el("div", { class: "review-actions" },
       mergePicker(card), retypePicker(card))));
 }
@@ -139,9 +150,18 @@ function statement(a) {
       " · ", docLink(a)));
 }
 
-export function showEdge(edge) {
-  if (!edge) return;
-  shown = edge.id;
+export async function showEdge(summary, params) {
+  if (!summary) return;
+  shown = summary.id;
+  clear(panel(), el("p", { class: "loading" }, "loading…"));
+  let edge;
+  try {
+    edge = await api.edge(summary.id, params);
+  } catch (error) {
+    clear(panel(), el("p", { class: "error" }, `could not load the evidence: ${error.message}`));
+    return;
+  }
+  if (shown !== summary.id) return;
   const isEvent = edge.kind === "event";
   const flags = [];
   if (edge.anonymous_only) flags.push(el("span", { class: "badge anon" }, "anonymous sources only"));

@@ -14,6 +14,7 @@ let types = null;
 let current = new URLSearchParams();
 let loadedKey = null;
 let pendingSelect = null;
+let truncated = {};
 const edges = new Map();
 
 export const chartParams = () => new URLSearchParams(current);
@@ -108,7 +109,7 @@ function ensureCy() {
   window.linkchart = { cy };  // for the browser tests and the console
   cy.on("tap", "node", (event) => showEntity(event.target.id()));
   cy.on("dbltap", "node", (event) => expandNode(event.target.id()));
-  cy.on("tap", "edge", (event) => showEdge(edges.get(event.target.id())));
+  cy.on("tap", "edge", (event) => showEdge(edges.get(event.target.id()), filterParams()));
   initPanel({ expand: expandNode, hide: hideNode, add: addToChart,
     isExpanded: (id) => current.getAll("expand").includes(id),
     select: (id) => { cy.$(":selected").unselect(); cy.getElementById(id).select(); } });
@@ -119,6 +120,13 @@ function ensureCy() {
     cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" })));
   $("#x-svg").addEventListener("click", () => download("linkchart.svg",
     new Blob([svgOf(cy)], { type: "image/svg+xml" })));
+}
+
+// The filters alone (dates matter to an edge's evidence).
+function filterParams() {
+  const params = filtersOnly();
+  params.delete("events");
+  return params;
 }
 
 function filtersOnly() {
@@ -204,6 +212,7 @@ export async function showChart(params) {
     if (empty) {
       cy.elements().remove();
       edges.clear();
+      truncated = {};
       showHelp();
     } else {
       status("loading…");
@@ -215,6 +224,7 @@ export async function showChart(params) {
         return;
       }
       if (current.toString() !== key) return;
+      truncated = graph.truncated || {};
       sync(graph);
     }
   }
@@ -306,8 +316,13 @@ function summary() {
   const links = cy.edges().length;
   const weak = cy.edges("[?weak]").length;
   const filtered = [...current.keys()].some((key) => !CHART_KEYS.includes(key));
+  const cut = Object.entries(truncated).map(([id, t]) => {
+    const node = cy.getElementById(id);
+    return `${node.nonempty() ? node.data("name") : id}: strongest ${t.shown} of ${t.neighbours} neighbours`;
+  });
   return `${nodes} actors · ${links} links (${weak} single-source or anonymous)`
-    + (filtered ? " · filters on" : "") + " · double-click an actor to expand it";
+    + (filtered ? " · filters on" : "") + (cut.length ? ` · ${cut.join("; ")}` : "")
+    + " · double-click an actor to expand it";
 }
 
 function status(text) {
