@@ -166,6 +166,7 @@ def test_crossner_bio_and_scoring():
     assert result.classes["place"].tp == 1
     assert result.dropped_in_ignored == 1          # G20 inside the event span
     assert result.micro.tp == 2 and result.micro.fn == 1
+    assert result.micro_strict.fp == result.micro.fp + 1
     assert result.fine["person"]["politician"] == 1
     assert result.fine["political_party"][crossner.NO_SPAN] == 1
     assert result.fine[crossner.NO_SPAN]["politicalparty"] == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -195,36 +196,66 @@ def test_security_headers(api):
         assert headers["x-frame-options"] == "DENY"
 
 
-def test_judgements_are_checked_and_recorded(fresh_api):
+def test_judgements_are_made_and_applied(fresh_api):
     ids = {e["name"]: e["id"] for e in fresh_api.get("/api/entities", params={"limit": 50}).json()}
-    nsb, fcm = ids["Northern Shield Brigade"], ids["Free Coast Movement"]
-    made = fresh_api.post("/api/judgements", json={"kind": "merge", "payload": {
-        "entities": [nsb, fcm]}, "author": "tester"})
-    assert made.status_code == 201 and made.json()["kind"] == "merge"
-    assert fresh_api.post("/api/judgements", json={"kind": "reject", "payload": {
-        "relation": f"supports:{ids['Valoria']}:{fcm}"}}).status_code == 201
-    assert fresh_api.post("/api/judgements", json={"kind": "retype", "payload": {
-        "entity": ids["Mira Dace"], "type": "armed_group"}}).status_code == 201
+    nsb, fcm, valoria = ids["Northern Shield Brigade"], ids["Free Coast Movement"], ids["Valoria"]
+
+    def judge(kind, payload, status=201):
+        made = fresh_api.post("/api/judgements", json={"kind": kind, "payload": payload,
+                                                        "author": "tester"})
+        assert made.status_code == status, made.text
+        return made.json()
+
+    retyped = judge("retype", {"entity": ids["Mira Dace"], "type": "political_party"})
+    assert retyped["judgements"][0]["status"] == "applied"
+    assert fresh_api.get(f"/api/entities/{ids['Mira Dace']}").json()["type"] == "political_party"
+
+    rejected = judge("reject", {"relation": f"supports:{valoria}:{fcm}"})
+    assert rejected["judgements"][0]["kind"] == "reject"
+    assert fresh_api.get(f"/api/edges/supports:{valoria}:{fcm}").status_code == 404
+
+    event = fresh_api.get("/api/events").json()["events"][0]["id"]
+    judge("reject", {"events": [event]})
+    assert fresh_api.get("/api/events").json()["total"] == 0
+
+    judge("merge", {"entities": [nsb, fcm]})
+    assert fresh_api.get(f"/api/entities/{fcm}").status_code == 404
+    merged = fresh_api.get(f"/api/entities/{nsb}").json()
+    assert merged["corroboration"]["documents"] == 5
+
     listed = fresh_api.get("/api/judgements").json()
-    assert [j["kind"] for j in listed["judgements"]] == ["merge", "reject", "retype"]
-    assert listed["judgements"][0]["payload"] == {"entities": [nsb, fcm]}
-    assert listed["judgements"][0]["author"] == "tester"
-    assert isinstance(listed["applied"], bool)
-    for bad in ({"kind": "guess", "payload": {}},
-                {"kind": "merge", "payload": {"entities": [nsb]}},
-                {"kind": "merge", "payload": {"entities": [nsb, "E999"]}},
-                {"kind": "retype", "payload": {"entity": nsb, "type": "wizard"}},
-                {"kind": "reject", "payload": {}}):
-        assert fresh_api.post("/api/judgements", json=bad).status_code == 422, bad
-    assert len(fresh_api.get("/api/judgements").json()["judgements"]) == 3
+    assert [j["kind"] for j in listed] == ["retype", "reject", "reject", "merge"]
+    assert {j["author"] for j in listed} == {"tester"}
+    assert fresh_api.delete(f"/api/judgements/{listed[0]['id']}").status_code == 204
+    assert fresh_api.get("/api/judgements").json()[0]["status"] == "withdrawn"
+    assert fresh_api.delete("/api/judgements/999").status_code == 404
+
+    for kind, payload in (("guess", {}), ("merge", {"entities": [nsb]}),
+                          ("merge", {"entities": [nsb, "E999"]}),
+                          ("retype", {"entity": nsb, "type": "wizard"}),
+                          ("reject", {}), ("reject", {"relation": "supports:E1:E999"}),
+                          ("not_same", {"entities": [nsb, valoria, "E6"]}),
+                          ("add_fact", {"type": "supports", "source": valoria, "target": nsb,
+                                        "document": "d2", "evidence": "not in the text"})):
+        judge(kind, payload, status=422)
+    assert len(fresh_api.get("/api/judgements").json()) == 4
+
+
+def test_review_queue(fresh_api):
+    assert isinstance(fresh_api.get("/api/review").json(), list)
+    assert isinstance(fresh_api.get("/api/review", params={"status": "all"}).json(), list)
+    assert fresh_api.get("/api/review", params={"status": "bogus"}).status_code == 422
+    refused = fresh_api.post("/api/review/999", json={"decision": "merge"})
+    assert refused.status_code == 422
+    assert fresh_api.post("/api/review/1", json={"decision": "maybe"}).status_code == 422
 
 
 def test_writes_refuse_other_origins_and_form_posts(fresh_api, ids):
-    body = {"kind": "reject", "payload": {"relation": "x"}}
+    body = {"kind": "retype", "payload": {"entity": ids["Valoria"], "type": "country"}}
     foreign = fresh_api.post("/api/judgements", json=body,
                              headers={"Origin": "http://evil.example"})
     assert foreign.status_code == 403
-    form = fresh_api.post("/api/judgements", content='{"kind": "reject", "payload": {"relation": "x"}}',
+    form = fresh_api.post("/api/judgements", content=json.dumps(body),
                           headers={"Content-Type": "text/plain"})
     assert form.status_code == 422
     own = fresh_api.post("/api/judgements", json=body, headers={"Origin": "http://testserver"})

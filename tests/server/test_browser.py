@@ -11,7 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from live import browser, chromium_path, live_server, test_client as _client
+from live import browser, chromium_path, live_server, test_client
+
+_client = test_client
 
 pytestmark = pytest.mark.browser
 
@@ -62,6 +64,7 @@ class Tab:
     def __init__(self, chromium, origin):
         self.origin = origin
         self.page = chromium.new_page(viewport={"width": 1440, "height": 900})
+        self.page.set_default_timeout(60_000)
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
@@ -111,7 +114,9 @@ def test_search_expand_and_open_an_edges_evidence(tab):
     neighbour = page.evaluate(
         "(id) => window.linkchart.cy.getElementById(id).neighborhood('node')[0].id()", chosen)
     point = page.evaluate(NODE_POINT, neighbour)
-    page.mouse.dblclick(point["x"], point["y"])
+    page.mouse.click(point["x"], point["y"])
+    page.locator(".panel-head .id", has_text=neighbour).wait_for()
+    page.click("#panel button:has-text('Expand neighbours')")
     page.wait_for_url(re.compile(f"expand={neighbour}"))
     tab.chart_ready()
     assert set(hash_params(page)["expand"]) == {chosen, neighbour}
@@ -255,3 +260,51 @@ def test_a_token_guards_the_page_and_the_api(chromium, sample_url):
             page.locator("#chart-status", has_text="actors").wait_for()
         finally:
             page.close()
+
+
+def test_review_actions_from_the_evidence_panel(chromium, tmp_path):
+    from chart_fixture import chart
+    from linkchart.server.api import create_app
+    from linkchart.store import Store
+
+    with Store.open(str(tmp_path / "review.db")) as store:
+        store.add_extractions(chart())
+        ids = {e["name"]: e["id"] for e in store.entities(limit=50)}
+    app = create_app(str(tmp_path / "review.db"))
+    nsb, dace = ids["Northern Shield Brigade"], ids["Mira Dace"]
+    with live_server(app) as guarded:
+        tab = Tab(chromium, guarded)
+        page = tab.open(f"/#/chart?entity={nsb}&expand={nsb}&entity={dace}")
+        tab.chart_ready()
+        point = page.evaluate(NODE_POINT, nsb)
+        page.mouse.click(point["x"], point["y"])
+        page.locator(".panel-head h2", has_text="Northern Shield Brigade").wait_for()
+        page.fill(".merge input >> nth=0", "Mira")
+        page.wait_for_selector(".merge .dropdown li[data-id]")
+        page.keyboard.press("Enter")
+        page.click(".merge .confirm button")
+        page.click(".merge .confirm button:has-text('Confirm')")
+        page.locator("#toast", has_text="merged").wait_for()
+        page.locator("#chart-status", has_text="actors").wait_for()
+        judged = test_client(app).get("/api/judgements").json()
+        assert [j["kind"] for j in judged] == ["merge"] and judged[0]["status"] == "applied"
+        assert judged[0]["author"] == "web"
+        page.wait_for_timeout(500)
+        assert page.evaluate("(id) => window.linkchart.cy.getElementById(id).length", dace) == 0
+        tab.open("/#/review")
+        page.locator("table.grid td", has_text="merge").first.wait_for()
+        assert tab.errors == [] and tab.foreign() == []
+        page.close()
+
+
+def test_review_queue_from_the_sample_corpus(tab, app):
+    open_before = len(test_client(app).get("/api/review").json())
+    page = tab.open("/#/review")
+    page.wait_for_selector(".review-view table.grid tbody tr")
+    if not open_before:
+        assert "nothing to review" in page.inner_text(".review-view table.grid >> nth=0")
+        return
+    page.click(".review-view td.decide button:has-text('Skip') >> nth=0")
+    page.locator("#toast", has_text="skip").wait_for()
+    assert len(test_client(app).get("/api/review").json()) == open_before - 1
+    assert tab.foreign() == []

@@ -195,8 +195,11 @@ def render_crossner(result, console: Console) -> None:
     rows["micro"] = result.micro
     console.print(prf_table("Coarse classes", rows, first="class", order=[*CLASSES, "micro"]))
     if result.dropped_in_ignored:
+        strict = result.micro_strict
         console.print(f"{result.dropped_in_ignored} predicted spans inside CrossNER "
-                      f"election/event/misc spans left out")
+                      f"election/event/misc spans left out; counted as false positives "
+                      f"instead: micro P {_pct(strict.precision)} R {_pct(strict.recall)} "
+                      f"F1 {_pct(strict.f1)}")
     labels = {"politician": "pol", "person": "pers", "politicalparty": "party",
               "organisation": "org", "country": "ctry", "location": "loc",
               "election": "elec", "event": "evt", "misc": "misc", NO_SPAN: NO_SPAN}

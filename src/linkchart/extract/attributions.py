@@ -38,13 +38,13 @@ class AttributionExtractor:
         self.verbs = set(self.words["verbs"])
         self.complement_only = set(self.words["complement_only"])
         self.quotes = [Quote(m.start(1 if m.group(1) else 2), m.end(1 if m.group(1) else 2))
-                       for m in QUOTE.finditer(context.doc.text)]
+                       for m in QUOTE.finditer(context.text)]
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
         seen: set[tuple[int, int]] = set()
         self.last_speaker: tuple[int, int] | None = None  # (referent, sentence start)
-        for sent in self.context.doc.sents:
+        for sent in self.context.sentences:
             for cue in self._cues(sent):
                 attribution = self._attribution(cue, sent, f"a{len(found) + 1}")
                 if attribution and (attribution.start, attribution.end) not in seen:
@@ -56,7 +56,8 @@ class AttributionExtractor:
         cues = []
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs:
-                cues.append(Cue(token, token.text, _subject(token) or _phrase_before(token)))
+                cues.append(Cue(token, token.text,
+                                _subject(token) or _phrase_before(token, sent)))
             elif token.lower_ == "according" and token.i + 1 < len(token.doc) \
                     and token.nbor().lower_ == "to":
                 objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
@@ -72,7 +73,7 @@ class AttributionExtractor:
         if content is None:
             return None
         (start, end), direct = content
-        text = self.context.doc.text[start:end]
+        text = self.context.text[start:end]
         if len(text.split()) < MIN_CONTENT_WORDS:
             return None
         source_index, kind = self._source(cue.source)
@@ -90,7 +91,7 @@ class AttributionExtractor:
                             key=lambda c: (c.i < cue.token.i, c.i))
         quote = self._quote_for(cue.token, sent)
         if quote and not (complement and _inside_clause(quote, complement[0])):
-            return _trim(cue.token.doc.text, quote.start, quote.end), True
+            return _trim(self.context.text, quote.start, quote.end), True
         if cue.token.lower_ == "according":
             around = self._around_according(cue.token, sent)
             return (around, False) if around else None
@@ -103,8 +104,8 @@ class AttributionExtractor:
                 return None
             if tokens[0].i < cue.token.i:
                 stop = sent.doc[min(source_start, cue.token.i)]
-                return _trim(sent.doc.text, tokens[0].idx, stop.idx), False
-            return _trim(sent.doc.text, tokens[0].idx, _end(tokens[-1])), False
+                return _trim(self.context.text, tokens[0].idx, stop.idx), False
+            return _trim(self.context.text, tokens[0].idx, _end(tokens[-1])), False
         if cue.token.lemma_.lower() in self.complement_only:
             return None
         if cue.token.dep_ == "parataxis" and cue.token.head.i > cue.token.i:
@@ -113,18 +114,17 @@ class AttributionExtractor:
         if cue.token.dep_ in ("ccomp", "parataxis", "advcl") and cue.token.head.i < cue.token.i:
             clause_start = min(t.i for t in cue.token.subtree)
             if clause_start > sent.start:
-                return _trim(sent.doc.text, sent.start_char,
+                return _trim(self.context.text, sent.start_char,
                              sent.doc[clause_start - 1].idx + len(sent.doc[clause_start - 1])), False
         return None
 
-    @staticmethod
-    def _after_interjection(cue: Token) -> tuple[int, int] | None:
+    def _after_interjection(self, cue: Token) -> tuple[int, int] | None:
         """'The attack, Salgado said, came as ...': what follows the interjected cue."""
         host = list(cue.head.subtree)
         after = max(t.i for t in cue.subtree) + 1
         if after > host[-1].i:
             return None
-        return _trim(cue.doc.text, cue.doc[after].idx, _end(host[-1]))
+        return _trim(self.context.text, cue.doc[after].idx, _end(host[-1]))
 
     def _claimed(self, cue: Token) -> tuple[int, int] | None:
         """'claimed responsibility for the killing': the claim is what follows."""
@@ -134,7 +134,7 @@ class AttributionExtractor:
             for prep in (c for c in [*obj.children, *cue.children] if c.dep_ == "prep"
                          and c.lower_ in ("for", "of")):
                 tokens = list(prep.subtree)
-                return _trim(cue.doc.text, tokens[0].idx, _end(tokens[-1]))
+                return _trim(self.context.text, tokens[0].idx, _end(tokens[-1]))
         return None
 
     def _quote_for(self, cue: Token, sent: Span) -> Quote | None:
@@ -147,7 +147,7 @@ class AttributionExtractor:
     def _around_according(self, cue: Token, sent: Span) -> tuple[int, int] | None:
         phrase = list(cue.subtree)
         first, last = phrase[0].i, phrase[-1].i
-        text = sent.doc.text
+        text = self.context.text
         if first <= sent.start + 1 and last + 1 < sent.end:
             return _trim(text, sent.doc[last + 1].idx, sent.end_char)
         if first > sent.start:
@@ -190,7 +190,7 @@ class AttributionExtractor:
         if token.lower_ not in ("he", "she") or self.last_speaker is None:
             return None
         index, sentence_start = self.last_speaker
-        recent = token.sent.start - sentence_start <= SPEAKER_WINDOW
+        recent = self.context.sentence(token).start - sentence_start <= SPEAKER_WINDOW
         return index if recent else None
 
     def _named_in_compound(self, token: Token) -> int | None:
@@ -219,10 +219,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _phrase_before(verb: Token) -> Token | None:
+def _phrase_before(verb: Token, sent: Span) -> Token | None:
     """A subject the parser attached elsewhere: '..., a specialist in Iranian affairs said.'
     The phrase between the last comma and the cue; its root is the token it hangs from."""
-    sent = verb.sent
     start = verb.i
     while start > sent.start and verb.doc[start - 1].text not in (",", "”", "\"", ";"):
         start -= 1

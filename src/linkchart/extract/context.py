@@ -32,15 +32,26 @@ class Context:
     token_referent: dict[int, int] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
     _dominant: list[int | None] = field(default_factory=list)
+    text: str = ""
+    sentences: list[Span] = field(default_factory=list)
+    _sentence_of: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, document: Document, knowledge: Knowledge) -> "Context":
         context = cls(doc, document, knowledge, list(doc._.referents or []))
+        context.text = doc.text  # spaCy rebuilds doc.text on every access
+        context.sentences = list(doc.sents)
+        for number, sentence in enumerate(context.sentences):
+            context._sentence_of.extend([number] * len(sentence))
         for index, referent in enumerate(context.referents):
             for mention in referent.mentions:
                 for token in mention:
                     context.token_referent[token.i] = index
         return context
+
+    def sentence(self, token: Token) -> Span:
+        """token.sent, in constant time: spaCy's scans the document on every call."""
+        return self.sentences[self._sentence_of[token.i]]
 
     def entity_id(self, index: int) -> str:
         self.used.add(index)

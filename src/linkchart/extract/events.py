@@ -51,6 +51,10 @@ MAX_WALK = 12
 REAL_GOVERNORS = {"begin", "start", "continue", "resume", "manage", "help", "keep",
                   "go", "move", "proceed", "escalate", "step", "rush", "come"}
 CLAUSE_DEPS = ("ccomp", "advcl", "parataxis", "csubj", "relcl", "acl", "xcomp")
+NOT_PLACES = {"response", "retaliation", "protest", "support", "wake", "light", "addition",
+              "order", "favor", "favour", "return", "exchange", "solidarity", "memory", "name",
+              "revenge", "reprisal", "defiance", "violation", "accordance", "line", "charge",
+              "control", "power", "custody", "hand", "part", "touch", "contact", "talk"}
 DEICTIC_DETS = {"any", "no", "every"}
 UNREAL_MODIFIERS = {"possible", "potential", "future", "planned", "proposed", "would-be",
                     "threatened", "imminent", "alleged", "hypothetical", "further",
@@ -89,6 +93,7 @@ class Lexicon:
     killed: set[str]
     wounded: set[str]
     allegation_heads: set[str]
+    allegation_verbs: set[str]
     refusable: set[str]
     quantities: dict[str, int]
     noun_senses: dict[str, list[dict]]
@@ -173,6 +178,7 @@ def load_lexicon() -> Lexicon:
         member_preps={str(w) for w in words["member_preps"]},
         killed={str(w) for w in words["killed"]},
         allegation_heads={str(w) for w in words["allegation_heads"]},
+        allegation_verbs={str(w) for w in words["allegation_verbs"]},
         refusable=set(words["refusable"]),
         wounded={str(w) for w in words["wounded"]},
         quantities={_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
@@ -463,9 +469,15 @@ class EventExtractor:
         children = list(verb.children)
         if any(c.dep_ == "neg" or (c.lower_ in self.lex.negation and c.dep_ in
                                     ("neg", "advmod", "preconj")) for c in children):
-            # "would not meet their demands", "did not agree": a refusal, when said
-            return ("refuse", None) if verb.dep_ in ("ROOT", "ccomp", "conj", "xcomp") \
-                else ("drop", None)
+            # "would not meet their demands", "will not accept": a refusal
+            refusal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "can", "ca",
+                                                             "could") for c in children)
+            return ("refuse", None) if refusal else ("drop", None)
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
+                g.dep_ == "pobj" and g.lower_ in ("years", "decades", "months", "weeks") and
+                not any(n.dep_ == "nummod" for n in g.children)
+                for g in c.children) for c in children):
+            return "drop", None  # "has complained for years": a habit
         conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in
                                                     ("if", "unless") for g in c.children)
                           for c in children)
@@ -478,6 +490,9 @@ class EventExtractor:
         modals = [c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in self.lex.modal]
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
         reported = self._reporting_head(verb)
+        if reported is not None and _lemma(reported) in self.lex.allegation_verbs and \
+                verb.dep_ == "ccomp":
+            return "alleged", reported  # "the US claimed that ISIL had attacked Iraq"
         if modals:
             modal = modals[0]
             if modal in ("must", "should") and reported is not None:
@@ -498,7 +513,8 @@ class EventExtractor:
             if lemma in self.lex.governor_types or lemma in self.lex.hypothetical and \
                     lemma not in self.lex.intent:
                 return "drop", None
-            if lemma in self.lex.intent and verb.dep_ == "xcomp":
+            if lemma in self.lex.intent and verb.dep_ == "xcomp" and \
+                    head.i not in self.triggers:
                 status, _ = self._clause_reality(head)
                 return ("intent", None) if status in ("real", "intent") else ("drop", None)
             if infinitive:
@@ -537,15 +553,25 @@ class EventExtractor:
             mode = None
         elif status == "threat":
             event_type, mode = "THREATEN", None
+        elif status == "alleged":
+            if event_type not in self.lex.hostile:
+                return None
+            candidate = Candidate(trigger, "ACCUSE", None, sentence=sentence)
+            self._roles(trigger, candidate)
+            candidate.actors = self._phrase(_subject(speaker)) if speaker is not None else []
+            candidate.recipients = [a for a in candidate.recipients if False] + [
+                a for a in self._accused(trigger, candidate) if a not in candidate.actors]
+            if not candidate.recipients:
+                return None
+            self._date(trigger, candidate)
+            candidate.evidence = self._evidence(trigger)
+            return candidate
         elif status == "refuse":
             if event_type not in self.lex.refusable:
                 return None
             event_type, mode = "REJECT", None
         candidate = Candidate(trigger, event_type, mode, sentence=sentence)
-        if trigger.kind == "verb":
-            self._verb_roles(trigger.token, candidate)
-        else:
-            self._noun_roles(trigger, candidate)
+        self._roles(trigger, candidate)
         if status == "request":
             candidate.type, candidate.mode = "REQUEST", None
             candidate.recipients = candidate.actors
@@ -556,6 +582,17 @@ class EventExtractor:
         candidate.casualty_only = trigger.kind == "verb" and \
             _lemma(trigger.token) in self.lex.killed | self.lex.wounded
         return candidate
+
+    def _accused(self, trigger: Trigger, candidate: Candidate) -> list[int]:
+        probe = Candidate(trigger, trigger.spec.type, None)
+        self._roles(trigger, probe)
+        return probe.actors
+
+    def _roles(self, trigger: Trigger, candidate: Candidate) -> None:
+        if trigger.kind == "verb":
+            self._verb_roles(trigger.token, candidate)
+        else:
+            self._noun_roles(trigger, candidate)
 
     def _plausible(self, trigger: Trigger) -> bool:
         token = trigger.token
@@ -569,13 +606,13 @@ class EventExtractor:
                 return False  # "refugees fleeing the war"
             if _lemma(token) == "warn" and not self._warns_of_act(token):
                 return False
-            if _participle(token) and trigger.spec.type not in ("ASSAULT", "COERCE"):
+            if _participle(token) and trigger.spec.type != "ASSAULT":
                 return False  # "backed by pro-Turkey rebels", "Asked about the attack, ..."
             if trigger.spec.type in VERBAL_TYPES and _is_passive(token) and not _agents(token):
                 return False  # "It has been blamed": whose act is not said
             if _lemma(token) == "meet" and not any(
                     c.dep_ in ("dobj", "prep") and c.i > token.i for c in token.children) and \
-                    not (_subject(token) is not None and _subject(token).conjuncts):
+                    not _several(_subject(token)):
                 return False  # "His threat was met positively"
         clause = trigger.light if trigger.light is not None else (
             token if trigger.kind == "verb" else None)
@@ -796,14 +833,20 @@ class EventExtractor:
 
     def _place_in(self, token: Token, allow_country: bool) -> int | None:
         wanted = PLACE_TYPES if allow_country else {"location"}
+        if token.lemma_.lower() in NOT_PLACES:
+            return None  # "in response to", "in retaliation for", "in support of"
         for index in self.context.referents_of(token, anaphora=False):
-            if self.context.type_of(index) in wanted and index not in ():
+            if self.context.type_of(index) in wanted:
                 return index
-        # "the town of Cizre", "a hotel in Mali's capital": the first place inside
-        for inner in token.subtree:
-            if inner.i - token.i > 8:
-                break
-            index = self.context.token_referent.get(inner.i)
+        # "the town of Cizre", "a hotel in Mali's capital", "near Baghdad's Imams Bridge"
+        inner = [c for c in token.children if c.dep_ in ("poss", "compound", "appos", "nmod")]
+        inner += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                  for g in c.children if g.dep_ == "pobj"]
+        for child in inner:
+            index = self.context.token_referent.get(child.i)
+            if index is None:
+                index = next((self.context.token_referent[g.i] for g in child.subtree
+                              if g.i in self.context.token_referent), None)
             if index is not None and self.context.type_of(index) in wanted:
                 return index
         return None
@@ -903,40 +946,38 @@ class EventExtractor:
     def _link_casualties(self, found: list[Candidate], sent: Span,
                          earlier: list[Candidate]) -> list[Candidate]:
         """Counts to the sentence's assault; "killed"/"wounded" folded into the assault
-        they report ("a strike killed X", "killed in a drone strike", "..., killing 3")."""
+        they report ("a strike killed X", "killed in a drone strike", "..., killing 3");
+        "the strikes" and "25 fighters were killed" with no one named refer back to the
+        assault told just before."""
         killed, wounded = self._counts(sent)
-        assaults = [c for c in found if c.type == "ASSAULT" and not c.casualty_only]
-        casualty = [c for c in found if c.type == "ASSAULT" and c.casualty_only]
-        target = assaults[0] if assaults else (casualty[0] if casualty else None)
-        if target is None and (killed or wounded) and earlier:
-            previous = [c for c in earlier if c.type == "ASSAULT"
-                        and c.sentence == found[0].sentence - 1] if found else \
-                [c for c in earlier if c.type == "ASSAULT"]
-            previous = [c for c in previous if c.sentence >= (earlier[-1].sentence)]
-            if previous and previous[-1].fatalities is None and previous[-1].injured is None:
-                target = previous[-1]
-        if target is not None:
+        assaults = [c for c in found if c.type == "ASSAULT"]
+        hosts = [c for c in assaults if not c.casualty_only and not _anaphoric(c)] or \
+            [c for c in assaults if c.casualty_only and c.actors]
+        host = hosts[0] if hosts else None
+        back = None
+        if host is None:
+            told = [c for c in earlier if c.type == "ASSAULT" and c.participants
+                    and c.sentence >= sent_number(found, earlier) - 2]
+            # the main assault of the latest sentence that told one
+            back = next((c for c in told if c.sentence == told[-1].sentence), None) \
+                if told else None
+        target = host or back
+        kept = []
+        for candidate in found:
+            foldable = candidate.type == "ASSAULT" and candidate is not host and (
+                candidate.casualty_only and (host is not None or not candidate.actors)
+                or _anaphoric(candidate))
+            if foldable and target is not None:
+                _absorb(target, candidate)
+                continue
+            kept.append(candidate)
+        if target is not None and (host is not None or not any(c.type == "ASSAULT" and
+                                                                c.participants for c in kept)):
             if killed and target.fatalities is None:
                 target.fatalities = killed
             if wounded and target.injured is None:
                 target.injured = wounded
-        if assaults:
-            kept = []
-            for candidate in found:
-                if candidate in casualty:
-                    host = assaults[0]
-                    _add(host.recipients, [r for r in candidate.recipients
-                                           if r not in host.actors])
-                    if not host.actors:
-                        _add(host.actors, candidate.actors)
-                    if host.location is None:
-                        host.location = candidate.location
-                    if not host.date_text and candidate.date_text:
-                        host.date, host.date_text = candidate.date, candidate.date_text
-                    continue
-                kept.append(candidate)
-            found = kept
-        return found
+        return kept
 
     def _counts(self, sent: Span) -> tuple[int | None, int | None]:
         killed = wounded = 0
@@ -993,6 +1034,9 @@ class EventExtractor:
         total = 0
         for head in heads:
             for item in (head, *head.conjuncts):
+                if item is not head and any(c.tag_ in ("VBN", "JJ") and c.i != cue.i and
+                                            c.dep_ in ("amod", "acl") for c in item.children):
+                    continue  # "... dead and 3 bridges partially destroyed"
                 value = self._number(item, seen)
                 if value:
                     total += value
@@ -1019,45 +1063,50 @@ class EventExtractor:
     # ------------------------------------------------------------------ merge
 
     def _merge(self, candidates: list[Candidate]) -> list[Candidate]:
+        """One event per occurrence: a later mention of the same type, with a shared
+        participant, compatible dates and no different place or toll, adds what it knows
+        to the first mention (whose evidence stays)."""
         merged: list[Candidate] = []
-        import os
+        by_type: dict[str, list[Candidate]] = {}
         for candidate in candidates:
-            if not candidate.participants and os.environ.get("EV_ANCHOR") != "X":
+            if not candidate.participants:
                 continue
-            host = next((m for m in merged if _same(m, candidate)), None)
+            same_type = by_type.setdefault(candidate.type, [])
+            host = next((m for m in same_type if _same(m, candidate)), None)
             if host is None:
                 merged.append(candidate)
+                same_type.append(candidate)
                 continue
             _add(host.actors, [a for a in candidate.actors if a not in host.recipients])
             _add(host.recipients, [r for r in candidate.recipients if r not in host.actors])
             if host.date is None and candidate.date:
                 host.date, host.date_text = candidate.date, candidate.date_text
-            if host.location is None:
-                host.location = candidate.location
-            if host.fatalities is None:
-                host.fatalities = candidate.fatalities
-            if host.injured is None:
-                host.injured = candidate.injured
-            if host.mode is None:
-                host.mode = candidate.mode
+            for name in ("location", "fatalities", "injured", "mode"):
+                if getattr(host, name) is None:
+                    setattr(host, name, getattr(candidate, name))
         return merged
+
+    def _keep(self, candidate: Candidate) -> bool:
+        """An event needs a participant and a date, place or count; an event told as
+        done ("condemned", "has withdrawn") is dated by the report: the publication's
+        month."""
+        if not candidate.participants:
+            return False
+        if candidate.type == "AID" and not candidate.recipients:
+            return False  # aid to no one named: "aided by drones overhead"
+        if candidate.anchored:
+            return True
+        if not _recent(candidate.trigger, candidate.type):
+            return False
+        candidate.date = self.published[:7] if self.published and \
+            re.match(r"\d{4}-\d{2}", self.published) else None
+        return True
 
     def _finish(self, candidates: list[Candidate]) -> list[Event]:
         events = []
-        import os
-        policy = os.environ.get("EV_ANCHOR", "A")
         for candidate in candidates:
-            if not candidate.participants and policy != "X":
+            if not self._keep(candidate):
                 continue
-            if candidate.type == "AID" and not candidate.recipients and policy != "X":
-                continue  # aid to no one named: "aided by drones overhead"
-            if not candidate.anchored:
-                if policy == "A":
-                    continue
-                if policy == "C":
-                    if not _recent(candidate.trigger, candidate.type):
-                        continue
-                    candidate.date = self.published[:7] if self.published else None
             text, start, end = candidate.evidence
             if not text:
                 continue
@@ -1087,11 +1136,6 @@ def _recent(trigger: Trigger, event_type: str | None = None) -> bool:
             if token.head is token:
                 break
             token = token.head
-    import os
-    if os.environ.get("EV_OLDRECENT"):
-        v = trigger.light if trigger.light is not None else (
-            trigger.token if trigger.kind == "verb" else trigger.token.head)
-        return v.pos_ in ("VERB", "AUX") and _past_or_progressive(v)
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX"):
             if _past_or_progressive(verb):
@@ -1159,6 +1203,14 @@ def _subject(verb: Token | None) -> Token | None:
             continue
         return None
     return None
+
+
+def _several(token: Token | None) -> bool:
+    """A phrase naming more than one party: "Israel and Hamas", "the two leaders"."""
+    if token is None:
+        return False
+    return bool(token.conjuncts) or token.tag_ in ("NNS", "NNPS") or \
+        any(c.dep_ == "appos" for c in token.children)
 
 
 def _participle(verb: Token) -> bool:
@@ -1299,6 +1351,37 @@ def _date_text(ent: Span) -> str:
                                       "after"):
         start -= 1
     return doc[start:ent.end].text
+
+
+def _anaphoric(candidate: Candidate) -> bool:
+    """"the strikes", "the attack": a definite noun trigger naming no one."""
+    token = candidate.trigger.token
+    return candidate.trigger.kind == "noun" and not candidate.participants and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in token.children)
+
+
+def sent_number(found: list[Candidate], earlier: list[Candidate]) -> int:
+    if found:
+        return found[0].sentence
+    return earlier[-1].sentence + 1 if earlier else 0
+
+
+def _absorb(host: Candidate, other: Candidate) -> None:
+    """Fold a mention into the event it reports on."""
+    _add(host.recipients, [r for r in other.recipients if r not in host.actors])
+    if not host.actors:
+        _add(host.actors, [a for a in other.actors if a not in host.recipients])
+    if host.location is None:
+        host.location = other.location
+    if not host.date_text and other.date_text:
+        host.date, host.date_text = other.date, other.date_text
+    if host.fatalities is None:
+        host.fatalities = other.fatalities
+    if host.injured is None:
+        host.injured = other.injured
+    if host.mode is None:
+        host.mode = other.mode
 
 
 def _same(a: Candidate, b: Candidate) -> bool:

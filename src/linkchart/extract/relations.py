@@ -38,6 +38,7 @@ class RelationExtractor(NominalRules):
         self.nouns = _phrase_map(words["nouns"])
         self.verbs = _phrase_map(words["verbs"])
         self.verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
+        self.verb_lemmas_with_preps = {verb for verb, _ in self.verb_preps}
         self.adjectives = {(a["word"], a["prep"]): a for a in words["adjectives"]}
         self.hyphenated = words["hyphenated"]
         self.participles = words["participles"]
@@ -64,8 +65,10 @@ class RelationExtractor(NominalRules):
 
     # -- roles: "Hezbollah's leader Hassan Nasrallah", "the commander of the Quds Force"
     def _role(self, token: Token) -> None:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return
         role = self._phrase(token, self.roles)
-        if role is None or token.pos_ not in ("NOUN", "PROPN"):
+        if role is None:
             return
         kind = self.roles[role]
         if token.lower_ in self.definite_leads:
@@ -214,12 +217,13 @@ class RelationExtractor(NominalRules):
 
     # -- relational nouns: "X, a unit of Y", "X is a front for Y", "its Quds Force unit"
     def _relational_noun(self, token: Token) -> None:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return
         phrase = self._phrase(token, self.nouns)
         if phrase is None and token.lower_ in LINK_NOUNS:
             self._link_noun(token)
             return
-        if phrase is None or token.pos_ not in ("NOUN", "PROPN") or self._phrase(
-                token, self.roles):
+        if phrase is None or self._phrase(token, self.roles):
             return
         kind = self.nouns[phrase]
         holders = self._holders(token)
@@ -252,6 +256,8 @@ class RelationExtractor(NominalRules):
         if token.pos_ != "VERB":
             return
         lemma = token.lemma_.lower()
+        if lemma not in self.verbs and lemma not in self.verb_lemmas_with_preps:
+            return
         subjects = self._subjects(token)
         objects = self._direct_objects(token)
         if lemma in self.verbs and subjects and objects:
@@ -409,7 +415,7 @@ class RelationExtractor(NominalRules):
             target_type in TARGET_TYPES.get(kind, ACTORS)
 
     def _evidence(self, source: int, target: int, cues: list[Token]):
-        sentence = cues[0].sent
+        sentence = self.context.sentence(cues[0])
         tokens = list(cues)
         for index in (source, target):
             nearest = self._nearest_mention(index, cues[0], sentence)
@@ -428,8 +434,8 @@ class RelationExtractor(NominalRules):
         best = None
         for token in sentence:
             if self.context.token_referent.get(token.i) == index or (
-                    self.context.referent(token) == index and token.pos_ in ("PRON", "NOUN",
-                                                                           "ADJ", "PROPN")):
+                    token.pos_ in ("PRON", "NOUN", "ADJ", "PROPN")
+                    and self.context.referent(token) == index):
                 if best is None or abs(token.i - cue.i) < abs(best.i - cue.i):
                     best = token
         return best

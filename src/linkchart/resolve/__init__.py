@@ -142,10 +142,12 @@ class _Local:
 
 class Resolver:
     def __init__(self, packs: PackIndex | None = None, auto: float = AUTO,
-                 review: float = REVIEW):
+                 review: float = REVIEW, partial_context: float = CONTEXT_MAX):
         self.packs = packs
         self.auto = auto
         self.review_at = review
+        self.partial_context = partial_context
+        """The context bonus a partial name (a surname, an acronym) needs to merge."""
 
     def __call__(self, extractions: list[DocExtraction],
                  lookup: EntityLookup) -> dict[tuple[str, str], str]:
@@ -334,7 +336,7 @@ class _Run:
                     total = max(total, self.r.auto)
                 elif match.partial or match.score < self.r.auto:
                     continue
-            elif match.partial and extra < CONTEXT_MAX - 1e-9:
+            elif match.partial and extra < self.r.partial_context - 1e-9:
                 continue
             ranked.append((total, profile.type == item.profile.type, -_num(profile.id),
                            profile.id, match))

@@ -47,6 +47,7 @@ SHORT_PERSON = PARTIAL_SURNAME
 SHORT_OTHER = 0.4
 SHORT_BOTH = 0.55
 CAPITAL_ALIAS = 0.6
+FULL_NAMES_DISAGREE = 0.5
 SUBTYPE_PENALTY = 0.03
 PLACE_PENALTY = 0.08
 
@@ -248,8 +249,10 @@ def form_similarity(a: Form, b: Form, person: bool) -> tuple[float, str, bool]:
     if not a.tokens or not b.tokens:
         return 0.0, "", False
     if len(a.tokens) == len(b.tokens):
-        if a.skeleton == b.skeleton and sum(len(s) for s in a.skeleton) >= 4:
-            if JaroWinkler.similarity(" ".join(a.tokens), " ".join(b.tokens)) >= 0.75:
+        if a.skeleton == b.skeleton and sum(len(s) for s in a.skeleton) >= 2:
+            # a short skeleton ("kd" of Qaeda / Qaida) needs the spellings closer
+            needed = 0.75 if sum(len(s) for s in a.skeleton) >= 4 else 0.85
+            if JaroWinkler.similarity(" ".join(a.tokens), " ".join(b.tokens)) >= needed:
                 return SKELETON, "transliteration variant", False
         sims = _align(a, b)
         if sims and min(sims) > 0:
@@ -301,6 +304,14 @@ def compare(local: Profile, other: Profile) -> Match:
                 score, part, why = min(score, cap), True, why + " (short form)"
             if score > best or (score == best and partial and not part):
                 best, reason, partial, by_names = score, why, part, names
+    if person and partial and best > FULL_NAMES_DISAGREE:
+        # two full names that do not match ("Nura al-Hamed", "Mongi Hamdi") are two
+        # people, whatever their short forms share
+        mine_full, theirs_full = form(local.name, True), form(other.name, True)
+        if (len(mine_full.tokens) > 1 and len(theirs_full.tokens) > 1
+                and form_similarity(mine_full, theirs_full, True)[0] == 0):
+            best = FULL_NAMES_DISAGREE
+            reason += " (the full names differ)"
     reasons = [reason] if reason else []
     if local.pack and local.pack == other.pack:
         best, partial = max(best, PACK), False

@@ -45,10 +45,16 @@ WithEvidence = Annotated[bool, Query(description="Inline every edge's evidence (
 
 
 class JudgementIn(BaseModel):
-    kind: str = Field(description="merge, split, not_same, retype, rename, reject, add_fact")
+    kind: str = Field(description="merge, not_same, split, retype, rename, reject, add_fact")
     payload: dict[str, Any] = Field(description='e.g. {"entities": ["E1", "E3"]} for a '
                                     'merge, {"relation": "supports:E2:E1"} for a reject, '
-                                    '{"entity": "E4", "type": "armed_group"} for a retype')
+                                    '{"entity": "E4", "type": "armed_group"} for a retype '
+                                    '(all shapes: linkchart.server.review)')
+    author: str | None = Field(None, max_length=200)
+
+
+class DecisionIn(BaseModel):
+    decision: str = Field(description="merge, not_same or skip")
     author: str | None = Field(None, max_length=200)
 
 
@@ -172,19 +178,50 @@ def document(store: StoreDep, doc_id: str):
     return data(_found(views.document(store, doc_id), "document"))
 
 
-@api.get("/judgements", tags=["review"], summary="Analyst judgements recorded so far")
+@api.get("/judgements", tags=["review"], summary="Analysts' judgements, with the state of "
+         "each (applied, pending, superseded, withdrawn, invalid)")
 def judgements(store: StoreDep, kind: str | None = None):
-    return data({"judgements": store.judgements(kind), "applied": review.applies()})
+    return data(store.judgements(kind))
 
 
 @api.post("/judgements", tags=["review"], status_code=201,
-          summary="Record a judgement: merge, split, not_same, retype, rename, reject, add_fact")
+          summary="Make a judgement (merge, not_same, split, retype, rename, reject, add_fact): "
+          "recorded with its author, applied at once, re-applied on every later ingest")
 def add_judgement(store: StoreDep, judgement: JudgementIn):
     try:
-        found = review.record(store, judgement.kind, judgement.payload, judgement.author)
+        made = review.record(store, judgement.kind, judgement.payload, judgement.author)
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
-    return data(found, status_code=201)
+    return data({"judgements": made}, status_code=201)
+
+
+@api.delete("/judgements/{judgement_id}", tags=["review"], status_code=204,
+            summary="Withdraw a judgement (it stays on record, no longer in force)")
+def withdraw_judgement(store: StoreDep, judgement_id: int):
+    try:
+        store.withdraw_judgement(judgement_id)
+    except ValueError as error:
+        raise HTTPException(404, str(error)) from None
+    return Response(status_code=204)
+
+
+@api.get("/review", tags=["review"], summary="The resolution review queue: pairs of "
+         "entities that may be one actor, best score first")
+def review_queue(store: StoreDep, status: Annotated[str, Query(
+                     pattern="^(open|merged|not_same|skipped|all)$")] = "open",
+                 entity: str | None = None,
+                 limit: Annotated[int, Query(ge=1, le=500)] = 50):
+    return data(store.review_candidates(None if status == "all" else status, limit, entity))
+
+
+@api.post("/review/{review_id}", tags=["review"], summary="Settle a review candidate: "
+          "merge, not_same or skip")
+def decide(store: StoreDep, review_id: int, decision: DecisionIn):
+    try:
+        found = review.decide(store, review_id, decision.decision, decision.author)
+    except ValueError as error:
+        raise HTTPException(422, str(error)) from None
+    return data({"judgement": found})
 
 
 @api.get("/export", tags=["chart"], summary="Export a chart (the parameters of /api/graph) or "

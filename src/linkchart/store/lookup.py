@@ -48,15 +48,15 @@ class StoreLookup:
     def context(self, ids: Iterable[str]) -> dict[str, set[str]]:
         """For each entity, the entities co-mentioned with it in (some of) its documents."""
         ids = sorted(ids)
-        docs: dict[str, list[str]] = {i: [] for i in ids}
-        for i in range(0, len(ids), CHUNK):
-            for entity_id, doc_id in self.conn.execute(
-                    select(doc_entities.c.entity_id, doc_entities.c.document_id).distinct()
-                    .where(doc_entities.c.entity_id.in_(ids[i:i + CHUNK]))):
-                docs[entity_id].append(doc_id)
         wanted: dict[str, set[str]] = {}
-        for entity_id, found in docs.items():
-            for doc_id in sorted(found)[-CONTEXT_DOCUMENTS:]:
+        for entity_id in ids:
+            # the latest few documents only (by id, on the entity index): the cost does
+            # not grow with how often an actor is mentioned
+            for doc_id in self.conn.scalars(
+                    select(doc_entities.c.document_id)
+                    .where(doc_entities.c.entity_id == entity_id)
+                    .order_by(doc_entities.c.document_id.desc())
+                    .limit(CONTEXT_DOCUMENTS)):
                 wanted.setdefault(doc_id, set()).add(entity_id)
         context: dict[str, set[str]] = {i: set() for i in ids}
         doc_ids = sorted(wanted)

@@ -46,6 +46,14 @@ export const api = {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ kind, payload, author }),
   }),
+  withdraw: (judgementId) => fetch(`/api/judgements/${id(judgementId)}`, {
+    method: "DELETE", credentials: "same-origin" }),
+  review: (status = "open", limit = 50) => request("/api/review", { status, limit }),
+  decide: (reviewId, decision, author = null) => request(`/api/review/${id(reviewId)}`, null, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ decision, author }),
+  }),
   exportUrl: (params, format) => {
     const query = new URLSearchParams(params);
     query.set("format", format);

@@ -72,6 +72,7 @@ function start() {
   searchBox($("#search"), $("#search-results"), (entity) => addToChart(entity.id));
   searchBox($("#home-search"), $("#home-results"), (entity) => addToChart(entity.id), $("#home-type"));
   window.addEventListener("hashchange", route);
+  window.addEventListener("linkchart:changed", () => { homeLoaded = false; });
   route();
 }
 

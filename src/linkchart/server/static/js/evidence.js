@@ -89,6 +89,7 @@ export async function showEntity(id) {
     return;
   }
   if (shown !== id) return;
+  actions.select(id);
   const c = card.corroboration;
   const expanded = actions.isExpanded(id);
   clear(panel(),

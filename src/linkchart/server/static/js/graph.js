@@ -113,6 +113,11 @@ function ensureCy() {
   initPanel({ expand: expandNode, hide: hideNode, add: addToChart,
     isExpanded: (id) => current.getAll("expand").includes(id),
     select: (id) => { cy.$(":selected").unselect(); cy.getElementById(id).select(); } });
+  window.addEventListener("linkchart:changed", () => {
+    loadedKey = null;
+    showHelp();
+    if (!$("#view-chart").hidden) showChart(current);
+  });
   $("#c-fit").addEventListener("click", () => cy.fit(undefined, 40));
   $("#c-layout").addEventListener("click", () => layout(true));
   $("#c-clear").addEventListener("click", () => go(filtersOnly()));

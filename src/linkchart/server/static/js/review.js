@@ -1,15 +1,22 @@
-// Review actions (merge, retype, reject) and the list of judgements recorded so far.
-// Judgements are kept apart from machine output; entity resolution re-applies them.
+// Review actions (merge, not the same, retype, rename, reject) and the review page: the
+// resolution queue and every judgement made. The store applies a judgement at once and
+// re-applies it on every later ingest; after one, the chart reloads.
 import { api } from "./api.js";
 import { $, clear, el, label, toast, TYPE_COLOURS } from "./dom.js";
 import { searchBox } from "./search.js";
 
-const author = () => localStorage.getItem("linkchart.reviewer") || null;
+const author = () => localStorage.getItem("linkchart.reviewer") || "web";
+
+function changed() {
+  window.dispatchEvent(new CustomEvent("linkchart:changed"));
+}
 
 async function judge(kind, payload, done) {
   try {
-    const result = await api.judge(kind, payload, author());
-    toast(result.applied ? `${done}.` : `${done}; it takes effect when resolution re-applies judgements.`);
+    const made = (await api.judge(kind, payload, author())).judgements;
+    const states = [...new Set(made.map((j) => j.status || "recorded"))].join(", ");
+    toast(`${done} (${states}).`);
+    changed();
     return true;
   } catch (error) {
     toast(`Not recorded: ${error.message}`, "error");
@@ -28,85 +35,126 @@ export function judgeButton(kind, payload, text, done) {
       return;
     }
     button.disabled = true;
-    if (await judge(kind, payload, done)) button.textContent = "Recorded";
+    if (await judge(kind, payload, done)) button.textContent = "Done";
     else { button.disabled = false; armed = false; button.textContent = text; }
   });
   return button;
 }
 
-export function mergePicker(card) {
-  const input = el("input", { type: "search", placeholder: `Merge another actor into ${card.name}…`,
-    "aria-label": "Actor to merge", autocomplete: "off" });
+function picker(placeholder, onPick) {
+  const input = el("input", { type: "search", placeholder, "aria-label": placeholder, autocomplete: "off" });
   const list = el("ul", { class: "dropdown", role: "listbox", hidden: true });
+  searchBox(input, list, onPick);
+  return el("div", { class: "search" }, input, list);
+}
+
+export function mergePicker(card) {
   const confirm = el("div", { class: "confirm" });
-  searchBox(input, list, (other) => {
-    if (other.id === card.id) { toast("That is the same actor.", "error"); return; }
-    clear(confirm, el("p", {}, `Same actor: “${other.name}” (${label(other.type)}, ${other.id}) `
-      + `is “${card.name}”?`), judgeButton("merge", { entities: [card.id, other.id] },
-      "Record merge", `Recorded: ${other.name} is ${card.name}`));
-  });
-  return el("div", { class: "merge" }, el("label", {}, "Merge"),
-    el("div", { class: "search" }, input, list), confirm);
+  const choose = (kind) => (other) => {
+    if (other.id === card.id) { toast("That is the same entry.", "error"); return; }
+    const same = kind === "merge";
+    clear(confirm, el("p", {}, `“${other.name}” (${label(other.type)}, ${other.id}) `
+      + (same ? `is “${card.name}”?` : `is not “${card.name}”?`)),
+    judgeButton(kind, { entities: [card.id, other.id] }, same ? "Merge them" : "Keep them apart",
+      same ? `${other.name} and ${card.name} merged` : `${other.name} kept apart from ${card.name}`));
+  };
+  return el("div", { class: "merge" },
+    el("label", {}, "Same actor as…"), picker(`Merge another entry into ${card.name}…`, choose("merge")),
+    el("label", {}, "Not the same as…"), picker("An entry wrongly merged or confused…", choose("not_same")),
+    confirm);
 }
 
 export function retypePicker(card) {
   const select = el("select", { "aria-label": "New type" },
     Object.keys(TYPE_COLOURS).map((type) => el("option", { value: type, selected: type === card.type }, label(type))));
-  const button = el("button", { type: "button" }, "Retype");
-  button.addEventListener("click", async () => {
-    if (select.value === card.type) { toast("That is its type already."); return; }
-    await judge("retype", { entity: card.id, type: select.value },
-      `Recorded: ${card.name} is a ${label(select.value)}`);
-  });
-  return el("div", { class: "retype" }, el("label", {}, "Type"), select, button);
+  const name = el("input", { value: card.name, "aria-label": "New name" });
+  return el("div", { class: "retype-rename" },
+    el("div", { class: "retype" }, el("label", {}, "Type"), select, el("button", { type: "button",
+      onclick: () => (select.value === card.type ? toast("That is its type already.")
+        : judge("retype", { entity: card.id, type: select.value }, `${card.name} retyped as ${label(select.value)}`)),
+    }, "Retype")),
+    el("div", { class: "retype" }, el("label", {}, "Name"), name, el("button", { type: "button",
+      onclick: () => (name.value.trim() === card.name ? toast("That is its name already.")
+        : judge("rename", { entity: card.id, name: name.value.trim() }, `${card.name} renamed ${name.value.trim()}`)),
+    }, "Rename")));
 }
 
-function payloadText(payload) {
-  return Object.entries(payload).map(([key, value]) =>
-    `${key}: ${Array.isArray(value) ? value.join(", ") : value}`).join("; ");
+function payloadText(judgement) {
+  const p = judgement.payload || {};
+  const sig = (s) => (s && typeof s === "object" ? `${s.name || "?"}${s.id ? ` (${s.id})` : ""}` : String(s));
+  if (Array.isArray(p.entities)) return p.entities.map(sig).join(" + ");
+  if (p.entity) return `${sig(p.entity)}${p.type ? ` → ${label(p.type)}` : ""}${p.name ? ` → “${p.name}”` : ""}`;
+  if (p.facts) return `${p.ref || ""} ${p.facts.map((f) => `“${f.evidence || f.content || ""}” (${f.document})`).join("; ")}`;
+  if (p.fact) return `${sig(p.source)} ${label(p.type)} ${sig(p.target)}: “${p.evidence}”`;
+  return JSON.stringify(p);
+}
+
+function candidateRow(row, reload) {
+  const decide = (decision) => async () => {
+    try {
+      await api.decide(row.id, decision, author());
+      toast(`Candidate ${row.id}: ${decision.replace("_", " ")}.`);
+      changed();
+      reload();
+    } catch (error) {
+      toast(`Not recorded: ${error.message}`, "error");
+    }
+  };
+  const side = (e) => el("div", {}, el("b", {}, e.name), ` (${label(e.type)}, ${e.id})`,
+    e.aliases && e.aliases.length ? el("div", { class: "hint" }, `also: ${e.aliases.join(", ")}`) : null);
+  return el("tr", {},
+    el("td", {}, side(row.entity)), el("td", {}, side(row.candidate)),
+    el("td", { class: "num" }, Number(row.score).toFixed(2)),
+    el("td", { class: "hint" }, Array.isArray(row.reasons) ? row.reasons.join("; ") : String(row.reasons || "")),
+    el("td", { class: "decide" }, row.status !== "open" ? row.status : [
+      el("button", { type: "button", onclick: decide("merge") }, "Same"),
+      el("button", { type: "button", onclick: decide("not_same") }, "Not the same"),
+      el("button", { type: "button", onclick: decide("skip") }, "Skip")]));
 }
 
 export async function showReview(view) {
-  const reviewer = el("input", { value: author() || "", placeholder: "your name or initials",
-    "aria-label": "Reviewer", onchange: (event) => localStorage.setItem("linkchart.reviewer", event.target.value.trim()) });
-  const first = el("input", { type: "search", placeholder: "Actor to keep…", autocomplete: "off" });
-  const second = el("input", { type: "search", placeholder: "Actor that is the same…", autocomplete: "off" });
-  const lists = [el("ul", { class: "dropdown", hidden: true }), el("ul", { class: "dropdown", hidden: true })];
+  const reviewer = el("input", { value: localStorage.getItem("linkchart.reviewer") || "",
+    placeholder: "your name or initials", "aria-label": "Reviewer",
+    onchange: (event) => localStorage.setItem("linkchart.reviewer", event.target.value.trim()) });
   const chosen = [null, null];
   const confirm = el("div", { class: "confirm" });
-  const update = () => {
+  const pick = (i) => (entity) => {
+    chosen[i] = entity;
+    clear(slots[i], el("b", {}, entity.name), ` (${label(entity.type)}, ${entity.id})`);
     clear(confirm);
     if (chosen[0] && chosen[1]) {
       confirm.append(judgeButton("merge", { entities: [chosen[0].id, chosen[1].id] },
-        `Merge ${chosen[1].name} into ${chosen[0].name}`, `Recorded: ${chosen[1].name} is ${chosen[0].name}`));
+        `Merge ${chosen[1].name} and ${chosen[0].name}`, `${chosen[1].name} and ${chosen[0].name} merged`));
     }
   };
-  [first, second].forEach((input, i) => searchBox(input, lists[i], (entity) => {
-    chosen[i] = entity;
-    input.placeholder = `${entity.name} (${label(entity.type)}, ${entity.id})`;
-    update();
-  }));
+  const slots = [el("div", { class: "hint" }, "—"), el("div", { class: "hint" }, "—")];
+  const queue = el("tbody");
   const table = el("tbody");
   clear(view, el("div", { class: "page" },
     el("h1", {}, "Review"),
-    el("p", { id: "review-status", class: "hint" }),
-    el("div", { class: "card" }, el("h2", {}, "Merge two actors"),
-      el("p", { class: "hint" }, "Reviewer: ", reviewer),
-      el("div", { class: "merge-row" }, el("div", { class: "search" }, first, lists[0]),
-        el("div", { class: "search" }, second, lists[1])), confirm,
-      el("p", { class: "hint" }, "Reject a link from its evidence panel; retype or merge an actor from its own.")),
-    el("div", { class: "card" }, el("h2", {}, "Judgements recorded"),
-      el("table", { class: "grid" }, el("thead", {}, el("tr", {}, ["#", "kind", "what", "by", "when"].map((h) => el("th", {}, h)))), table))));
+    el("p", { class: "hint" }, "Every decision is kept as a judgement with its author and time, apart from "
+      + "machine output; the store applies it at once and again after every ingest. Reviewer: ", reviewer),
+    el("div", { class: "card" }, el("h2", {}, "Possibly the same actor"),
+      el("p", { class: "hint" }, "Pairs that entity resolution did not merge on its own, best score first."),
+      el("table", { class: "grid" }, el("thead", {}, el("tr", {}, ["entry", "may be", "score", "why", ""].map((h) => el("th", {}, h)))), queue)),
+    el("div", { class: "card" }, el("h2", {}, "Merge two entries"),
+      el("div", { class: "merge-row" }, el("div", {}, picker("First entry…", pick(0)), slots[0]),
+        el("div", {}, picker("Second entry…", pick(1)), slots[1])), confirm,
+      el("p", { class: "hint" }, "Reject a link from its evidence panel; retype, rename or keep apart an actor from its own.")),
+    el("div", { class: "card" }, el("h2", {}, "Judgements"),
+      el("table", { class: "grid" }, el("thead", {}, el("tr", {}, ["#", "kind", "on", "state", "by", "when", ""].map((h) => el("th", {}, h)))), table))));
+  const reload = () => showReview(view);
   try {
-    const { judgements, applied } = await api.judgements();
-    $("#review-status").textContent = applied
-      ? "Judgements are applied to the chart as soon as they are recorded."
-      : "Judgements are recorded in the store, kept apart from machine output; entity resolution applies them on its next run.";
-    if (!judgements.length) table.append(el("tr", {}, el("td", { colspan: 5, class: "hint" }, "none yet")));
-    judgements.slice().reverse().forEach((j) => table.append(el("tr", {},
-      el("td", {}, String(j.id)), el("td", {}, j.kind), el("td", {}, payloadText(j.payload)),
-      el("td", {}, j.author || "—"), el("td", {}, j.created_at))));
+    const [candidates, judgements] = await Promise.all([api.review(), api.judgements()]);
+    if (!candidates.length) queue.append(el("tr", {}, el("td", { colspan: 5, class: "hint" }, "nothing to review")));
+    candidates.forEach((row) => queue.append(candidateRow(row, reload)));
+    if (!judgements.length) table.append(el("tr", {}, el("td", { colspan: 7, class: "hint" }, "none yet")));
+    judgements.slice().reverse().forEach((j) => table.append(el("tr", { class: `state-${j.status}` },
+      el("td", {}, String(j.id)), el("td", {}, j.kind.replace("_", " ")), el("td", {}, payloadText(j)),
+      el("td", {}, j.status || "recorded"), el("td", {}, j.author || "—"), el("td", {}, j.created_at),
+      el("td", {}, ["withdrawn", "superseded"].includes(j.status) ? "" : el("button", { type: "button", class: "link",
+        onclick: async () => { await api.withdraw(j.id); toast(`Judgement ${j.id} withdrawn.`); changed(); reload(); } }, "withdraw")))));
   } catch (error) {
-    $("#review-status").textContent = `could not load judgements: ${error.message}`;
+    clear(queue, el("tr", {}, el("td", { colspan: 5, class: "error" }, error.message)));
   }
 }

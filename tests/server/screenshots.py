@@ -1,0 +1,102 @@
+"""Screenshots of each view of the web UI, for docs/screenshots/ (run by hand):
+
+    .venv/bin/linkchart demo --db /tmp/demo.db
+    .venv/bin/python tests/server/screenshots.py --db /tmp/demo.db --out docs/screenshots
+
+Serves the store in-process, drives headless Chromium through a short analyst's session
+(search, expand, an edge's evidence, the timeline, a document, review), and writes one
+PNG per view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from live import browser, live_server  # noqa: E402
+
+EDGE = """(wanted) => {
+  const cy = window.linkchart.cy;
+  const edges = cy.edges(wanted);
+  const edge = edges.max((e) => e.data('sources')).ele || edges[0];
+  const box = document.getElementById('cy').getBoundingClientRect();
+  const p = edge.renderedMidpoint();
+  return {x: box.left + p.x, y: box.top + p.y};
+}"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--actor", default="Qasem Soleimani")
+    parser.add_argument("--more", nargs="*", default=["Houthis", "Popular Mobilization Forces"])
+    parser.add_argument("--document", default="009_iraq-us-strike-kills-soleimani-muhandis")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from linkchart.config import database_url
+    from linkchart.server.api import create_app
+
+    with live_server(create_app(database_url(args.db))) as origin, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(origin + "/")
+        page.wait_for_selector("#home-connected li")
+        page.fill("#home-search", args.actor.split()[-1])
+        page.wait_for_selector("#home-results li[data-id]")
+        page.screenshot(path=out / "home.png")
+
+        page.keyboard.press("Enter")
+        page.locator("#chart-status", has_text="actors").wait_for()
+        for name in args.more:
+            page.fill("#search", name)
+            page.wait_for_selector("#search-results li[data-id]")
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(800)
+        page.click("#c-layout")
+        page.wait_for_timeout(500)
+        page.click("#c-fit")
+        page.wait_for_timeout(400)
+        first = page.evaluate("() => window.linkchart.cy.nodes('[?asked]')[0].id()")
+        point = page.evaluate("""(id) => {
+          const n = window.linkchart.cy.getElementById(id);
+          const box = document.getElementById('cy').getBoundingClientRect();
+          const p = n.renderedPosition();
+          return {x: box.left + p.x, y: box.top + p.y}; }""", first)
+        page.mouse.click(point["x"], point["y"])
+        page.wait_for_selector(".panel-head h2")
+        page.wait_for_timeout(300)
+        page.screenshot(path=out / "chart-entity.png")
+
+        point = page.evaluate(EDGE, "[kind = 'relation']")
+        page.mouse.click(point["x"], point["y"])
+        page.wait_for_selector(".panel-head .kind")
+        page.wait_for_timeout(300)
+        page.screenshot(path=out / "chart-evidence.png")
+
+        page.goto(origin + "/#/timeline?scope=all")
+        page.wait_for_selector(".events-table tbody tr")
+        page.screenshot(path=out / "timeline.png")
+
+        page.goto(f"{origin}/#/doc/{args.document}?hl=47-89")
+        page.wait_for_selector("#doc-text .target")
+        page.wait_for_timeout(300)
+        page.screenshot(path=out / "document.png")
+
+        page.goto(origin + "/#/review")
+        page.wait_for_selector(".review-view table.grid tbody tr")
+        page.wait_for_timeout(300)
+        page.screenshot(path=out / "review.png")
+
+        page.goto(origin + "/docs")
+        page.wait_for_selector(".swagger-ui .opblock")
+        page.screenshot(path=out / "api-docs.png")
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main()
