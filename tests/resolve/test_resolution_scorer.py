@@ -1,7 +1,6 @@
 """The who-is-who scorer (linkchart.evaluate.resolution) on hand-made cases."""
 
 import json
-from pathlib import Path
 
 import pytest
 

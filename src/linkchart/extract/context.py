@@ -20,6 +20,8 @@ from linkchart.nlp.referents import Referent
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"it", "its"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+COLLECTIVE_NOUNS = {"alliance", "coalition", "bloc", "group", "union", "front", "grouping",
+                    "umbrella", "federation", "confederation", "network", "array"}
 ANAPHOR_WINDOW = 60  # tokens; a pronoun further than this from its antecedent is left alone
 
 
@@ -92,7 +94,14 @@ class Context:
         return found
 
     def _conjuncts(self, token: Token) -> list[Token]:
-        return [token, *token.conjuncts]
+        """The token and its coordinated names; the parser often hangs the second name
+        of a list as an apposition ('A, B and C')."""
+        found = [token, *token.conjuncts]
+        for item in list(found):
+            for child in item.children:
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    found.extend([child, *child.conjuncts])
+        return list(dict.fromkeys(found))
 
     def _named_modifier(self, token: Token) -> int | None:
         for child in token.children:
@@ -101,9 +110,12 @@ class Context:
         return None
 
     def _listed_members(self, token: Token) -> list[int]:
+        """'factions, including X and Y'; 'an alliance of A, B and C'."""
         members = []
+        collective = token.lower_ in COLLECTIVE_NOUNS
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "such"):
+            if prep.dep_ == "prep" and (prep.lower_ in ("including", "like", "such")
+                                        or (collective and prep.lower_ == "of")):
                 objects = [c for c in prep.subtree if c.dep_ == "pobj"][:1]
                 for obj in objects:
                     for item in self._conjuncts(obj):

@@ -98,6 +98,7 @@ class Lexicon:
     quantities: dict[str, int]
     noun_senses: dict[str, list[dict]]
     verb_vocab: set[str] = field(default_factory=set)
+    noun_heads: set[str] = field(default_factory=set)
 
 
 def _entries(groups: dict) -> dict[str, Spec]:
@@ -192,6 +193,7 @@ def load_lexicon() -> Lexicon:
         set(lex.governor_types) | lex.hypothetical | lex.killed | lex.wounded | \
         lex.allegation_heads | {"leave", "die", "say", "take", "hit", "target", "destroy"}
     lex.verb_vocab = vocab
+    lex.noun_heads = {k.split()[-1] for k in lex.nouns}
     return lex
 
 
@@ -246,11 +248,16 @@ class EventExtractor:
         self.triggers: dict[int, Trigger] = {}
         self.nominal: set[int] = set()
         self.date_spans: list[Span] = []
+        self.sentences: list[Span] = []
+        self.sentence_of: list[int] = [0] * len(context.doc)
         self.date_anchors: dict[int, list[Span]] = {}
 
     # ------------------------------------------------------------------ driver
 
     def run(self) -> list[Event]:
+        self.sentences = list(self.doc.sents)
+        for number, sent in enumerate(self.sentences):
+            self.sentence_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
         for token in self.doc:
             trigger = self._trigger(token)
             if trigger is not None:
@@ -259,7 +266,7 @@ class EventExtractor:
         self._resolve_light_verbs()
         self._attach_dates()
         candidates: list[Candidate] = []
-        for number, sent in enumerate(self.doc.sents):
+        for number, sent in enumerate(self.sentences):
             found = []
             for token in sent:
                 trigger = self.triggers.get(token.i)
@@ -351,8 +358,12 @@ class EventExtractor:
         return words
 
     def _noun_trigger(self, token: Token) -> Trigger | None:
+        if _key(token.lemma_) not in self.lex.noun_heads and \
+                _key(token.lower_) not in self.lex.noun_heads:
+            return None
+        first = self.sentences[self.sentence_of[token.i]].start if self.sentences else 0
         for length in self.lex.noun_lengths:
-            words = _words_before(token, length)
+            words = _words_before(token, length, first)
             if words is None:
                 continue
             key = " ".join(_key(w.lemma_) if w is token else _key(w.lower_) for w in words)
@@ -934,7 +945,7 @@ class EventExtractor:
                 tokens.extend(trigger.token.subtree)
         start = min(t.i for t in tokens)
         end = max(t.i for t in tokens) + 1
-        sent = head.sent
+        sent = self.sentences[self.sentence_of[head.i]]
         start, end = max(start, sent.start), min(end, sent.end)
         if end - start > MAX_EVIDENCE_TOKENS:
             start = max(start, trigger.token.i - MAX_EVIDENCE_TOKENS // 2)
@@ -956,8 +967,12 @@ class EventExtractor:
         host = hosts[0] if hosts else None
         back = None
         if host is None:
-            told = [c for c in earlier if c.type == "ASSAULT" and c.participants
-                    and c.sentence >= sent_number(found, earlier) - 2]
+            told = []
+            for c in reversed(earlier):  # only the last two sentences are looked at
+                if c.sentence < sent_number(found, earlier) - 2:
+                    break
+                if c.type == "ASSAULT" and c.participants:
+                    told.insert(0, c)
             # the main assault of the latest sentence that told one
             back = next((c for c in told if c.sentence == told[-1].sentence), None) \
                 if told else None
@@ -1159,11 +1174,11 @@ def _past_or_progressive(verb: Token) -> bool:
     return False
 
 
-def _words_before(token: Token, length: int) -> list[Token] | None:
+def _words_before(token: Token, length: int, first: int) -> list[Token] | None:
     """The `length` words ending at `token`, hyphens skipped ("cease-fire")."""
     words = [token]
     i = token.i - 1
-    while len(words) < length and i >= token.sent.start:
+    while len(words) < length and i >= first:
         previous = token.doc[i]
         if previous.text in ("-", "‐", "–"):
             i -= 1
@@ -1313,8 +1328,9 @@ def _date_mentions(doc) -> list[Span]:
     """The tagger's DATE and TIME entities, and date words it missed ("mid-January")."""
     found = [_date_span(ent) for ent in doc.ents if ent.label_ in DATE_LABELS]
     taken = {i for span in found for i in range(span.start, span.end)}
+    text = doc.text  # built anew on each access: once here
     for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             span = doc.char_span(match.start("d"), match.end("d"), alignment_mode="expand")
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue

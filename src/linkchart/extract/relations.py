@@ -18,7 +18,8 @@ SOURCE_TYPES = {"leads": {"person"}, "succeeded": {"person"}, "part_of": ORGS_AN
 TARGET_TYPES = {"leads": ORGS_AND_STATES, "member_of": ORGS_AND_STATES,
                 "part_of": ORGS_AND_STATES, "splinter_of": ORGS_AND_STATES,
                 "succeeded": {"person"}, "based_in": PLACES}
-OBJECT_PREPS = {"of", "for", "within", "in", "at", "to", "inside"}
+OBJECT_PREPS = frozenset({"of", "for", "within", "in", "at", "to", "inside"})
+TIE_PREPS = frozenset({"of", "for", "within", "to", "with"})
 LINK_NOUNS = {"link", "links", "ties", "tie", "connection", "connections", "relationship"}
 MAX_EVIDENCE_TOKENS = 45
 
@@ -56,6 +57,8 @@ class RelationExtractor(NominalRules):
         for token in self.context.doc:
             self._role(token)
             self._nominal(token)
+            if token.pos_ == "NOUN":
+                self._against(token)
             self._relational_noun(token)
             self._verb(token)
             self._adjective(token)
@@ -133,13 +136,14 @@ class RelationExtractor(NominalRules):
                     return people
         return []
 
-    def _objects_of_noun(self, noun: Token, exclude: set[int]) -> list[int]:
+    def _objects_of_noun(self, noun: Token, exclude: set[int],
+                         preps: frozenset[str] = OBJECT_PREPS) -> list[int]:
         found: list[int] = []
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod")
                                         and child.i < noun.i):
                 found += self._named(child)
-            elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in preps:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     named = self.context.referents_of(obj)
                     found += named or [i for p in obj.children if p.dep_ == "prep"
@@ -230,13 +234,26 @@ class RelationExtractor(NominalRules):
         if not holders:
             holders = [i for c in token.children if c.dep_ == "compound"
                        for i in self._named(c)]
-        others = self._objects_of_noun(token, exclude=set(holders))
+        others = self._objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS)
         for holder in holders:
             for other in others:
                 if kind == "supports_reverse":
                     self._add("supports", other, holder, [token], token)
                 else:
                     self._add(kind, holder, other, [token], token)
+
+    def _against(self, noun: Token) -> None:
+        """'its partner on the ground against Islamic State', 'a war against the Houthis':
+        whoever the noun belongs to opposes the object of 'against'."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"):
+            targets = [i for o in prep.children if o.dep_ == "pobj"
+                       for i in self.context.referents_of(o)]
+            if not targets:
+                continue
+            sources = self._nominal_actors(noun) or self._holders(noun)
+            for source in sources:
+                for target in targets:
+                    self._add("opposes", source, target, [noun, prep], noun)
 
     def _link_noun(self, noun: Token) -> None:
         """'denies any link to X', 'has ties with X': the verb's subject to X."""

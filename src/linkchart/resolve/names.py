@@ -8,9 +8,14 @@ share one key; so do "al-Qaeda" and "Qaeda", "U.S." and "US".
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from anyascii import anyascii
 
 DROPPED = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4.]")
 SEPARATORS = re.compile(r"[\W_]+")
@@ -50,12 +55,6 @@ def name_keys(names: Iterable[str]) -> list[str]:
 # Kassem; Soleimani / Suleimani; Kataeb / Kataib / Kata'ib; Hezbollah / Hizballah;
 # Sergey / Sergei). The skeleton is a blocking key and one signal of the score, never a
 # verdict on its own.
-
-import functools  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import yaml  # noqa: E402
-from anyascii import anyascii  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "names.yaml"
 VOWELS = frozenset("aeiouy")

@@ -70,22 +70,32 @@ def store_of(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(store_of)]
 
 
-def filters(entity_types: EntityTypes = [], relation_types: RelationTypes = [],
-            event_types: EventTypes = [], date_from: DateFrom = None, date_to: DateTo = None,
-            min_sources: MinSources = 1,
+def _checked(given: list[str], known: tuple[str, ...], what: str) -> list[str]:
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise HTTPException(422, f"unknown {what}: {', '.join(unknown)}")
+    return list(given)
+
+
+def relation_filters(entity_types: EntityTypes = [], relation_types: RelationTypes = [],
+                     date_from: DateFrom = None, date_to: DateTo = None,
+                     min_sources: MinSources = 1) -> views.Filters:
+    return views.Filters(_checked(entity_types, ENTITY_TYPES, "entity type"),
+                         _checked(relation_types, RELATION_TYPES, "relation type"),
+                         [], date_from, date_to, min_sources, events=False)
+
+
+def filters(base: Annotated[views.Filters, Depends(relation_filters)],
+            event_types: EventTypes = [],
             events: Annotated[bool, Query(description="Draw events as links")] = True,
             ) -> views.Filters:
-    for given, known, what in ((entity_types, ENTITY_TYPES, "entity type"),
-                               (relation_types, RELATION_TYPES, "relation type"),
-                               (event_types, EVENT_TYPES, "event type")):
-        unknown = sorted(set(given) - set(known))
-        if unknown:
-            raise HTTPException(422, f"unknown {what}: {', '.join(unknown)}")
-    return views.Filters(list(entity_types), list(relation_types), list(event_types),
-                         date_from, date_to, min_sources, events)
+    base.event_types = _checked(event_types, EVENT_TYPES, "event type")
+    base.events = events
+    return base
 
 
 FiltersDep = Annotated[views.Filters, Depends(filters)]
+RelationFiltersDep = Annotated[views.Filters, Depends(relation_filters)]
 api = APIRouter(prefix="/api")
 
 
@@ -128,7 +138,7 @@ def entity(store: StoreDep, entity_id: str):
 
 @api.get("/entities/{entity_id}/neighbourhood", tags=["chart"],
          summary="The entities and relations around one entity")
-def neighbourhood(store: StoreDep, entity_id: str, selected: FiltersDep,
+def neighbourhood(store: StoreDep, entity_id: str, selected: RelationFiltersDep,
                   depth: Annotated[int, Query(ge=1, le=3)] = 1,
                   limit: Limit = views.DEFAULT_LIMIT, evidence: WithEvidence = False):
     found = views.neighbourhood(store, entity_id, depth, selected, limit, evidence)
@@ -147,7 +157,7 @@ def graph(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: 
 
 @api.get("/edges/{edge_id}", tags=["chart"], summary="One link with all its evidence: a "
          "relation (type:source:target[:not]) or an event link (event:TYPE:actor:recipient)")
-def edge(store: StoreDep, edge_id: str, selected: FiltersDep):
+def edge(store: StoreDep, edge_id: str, selected: RelationFiltersDep):
     return data(_found(views.edge(store, edge_id, selected), "link"))
 
 
@@ -155,10 +165,8 @@ def edge(store: StoreDep, edge_id: str, selected: FiltersDep):
 def events(store: StoreDep, entity: Entities = [], event_types: EventTypes = [],
            date_from: DateFrom = None, date_to: DateTo = None,
            limit: Annotated[int, Query(ge=1, le=views.MAX_EVENTS)] = 500):
-    unknown = sorted(set(event_types) - set(EVENT_TYPES))
-    if unknown:
-        raise HTTPException(422, f"unknown event type: {', '.join(unknown)}")
-    return data(views.events(store, list(entity), list(event_types), date_from, date_to, limit))
+    types = _checked(event_types, EVENT_TYPES, "event type")
+    return data(views.events(store, list(entity), types, date_from, date_to, limit))
 
 
 @api.get("/documents", tags=["documents"], summary="Documents, newest first, or a full-text "

@@ -42,8 +42,8 @@ function edgeOf(e, defs) {
   if (e.data("directed")) {
     const id = `arrow-${colour.replace(/[^a-z0-9]/gi, "")}`;
     if (!defs.querySelector(`#${id}`)) {
-      const marker = node("marker", { id, viewBox: "0 0 10 10", refX: 10, refY: 5,
-        markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+      const marker = node("marker", { id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerUnits: "userSpaceOnUse",
+        markerWidth: 9, markerHeight: 9, orient: "auto-start-reverse" });
       marker.append(node("path", { d: "M0,0 L10,5 L0,10 z", fill: colour }));
       defs.append(marker);
     }

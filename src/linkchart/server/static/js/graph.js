@@ -81,7 +81,7 @@ function style() {
       "overlay-color": "#ff9800", "overlay-opacity": 0.15, "overlay-padding": 6 } },
     { selector: "edge", style: {
       width: "mapData(sources, 1, 6, 1.6, 9)", "line-color": "#7b8794", "curve-style": "bezier",
-      "target-arrow-color": "#7b8794", "arrow-scale": 0.9, label: "data(label)", "font-size": 9,
+      "target-arrow-color": "#7b8794", "arrow-scale": 0.9, label: "data(label)", "font-size": 10,
       "text-rotation": "autorotate", color: "#39424e", "text-background-color": "#f7f8fa",
       "text-background-opacity": 0.9, "text-background-padding": 1, "min-zoomed-font-size": 7 } },
     { selector: "edge[?directed]", style: { "target-arrow-shape": "triangle" } },
