@@ -46,8 +46,10 @@ def test_read_corpus(tmp_path, name):
 def fake_report() -> SpeedReport:
     report = SpeedReport(corpus="c.jsonl", documents=100, words=50_000, workers=1,
                          batch_size=16, machine={"cpus": 2, "python": "3.11", "spacy": "3.8"})
-    report.phases["bare"] = PhaseResult("bare", 100, 50_000, 10.0, 1.0, 300.0, 300.0)
-    report.phases["full"] = PhaseResult("full", 100, 50_000, 25.0, 2.0, 500.0, 500.0)
+    report.phases["bare"] = PhaseResult("bare", 100, 50_000, 10.0, 1.0, 300.0, 300.0,
+                                        cpu_seconds=5.0)
+    report.phases["full"] = PhaseResult("full", 100, 50_000, 25.0, 2.0, 500.0, 500.0,
+                                        cpu_seconds=20.0)
     report.phases["store"] = PhaseResult("store", 100, 50_000, 30.0, 2.0, 520.0, 520.0,
                                          store_bytes=3 * 2**20)
     return report
@@ -60,6 +62,8 @@ def test_report_figures():
     assert report.ratio == pytest.approx(0.4)
     data = report.to_json()
     assert data["ratio_full_over_bare"] == 0.4 and data["slowdown_full_vs_bare"] == 2.5
+    assert report.phases["bare"].words_per_cpu_s == 10_000.0
+    assert data["cpu_ratio_full_over_bare"] == 0.25
     assert data["phases"]["store"]["store_bytes"] == 3 * 2**20
     json.dumps(data)
     console = Console(record=True, width=120)
@@ -74,7 +78,7 @@ def test_bare_phase_runs_in_a_worker(tmp_path):
     seen = []
     result = run_phase("bare", docs, progress=seen.append)
     assert result.documents == 3 and result.words == count_words(docs)
-    assert result.seconds > 0 and result.peak_rss_mib > 50
+    assert result.seconds > 0 and result.peak_rss_mib > 50 and result.cpu_seconds > 0
     assert sum(seen) == 3
 
 

@@ -82,6 +82,13 @@ class PhaseResult:
     total_peak_rss_mib: float
     """Peak resident sets of all the worker processes, added up."""
     store_bytes: int | None = None
+    cpu_seconds: float = 0.0
+    """Processor time of the processing (all workers, and the writer in `store` with
+    several workers): steadier than wall time on a busy machine."""
+
+    @property
+    def words_per_cpu_s(self) -> float:
+        return self.words / self.cpu_seconds if self.cpu_seconds else 0.0
 
     @property
     def docs_per_s(self) -> float:
@@ -94,6 +101,8 @@ class PhaseResult:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.update(docs_per_s=round(self.docs_per_s, 2), words_per_s=round(self.words_per_s, 1),
+                    cpu_seconds=round(self.cpu_seconds, 3),
+                    words_per_cpu_s=round(self.words_per_cpu_s, 1),
                     seconds=round(self.seconds, 3), load_seconds=round(self.load_seconds, 3),
                     peak_rss_mib=round(self.peak_rss_mib, 1),
                     total_peak_rss_mib=round(self.total_peak_rss_mib, 1))
@@ -118,13 +127,22 @@ class SpeedReport:
             return None
         return full.docs_per_s / bare.docs_per_s
 
+    @property
+    def cpu_ratio(self) -> float | None:
+        """The same ratio on processor time (words per CPU-second)."""
+        bare, full = self.phases.get("bare"), self.phases.get("full")
+        if not bare or not full or not bare.words_per_cpu_s:
+            return None
+        return full.words_per_cpu_s / bare.words_per_cpu_s
+
     def to_json(self) -> dict[str, Any]:
-        ratio = self.ratio
+        ratio, cpu_ratio = self.ratio, self.cpu_ratio
         return {"corpus": self.corpus, "documents": self.documents, "words": self.words,
                 "workers": self.workers, "batch_size": self.batch_size,
                 "phases": {k: v.to_json() for k, v in self.phases.items()},
                 "ratio_full_over_bare": round(ratio, 4) if ratio else None,
                 "slowdown_full_vs_bare": round(1 / ratio, 2) if ratio else None,
+                "cpu_ratio_full_over_bare": round(cpu_ratio, 4) if cpu_ratio else None,
                 "machine": self.machine}
 
 
@@ -180,6 +198,7 @@ def _worker(phase: str, documents: list[Document], config: Any, wid: int,
         messages.put(("ready", wid, time.perf_counter() - started))
         go.wait()
         started = time.perf_counter()
+        cpu_started = time.process_time()
         done = 0
         if phase == "bare":
             texts = (d.text for d in documents)
@@ -203,7 +222,8 @@ def _worker(phase: str, documents: list[Document], config: Any, wid: int,
         if store is not None:
             _close(store)
         messages.put(("progress", wid, done % batch_size))
-        messages.put(("done", wid, time.perf_counter() - started, _peak_rss_mib()))
+        messages.put(("done", wid, time.perf_counter() - started, _peak_rss_mib(),
+                      time.process_time() - cpu_started))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises
         messages.put(("error", wid, traceback.format_exc()))
 
@@ -254,8 +274,9 @@ def run_phase(phase: str, documents: Sequence[Document], config: Any = None, wor
                 if kind == "ready":
                     load_seconds.append(payload[0])
             started = time.perf_counter()
+            parent_cpu = time.process_time()
             go.set()
-            finished: dict[int, tuple[float, float]] = {}
+            finished: dict[int, tuple[float, float, float]] = {}
             while len(finished) < workers:
                 kind, wid, *payload = _get(messages, processes, timeout)
                 if kind == "progress" and progress and payload[0]:
@@ -263,10 +284,11 @@ def run_phase(phase: str, documents: Sequence[Document], config: Any = None, wor
                 elif kind == "batch":
                     writer.add_extractions(payload[0])
                 elif kind == "done":
-                    finished[wid] = (payload[0], payload[1])
+                    finished[wid] = (payload[0], payload[1], payload[2])
                 elif kind == "error":
                     raise BenchmarkError(f"{phase} worker {wid} failed:\n{payload[0]}")
             seconds = time.perf_counter() - started
+            parent_cpu = time.process_time() - parent_cpu
         finally:
             if writer is not None:
                 _close(writer)
@@ -274,11 +296,12 @@ def run_phase(phase: str, documents: Sequence[Document], config: Any = None, wor
                 process.join(timeout=30)
                 if process.is_alive():
                     process.terminate()
-        peaks = [peak for _, peak in finished.values()]
+        peaks = [peak for _, peak, _ in finished.values()]
+        cpu = sum(c for _, _, c in finished.values()) + (parent_cpu if writer is not None else 0)
         return PhaseResult(
             phase=phase, documents=len(documents), words=count_words(documents),
             seconds=seconds, load_seconds=max(load_seconds), peak_rss_mib=max(peaks),
-            total_peak_rss_mib=sum(peaks),
+            total_peak_rss_mib=sum(peaks), cpu_seconds=cpu,
             store_bytes=db_path.stat().st_size if db_path.exists() else None)
 
 
@@ -325,7 +348,8 @@ def render(report: SpeedReport, console: Any) -> None:
                         f"{report.words:,} words, {report.workers} worker(s), "
                         f"batch {report.batch_size}", title_justify="left")
     for column, justify in (("phase", "left"), ("seconds", "right"), ("docs/s", "right"),
-                            ("words/s", "right"), ("load s", "right"),
+                            ("words/s", "right"), ("words/CPU-s", "right"),
+                            ("load s", "right"),
                             ("peak RSS MiB", "right")):
         table.add_column(column, justify=justify)
     for name, result in report.phases.items():
@@ -333,11 +357,13 @@ def render(report: SpeedReport, console: Any) -> None:
         if report.workers > 1:
             rss += f" (Σ {result.total_peak_rss_mib:,.0f})"
         table.add_row(PHASE_TITLES[name], f"{result.seconds:.1f}", f"{result.docs_per_s:.1f}",
-                      f"{result.words_per_s:,.0f}", f"{result.load_seconds:.1f}", rss)
+                      f"{result.words_per_s:,.0f}", f"{result.words_per_cpu_s:,.0f}",
+                      f"{result.load_seconds:.1f}", rss)
     console.print(table)
     if report.ratio:
         console.print(f"(b)/(a): full extraction runs at {report.ratio:.2f}× the bare model's "
-                      f"throughput ({1 / report.ratio:.1f}× its time)")
+                      f"throughput ({1 / report.ratio:.1f}× its time)"
+                      + (f"; on processor time {report.cpu_ratio:.2f}×" if report.cpu_ratio else ""))
     store = report.phases.get("store")
     if store and store.store_bytes:
         console.print(f"store: {store.store_bytes / 2**20:.1f} MiB of SQLite for "

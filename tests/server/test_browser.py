@@ -36,7 +36,8 @@ NODE_POINT = """(id) => {
   const p = node.renderedPosition();
   return {x: box.left + p.x, y: box.top + p.y};
 }"""
-COUNTS = "() => ({nodes: window.linkchart.cy.nodes().length, edges: window.linkchart.cy.edges().length})"
+COUNTS = ("() => ({nodes: window.linkchart.cy.nodes().length, "
+          "edges: window.linkchart.cy.edges().length})")
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +70,13 @@ class Tab:
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def open(self, path: str):
         self.page.goto(self.origin + path)

@@ -41,7 +41,8 @@ def test_token_from_the_environment(served, chart_url):
     assert "?token=from-env" in result.output
     client = test_client(app)
     assert client.get("/api/health").status_code == 401
-    assert client.get("/api/health", headers={"Authorization": "Bearer from-env"}).status_code == 200
+    bearer = {"Authorization": "Bearer from-env"}
+    assert client.get("/api/health", headers=bearer).status_code == 200
     assert client.get("/api/health", headers={"Authorization": "Bearer wrong"}).status_code == 401
 
 

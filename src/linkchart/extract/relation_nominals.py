@@ -48,7 +48,7 @@ class NominalRules:
             return actors
         verb = noun.head
         if noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in self.light_verbs | {
-                "of", "for"}:
+                "of", "for", "with"}:
             while verb.pos_ == "ADP" or verb.dep_ == "prep":
                 verb = verb.head
             return self._subjects(verb)

@@ -232,8 +232,8 @@ class RelationExtractor(NominalRules):
         kind = self.nouns[phrase]
         holders = self._holders(token)
         if not holders:
-            holders = [i for c in token.children if c.dep_ == "compound"
-                       for i in self._named(c)]
+            holders = [i for c in token.children if c.dep_ in ("compound", "amod")
+                       and c.i < token.i for i in self._named(c)]
         others = self._objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS)
         for holder in holders:
             for other in others:

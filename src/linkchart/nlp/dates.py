@@ -385,8 +385,8 @@ RULES: list[tuple[str, Resolver]] = [
     (COUNT_RE + r"\s+years?\s+(?:later|after)", _ref_years(1)),
     (COUNT_RE + r"\s+years?\s+(?:earlier|before)", _ref_years(-1)),
     (r"(?:the\s+)?(?:next|following)\s+year", lambda m, p, r: _ref_years(1)(_Fixed("1"), p, r)),
-    (r"(?:that|the\s+same)\s+year", _ref_year),
-    (r"(?:that|the\s+same)\s+month", _ref_month),
+    (r"(?:that|(?:the\s+)?same)\s+year", _ref_year),
+    (r"(?:that|(?:the\s+)?same)\s+month", _ref_month),
 ]
 
 

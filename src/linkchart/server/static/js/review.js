@@ -2,7 +2,7 @@
 // resolution queue and every judgement made. The store applies a judgement at once and
 // re-applies it on every later ingest; after one, the chart reloads.
 import { api } from "./api.js";
-import { $, clear, el, label, toast, TYPE_COLOURS } from "./dom.js";
+import { clear, el, label, toast, TYPE_COLOURS } from "./dom.js";
 import { searchBox } from "./search.js";
 
 const author = () => localStorage.getItem("linkchart.reviewer") || "web";
