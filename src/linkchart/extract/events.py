@@ -509,9 +509,9 @@ class EventExtractor:
             if modal in ("must", "should") and reported is not None:
                 return "request", reported
             if modal in self.lex.intent_modal and reported is not None:
-                return ("threat" if conditional else "intent"), None
+                return ("threat" if conditional else "intent"), reported
             if conditional and reported is not None:
-                return "threat", None  # "may halt mediation if ...", he said
+                return "threat", reported  # "may halt mediation if ...", he said
             return "drop", None
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj") and (
                 infinitive or verb.dep_ == "xcomp"):
@@ -583,6 +583,10 @@ class EventExtractor:
             event_type, mode = "REJECT", None
         candidate = Candidate(trigger, event_type, mode, sentence=sentence)
         self._roles(trigger, candidate)
+        if status in ("intent", "threat") and not candidate.actors and speaker is not None:
+            # "Iran said it would attack": the speaker stands behind the intent
+            candidate.actors = [a for a in self._phrase(_subject(speaker))
+                                if a not in candidate.recipients]
         if status == "request":
             candidate.type, candidate.mode = "REQUEST", None
             candidate.recipients = candidate.actors
@@ -660,6 +664,12 @@ class EventExtractor:
         for child in verb.children:
             if child.dep_ in ("prep", "prt", "agent"):
                 self._prep_role(child, candidate, verb=True)
+            elif child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN" and \
+                    child.i != (subject.i if subject is not None else -1):
+                # "imposed sanctions on Iran", "sent aid to Mali", "held talks with X"
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        self._prep_role(prep, candidate, verb=True)
             elif child.dep_ == "ccomp" and candidate.type == "REQUEST" and \
                     not candidate.recipients:
                 # "demanded that the United States match ...": who is asked

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, select
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import dates
@@ -29,7 +29,9 @@ def count_sources(evidence: Iterable[dict[str, Any]]) -> int:
                 for e in evidence})
 
 
-def _rows(conn: Connection, entity_ids, types, date_from, date_to):
+def _rows(conn: Connection, entity_ids, types, date_from, date_to,
+          among: set[str] | None = None):
+    """Relation rows touching `entity_ids`, or, with `among`, only those between them."""
     source, target = entities.alias("s"), entities.alias("t")
     stmt = (select(relations, documents.c.outlet, documents.c.published,
                    source.c.name.label("source_name"), source.c.type.label("source_type"),
@@ -52,16 +54,21 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to):
     if entity_ids is None:
         chunks = [stmt]
     else:
+        # Two indexed look-ups rather than one OR, which SQLite answers with a full scan.
         ids = sorted(set(entity_ids))
-        chunks = [stmt.where(or_(relations.c.source_entity.in_(ids[i:i + CHUNK]),
-                                 relations.c.target_entity.in_(ids[i:i + CHUNK])))
-                  for i in range(0, len(ids), CHUNK)]
+        ends = [relations.c.source_entity] if among else [relations.c.source_entity,
+                                                           relations.c.target_entity]
+        chunks = [stmt.where(end.in_(ids[i:i + CHUNK]))
+                  for i in range(0, len(ids), CHUNK) for end in ends]
     seen = set()
     for chunk in chunks:
         for row in conn.execute(chunk):
-            if row.id not in seen and dates.in_range(row.published, date_from, date_to):
-                seen.add(row.id)
-                yield row
+            if row.id in seen or not dates.in_range(row.published, date_from, date_to):
+                continue
+            if among is not None and row.target_entity not in among:
+                continue
+            seen.add(row.id)
+            yield row
 
 
 def aggregate(rows) -> list[dict[str, Any]]:
@@ -100,14 +107,29 @@ def aggregate(rows) -> list[dict[str, Any]]:
 
 
 def relation_list(conn: Connection, entity_ids=None, types=None, date_from=None, date_to=None,
-                  min_sources: int = 1) -> list[dict[str, Any]]:
-    found = aggregate(_rows(conn, entity_ids, types, date_from, date_to))
+                  min_sources: int = 1, among: set[str] | None = None) -> list[dict[str, Any]]:
+    found = aggregate(_rows(conn, entity_ids, types, date_from, date_to, among))
     return [g for g in found if g["sources"] >= min_sources]
+
+
+def _best_new_ends(found: list[dict[str, Any]], levels: dict[str, int],
+                   limit: int | None) -> list[str]:
+    """Ends not yet reached, best-sourced first, at most `limit` of them."""
+    score: dict[str, int] = {}
+    for edge in found:
+        for end in (edge["source"], edge["target"]):
+            if end not in levels:
+                score[end] = score.get(end, 0) + edge["sources"]
+    ranked = sorted(score, key=lambda end: (-score[end], _num(end)))
+    return ranked[:limit] if limit else ranked
 
 
 def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types=None,
                   relation_types=None, date_from=None, date_to=None,
-                  min_sources: int = 1) -> dict[str, list[dict[str, Any]]]:
+                  min_sources: int = 1, limit: int | None = None
+                  ) -> dict[str, list[dict[str, Any]]]:
+    """The actor, its neighbours to `depth` (with `limit`, the best-sourced ones at each
+    level), and every relation among them."""
     if not entities_by_id(conn, [entity_id]):
         return {"nodes": [], "edges": []}
     kinds = set(entity_types) if entity_types else None
@@ -121,22 +143,20 @@ def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types
     levels = {entity_id: 0}
     edges: dict[str, dict[str, Any]] = {}
     frontier = {entity_id}
-    for level in range(1, max(depth, 0) + 2):
+    for level in range(1, max(depth, 0) + 1):
         if not frontier:
             break
-        closing = level > depth
-        found = relation_list(conn, frontier, relation_types, date_from, date_to, min_sources)
-        new = set()
-        for edge in filter(fits, found):
-            ends = (edge["source"], edge["target"])
-            if closing and not all(end in levels for end in ends):
-                continue
-            for end in ends:
-                if end not in levels:
-                    levels[end] = level
-                    new.add(end)
+        found = list(filter(fits, relation_list(conn, frontier, relation_types, date_from,
+                                                date_to, min_sources)))
+        new = _best_new_ends(found, levels, limit)
+        for end in new:
+            levels[end] = level
+        frontier = set(new)
+    among = set(levels)
+    for edge in relation_list(conn, among, relation_types, date_from, date_to, min_sources,
+                              among=among):
+        if fits(edge):
             edges[edge["id"]] = edge
-        frontier = new
     nodes = entities_by_id(conn, levels)
     return {"nodes": sorted((nodes[i] | {"depth": d} for i, d in levels.items()),
                             key=lambda n: (n["depth"], _num(n["id"]))),

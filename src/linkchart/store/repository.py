@@ -118,10 +118,11 @@ class Store:
                       entity_types: Iterable[str] | None = None,
                       relation_types: Iterable[str] | None = None,
                       date_from: str | None = None, date_to: str | None = None,
-                      min_sources: int = 1) -> dict[str, list[dict[str, Any]]]:
+                      min_sources: int = 1, limit: int | None = None
+                      ) -> dict[str, list[dict[str, Any]]]:
         with self._read() as conn:
             return graph.neighbourhood(conn, entity_id, depth, entity_types, relation_types,
-                                       date_from, date_to, min_sources)
+                                       date_from, date_to, min_sources, limit)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         with self._read() as conn:

@@ -1,0 +1,207 @@
+"""Events through the real pipeline, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkchart.extract.context import Context
+from linkchart.extract.events import extract_events, load_lexicon
+from linkchart.model import EVENT_TYPES, Document
+
+PACK = """\
+pack: events-test
+description: Actors for the event extraction tests.
+source: Written for the linkchart test suite.
+actors:
+  - {name: Iraq, type: country, capital: Baghdad, demonyms: [Iraqi, Iraqis]}
+  - {name: Iran, type: country, capital: Tehran, demonyms: [Iranian, Iranians]}
+  - {name: United States, type: country, aliases: [US, U.S.], capital: Washington,
+     demonyms: [American, Americans]}
+  - {name: Israel, type: country, demonyms: [Israeli, Israelis]}
+  - {name: Lebanon, type: country, capital: Beirut, demonyms: [Lebanese]}
+  - {name: Egypt, type: country, capital: Cairo, demonyms: [Egyptian, Egyptians]}
+  - {name: Somalia, type: country, capital: Mogadishu, demonyms: [Somali, Somalis]}
+  - {name: Kataib Hezbollah, type: armed_group, country: Iraq}
+  - {name: Hezbollah, type: armed_group, country: Lebanon}
+  - {name: Hamas, type: armed_group}
+  - {name: al-Shabaab, type: armed_group, aliases: [Al-Shabaab]}
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory):
+    from linkchart.config import Config
+    from linkchart.nlp import load_pipeline
+
+    pack = tmp_path_factory.mktemp("packs") / "events-test.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    return load_pipeline(Config(packs=[pack], bundled_packs=False))
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    from linkchart.nlp import knowledge_of
+
+    def run(text: str, published: str | None = "2020-01-07"):
+        document = Document(id="t", text=text, published=published)
+        context = Context.build(nlp(text), document, knowledge_of(nlp))
+        events = extract_events(context)
+        names = {f"e{i + 1}": r.name for i, r in enumerate(context.referents)}
+        for event in events:
+            assert event.type in EVENT_TYPES
+            # evidence and date words are exact substrings, at their offsets
+            assert text[event.start:event.end] == event.evidence
+            if event.date_text:
+                assert event.date_text in text
+        return events, names
+
+    return run
+
+
+def named(ids, names):
+    return {names[i] for i in ids}
+
+
+def only(events, event_type):
+    found = [e for e in events if e.type == event_type]
+    assert len(found) == 1, [(e.type, e.evidence) for e in events]
+    return found[0]
+
+
+def test_air_strike_with_date_place_and_toll(events_of):
+    text = ("U.S. forces carried out air strikes on Sunday against Kataib Hezbollah in "
+            "western Iraq, killing 12 fighters and wounding 20 others.")
+    events, names = events_of(text, "2020-01-07")  # a Tuesday
+    strike = only(events, "ASSAULT")
+    assert strike.mode == "aerial"
+    assert named(strike.actors, names) == {"U.S. forces"}
+    assert named(strike.recipients, names) == {"Kataib Hezbollah"}
+    assert strike.date == "2020-01-05" and strike.date_text == "on Sunday"
+    assert names[strike.location] == "Iraq"
+    assert (strike.fatalities, strike.injured) == (12, 20)
+    assert strike.evidence.startswith("U.S. forces carried out air strikes on Sunday")
+
+
+def test_passive_drone_strike_agent_acts_and_subject_receives(events_of):
+    text = ("Two Hezbollah commanders were killed by an Israeli drone strike in Lebanon on "
+            "Friday. Israel declined to comment.")
+    events, names = events_of(text, "2020-01-07")
+    strike = only(events, "ASSAULT")
+    assert strike.mode == "drone"
+    assert named(strike.actors, names) == {"Israel"}
+    assert named(strike.recipients, names) == {"Hezbollah"}
+    assert strike.fatalities == 2
+    assert strike.date == "2020-01-03"
+    assert names[strike.location] == "Lebanon"
+
+
+def test_meeting_between_two_named_people(events_of):
+    text = "Iraqi Prime Minister Adnan Rashid met Iranian envoy Karim Tavakoli in Baghdad on Monday."
+    events, names = events_of(text, "2020-01-07")
+    meeting = only(events, "CONSULT")
+    assert named(meeting.actors, names) == {"Adnan Rashid"}
+    assert named(meeting.recipients, names) == {"Karim Tavakoli"}
+    assert names[meeting.location] == "Baghdad"
+    assert meeting.date == "2020-01-06" and meeting.date_text == "on Monday"
+
+
+def test_call_on_is_a_request_to_its_object(events_of):
+    text = "On 3 March, Hamas called on Egypt to reopen the border crossing."
+    events, names = events_of(text, "2021-03-10")
+    request = only(events, "REQUEST")
+    assert named(request.actors, names) == {"Hamas"}
+    assert named(request.recipients, names) == {"Egypt"}
+    assert request.date == "2021-03-03" and request.date_text == "On 3 March"
+
+
+def test_hypotheses_and_negations_are_not_events(events_of):
+    text = ("Hezbollah could attack Israel next week. Hamas did not withdraw its fighters from "
+            "the border on Monday. Israel may launch air strikes against Lebanon.")
+    events, _ = events_of(text, "2020-01-07")
+    assert [e for e in events if e.type in ("ASSAULT", "RETREAT")] == []
+
+
+def test_a_stated_intent_to_strike_is_a_threat(events_of):
+    text = "Iran said on Tuesday that it would attack the United States."
+    events, names = events_of(text, "2020-01-08")
+    threat = only(events, "THREATEN")
+    assert named(threat.actors, names) == {"Iran"}
+    assert "United States" in named(threat.recipients, names)
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_left_dead_and_wounded_with_noun_trigger_actor(events_of):
+    text = ("An al-Shabaab car bomb left 35 people dead and 51 wounded in Mogadishu on "
+            "Saturday.")
+    events, names = events_of(text, "2020-01-07")
+    bombing = only(events, "ASSAULT")
+    assert bombing.mode == "explosives"
+    assert named(bombing.actors, names) == {"al-Shabaab"}
+    assert (bombing.fatalities, bombing.injured) == (35, 51)
+    assert names[bombing.location] == "Mogadishu"
+    assert bombing.date == "2020-01-04"
+
+
+def test_number_words_and_a_later_toll_sentence(events_of):
+    text = ("Hamas fighters attacked an Israeli army post near the border on Monday. "
+            "Three soldiers were killed and eleven were wounded.")
+    events, names = events_of(text, "2020-01-07")
+    attack = only(events, "ASSAULT")
+    assert named(attack.actors, names) == {"Hamas"}
+    assert (attack.fatalities, attack.injured) == (3, 11)
+    assert attack.date == "2020-01-06"
+
+
+def test_mentions_of_one_attack_merge_and_keep_the_first_evidence(events_of):
+    text = ("Hamas attacked an Israeli army post on Monday. The attack by Hamas was the "
+            "third this month, and Israel blamed Iran for it on Tuesday.")
+    events, names = events_of(text, "2020-01-08")
+    attack = only(events, "ASSAULT")
+    assert attack.evidence.startswith("Hamas attacked an Israeli army post on Monday")
+    assert attack.date == "2020-01-06"
+    blame = only(events, "ACCUSE")
+    assert named(blame.actors, names) == {"Israel"}
+    assert named(blame.recipients, names) == {"Iran"}
+    assert blame.date == "2020-01-07"
+
+
+def test_the_next_day_follows_the_previous_event(events_of):
+    text = ("Iraqi officials and a U.S. delegation held talks in Baghdad on 3 March. "
+            "Iraq and the United States met again the next day in Tehran.")
+    events, names = events_of(text, "2021-03-10")
+    talks = sorted((e for e in events if e.type == "CONSULT"), key=lambda e: e.start)
+    assert [t.date for t in talks] == ["2021-03-03", "2021-03-04"]
+    assert talks[1].date_text == "the next day"
+
+
+def test_a_report_without_date_words_takes_the_publication_month(events_of):
+    text = "Hezbollah condemned the Israeli raid. Israel did not comment."
+    events, names = events_of(text, "2020-01-07")
+    condemnation = only(events, "ACCUSE")
+    assert named(condemnation.actors, names) == {"Hezbollah"}
+    assert named(condemnation.recipients, names) == {"Israel"}
+    assert condemnation.date == "2020-01" and condemnation.date_text is None
+
+
+def test_an_event_needs_a_participant(events_of):
+    events, _ = events_of("A bomb exploded in a crowded market in Mogadishu on Friday.")
+    assert events == []
+
+
+def test_sanctions_and_troop_deployments_follow_their_objects(events_of):
+    text = ("The United States imposed sanctions on Iran on Friday. Iran sent troops to the "
+            "border with Iraq on Saturday.")
+    events, names = events_of(text, "2020-01-07")
+    sanction = only(events, "SANCTION")
+    assert named(sanction.actors, names) == {"United States"}
+    assert named(sanction.recipients, names) == {"Iran"}
+    troops = only(events, "MOBILIZE")
+    assert named(troops.actors, names) == {"Iran"}
+
+
+def test_lexicon_types_are_plover_types():
+    lexicon = load_lexicon()
+    assert {spec.type for spec in lexicon.verbs.values()} <= set(EVENT_TYPES)
+    assert {spec.type for spec in lexicon.nouns.values()} <= set(EVENT_TYPES)
+    assert lexicon.nouns["air strike"].mode == "aerial"
+    assert lexicon.nouns["drone strike"].mode == "drone"
