@@ -66,7 +66,8 @@ def strongest(found: dict[str, list[dict[str, Any]]], centre: str, limit: int,
     others = [n for n in found["nodes"] if n["id"] != centre and n["id"] not in hidden]
     others.sort(key=lambda n: (n.get("depth", 1), [-x for x in strength.get(n["id"], (0, 0))]))
     kept = [n for n in found["nodes"] if n["id"] == centre] + others[:limit]
-    return {n["id"]: n for n in kept}, len(others)
+    total = max(len(others), found.get("neighbours", 0) - len(hidden))
+    return {n["id"]: n for n in kept}, total
 
 
 def _edges_among(found: Iterable[dict[str, Any]], nodes: dict[str, Any]
@@ -76,7 +77,7 @@ def _edges_among(found: Iterable[dict[str, Any]], nodes: dict[str, Any]
 
 def neighbourhood(store: Store, entity_id: str, depth: int, filters: Filters,
                   limit: int = DEFAULT_LIMIT, evidence: bool = False) -> dict[str, Any]:
-    found = store.neighbourhood(entity_id, depth, **filters.store_args())
+    found = store.neighbourhood(entity_id, depth, limit=limit, **filters.store_args())
     nodes, total = strongest(found, entity_id, limit)
     shape = relation_edge if evidence else (lambda e: lean(relation_edge(e)))
     return {"nodes": list(nodes.values()),
@@ -97,7 +98,8 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Filters,
     truncated: dict[str, dict[str, int]] = {}
     found_edges: list[dict[str, Any]] = []
     for entity_id in dict.fromkeys(expand):
-        found = store.neighbourhood(entity_id, 1, **filters.store_args())
+        found = store.neighbourhood(entity_id, 1, limit=limit + len(hidden),
+                                    **filters.store_args())
         kept, total = strongest(found, entity_id, limit, hidden)
         if total > len(kept) - 1:
             truncated[entity_id] = {"neighbours": total, "shown": len(kept) - 1}

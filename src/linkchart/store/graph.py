@@ -14,6 +14,9 @@ from linkchart.store.queries import entities_by_id
 from linkchart.store.schema import attributions, documents, entities, relations
 
 
+MAX_AMONG_IN_SQL = 2000
+
+
 def _num(entity_id: str) -> int:
     return int(entity_id[1:])
 
@@ -58,6 +61,8 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
         ids = sorted(set(entity_ids))
         ends = [relations.c.source_entity] if among else [relations.c.source_entity,
                                                            relations.c.target_entity]
+        if among and len(among) <= MAX_AMONG_IN_SQL:
+            stmt = stmt.where(relations.c.target_entity.in_(sorted(among)))
         chunks = [stmt.where(end.in_(ids[i:i + CHUNK]))
                   for i in range(0, len(ids), CHUNK) for end in ends]
     seen = set()
@@ -143,12 +148,16 @@ def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types
     levels = {entity_id: 0}
     edges: dict[str, dict[str, Any]] = {}
     frontier = {entity_id}
+    reachable = 0
     for level in range(1, max(depth, 0) + 1):
         if not frontier:
             break
         found = list(filter(fits, relation_list(conn, frontier, relation_types, date_from,
                                                 date_to, min_sources)))
         new = _best_new_ends(found, levels, limit)
+        if level == 1:
+            reachable = len({end for edge in found for end in (edge["source"], edge["target"])
+                             if end != entity_id})
         for end in new:
             levels[end] = level
         frontier = set(new)
@@ -160,4 +169,4 @@ def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types
     nodes = entities_by_id(conn, levels)
     return {"nodes": sorted((nodes[i] | {"depth": d} for i, d in levels.items()),
                             key=lambda n: (n["depth"], _num(n["id"]))),
-            "edges": list(edges.values())}
+            "edges": list(edges.values()), "neighbours": reachable}
