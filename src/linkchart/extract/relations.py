@@ -86,8 +86,19 @@ class RelationExtractor(NominalRules):
                 if token.lower_ in self.definite_leads and \
                         self.context.type_of(organisation) == "country":
                     fits = "member_of"
+                title = None if organisations else self._title_span(token, holder)
                 self._add(fits, holder, organisation, [token], token,
-                          role=role if fits == "member_of" else None)
+                          role=role if fits == "member_of" else None, span=title)
+
+    def _title_span(self, title: Token, holder: int) -> tuple[int, int]:
+        """'President Donald Trump': the title and the holder's nearest name."""
+        mention = self._nearest_mention(holder, title, self.context.sentence(title))
+        ends = [title.i, mention.i] if mention is not None else [title.i]
+        start, end = min(ends), max(ends) + 1
+        for m in self.context.referents[holder].mentions:
+            if m.start <= end - 1 < m.end:
+                end = m.end
+        return min(start, *(t.i for t in title.subtree if t.i <= title.i)), end
 
     def _home_state(self, role: str, holder: int) -> list[int]:
         """'President Donald Trump': the holder's country from the packs, or the country
@@ -203,7 +214,8 @@ class RelationExtractor(NominalRules):
             actor = knowledge.by_demonym.get(token.text) or knowledge.country(token.text)
             country = self.context.country_referent(actor) if actor else None
             if country is not None and country != index:
-                self._add("part_of", index, country, [token], token)
+                self._add("part_of", index, country, [token], token,
+                          span=(mention.start, mention.end))
                 return
 
     # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"
@@ -404,14 +416,16 @@ class RelationExtractor(NominalRules):
         return None
 
     def _add(self, kind: str, source: int, target: int, cues: list[Token], trigger: Token,
-             role: str | None = None) -> None:
+             role: str | None = None, span: tuple[int, int] | None = None) -> None:
+        """Record a relation; its evidence is the shortest stretch holding the cue and a
+        mention of each side, or `span` (token offsets) when the cue alone states it."""
         context = self.context
         if source == target or not self._types_fit(kind, source, target):
             return
         if kind in UNDIRECTED_RELATIONS:
             source, target = sorted((source, target))
         key = (kind, source, target)
-        evidence = self._evidence(source, target, cues)
+        evidence = context.evidence(*span) if span else self._evidence(source, target, cues)
         if evidence is None:
             return
         text, start, end = evidence
