@@ -58,6 +58,10 @@ def evaluate(
                                  help="Add the per-document table (and errors in --json)"),
     pack: Optional[list[Path]] = typer.Option(None, "--pack",
                                               help="An extra knowledge pack (YAML file or folder)"),
+    chart_events: bool = typer.Option(
+        False, "--chart-events",
+        help="Sentence benchmarks: score only the events the chart keeps (a named "
+             "participant and a date, place or count), not every classified trigger"),
     resolution: Optional[Path] = typer.Option(
         None, "--resolution", metavar="GOLD",
         help="Score cross-document entity resolution against a who-is-who gold list "
@@ -82,6 +86,7 @@ def evaluate(
         target = path or default_path(benchmark)
         module = adapter(benchmark)
         config.keep_all_entities = getattr(module, "KEEP_ALL_ENTITIES", False)
+        config.event_candidates = getattr(module, "EVENT_CANDIDATES", False) and not chart_events
         try:
             with _progress() as progress:
                 result = module.run(target, _extractor(config, progress, benchmark))

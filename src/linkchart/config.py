@@ -28,6 +28,9 @@ class Config:
     """Documents longer than this are refused at ingest with a clear reason."""
     keep_all_entities: bool = False
     """Keep every recognised name, also places and outlets tied to nothing."""
+    event_candidates: bool = False
+    """Keep every classified event trigger, also those the chart leaves out (no named
+    participant, no date, place or count; hypothetical): the sentence benchmarks."""
 
     @classmethod
     def from_env(cls, **overrides) -> "Config":

@@ -25,7 +25,8 @@ def extract_documents(documents: Iterable[Document], config: Config | None = Non
     pairs = ((document.text, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=config.batch_size):
         try:
-            yield extract(doc, document, knowledge, config.keep_all_entities)
+            yield extract(doc, document, knowledge, config.keep_all_entities,
+                          config.event_candidates)
         except Exception as error:  # noqa: BLE001 - reported, never swallowed silently
             if on_error is None:
                 log.error("%s: extraction failed: %r", document.source_path or document.id,

@@ -96,10 +96,10 @@ def test_crosswalk_parsing(tmp_path):
 
 # ---------------------------------------------------------------- scoring, hand-made
 
-def test_main_event_is_first_in_text_order():
+def test_main_event_is_the_first_the_extractor_lists():
     doc = Document(id="s", text="x" * 50)
     ex = extraction(doc, events=[ev("v1", "ASSAULT", 30), ev("v2", "ACCUSE", 5)])
-    assert main_event(ex).type == "ACCUSE"
+    assert main_event(ex).type == "ASSAULT"
     assert main_event(extraction(doc)) is None
 
 

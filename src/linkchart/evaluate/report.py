@@ -148,7 +148,7 @@ def span_table(title: str, rows: dict[str, Any]) -> Table:
 def render_plover(result, console: Console) -> None:
     types = result.types
     console.print(f"[bold]plover-gsr[/bold]: {result.sentences} sentences ({result.path}); "
-                  f"main event = first extracted event in text order")
+                  f"main event = the main clause's event (first extracted)")
     console.print(f"event type accuracy {_pct(types.accuracy)} ({types.correct}/{types.total}), "
                   f"macro-F1 {_pct(types.macro_f1)}; sentences with any event "
                   f"{result.with_event}/{result.sentences}; any event of the gold type "

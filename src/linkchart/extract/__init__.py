@@ -16,11 +16,11 @@ from linkchart.nlp.packs import Knowledge
 
 
 def extract(doc: Doc, document: Document, knowledge: Knowledge,
-            keep_all_entities: bool = False) -> DocExtraction:
+            keep_all_entities: bool = False, event_candidates: bool = False) -> DocExtraction:
     context = Context.build(doc, document, knowledge)
     attributions = extract_attributions(context)
     relations = extract_relations(context)
-    events = extract_events(context)
+    events = extract_events(context, event_candidates)
     for item in (*relations, *events):
         item.attribution = _resting_on(item.start, item.end, attributions)
     entities = build_entities(context, keep_all_entities)

@@ -23,6 +23,7 @@ BOILERPLATE = words(typing_lexicon()["boilerplate"])
 PACK_SPANS = "pack"
 NAME_JOINERS = {"of", "and", "for", "the", "de", "la", "del", "al", "-", "&", "on", "in"}
 LONGER_NAME_LABELS = {"ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"}
+NAME_LABELS = LONGER_NAME_LABELS | {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
 if not Doc.has_extension("referents"):
     Doc.set_extension("referents", default=None)
@@ -124,6 +125,9 @@ def _trimmed_names(doc: Doc, titles: frozenset[str]) -> list[Span]:
     """Trim 'the', titles before a person's name, possessives and stray punctuation."""
     spans = []
     for span in doc.ents:
+        if span.label_ not in NAME_LABELS:  # dates, numbers: kept as the model found them
+            spans.append(span)
+            continue
         start, end = span.start, span.end
         while start < end and doc[start].lower_ in LEADING_DROP:
             start += 1

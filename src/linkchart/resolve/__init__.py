@@ -28,7 +28,7 @@ from sqlalchemy import Connection
 
 from linkchart.model import ORGANISATION_TYPES, DocExtraction, Entity
 from linkchart.resolve.matching import (Match, PackIndex, Profile, blocking_keys, compare,
-                                        kind)
+                                        kind, lookup_keys)
 from linkchart.resolve.names import name_key, name_keys
 
 __all__ = ["AUTO", "REVIEW", "EntityLookup", "MemoryLookup", "Resolver", "ReviewItem",
@@ -165,7 +165,7 @@ class Resolver:
     def _local(self, entity: Entity, packs: PackIndex) -> _Local:
         profile = Profile(entity.id, entity.name, entity.type, list(entity.aliases))
         profile.pack = packs.actor_of(entity.name, entity.aliases, entity.type)
-        return _Local(entity, profile, blocking_keys(profile))
+        return _Local(entity, profile, lookup_keys(profile))
 
 
 class _Run:
@@ -183,7 +183,8 @@ class _Run:
         self._bare: dict[str, str] = {}
 
     def prefetch(self, keys: set[str]) -> None:
-        self.index = {k: list(v) for k, v in self.lookup.candidates(keys).items()}
+        self.index = {k: list(v) for k, v in self.lookup.candidates(keys).items()
+                      if not _loose(k) or len(v) <= BLOCK_LIMIT}
         ids = {c[0] for found in self.index.values() for c in found}
         self._load_profiles(ids)
 
@@ -211,8 +212,7 @@ class _Run:
         plain = set(name_keys([item.profile.name, *item.profile.aliases]))
         for key in item.keys:
             listed = self.index.get(key, ())
-            loose = key[:2] in ("x:", "s:", "i:")
-            if loose and len(listed) > BLOCK_LIMIT:
+            if _loose(key) and len(listed) > BLOCK_LIMIT:
                 continue
             for entity_id, entity_type in listed:
                 if kind(entity_type) != item.profile.kind:
@@ -376,6 +376,11 @@ class _Run:
                 self.lookup.remember(self.profiles[entity_id], context)
         if self.reviews and hasattr(self.lookup, "review"):
             self.lookup.review(self.reviews)
+
+
+def _loose(key: str) -> bool:
+    """A skeleton, surname or initials key: one of many names may share it."""
+    return key[:2] in ("x:", "s:", "i:")
 
 
 def _num(global_id: str) -> int:

@@ -192,6 +192,17 @@ def blocking_keys(profile: Profile) -> list[str]:
     return list(keys)
 
 
+def lookup_keys(profile: Profile) -> list[str]:
+    """The keys to look candidates up under: `blocking_keys` less the plain keys of
+    descriptors and one-word short forms, which are filed (search finds them) but
+    would pull in every entity that ever was "the president" or "Washington"."""
+    person = profile.type == "person"
+    weak = {f.key for f in profile.forms() if f.descriptor}
+    weak |= {form(t, person).key for t in profile.short_forms()}
+    weak -= {form(profile.name, person).key}
+    return [k for k in blocking_keys(profile) if k not in weak]
+
+
 @dataclass
 class Match:
     score: float
