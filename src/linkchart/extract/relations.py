@@ -36,6 +36,7 @@ class RelationExtractor(NominalRules):
         self.definite_leads = set(words["definite_leads"])
         self.state_titles = {w: kind for kind, ws in words["state_titles"].items()
                              for w in ws}
+        self.personal_roles = set(words["personal_roles"])
         self.nouns = _phrase_map(words["nouns"])
         self.verbs = _phrase_map(words["verbs"])
         self.verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
@@ -78,8 +79,12 @@ class RelationExtractor(NominalRules):
             kind = "member_of" if any(c.lower_ in ("a", "an") for c in token.children) \
                 else "leads"
         holders = self._holders(token)
-        organisations = [i for i in self._objects_of_noun(token, exclude=set(holders))
-                         if self.context.type_of(i) in ORGS_AND_STATES]
+        objects = self._objects_of_noun(token, exclude=set(holders))
+        organisations = [i for i in objects if self.context.type_of(i) in ORGS_AND_STATES]
+        if role in self.personal_roles:
+            for person in (i for i in objects if self.context.type_of(i) == "person"):
+                for holder in holders:
+                    self._add("affiliated_with", holder, person, [token], token)
         for holder in holders:
             for organisation in organisations or self._home_state(role, holder):
                 fits = kind if organisations else self.state_titles[role]
@@ -151,8 +156,10 @@ class RelationExtractor(NominalRules):
                          preps: frozenset[str] = OBJECT_PREPS) -> list[int]:
         found: list[int] = []
         for child in noun.children:
+            hyphenated = child.i + 1 < len(noun.doc) and noun.doc[child.i + 1].text == "-"
             if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod")
-                                        and child.i < noun.i):
+                                        and child.i < noun.i and not hyphenated
+                                        and not self._hyphen_modifier(child)):
                 found += self._named(child)
             elif child.dep_ == "prep" and child.lower_ in preps:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
@@ -161,6 +168,11 @@ class RelationExtractor(NominalRules):
                                        and p.lower_ in OBJECT_PREPS for o in p.children
                                        if o.dep_ == "pobj" for i in self.context.referents_of(o)]
         return [i for i in dict.fromkeys(found) if i not in exclude]
+
+    def _hyphen_modifier(self, token: Token) -> bool:
+        """'backed' in 'UN-backed': its own relation, not the noun's organisation."""
+        return token.lower_ in self.hyphenated and token.i > 0 and \
+            token.doc[token.i - 1].text in ("-", "‐")
 
     def _named(self, token: Token) -> list[int]:
         index = self.context.referent(token)
@@ -191,11 +203,18 @@ class RelationExtractor(NominalRules):
             if other is None or other == index:
                 continue
             kind = self._ownership(self.context.type_of(index), self.context.type_of(other))
-            if kind:
+            if kind in ("leads", "has_member"):  # "Abdul Mahdi's government", "Erdogan's party"
+                self._add("leads" if kind == "leads" else "member_of", other, index,
+                          [owner, root], root)
+            elif kind:
                 self._add(kind, index, other, [owner, root], root)
 
     @staticmethod
     def _ownership(owned: str, owner: str) -> str | None:
+        if owner == "person":
+            if owned == "government":
+                return "leads"
+            return "has_member" if owned in ("political_party", "armed_group") else None
         if owned == "person":
             return "member_of" if owner in ORGS_AND_STATES else None
         if owned in ("security_agency", "government") and owner in ORGS_AND_STATES:
@@ -284,6 +303,7 @@ class RelationExtractor(NominalRules):
     def _verb(self, token: Token) -> None:
         if token.pos_ != "VERB":
             return
+        self._under(token)
         lemma = token.lemma_.lower()
         if lemma not in self.verbs and lemma not in self.verb_lemmas_with_preps:
             return
@@ -300,6 +320,15 @@ class RelationExtractor(NominalRules):
             targets = [i for o in prep.children if o.dep_ == "pobj"
                        for i in self.context.referents_of(o)]
             self._add_all(cue, subjects or self._passive_subjects(token), targets, token)
+
+    def _under(self, verb: Token) -> None:
+        """'Under Soleimani, the Hashd played a major role': X controls the subject."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+            controllers = [i for o in prep.children if o.dep_ == "pobj"
+                           for i in self._through_of(o)]
+            for controller in controllers:
+                for subject in self._subjects(verb):
+                    self._add("controls", controller, subject, [prep], verb)
 
     def _particle_ok(self, verb: Token, cue: dict) -> bool:
         particle = cue.get("particle")
@@ -364,7 +393,10 @@ class RelationExtractor(NominalRules):
         noun = token.head if token.head.i > token.i else None
         if noun is None:
             return
-        targets = self.context.referents_of(noun)
+        targets = [t for t in self.context.referents_of(noun) if t != source]
+        if not targets and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+            noun = noun.head  # "the UN-backed Yemeni President Hadi"
+            targets = [t for t in self.context.referents_of(noun) if t != source]
         for target in targets:
             if kind == "based_in":
                 self._add("based_in", target, source, [modifier, token, noun], token)
