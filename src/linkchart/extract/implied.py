@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from linkchart.model import ACTOR_TYPES, UNDIRECTED_RELATIONS, Entity, Event, Relation
 
-IMPLIED = {"ASSAULT": "opposes", "AID": "supports"}
+IMPLIED = {}
 
 
 def relations_from_events(events: list[Event], entities: list[Entity],

@@ -393,10 +393,12 @@ class RelationExtractor(NominalRules):
         noun = token.head if token.head.i > token.i else None
         if noun is None:
             return
-        targets = [t for t in self.context.referents_of(noun) if t != source]
+        targets = [t for t in self.context.referents_of(noun, coordinated=False)
+                   if t != source]
         if not targets and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
             noun = noun.head  # "the UN-backed Yemeni President Hadi"
-            targets = [t for t in self.context.referents_of(noun) if t != source]
+            targets = [t for t in self.context.referents_of(noun, coordinated=False)
+                       if t != source]
         for target in targets:
             if kind == "based_in":
                 self._add("based_in", target, source, [modifier, token, noun], token)

@@ -199,7 +199,8 @@ def lookup_keys(profile: Profile) -> list[str]:
     person = profile.type == "person"
     weak = {f.key for f in profile.forms() if f.descriptor}
     weak |= {form(t, person).key for t in profile.short_forms()}
-    weak -= {form(profile.name, person).key}
+    weak -= {f.key for f in profile.forms() if not f.descriptor and f.text not in
+             profile.short_forms()}
     return [k for k in blocking_keys(profile) if k not in weak]
 
 

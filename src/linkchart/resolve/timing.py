@@ -93,11 +93,24 @@ def _renamed(extractions: list[DocExtraction], replica: int, share: float) -> li
         y.document.text = f"{x.document.text}\n[replica {replica}]"
         for i, entity in enumerate(y.entities):
             if (i * 7 + replica) % 100 < share * 100:
-                suffix = f" R{replica}x{i}"
+                suffix = " " + _pseudo_word(f"{x.document.id}/{entity.id}/{replica}")
                 entity.name += suffix
                 entity.aliases = [a + suffix for a in entity.aliases]
         copies.append(y)
     return copies
+
+
+def _pseudo_word(seed: str) -> str:
+    """A made-up name word ("Kotaberu"), different for each seed: a new actor's name."""
+    import hashlib
+
+    digest = hashlib.sha256(seed.encode()).digest()
+    consonants, vowels = "bdfgklmnprstvz", "aeiou"
+    letters = []
+    for i in range(4):
+        letters += [consonants[digest[2 * i] % len(consonants)],
+                    vowels[digest[2 * i + 1] % len(vowels)]]
+    return "".join(letters).capitalize()
 
 
 def measure(corpus: Path, n: int = 300, skip: int = 0, db: str | None = None,
