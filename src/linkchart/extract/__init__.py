@@ -8,7 +8,6 @@ from linkchart.extract.attributions import extract_attributions
 from linkchart.extract.context import Context
 from linkchart.extract.entities import build_entities
 from linkchart.extract.events import extract_events
-from linkchart.extract.implied import relations_from_events
 from linkchart.extract.relations import extract_relations
 from linkchart.model import Attribution, DocExtraction, Document
 from linkchart.nlp import PIPELINE_VERSION
@@ -24,7 +23,6 @@ def extract(doc: Doc, document: Document, knowledge: Knowledge,
     for item in (*relations, *events):
         item.attribution = _resting_on(item.start, item.end, attributions)
     entities = build_entities(context, keep_all_entities)
-    relations += relations_from_events(events, entities, relations)
     return DocExtraction(document=document, entities=entities, relations=relations,
                          events=events, attributions=attributions,
                          pipeline_version=PIPELINE_VERSION)
