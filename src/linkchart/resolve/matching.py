@@ -195,13 +195,18 @@ def blocking_keys(profile: Profile) -> list[str]:
 def lookup_keys(profile: Profile) -> list[str]:
     """The keys to look candidates up under: `blocking_keys` less the plain keys of
     descriptors and one-word short forms, which are filed (search finds them) but
-    would pull in every entity that ever was "the president" or "Washington"."""
+    would pull in every entity that ever was "the president" or "Washington", and
+    less the initials of names that are not acronyms."""
     person = profile.type == "person"
     weak = {f.key for f in profile.forms() if f.descriptor}
     weak |= {form(t, person).key for t in profile.short_forms()}
     weak -= {f.key for f in profile.forms() if not f.descriptor and f.text not in
              profile.short_forms()}
-    return [k for k in blocking_keys(profile) if k not in weak]
+    # initials are looked up from acronyms only (an acronym looks for its expansions):
+    # two- and three-letter initials of ordinary names collide all the time
+    acronyms = {"i:" + f.key.replace(" ", "") for f in profile.forms() if f.acronym}
+    return [k for k in blocking_keys(profile)
+            if k not in weak and (not k.startswith("i:") or k in acronyms)]
 
 
 @dataclass
