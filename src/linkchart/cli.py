@@ -232,3 +232,7 @@ def main() -> None:
     except PackError as error:
         errors.print(f"[red]error:[/red] {error}")
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
