@@ -211,13 +211,12 @@ def packs_validate(paths: Optional[list[Path]] = typer.Argument(None)):
 
 def _register_extensions() -> None:
     """Commands that live beside their subject: measuring, serving, reviewing."""
-    for module in ("linkchart.cli_measure", "linkchart.server.commands",
-                   "linkchart.resolve.commands"):
-        try:
-            __import__(module, fromlist=["register"]).register(app)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
+    from linkchart import cli_measure
+    from linkchart.resolve import commands as review_commands
+    from linkchart.server import commands as server_commands
+
+    for module in (cli_measure, server_commands, review_commands):
+        module.register(app)
 
 
 _register_extensions()
