@@ -88,15 +88,8 @@ def test_unknown_phase():
 
 
 def _app() -> typer.Typer:
-    from linkchart.cli_measure import register
+    from linkchart.cli import app
 
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        pass
-
-    register(app)
     return app
 
 

@@ -175,15 +175,8 @@ def test_crossner_bio_and_scoring():
 # ------------------------------------------------------------ skipping without data
 
 def _app() -> typer.Typer:
-    from linkchart.cli_measure import register
+    from linkchart.cli import app
 
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        pass
-
-    register(app)
     return app
 
 
