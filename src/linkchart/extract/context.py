@@ -78,20 +78,30 @@ class Context:
         'including'/'such as' lists, and compounds ("the Kataib Hezbollah militia")."""
         found: list[int] = []
         for head in self._conjuncts(token) if coordinated else [token]:
-            index = self.referent(head, anaphora)
-            if index is None:
-                index = self._named_modifier(head)
-            if index is None and head.dep_ in ("appos", "compound"):
-                index = self.referent(head.head, anaphora=False)
-            if index is None and head.lower_ in RELATIVE_PRONOUNS and \
-                    head.head.dep_ in ("relcl", "acl"):
-                index = self.referent(head.head.head)
+            index = self._phrase_referent(head, anaphora)
             if index is not None and index not in found:
                 found.append(index)
             for member in self._listed_members(head):
                 if member not in found:
                     found.append(member)
         return found
+
+    def _phrase_referent(self, head: Token, anaphora: bool) -> int | None:
+        """A name next to the word wins over reading the word as an anaphor: "the
+        research organisation International Crisis Group" is the group named."""
+        if head.i in self.token_referent:
+            return self.token_referent[head.i]
+        if anaphora and (head.ent_type_ == "NORP" or head.text in self.knowledge.by_demonym):
+            return self._country_of_demonym(head)
+        index = self._named_modifier(head)
+        if index is None and head.dep_ in ("appos", "compound"):
+            index = self.referent(head.head, anaphora=False)
+        if index is None and anaphora:
+            index = self._antecedent(head)
+        if index is None and head.lower_ in RELATIVE_PRONOUNS and \
+                head.head.dep_ in ("relcl", "acl"):
+            index = self.referent(head.head.head)
+        return index
 
     def _conjuncts(self, token: Token) -> list[Token]:
         """The token and its coordinated names; the parser often hangs the second name

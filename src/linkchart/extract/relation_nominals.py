@@ -21,12 +21,14 @@ class NominalRules:
                 self.nominals.setdefault(word, []).append(cue)
         self.between = {w: kind for kind, ws in words["between"].items() for w in ws}
         self.light_verbs = set(words["light_verbs"])
+        self.help_nouns = set(words["help_nouns"])
 
     def _nominal(self, token: Token) -> None:
         if token.pos_ not in ("NOUN", "PROPN"):
             return
         self._nominal_with_object(token)
         self._nominal_between(token)
+        self._with_help(token)
 
     def _nominal_with_object(self, noun: Token) -> None:
         for cue in self.nominals.get(noun.lower_, ()):
@@ -39,6 +41,24 @@ class NominalRules:
                     for other in others:
                         source, target = (other, actor) if cue.get("reverse") else (actor, other)
                         self._add(cue["type"], source, target, [noun, prep], noun)
+
+    def _with_help(self, noun: Token) -> None:
+        """'Syrian regime forces, with Russian and Iranian support', 'battling extremists
+        with the help of U.N. and French forces': the helpers support whoever acts."""
+        if noun.lower_ not in self.help_nouns or noun.dep_ != "pobj" or \
+                noun.head.lower_ != "with":
+            return
+        helpers = [i for c in noun.children if c.dep_ in ("poss", "amod", "compound")
+                   and c.i < noun.i for i in self.context.referents_of(c)]
+        helpers += [i for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                     for o in p.children if o.dep_ == "pobj"
+                     for i in self.context.referents_of(o)]
+        attached = noun.head.head
+        helped = self.context.referents_of(attached) if attached.pos_ in ("NOUN", "PROPN") \
+            else self._subjects(attached)
+        for helper in dict.fromkeys(helpers):
+            for other in helped:
+                self._add("supports", helper, other, [noun.head, noun], noun)
 
     def _nominal_actors(self, noun: Token) -> list[int]:
         context = self.context

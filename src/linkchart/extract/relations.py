@@ -196,18 +196,32 @@ class RelationExtractor(NominalRules):
                 and self.context.type_of(index) != "person"))]
         owners += [t for t in mention if t.dep_ == "compound" and t.i == mention.start
                    and self.context.referent(t, anaphora=False) not in (None, index)]
+        owners += [c for d in self._descriptors(root, inside) for c in d.children
+                   if c.dep_ == "poss" and c.i < d.i]
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
             owners += [o for o in prep.children if o.dep_ == "pobj"]
         for owner in owners:
             other = self.context.referent(owner)
-            if other is None or other == index:
-                continue
+            if other is None or other == index or any(c.dep_ == "conj" and c.i in inside
+                                                      for c in owner.children):
+                continue  # "U.N. and French forces": two forces, not a French unit of the UN
             kind = self._ownership(self.context.type_of(index), self.context.type_of(other))
             if kind in ("leads", "has_member"):  # "Abdul Mahdi's government", "Erdogan's party"
                 self._add("leads" if kind == "leads" else "member_of", other, index,
                           [owner, root], root)
             elif kind:
                 self._add(kind, index, other, [owner, root], root)
+
+    @staticmethod
+    def _descriptors(root: Token, inside: set[int]) -> list[Token]:
+        """The common noun a name is given with: "Lebanon's Shi'ite group Hezbollah",
+        "Russia's VKontakte social network"."""
+        found = [c for c in root.children if c.pos_ == "NOUN" and c.i not in inside
+                 and c.dep_ in ("compound", "appos", "nmod")]
+        if root.dep_ in ("compound", "nmod", "appos") and root.head.pos_ == "NOUN" and \
+                root.head.i not in inside:
+            found.append(root.head)
+        return found
 
     @staticmethod
     def _ownership(owned: str, owner: str) -> str | None:
@@ -264,7 +278,7 @@ class RelationExtractor(NominalRules):
         holders = self._holders(token)
         if not holders:
             holders = [i for c in token.children if c.dep_ in ("compound", "amod")
-                       and c.i < token.i for i in self._named(c)]
+                       and c.i < token.i for i in self.context.referents_of(c)]
         others = self._objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS)
         for holder in holders:
             for other in others:
