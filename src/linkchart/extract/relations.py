@@ -121,7 +121,7 @@ class RelationExtractor(NominalRules):
     def _holders(self, noun: Token) -> list[int]:
         """Who holds the role or relational noun: its apposition, its copula subject."""
         context = self.context
-        if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.i > noun.i):
+        if noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i):
             found = context.referents_of(noun.head)
             if found:
                 return found
@@ -239,16 +239,23 @@ class RelationExtractor(NominalRules):
 
     # -- "the Turkish military", "Kenya's police", "U.S. Africa Command": a state force
     #    named by its country is part of it
+    #    and "the Saudi-led coalition" is controlled by it
     def _state_body(self, index: int, mention) -> None:
-        if self.context.type_of(index) != "security_agency":
+        kind = self.context.type_of(index)
+        if kind not in ("security_agency", "international_org"):
             return
         knowledge = self.context.knowledge
+        doc = mention.doc
         for token in mention:
+            led = token.i + 2 < mention.end and doc[token.i + 1].text in ("-", "‐") and \
+                doc[token.i + 2].lower_ == "led"
+            if kind == "international_org" and not led:
+                continue
             actor = knowledge.by_demonym.get(token.text) or knowledge.country(token.text)
             country = self.context.country_referent(actor) if actor else None
             if country is not None and country != index:
-                self._add("part_of", index, country, [token], token,
-                          span=(mention.start, mention.end))
+                relation = ("controls", country, index) if led else ("part_of", index, country)
+                self._add(*relation, [token], token, span=(mention.start, mention.end))
                 return
 
     # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"

@@ -91,7 +91,7 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     """Trim the model's names, then lay the knowledge packs' matches over them."""
     names = _trimmed_names(doc, titles)
     pack = filter_spans(doc.spans[PACK_SPANS]) if PACK_SPANS in doc.spans else []
-    doc.ents = _names_around_places(doc, _with_pack_matches(names, pack, titles))
+    doc.ents = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
     return doc
 
 
@@ -159,9 +159,10 @@ def _looks_like_a_name(span: Span, titles: frozenset[str]) -> bool:
     return not lowered <= titles | {"rear", "vice", "lt", "lt.", "adm", "adm."}
 
 
-def _names_around_places(doc: Doc, spans: list[Span]) -> list[Span]:
+def _names_around_places(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
     """'Marie Madeleine Togo', 'Chad Booc': a country or place name that continues a
-    person's name, or is followed by a capitalised surname, is part of that name."""
+    person's name, or is followed by a capitalised surname (not a title: 'U.S.
+    Secretary'), is part of that name."""
     merged: list[Span] = []
     for span in spans:
         previous = merged[-1] if merged else None
@@ -172,6 +173,7 @@ def _names_around_places(doc: Doc, spans: list[Span]) -> list[Span]:
         following = doc[span.end] if span.end < len(doc) else None
         if span.label_ == "country" and following is not None and following.pos_ == "PROPN" \
                 and following.is_title and following.ent_type_ in ("", "PERSON") and \
+                following.lower_.rstrip(".") not in titles and \
                 (span.end + 1 >= len(doc) or not doc[span.end + 1].is_title):
             merged.append(Span(doc, span.start, span.end + 1, label="PERSON"))
             continue
