@@ -46,6 +46,8 @@ class RelationExtractor(NominalRules):
         self.participles = words["participles"]
         self.negation_verbs = set(words["negation_verbs"])
         self.hedges = set(words["hedges"])
+        self.strongholds = set(words["strongholds"])
+        self.residents = set(words["residents"])
         self.found: dict[tuple, Relation] = {}
         self._load_nominals()
 
@@ -61,6 +63,8 @@ class RelationExtractor(NominalRules):
             if token.pos_ == "NOUN":
                 self._against(token)
             self._relational_noun(token)
+            self._stronghold(token)
+            self._resident(token)
             self._verb(token)
             self._adjective(token)
             self._hyphenated(token)
@@ -293,6 +297,46 @@ class RelationExtractor(NominalRules):
                     self._add("supports", other, holder, [token], token)
                 else:
                     self._add(kind, holder, other, [token], token)
+
+    # -- places held: "their stronghold in Saada", "Idlib city, its main stronghold"
+    def _stronghold(self, noun: Token) -> None:
+        if noun.pos_ != "NOUN" or noun.lower_ not in self.strongholds:
+            return
+        holders = [i for c in noun.children if c.dep_ == "poss"
+                   for i in self.context.referents_of(c)]
+        owners_of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]
+        holders += [i for o in owners_of for i in self.context.referents_of(o)]
+        places = [i for head in [noun, *owners_of] for p in head.children
+                  if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                  for o in p.children if o.dep_ == "pobj" for i in self._places(o)]
+        if noun.dep_ == "appos":
+            places += self._places(noun.head)
+        elif noun.dep_ == "attr":
+            places += [i for s in noun.head.children if s.dep_ == "nsubj"
+                       for i in self._places(s)]
+        for holder in (h for h in holders if self.context.type_of(h) in ACTORS - {"country"}):
+            for place in places:
+                self._add("based_in", holder, place, [noun], noun)
+
+    # -- "Abu Omar, a resident of Arsal"
+    def _resident(self, noun: Token) -> None:
+        if noun.pos_ != "NOUN" or noun.lower_ not in self.residents:
+            return
+        places = [i for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                  for o in p.children if o.dep_ == "pobj" for i in self._places(o)]
+        for holder in self._holders(noun):
+            for place in places:
+                self._add("based_in", holder, place, [noun], noun)
+
+    def _places(self, token: Token) -> list[int]:
+        """Places a phrase names, also through 'the provinces of Saada and Amran'."""
+        found = [i for i in self.context.referents_of(token, anaphora=False)
+                 if self.context.type_of(i) in PLACES]
+        if not found and token.pos_ == "NOUN":
+            found = [i for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" for i in self._places(o)]
+        return found
 
     def _against(self, noun: Token) -> None:
         """'its partner on the ground against Islamic State', 'a war against the Houthis':

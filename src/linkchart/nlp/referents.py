@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from linkchart.nlp.packs import Actor, Knowledge
-from linkchart.nlp.typing import STRONG, TypeVote, Typer
+from linkchart.nlp.typing import CONTEXT, STRONG, TypeVote, Typer
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "inside", "outside", "around", "across",
                       "through", "via", "throughout", "within", "north", "south", "east",
                       "west", "outskirts"}
+INFORMED = CONTEXT  # a vote from the name, its sentence or a pack
 ACRONYM_SKIP = {"of", "and", "the", "for", "in", "al", "el", "-", "&", "on", "de", "la"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,7}$")
 
@@ -43,9 +44,13 @@ class Referent:
     alias_only: set[tuple[int, int]] = field(default_factory=set)
     anaphors: list[Span] = field(default_factory=list)
 
+    informed: Counter = field(default_factory=Counter)
+
     @property
     def type(self) -> str:
-        return self.votes.most_common(1)[0][0]
+        """Votes from the name, its context or a pack decide; the model's bare labels
+        only when nothing else speaks ("Arsal, a town" over a dozen ORG guesses)."""
+        return (self.informed or self.votes).most_common(1)[0][0]
 
     @property
     def name(self) -> str:
@@ -68,6 +73,8 @@ class Referent:
             self.alias_only.add((span.start, span.end))
         self.mentions.append(span)
         self.votes[vote.type] += vote.weight
+        if vote.weight >= INFORMED:
+            self.informed[vote.type] += vote.weight
 
 
 class ReferentBuilder:

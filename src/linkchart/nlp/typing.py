@@ -97,8 +97,8 @@ class Typer:
             descriptor = next((c for c in root.children if c.dep_ == "appos"), None)
         if descriptor is not None and descriptor.lower_ in self.heads:
             kind = self.heads[descriptor.lower_]
-            if kind == "location" and span.label_ == "PERSON":
-                return None
+            if kind == "location" and span.label_ == "PERSON" and root.dep_ != "compound":
+                return None  # "X, a village elder": but "the Qalamoun area" is a place
             return TypeVote(kind, CONTEXT)
         return None
 

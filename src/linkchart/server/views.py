@@ -46,12 +46,23 @@ def relation_edge(edge: dict[str, Any]) -> dict[str, Any]:
                    "weak": edge["sources"] < 2 or anonymous_only(evidence)}
 
 
+def tie_edge(tie: dict[str, Any]) -> dict[str, Any]:
+    """A lean tie of the store (counted without its evidence) as a chart edge: the same
+    as `lean(relation_edge(relation))` for the relation with its evidence."""
+    return tie | {"kind": "relation", "weak": tie["sources"] < 2 or tie["anonymous_only"]}
+
+
 def lean(edge: dict[str, Any]) -> dict[str, Any]:
     """An edge without its evidence (fetch it from /api/edges/{id}): what a chart draws."""
     found = {k: v for k, v in edge.items() if k not in ("evidence", "documents")}
     found["evidence_count"] = len(edge["evidence"])
     found["document_count"] = len(edge.get("documents") or ())
     return found
+
+
+def mentions(edge: dict[str, Any]) -> int:
+    """How many pieces of evidence an edge rests on, lean or not."""
+    return len(edge["evidence"]) if "evidence" in edge else edge["evidence_count"]
 
 
 def strongest(found: dict[str, list[dict[str, Any]]], centre: str, limit: int,
@@ -61,8 +72,8 @@ def strongest(found: dict[str, list[dict[str, Any]]], centre: str, limit: int,
     strength: dict[str, tuple[int, int]] = {}
     for edge in found["edges"]:
         for end in (edge["source"], edge["target"]):
-            sources, mentions = strength.get(end, (0, 0))
-            strength[end] = (sources + edge["sources"], mentions + len(edge["evidence"]))
+            sources, said = strength.get(end, (0, 0))
+            strength[end] = (sources + edge["sources"], said + mentions(edge))
     others = [n for n in found["nodes"] if n["id"] != centre and n["id"] not in hidden]
     others.sort(key=lambda n: (n.get("depth", 1), [-x for x in strength.get(n["id"], (0, 0))]))
     kept = [n for n in found["nodes"] if n["id"] == centre] + others[:limit]
@@ -77,9 +88,10 @@ def _edges_among(found: Iterable[dict[str, Any]], nodes: dict[str, Any]
 
 def neighbourhood(store: Store, entity_id: str, depth: int, filters: Filters,
                   limit: int = DEFAULT_LIMIT, evidence: bool = False) -> dict[str, Any]:
-    found = store.neighbourhood(entity_id, depth, limit=limit, **filters.store_args())
+    found = store.neighbourhood(entity_id, depth, limit=limit, evidence=evidence,
+                                **filters.store_args())
     nodes, total = strongest(found, entity_id, limit)
-    shape = relation_edge if evidence else (lambda e: lean(relation_edge(e)))
+    shape = relation_edge if evidence else tie_edge
     return {"nodes": list(nodes.values()),
             "edges": [shape(e) for e in _edges_among(found["edges"], nodes)],
             "neighbours": total, "truncated": total > len(nodes) - 1}
@@ -99,7 +111,7 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Filters,
     found_edges: list[dict[str, Any]] = []
     for entity_id in dict.fromkeys(expand):
         found = store.neighbourhood(entity_id, 1, limit=limit + len(hidden),
-                                    **filters.store_args())
+                                    evidence=evidence, **filters.store_args())
         kept, total = strongest(found, entity_id, limit, hidden)
         if total > len(kept) - 1:
             truncated[entity_id] = {"neighbours": total, "shown": len(kept) - 1}
@@ -114,10 +126,11 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Filters,
     if lone:
         args = filters.store_args()
         args.pop("entity_types")
-        found_edges.extend(store.relations(entity_ids=lone, types=args.pop("relation_types"),
-                                           **args))
+        ties = store.relations if evidence else store.ties
+        found_edges.extend(ties(entity_ids=lone, types=args.pop("relation_types"), **args))
+    shape = relation_edge if evidence else tie_edge
     for edge in _edges_among(found_edges, nodes):
-        edges[edge["id"]] = relation_edge(edge)
+        edges[edge["id"]] = shape(edge)
     if filters.events:
         for edge in event_edges(store, [e for e in expand if e in nodes], filters, nodes,
                                 hidden, limit):
@@ -127,7 +140,8 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Filters,
         node["expanded"] = node["id"] in expand
         node["asked"] = node["id"] in asked
         node.pop("depth", None)
-    shown = list(edges.values()) if evidence else [lean(e) for e in edges.values()]
+    shown = list(edges.values()) if evidence else [
+        lean(e) if "evidence" in e else e for e in edges.values()]
     return {"nodes": list(nodes.values()), "edges": shown, "truncated": truncated}
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import ColumnElement, String, func, literal
+
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -24,6 +26,20 @@ def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bo
     if date_from and date < date_from[:len(date)]:
         return False
     return not (date_to and date[:len(date_to)] > date_to)
+
+
+def in_range_sql(column: ColumnElement[str], date_from: str | None,
+                 date_to: str | None) -> list[ColumnElement[bool]]:
+    """`in_range` as SQL conditions on a column that holds `iso(date)`."""
+    if not date_from and not date_to:
+        return []
+    found = [column.is_not(None)]
+    if date_from:
+        found.append(column >= func.substr(literal(date_from, String), 1,
+                                           func.length(column)))
+    if date_to:
+        found.append(func.substr(column, 1, len(date_to)) <= date_to)
+    return found
 
 
 def year_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:

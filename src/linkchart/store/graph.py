@@ -1,23 +1,24 @@
-"""Relations aggregated across documents, and neighbourhoods built from them."""
+"""Relations aggregated across documents, with their evidence."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, select
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
-from linkchart.store.queries import entities_by_id
+from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import attributions, documents, entities, relations
 
 
 MAX_AMONG_IN_SQL = 2000
 
 
-def _num(entity_id: str) -> int:
+def entity_num(entity_id: str) -> int:
+    """E12 -> 12: entities are numbered in the order the store met them."""
     return int(entity_id[1:])
 
 
@@ -26,10 +27,30 @@ def edge_id(relation: dict[str, Any]) -> str:
     return f"{relation['type']}:{relation['source']}:{relation['target']}{negated}"
 
 
+def rank(tie: dict[str, Any]) -> tuple:
+    """Best-sourced ties first, then in a fixed order."""
+    return (-tie["sources"], tie["type"], entity_num(tie["source"]),
+            entity_num(tie["target"]), tie["negated"])
+
+
 def count_sources(evidence: Iterable[dict[str, Any]]) -> int:
     """Independent outlets: distinct outlet names; a document with none counts alone."""
-    return len({(e["outlet"] or "").strip().casefold() or ("document", e["document"])
-                for e in evidence})
+    return len({outlet_key(e["outlet"]) or ("document", e["document"]) for e in evidence})
+
+
+def touching(stmt: Select, entity_ids: Iterable[str], among: set[str] | None = None
+             ) -> list[Select]:
+    """`stmt` narrowed to the relation rows with an end in `entity_ids` (with `among`, the
+    rows from there to `among`; the target is checked in SQL only while `among` is short),
+    as statements of indexed look-ups: a row with both ends there is found twice."""
+    # Two indexed look-ups rather than one OR, which SQLite answers with a full scan.
+    ids = sorted(set(entity_ids))
+    ends = [relations.c.source_entity] if among else [relations.c.source_entity,
+                                                       relations.c.target_entity]
+    if among and len(among) <= MAX_AMONG_IN_SQL:
+        stmt = stmt.where(relations.c.target_entity.in_(sorted(among)))
+    return [stmt.where(end.in_(ids[i:i + CHUNK]))
+            for i in range(0, len(ids), CHUNK) for end in ends]
 
 
 def _rows(conn: Connection, entity_ids, types, date_from, date_to,
@@ -54,17 +75,7 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
         stmt = stmt.where(documents.c.published >= low)
     if high:
         stmt = stmt.where(documents.c.published < high)
-    if entity_ids is None:
-        chunks = [stmt]
-    else:
-        # Two indexed look-ups rather than one OR, which SQLite answers with a full scan.
-        ids = sorted(set(entity_ids))
-        ends = [relations.c.source_entity] if among else [relations.c.source_entity,
-                                                           relations.c.target_entity]
-        if among and len(among) <= MAX_AMONG_IN_SQL:
-            stmt = stmt.where(relations.c.target_entity.in_(sorted(among)))
-        chunks = [stmt.where(end.in_(ids[i:i + CHUNK]))
-                  for i in range(0, len(ids), CHUNK) for end in ends]
+    chunks = [stmt] if entity_ids is None else touching(stmt, entity_ids, among)
     seen = set()
     for chunk in chunks:
         for row in conn.execute(chunk):
@@ -82,7 +93,7 @@ def aggregate(rows) -> list[dict[str, Any]]:
         ends = [(r.source_entity, r.source_name, r.source_type),
                 (r.target_entity, r.target_name, r.target_type)]
         if r.type in UNDIRECTED_RELATIONS:
-            ends.sort(key=lambda end: _num(end[0]))
+            ends.sort(key=lambda end: entity_num(end[0]))
         (s, s_name, s_type), (t, t_name, t_type) = ends
         group = groups.setdefault((r.type, s, t, bool(r.negated)), {
             "type": r.type, "source": s, "target": t, "negated": bool(r.negated),
@@ -106,8 +117,7 @@ def aggregate(rows) -> list[dict[str, Any]]:
                   "first_date": dates.earliest(*seen_dates),
                   "last_date": dates.latest(*seen_dates)}
         found.append(group)
-    found.sort(key=lambda g: (-g["sources"], g["type"], _num(g["source"]), _num(g["target"]),
-                              g["negated"]))
+    found.sort(key=rank)
     return found
 
 
@@ -115,58 +125,3 @@ def relation_list(conn: Connection, entity_ids=None, types=None, date_from=None,
                   min_sources: int = 1, among: set[str] | None = None) -> list[dict[str, Any]]:
     found = aggregate(_rows(conn, entity_ids, types, date_from, date_to, among))
     return [g for g in found if g["sources"] >= min_sources]
-
-
-def _best_new_ends(found: list[dict[str, Any]], levels: dict[str, int],
-                   limit: int | None) -> list[str]:
-    """Ends not yet reached, best-sourced first, at most `limit` of them."""
-    score: dict[str, int] = {}
-    for edge in found:
-        for end in (edge["source"], edge["target"]):
-            if end not in levels:
-                score[end] = score.get(end, 0) + edge["sources"]
-    ranked = sorted(score, key=lambda end: (-score[end], _num(end)))
-    return ranked[:limit] if limit else ranked
-
-
-def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types=None,
-                  relation_types=None, date_from=None, date_to=None,
-                  min_sources: int = 1, limit: int | None = None
-                  ) -> dict[str, list[dict[str, Any]]]:
-    """The actor, its neighbours to `depth` (with `limit`, the best-sourced ones at each
-    level), and every relation among them."""
-    if not entities_by_id(conn, [entity_id]):
-        return {"nodes": [], "edges": []}
-    kinds = set(entity_types) if entity_types else None
-
-    def fits(edge) -> bool:
-        return kinds is None or all(
-            end == entity_id or kind in kinds
-            for end, kind in ((edge["source"], edge["source_type"]),
-                              (edge["target"], edge["target_type"])))
-
-    levels = {entity_id: 0}
-    edges: dict[str, dict[str, Any]] = {}
-    frontier = {entity_id}
-    reachable = 0
-    for level in range(1, max(depth, 0) + 1):
-        if not frontier:
-            break
-        found = list(filter(fits, relation_list(conn, frontier, relation_types, date_from,
-                                                date_to, min_sources)))
-        new = _best_new_ends(found, levels, limit)
-        if level == 1:
-            reachable = len({end for edge in found for end in (edge["source"], edge["target"])
-                             if end != entity_id})
-        for end in new:
-            levels[end] = level
-        frontier = set(new)
-    among = set(levels)
-    for edge in relation_list(conn, among, relation_types, date_from, date_to, min_sources,
-                              among=among):
-        if fits(edge):
-            edges[edge["id"]] = edge
-    nodes = entities_by_id(conn, levels)
-    return {"nodes": sorted((nodes[i] | {"depth": d} for i, d in levels.items()),
-                            key=lambda n: (n["depth"], _num(n["id"]))),
-            "edges": list(edges.values()), "neighbours": reachable}

@@ -10,7 +10,8 @@ from sqlalchemy import func, inspect, select
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
-from linkchart.store import corpus, graph, identity, judgements, judging, queries, writer
+from linkchart.store import (corpus, graph, identity, judgements, judging, neighbourhood, queries,
+                             ties, writer)
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
 from linkchart.store.search import Search
@@ -114,15 +115,25 @@ class Store:
         with self._read() as conn:
             return queries.event_list(conn, entity_id, types, date_from, date_to)
 
+    def ties(self, entity_ids: Iterable[str] | None = None,
+             types: Iterable[str] | None = None, date_from: str | None = None,
+             date_to: str | None = None, min_sources: int = 1) -> list[dict[str, Any]]:
+        """The same ties as `relations`, counted in SQL and without their evidence: each
+        with evidence_count, document_count and anonymous_only instead."""
+        with self._read() as conn:
+            return ties.tie_list(conn, entity_ids, types, date_from, date_to, min_sources)
+
     def neighbourhood(self, entity_id: str, depth: int = 1,
                       entity_types: Iterable[str] | None = None,
                       relation_types: Iterable[str] | None = None,
                       date_from: str | None = None, date_to: str | None = None,
-                      min_sources: int = 1, limit: int | None = None
-                      ) -> dict[str, list[dict[str, Any]]]:
+                      min_sources: int = 1, limit: int | None = None,
+                      evidence: bool = True) -> dict[str, list[dict[str, Any]]]:
+        """Without `evidence`, its edges are lean ties (see `ties`)."""
         with self._read() as conn:
-            return graph.neighbourhood(conn, entity_id, depth, entity_types, relation_types,
-                                       date_from, date_to, min_sources, limit)
+            return neighbourhood.neighbourhood(conn, entity_id, depth, entity_types,
+                                               relation_types, date_from, date_to,
+                                               min_sources, limit, evidence)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         with self._read() as conn:

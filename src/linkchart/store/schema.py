@@ -18,6 +18,9 @@ documents = Table(
     Column("text_hash", String(64), nullable=False, unique=True),
     Column("pipeline_version", String),
     Column("ingested_at", String(32), nullable=False),
+    # Derived at write time, for counting in SQL what Python counts on the columns above:
+    Column("outlet_key", Text),  # outlets.outlet_key(outlet): independent outlets
+    Column("published_iso", String(10)),  # dates.iso(published): date filters, first/last
 )
 
 entities = Table(

@@ -14,6 +14,7 @@ from linkchart.resolve.matching import keys_for
 from linkchart.resolve.names import name_keys
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK, StoreLookup
+from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import (attributions, doc_entities, documents, entities,
                                     entity_keys, event_participants, events, relations)
 from linkchart.store.search import Search
@@ -227,7 +228,8 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
         "id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
         "url": doc.url, "text": doc.text, "text_hash": doc.hash,
         "pipeline_version": x.pipeline_version,
-        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds")})
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "outlet_key": outlet_key(doc.outlet), "published_iso": dates.iso(doc.published)})
     glob = {local: g for (d, local), g in mapping.items() if d == doc.id}
     locals_ = {}
     for e in x.entities:
