@@ -19,6 +19,7 @@ from linkchart.nlp.referents import Referent
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"it", "its"}
+PLURAL_GROUP_PRONOUNS = {"their"}  # "the Houthis ... their stronghold"
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 COLLECTIVE_NOUNS = {"alliance", "coalition", "bloc", "group", "union", "front", "grouping",
                     "umbrella", "federation", "confederation", "network", "array"}
@@ -169,6 +170,8 @@ class Context:
             wanted = {"person"}
         elif word in GROUP_PRONOUNS:
             wanted = set(ORGANISATION_TYPES)
+        elif word in PLURAL_GROUP_PRONOUNS:
+            wanted = {"armed_group", "political_party"}
         elif word in nouns and self._definite(token):
             wanted = set(nouns[word])
         elif token.pos_ == "NOUN" and self._definite(token):
