@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from linkchart.nlp.gazetteer import is_place
 from linkchart.nlp.lexicon import typing_lexicon, words
 from linkchart.nlp.packs import Knowledge, load_packs
 from linkchart.nlp.referents import ReferentBuilder
@@ -89,10 +90,27 @@ def make_mention_cleanup(nlp: Language, name: str):
 
 def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     """Trim the model's names, then lay the knowledge packs' matches over them."""
-    names = _trimmed_names(doc, titles)
-    pack = filter_spans(doc.spans[PACK_SPANS]) if PACK_SPANS in doc.spans else []
+    matches = list(doc.spans[PACK_SPANS]) if PACK_SPANS in doc.spans else []
+    places = {(s.start, s.end): s for s in matches if s.label_ in ("country", "location")}
+    pack = _split_place_owners(doc, filter_spans(matches), places)
+    names = _trimmed_names(doc, titles, places)
     doc.ents = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
     return doc
+
+
+def _split_place_owners(doc: Doc, spans: list[Span], places: dict) -> list[Span]:
+    """A pack alias such as "Russia's General Staff" names two actors: the country is
+    its own mention, so the relation between them is read like any possessive."""
+    found = []
+    for span in spans:
+        owner = _place_owner(doc, span.start, span.end, places) \
+            if span.label_ not in ("country", "location") else None
+        if owner is None:
+            found.append(span)
+            continue
+        found.append(places.get((owner.start, owner.end), owner))
+        found.append(Span(doc, owner.end + 1, span.end, label=span.label_, span_id=span.id))
+    return found
 
 
 def _with_pack_matches(names: list[Span], pack: list[Span],
@@ -121,7 +139,7 @@ def _longer_name(name: Span, match: Span, titles: frozenset[str]) -> bool:
                and t.lower_ not in titles for t in extra)
 
 
-def _trimmed_names(doc: Doc, titles: frozenset[str]) -> list[Span]:
+def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
     """Trim 'the', titles before a person's name, possessives and stray punctuation."""
     spans = []
     for span in doc.ents:
@@ -131,6 +149,10 @@ def _trimmed_names(doc: Doc, titles: frozenset[str]) -> list[Span]:
         start, end = span.start, span.end
         while start < end and doc[start].lower_ in LEADING_DROP:
             start += 1
+        owner = _place_owner(doc, start, end, places)
+        if owner is not None:  # "Russia's General Staff": Russia, and the General Staff
+            spans.append(owner)
+            start = owner.end + 1
         if span.label_ in ("PERSON", "person"):
             while end - start > 1 and doc[start].lower_.rstrip(".") in titles | {"grand"}:
                 start += 1
@@ -147,6 +169,18 @@ def _trimmed_names(doc: Doc, titles: frozenset[str]) -> list[Span]:
         if end > start and _looks_like_a_name(doc[start:end], titles):
             spans.append(Span(doc, start, end, label=span.label_))
     return filter_spans(spans)
+
+
+def _place_owner(doc: Doc, start: int, end: int, places) -> Span | None:
+    """The place a name opens with as a possessive: 'Russia' in "Russia's General Staff"
+    (but "People's" in "Donetsk People's Republic" is no place)."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in ("'s", "’s"):
+            owner = doc[start:i]
+            if (start, i) in places or is_place(owner.text):
+                return Span(doc, start, i, label="GPE")
+            return None
+    return None
 
 
 def _looks_like_a_name(span: Span, titles: frozenset[str]) -> bool:
