@@ -18,9 +18,17 @@ documents = Table(
     Column("text_hash", String(64), nullable=False, unique=True),
     Column("pipeline_version", String),
     Column("ingested_at", String(32), nullable=False),
-    # Derived at write time, for counting in SQL what Python counts on the columns above:
+)
+
+document_keys = Table(
+    "document_keys", metadata,
+    # What counting ties in SQL needs of a document, derived from it when it is written
+    # (narrow, so that a count reads no document text):
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
     Column("outlet_key", Text),  # outlets.outlet_key(outlet): independent outlets
     Column("published_iso", String(10)),  # dates.iso(published): date filters, first/last
+    sqlite_with_rowid=False,
 )
 
 entities = Table(

@@ -15,8 +15,9 @@ from linkchart.resolve.names import name_keys
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK, StoreLookup
 from linkchart.store.outlets import outlet_key
-from linkchart.store.schema import (attributions, doc_entities, documents, entities,
-                                    entity_keys, event_participants, events, relations)
+from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
+                                    entities, entity_keys, event_participants, events,
+                                    relations)
 from linkchart.store.search import Search
 
 WRITER_LOCK = 7_406_001
@@ -228,8 +229,10 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
         "id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
         "url": doc.url, "text": doc.text, "text_hash": doc.hash,
         "pipeline_version": x.pipeline_version,
-        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "outlet_key": outlet_key(doc.outlet), "published_iso": dates.iso(doc.published)})
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds")})
+    conn.execute(insert(document_keys), {"document_id": doc.id,
+                                         "outlet_key": outlet_key(doc.outlet),
+                                         "published_iso": dates.iso(doc.published)})
     glob = {local: g for (d, local), g in mapping.items() if d == doc.id}
     locals_ = {}
     for e in x.entities:

@@ -1,0 +1,69 @@
+"""An actor's neighbourhood: its best-sourced neighbours, level by level, and every tie
+among them, with their evidence (`graph`) or counted in SQL without it (`ties`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+
+from linkchart.store.graph import entity_num, relation_list
+from linkchart.store.queries import entities_by_id
+from linkchart.store.ties import tie_list
+
+
+def _best_new_ends(found: list[dict[str, Any]], levels: dict[str, int],
+                   limit: int | None) -> list[str]:
+    """Ends not yet reached, best-sourced first, at most `limit` of them."""
+    score: dict[str, int] = {}
+    for edge in found:
+        for end in (edge["source"], edge["target"]):
+            if end not in levels:
+                score[end] = score.get(end, 0) + edge["sources"]
+    ranked = sorted(score, key=lambda end: (-score[end], entity_num(end)))
+    return ranked[:limit] if limit else ranked
+
+
+def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types=None,
+                  relation_types=None, date_from=None, date_to=None,
+                  min_sources: int = 1, limit: int | None = None, evidence: bool = True
+                  ) -> dict[str, list[dict[str, Any]]]:
+    """The actor, its neighbours to `depth` (with `limit`, the best-sourced ones at each
+    level), and every relation among them: with `evidence`, as `graph.relation_list` gives
+    them, otherwise as `ties.tie_list` counts them."""
+    if not entities_by_id(conn, [entity_id]):
+        return {"nodes": [], "edges": []}
+    kinds = set(entity_types) if entity_types else None
+    listing = relation_list if evidence else tie_list
+
+    def fits(edge) -> bool:
+        return kinds is None or all(
+            end == entity_id or kind in kinds
+            for end, kind in ((edge["source"], edge["source_type"]),
+                              (edge["target"], edge["target_type"])))
+
+    levels = {entity_id: 0}
+    edges: dict[str, dict[str, Any]] = {}
+    frontier = {entity_id}
+    reachable = 0
+    for level in range(1, max(depth, 0) + 1):
+        if not frontier:
+            break
+        found = list(filter(fits, listing(conn, frontier, relation_types, date_from, date_to,
+                                          min_sources)))
+        new = _best_new_ends(found, levels, limit)
+        if level == 1:
+            reachable = len({end for edge in found for end in (edge["source"], edge["target"])
+                             if end != entity_id})
+        for end in new:
+            levels[end] = level
+        frontier = set(new)
+    among = set(levels)
+    for edge in listing(conn, among, relation_types, date_from, date_to, min_sources,
+                        among=among):
+        if fits(edge):
+            edges[edge["id"]] = edge
+    nodes = entities_by_id(conn, levels)
+    return {"nodes": sorted((nodes[i] | {"depth": d} for i, d in levels.items()),
+                            key=lambda n: (n["depth"], entity_num(n["id"]))),
+            "edges": list(edges.values()), "neighbours": reachable}
