@@ -22,6 +22,7 @@ OBJECT_PREPS = frozenset({"of", "for", "within", "in", "at", "to", "inside"})
 TIE_PREPS = frozenset({"of", "for", "within", "to", "with"})
 LINK_NOUNS = {"link", "links", "ties", "tie", "connection", "connections", "relationship"}
 MAX_EVIDENCE_TOKENS = 45
+PARTITIVES = frozenset({"one", "two", "some", "several", "many", "most", "all", "among"})
 
 
 def _phrase_map(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -142,6 +143,9 @@ class RelationExtractor(NominalRules):
             return context.referents_of(noun.head)
         if noun.dep_ == "pobj" and noun.head.lower_ == "as":
             return self._subjects(noun.head.head)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lower_ in PARTITIVES:  # "X, one of Iran's allies"
+            return self._holders(noun.head.head)
         return self._apposed_to_object(noun)
 
     def _apposed_to_object(self, noun: Token) -> list[int]:
@@ -266,8 +270,9 @@ class RelationExtractor(NominalRules):
     def _located(self, index: int, mention) -> None:
         if self.context.type_of(index) not in ACTORS - {"country"}:
             return
-        root = mention.root
-        heads = [root] + [c for c in root.children if c.dep_ == "appos"]
+        inside = set(range(mention.start, mention.end))
+        heads = [mention.root] + [c for t in mention for c in t.children
+                                  if c.dep_ == "appos" and c.i not in inside]
         for head in heads:
             for prep in _preps_below(head, ("in", "from"), depth=3):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):

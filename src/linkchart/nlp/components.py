@@ -100,9 +100,15 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
 
 def _split_place_owners(doc: Doc, spans: list[Span], places: dict) -> list[Span]:
     """A pack alias such as "Russia's General Staff" names two actors: the country is
-    its own mention, so the relation between them is read like any possessive."""
+    its own mention, so the relation between them is read like any possessive. Stray
+    dashes after a match are trimmed."""
     found = []
     for span in spans:
+        end = span.end
+        while end > span.start + 1 and doc[end - 1].text in ("-", "–", "—", "'", "’"):
+            end -= 1  # "Jaish al-Islam -" from a name pattern that ran into a dash
+        if end < span.end:
+            span = Span(doc, span.start, end, label=span.label_, span_id=span.id)
         owner = _place_owner(doc, span.start, span.end, places) \
             if span.label_ not in ("country", "location") else None
         if owner is None:
