@@ -38,6 +38,7 @@ class RelationExtractor(NominalRules):
         self.state_titles = {w: kind for kind, ws in words["state_titles"].items()
                              for w in ws}
         self.personal_roles = set(words["personal_roles"])
+        self.envoy_roles = set(words["envoy_roles"])
         self.nouns = _phrase_map(words["nouns"])
         self.verbs = _phrase_map(words["verbs"])
         self.verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
@@ -85,6 +86,8 @@ class RelationExtractor(NominalRules):
                 else "leads"
         holders = self._holders(token)
         objects = self._objects_of_noun(token, exclude=set(holders))
+        if role in self.envoy_roles:
+            objects = self._senders(token, objects)
         organisations = [i for i in objects if self.context.type_of(i) in ORGS_AND_STATES]
         if role in self.personal_roles:
             for person in (i for i in objects if self.context.type_of(i) == "person"):
@@ -99,6 +102,19 @@ class RelationExtractor(NominalRules):
                 title = None if organisations else self._title_span(token, holder)
                 self._add(fits, holder, organisation, [token], token,
                           role=role if fits == "member_of" else None, span=title)
+
+    def _senders(self, title: Token, objects: list[int]) -> list[int]:
+        """An envoy serves the leftmost of his title's modifiers ("the U.S. special Syria
+        envoy"), never the country he is sent to ("representative for Iran")."""
+        destinations = {i for p in title.children if p.dep_ == "prep" and p.lower_ in
+                        ("for", "to", "in") for o in p.children if o.dep_ == "pobj"
+                        for i in self.context.referents_of(o)}
+        modifiers = sorted((c for c in title.children if c.i < title.i and c.dep_ in
+                            ("compound", "amod", "nmod")), key=lambda c: c.i)
+        named = [i for c in modifiers for i in self._named(c)]
+        if len(named) > 1:
+            destinations |= set(named[1:])
+        return [i for i in objects if i not in destinations]
 
     def _title_span(self, title: Token, holder: int) -> tuple[int, int]:
         """'President Donald Trump': the title and the holder's nearest name."""
