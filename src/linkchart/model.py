@@ -73,6 +73,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     description: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    actor: str | None = None  # the knowledge-pack actor it names, by canonical name
 
     def surface_forms(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -158,7 +159,8 @@ class DocExtraction:
             entities=[Entity(id=e["id"], name=e["name"], type=e["type"],
                              aliases=list(e.get("aliases") or []),
                              description=e.get("description"),
-                             mentions=[tuple(m) for m in e.get("mentions") or []])
+                             mentions=[tuple(m) for m in e.get("mentions") or []],
+                             actor=e.get("actor"))
                       for e in data.get("entities", [])],
             relations=[Relation(type=r["type"], source=r["source"], target=r["target"],
                                 evidence=r["evidence"], role=r.get("role"),
@@ -184,6 +186,8 @@ class DocExtraction:
 def _entity_json(entity: Entity) -> dict[str, Any]:
     data = asdict(entity)
     data["mentions"] = [list(m) for m in entity.mentions]
+    if entity.actor is None:
+        del data["actor"]
     return data
 
 

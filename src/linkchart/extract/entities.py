@@ -22,7 +22,8 @@ def build_entities(context: Context, keep_all: bool = False) -> list[Entity]:
             continue
         mentions = sorted({(m.start_char, m.end_char) for m in referent.mentions})
         entities.append(Entity(id=f"e{index + 1}", name=referent.name, type=referent.type,
-                               aliases=referent.aliases, mentions=mentions))
+                               aliases=referent.aliases, mentions=mentions,
+                               actor=referent.actor.name if referent.actor else None))
     return entities
 
 

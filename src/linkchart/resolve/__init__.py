@@ -164,7 +164,8 @@ class Resolver:
 
     def _local(self, entity: Entity, packs: PackIndex) -> _Local:
         profile = Profile(entity.id, entity.name, entity.type, list(entity.aliases))
-        profile.pack = packs.actor_of(entity.name, entity.aliases, entity.type)
+        # The actor extraction matched (any pack given to the run), else a name look-up.
+        profile.pack = entity.actor or packs.actor_of(entity.name, entity.aliases, entity.type)
         return _Local(entity, profile, lookup_keys(profile))
 
 
