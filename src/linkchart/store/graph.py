@@ -76,15 +76,16 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
     if high:
         stmt = stmt.where(documents.c.published < high)
     chunks = [stmt] if entity_ids is None else touching(stmt, entity_ids, among)
-    seen = set()
+    found = {}
     for chunk in chunks:
         for row in conn.execute(chunk):
-            if row.id in seen or not dates.in_range(row.published, date_from, date_to):
+            if not dates.in_range(row.published, date_from, date_to):
                 continue
             if among is not None and row.target_entity not in among:
                 continue
-            seen.add(row.id)
-            yield row
+            found[row.id] = row
+    # in one order however the rows were looked up: a tie's evidence lists them by id
+    return [found[i] for i in sorted(found)]
 
 
 def aggregate(rows) -> list[dict[str, Any]]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
-from linkchart.store.graph import entity_num, relation_list
+from linkchart.store.graph import entity_num, rank, relation_list
 from linkchart.store.queries import entities_by_id
+from linkchart.store.schema import entities
 from linkchart.store.ties import tie_list
 
 
@@ -31,26 +32,28 @@ def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types
     """The actor, its neighbours to `depth` (with `limit`, the best-sourced ones at each
     level), and every relation among them: with `evidence`, as `graph.relation_list` gives
     them, otherwise as `ties.tie_list` counts them."""
-    if not entities_by_id(conn, [entity_id]):
+    if conn.scalar(select(entities.c.id).where(entities.c.id == entity_id)) is None:
         return {"nodes": [], "edges": []}
     kinds = set(entity_types) if entity_types else None
     listing = relation_list if evidence else tie_list
 
-    def fits(edge) -> bool:
-        return kinds is None or all(
+    def ties(ids: set[str], among: set[str] | None = None) -> list[dict[str, Any]]:
+        found = listing(conn, ids, relation_types, date_from, date_to, min_sources,
+                        among=among)
+        return [edge for edge in found if kinds is None or all(
             end == entity_id or kind in kinds
             for end, kind in ((edge["source"], edge["source_type"]),
-                              (edge["target"], edge["target_type"])))
+                              (edge["target"], edge["target_type"])))]
 
     levels = {entity_id: 0}
-    edges: dict[str, dict[str, Any]] = {}
+    looked_up: dict[str, dict[str, Any]] = {}
     frontier = {entity_id}
     reachable = 0
     for level in range(1, max(depth, 0) + 1):
         if not frontier:
             break
-        found = list(filter(fits, listing(conn, frontier, relation_types, date_from, date_to,
-                                          min_sources)))
+        found = ties(frontier)
+        looked_up.update((edge["id"], edge) for edge in found)
         new = _best_new_ends(found, levels, limit)
         if level == 1:
             reachable = len({end for edge in found for end in (edge["source"], edge["target"])
@@ -58,12 +61,18 @@ def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types
         for end in new:
             levels[end] = level
         frontier = set(new)
-    among = set(levels)
-    for edge in listing(conn, among, relation_types, date_from, date_to, min_sources,
-                        among=among):
-        if fits(edge):
-            edges[edge["id"]] = edge
     nodes = entities_by_id(conn, levels)
     return {"nodes": sorted((nodes[i] | {"depth": d} for i, d in levels.items()),
                             key=lambda n: (n["depth"], entity_num(n["id"]))),
-            "edges": list(edges.values()), "neighbours": reachable}
+            "edges": _among(levels, looked_up, frontier, ties), "neighbours": reachable}
+
+
+def _among(levels: dict[str, int], looked_up: dict[str, dict[str, Any]], last: set[str],
+           ties) -> list[dict[str, Any]]:
+    """Every tie among the nodes, best-sourced first: those found when their nodes were
+    looked up, and those among the `last` level's nodes (never looked up)."""
+    found = [edge for edge in looked_up.values()
+             if edge["source"] in levels and edge["target"] in levels]
+    if last:
+        found += ties(last, among=last)
+    return sorted(found, key=rank)
