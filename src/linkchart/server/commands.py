@@ -56,6 +56,6 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help="SQLite path or da
                   f"  (API docs at /docs; Ctrl-C to stop)", soft_wrap=True)
     # What start-up made (modules, the app) stays out of every later garbage collection:
     # a chart of thousands of edges no longer makes the collector walk it all again.
-    gc.freeze() if not os.environ.get("AB_NOFREEZE") else None
+    gc.freeze()
     uvicorn.run(app, host=host, port=port, log_level=os.environ.get("LINKCHART_LOG", "warning"),
                 access_log=False)
