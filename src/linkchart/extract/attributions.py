@@ -15,6 +15,8 @@ QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 EDGE = " \n\t,;:.—–-“”\"'‘’"
 SUBJECTS = ("nsubj", "nsubjpass")
 MIN_CONTENT_WORDS = 3
+# "I tell them", "you say": speech reported inside a quotation, not a source of the article
+SPEAKING_WITHIN_A_QUOTE = frozenset({"i", "you", "me"})
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
 
 
@@ -66,7 +68,7 @@ class AttributionExtractor:
         return cues
 
     def _attribution(self, cue: Cue, sent: Span, ident: str) -> Attribution | None:
-        if cue.source is None:
+        if cue.source is None or cue.source.lower_ in SPEAKING_WITHIN_A_QUOTE:
             return None
         source_start, source_end = _source_bounds(cue.source)
         content = self._content(cue, sent, source_start)
