@@ -48,3 +48,33 @@ def store(url):
 def loaded(store, sample):
     store.add_extractions(sample)
     return store
+
+
+OUTLETS = ["Meridian Times", "  meridian TIMES", None, "", "Straße Zeitung",
+           "STRASSE ZEITUNG ", "Coastal Post", "\tCoastal Post\n"]
+"""One outlet written several ways (case, spaces, a casefolded ß), and none at all."""
+ODD_DATES = [None, "2019", "2019-09", "2019-9-15", "2020-01-05T10:00:00Z"]
+"""Undated, year and month only, not quite ISO, and with a time."""
+
+
+@pytest.fixture(scope="session")
+def sample_articles() -> list[DocExtraction]:
+    """The bundled sample articles through the real pipeline, their outlets and some of
+    their dates rewritten so that every way of counting sources and dates occurs."""
+    from dataclasses import replace
+
+    from linkchart.demo import SAMPLES
+    from linkchart.jobs import extract_only
+
+    extractions = list(extract_only([str(SAMPLES)]))
+    for i, x in enumerate(extractions):
+        published = ODD_DATES[i // 3 % len(ODD_DATES)] if i % 3 == 1 else x.document.published
+        x.document = replace(x.document, outlet=OUTLETS[i % len(OUTLETS)],
+                             published=published)
+    return extractions
+
+
+@pytest.fixture
+def articles(store, sample_articles):
+    store.add_extractions(sample_articles)
+    return store
