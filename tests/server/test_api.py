@@ -66,6 +66,17 @@ def test_entity_card_has_evidence_sources_and_corroboration(api, ids):
     assert api.get("/api/entities/E999").status_code == 404
 
 
+def test_entity_card_limit_keeps_the_totals(api, ids):
+    url = f"/api/entities/{ids['Free Coast Movement']}"
+    full = api.get(url).json()
+    assert full["limit"] == 200 and len(full["relations"]) == full["totals"]["relations"] > 1
+    one = api.get(url, params={"limit": 1}).json()
+    assert [len(one[k]) for k in ("relations", "documents", "events")] == [1, 1, 1]
+    assert one["totals"] == full["totals"] and one["corroboration"] == full["corroboration"]
+    assert one["relations"] == full["relations"][:1]
+    assert api.get(url, params={"limit": 0}).status_code == 422
+
+
 def test_neighbourhood_depth_and_filters(api, ids):
     valoria = ids["Valoria"]
     url = f"/api/entities/{valoria}/neighbourhood"

@@ -140,6 +140,27 @@ def test_search_expand_and_open_an_edges_evidence(tab):
     assert tab.foreign() == []
 
 
+def test_a_card_says_how_much_of_a_long_list_it_shows(tab):
+    """A card lists at most `limit` ties, events, statements and documents (here one
+    each, as for a hub with thousands) and says how many there are in all."""
+    card = re.compile(r"/api/entities/E\d+$")
+    tab.page.route(card, lambda route: route.continue_(url=route.request.url + "?limit=1"))
+    page = tab.open("/")
+    page.fill("#home-search", "Soleimani")
+    page.wait_for_selector("#home-results li[data-id]")
+    page.keyboard.press("Enter")
+    tab.chart_ready()
+    page.locator("#panel .capped", has_text="ties").wait_for()
+    ties = page.locator("#panel .panel-section", has=page.locator("h3", has_text="Ties"))
+    total = int(ties.locator("h3 .count").inner_text())
+    assert total >= 2
+    assert ties.locator("li.tie").count() == 1
+    assert ties.locator(".capped").inner_text() == \
+        f"showing 1 of {total} ties, the best sourced first"
+    for note in page.locator("#panel .capped").all_inner_texts():
+        assert re.fullmatch(r"showing 1 of \d+ \w+, the (best sourced|oldest) first", note)
+
+
 def test_filter_by_date(tab, app):
     api = _client(app)
     top = [e["id"] for e in api.get("/api/overview").json()["most_connected"]]

@@ -71,6 +71,20 @@ def test_entity_card(loaded):
     assert loaded.entity_card("E99") is None
 
 
+def test_entity_card_lists_at_most_a_limit_and_counts_all(loaded):
+    full = loaded.entity_card("E1")
+    assert full["totals"] == {"documents": 4, "outlets": 3, "relations": len(full["relations"]),
+                              "events": 2, "attributions": 0}  # d4 names no outlet
+    one = loaded.entity_card("E1", limit=1)
+    assert one["totals"] == full["totals"] and one["limit"] == 1
+    assert one["relations"] == full["relations"][:1]
+    assert one["relations"][0]["sources"] == max(r["sources"] for r in full["relations"])
+    assert [d["id"] for d in one["documents"]] == ["d1"]
+    assert [e["type"] for e in one["events"]] == ["ASSAULT"]
+    kovar = loaded.entity_card("E5", limit=1)
+    assert len(kovar["attributions"]) == 1 and kovar["totals"]["attributions"] == 1
+
+
 def test_neighbourhood(loaded):
     one = loaded.neighbourhood("E7")
     assert [(n["id"], n["depth"]) for n in one["nodes"]] == [("E7", 0), ("E1", 1), ("E2", 1)]

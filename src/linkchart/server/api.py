@@ -131,9 +131,13 @@ def entities(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = 
 
 
 @api.get("/entities/{entity_id}", tags=["entities"],
-         summary="An entity: aliases, type, relations and events with evidence, sources")
-def entity(store: StoreDep, entity_id: str):
-    return data(_found(views.card(store, entity_id), "entity"))
+         summary="An entity: aliases, type, relations and events with evidence, sources "
+         "(each list at most `limit` long, its full length in `totals`)")
+def entity(store: StoreDep, entity_id: str,
+           limit: Annotated[int, Query(ge=1, le=5000, description="Ties (best sourced "
+                                       "first), events, statements and documents listed "
+                                       "at most")] = views.CARD_LIMIT):
+    return data(_found(views.card(store, entity_id, limit), "entity"))
 
 
 @api.get("/entities/{entity_id}/neighbourhood", tags=["chart"],

@@ -12,6 +12,8 @@ from linkchart.store.graph import count_sources
 MAX_EVENTS = 2000
 DEFAULT_LIMIT = 100
 """Neighbours shown per expanded actor, best sourced first."""
+CARD_LIMIT = 200
+"""Ties (best sourced first), events, statements and documents listed on an entity's card."""
 
 
 @dataclass
@@ -252,17 +254,18 @@ def events(store: Store, entity_ids: list[str], types: list[str], date_from: str
     return {"total": len(listed), "events": listed[:limit]}
 
 
-def card(store: Store, entity_id: str) -> dict[str, Any] | None:
-    """An entity's card, with how many documents and independent outlets report it."""
-    found = store.entity_card(entity_id)
+def card(store: Store, entity_id: str, limit: int = CARD_LIMIT) -> dict[str, Any] | None:
+    """An entity's card, with how many documents and independent outlets report it; each
+    list holds at most `limit` items (the best-sourced ties first), `totals` says how
+    many there are."""
+    found = store.entity_card(entity_id, limit)
     if found is None:
         return None
     found["relations"] = [relation_edge(r) for r in found["relations"]]
-    outlets = {(d["outlet"] or "").strip().casefold() or d["id"] for d in found["documents"]}
-    found["corroboration"] = {"documents": len(found["documents"]), "outlets": len(outlets),
-                              "relations": len(found["relations"]),
-                              "events": len(found["events"]),
-                              "statements": len(found["attributions"])}
+    totals = found["totals"]
+    found["corroboration"] = {"documents": totals["documents"], "outlets": totals["outlets"],
+                              "relations": totals["relations"], "events": totals["events"],
+                              "statements": totals["attributions"]}
     return found
 
 

@@ -53,9 +53,8 @@ def touching(stmt: Select, entity_ids: Iterable[str], among: set[str] | None = N
             for i in range(0, len(ids), CHUNK) for end in ends]
 
 
-def _rows(conn: Connection, entity_ids, types, date_from, date_to,
-          among: set[str] | None = None):
-    """Relation rows touching `entity_ids`, or, with `among`, only those between them."""
+def _select(types, date_from, date_to) -> Select:
+    """Relation rows with what their evidence shows, of some types, in a loose period."""
     source, target = entities.alias("s"), entities.alias("t")
     stmt = (select(relations, documents.c.outlet, documents.c.published,
                    source.c.name.label("source_name"), source.c.type.label("source_type"),
@@ -75,7 +74,12 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
         stmt = stmt.where(documents.c.published >= low)
     if high:
         stmt = stmt.where(documents.c.published < high)
-    chunks = [stmt] if entity_ids is None else touching(stmt, entity_ids, among)
+    return stmt
+
+
+def _fetch(conn: Connection, chunks: Iterable[Select], date_from, date_to,
+           among: set[str] | None = None) -> list:
+    """The rows of some statements, each once, in the period (and ending in `among`)."""
     found = {}
     for chunk in chunks:
         for row in conn.execute(chunk):
@@ -86,6 +90,14 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
             found[row.id] = row
     # in one order however the rows were looked up: a tie's evidence lists them by id
     return [found[i] for i in sorted(found)]
+
+
+def _rows(conn: Connection, entity_ids, types, date_from, date_to,
+          among: set[str] | None = None) -> list:
+    """Relation rows touching `entity_ids`, or, with `among`, only those between them."""
+    stmt = _select(types, date_from, date_to)
+    chunks = [stmt] if entity_ids is None else touching(stmt, entity_ids, among)
+    return _fetch(conn, chunks, date_from, date_to, among)
 
 
 def aggregate(rows) -> list[dict[str, Any]]:
@@ -126,3 +138,16 @@ def relation_list(conn: Connection, entity_ids=None, types=None, date_from=None,
                   min_sources: int = 1, among: set[str] | None = None) -> list[dict[str, Any]]:
     found = aggregate(_rows(conn, entity_ids, types, date_from, date_to, among))
     return [g for g in found if g["sources"] >= min_sources]
+
+
+def relations_with(conn: Connection, entity_id: str, others: Iterable[str]
+                   ) -> list[dict[str, Any]]:
+    """The relations between `entity_id` and each of `others` (itself, for a tie to
+    itself), with their evidence, best-sourced first."""
+    others = sorted(set(others))
+    stmt = _select(None, None, None)
+    source, target = relations.c.source_entity, relations.c.target_entity
+    chunks = [part for i in range(0, len(others), CHUNK) for part in (
+        stmt.where(source == entity_id, target.in_(others[i:i + CHUNK])),
+        stmt.where(target == entity_id, source.in_(others[i:i + CHUNK])))]
+    return aggregate(_fetch(conn, chunks, None, None))

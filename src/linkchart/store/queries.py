@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, distinct, func, or_, select, union_all
+from sqlalchemy import Connection, case, distinct, func, or_, select, union_all
 
 from linkchart.resolve.names import name_key
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
-from linkchart.store.schema import (attributions, doc_entities, documents, entities,
-                                    entity_keys, event_participants, events, relations)
+from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
+                                    entities, entity_keys, event_participants, events,
+                                    relations)
 from linkchart.store.search import Search, snippet
 
 HEADER = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.published,
@@ -141,12 +142,27 @@ def find_entities(conn: Connection, search: Search, name: str,
     return ranked[:limit]
 
 
-def entity_documents(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+def entity_documents(conn: Connection, entity_id: str, limit: int | None = None
+                     ) -> list[dict[str, Any]]:
+    """The documents that name an entity, oldest first (the first `limit` of them)."""
     rows = conn.execute(select(*HEADER).distinct()
                         .join(doc_entities, doc_entities.c.document_id == documents.c.id)
                         .where(doc_entities.c.entity_id == entity_id)
-                        .order_by(documents.c.published, documents.c.id))
+                        .order_by(documents.c.published, documents.c.id).limit(limit))
     return [header(r) for r in rows]
+
+
+def document_counts(conn: Connection, entity_id: str) -> tuple[int, int]:
+    """How many documents name an entity, and from how many independent outlets (a
+    document without one counts alone)."""
+    named = (select(doc_entities.c.document_id).distinct()
+             .where(doc_entities.c.entity_id == entity_id).subquery())
+    unnamed = case((document_keys.c.outlet_key.is_(None), 1))
+    return tuple(conn.execute(
+        select(func.count(), func.count(distinct(document_keys.c.outlet_key))
+               + func.count(unnamed))
+        .select_from(named)
+        .join(document_keys, document_keys.c.document_id == named.c.document_id)).one())
 
 
 def entity_locals(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
@@ -159,15 +175,22 @@ def entity_locals(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
              "aliases": r.aliases} for r in rows]
 
 
-def attributions_by(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+def attributions_by(conn: Connection, entity_id: str, limit: int | None = None
+                    ) -> list[dict[str, Any]]:
+    """What an entity is reported to have said, oldest first (the first `limit`)."""
     rows = conn.execute(select(attributions, documents.c.outlet, documents.c.published)
                         .join(documents, documents.c.id == attributions.c.document_id)
                         .where(attributions.c.source_entity == entity_id)
-                        .order_by(documents.c.published, attributions.c.id))
+                        .order_by(documents.c.published, attributions.c.id).limit(limit))
     return [{"id": r.local_id, "document": r.document_id, "source": r.source_entity,
              "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
              "content": r.content, "direct": r.direct, "start": r.start, "end": r.end,
              "outlet": r.outlet, "published": r.published} for r in rows]
+
+
+def attribution_count(conn: Connection, entity_id: str) -> int:
+    return conn.scalar(select(func.count()).select_from(attributions)
+                       .where(attributions.c.source_entity == entity_id))
 
 
 def all_attributions(conn: Connection) -> list[dict[str, Any]]:
@@ -205,6 +228,19 @@ def _event(row, people: dict[str, list[str]]) -> dict[str, Any]:
 
 def event_list(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
                date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+    """Events (of an entity, or all), oldest first."""
+    return _events(conn, _event_rows(conn, entity_id, types, date_from, date_to))
+
+
+def event_page(conn: Connection, entity_id: str, limit: int | None
+               ) -> tuple[list[dict[str, Any]], int]:
+    """An entity's first `limit` events, oldest first, and how many it has."""
+    rows = _event_rows(conn, entity_id, None, None, None)
+    return _events(conn, rows[:limit] if limit else rows), len(rows)
+
+
+def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
+                date_from: str | None, date_to: str | None) -> list:
     when = func.coalesce(events.c.date, documents.c.published)
     stmt = (select(events, documents.c.outlet, documents.c.published,
                    attributions.c.local_id.label("attribution_local"),
@@ -225,6 +261,10 @@ def event_list(conn: Connection, entity_id: str | None, types: Iterable[str] | N
         stmt = stmt.where(when < high)
     rows = [r for r in conn.execute(stmt)
             if dates.in_range(r.date or r.published, date_from, date_to)]
+    return sorted(rows, key=lambda r: (dates.iso(r.date or r.published) or "9999", f"V{r.id}"))
+
+
+def _events(conn: Connection, rows: list) -> list[dict[str, Any]]:
     people = _participants(conn, [r.id for r in rows])
     found = []
     for r in rows:
@@ -232,7 +272,6 @@ def event_list(conn: Connection, entity_id: str | None, types: Iterable[str] | N
         item["attribution"] = _attribution(r) if r.attribution_local else None
         found.append(item)
     _name(conn, found)
-    found.sort(key=lambda e: (dates.iso(e["date"] or e["published"]) or "9999", e["id"]))
     return found
 
 

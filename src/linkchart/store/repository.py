@@ -10,8 +10,8 @@ from sqlalchemy import func, inspect, select
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
-from linkchart.store import (corpus, graph, identity, judgements, judging, neighbourhood, queries,
-                             ties, writer)
+from linkchart.store import (card, corpus, graph, identity, judgements, judging,
+                             neighbourhood, queries, ties, writer)
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
 from linkchart.store.search import Search
@@ -89,18 +89,11 @@ class Store:
         with self._read() as conn:
             return queries.find_entities(conn, self.search, name, limit)
 
-    def entity_card(self, entity_id: str) -> dict[str, Any] | None:
+    def entity_card(self, entity_id: str, limit: int | None = None) -> dict[str, Any] | None:
+        """Its documents, ties with evidence, events and statements: each list at most
+        `limit` long (the best-sourced ties first), with `totals` beside them."""
         with self._read() as conn:
-            found = queries.entities_by_id(conn, [entity_id]).get(entity_id)
-            if found is None:
-                return None
-            ties = graph.relation_list(conn, [entity_id])
-            return found | {
-                "documents": queries.entity_documents(conn, entity_id),
-                "relations": [_from_side(tie, entity_id) for tie in ties],
-                "events": queries.event_list(conn, entity_id, None, None, None),
-                "attributions": queries.attributions_by(conn, entity_id),
-            }
+            return card.entity_card(conn, entity_id, limit)
 
     def relations(self, entity_ids: Iterable[str] | None = None,
                   types: Iterable[str] | None = None, date_from: str | None = None,
@@ -251,10 +244,3 @@ class Store:
         with self._read() as conn:
             return queries.entity_locals(conn, entity_id)
 
-
-def _from_side(tie: dict[str, Any], entity_id: str) -> dict[str, Any]:
-    outgoing = tie["source"] == entity_id
-    other = "target" if outgoing else "source"
-    direction = "undirected" if not tie["directed"] else "out" if outgoing else "in"
-    return tie | {"direction": direction, "other": {
-        "id": tie[other], "name": tie[f"{other}_name"], "type": tie[f"{other}_type"]}}

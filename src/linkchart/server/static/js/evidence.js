@@ -68,6 +68,14 @@ function some(cls, items, render, first = 30) {
   return list;
 }
 
+// A card lists at most so many of an actor's items; say so when it holds more.
+function capped(items, total, what) {
+  return total > items.length
+    ? el("p", { class: "hint capped" }, `showing ${thousands(items.length)} of ${thousands(total)} ${what}`) : null;
+}
+
+const thousands = (n) => n.toLocaleString("en");
+
 function actor(id, name, type) {
   return el("button", { type: "button", class: "link actor", title: "show in the chart",
     onclick: () => actions.add(id, false) }, name || id, type ? el("i", { class: "swatch", "data-type": type }) : null);
@@ -104,12 +112,16 @@ export async function showEntity(id) {
           onclick: () => actions.expand(id) }, expanded ? "Expanded" : "Expand neighbours"),
         el("a", { class: "button", href: `#/timeline?entity=${encodeURIComponent(id)}` }, "Timeline"),
         el("button", { type: "button", onclick: () => actions.hide(id) }, "Hide"))),
-    section("Ties", card.relations.length, some("ties", card.relations, tie)),
-    section("Events", card.events.length, some("events", card.events, eventItem)),
-    section("Statements as a source", card.attributions.length, some("statements", card.attributions, statement)),
-    section("Documents", card.documents.length, some("docs", card.documents, (d) =>
+    section("Ties", c.relations, some("ties", card.relations, tie),
+      capped(card.relations, c.relations, "ties, the best sourced first")),
+    section("Events", c.events, some("events", card.events, eventItem),
+      capped(card.events, c.events, "events, the oldest first")),
+    section("Statements as a source", c.statements, some("statements", card.attributions, statement),
+      capped(card.attributions, c.statements, "statements, the oldest first")),
+    section("Documents", c.documents, some("docs", card.documents, (d) =>
       el("li", {}, docLink({ document: d.id }, d.title || d.id), el("div", { class: "meta" },
-        `${d.outlet || "unknown outlet"} · ${when(d.published)}`)))),
+        `${d.outlet || "unknown outlet"} · ${when(d.published)}`))),
+      capped(card.documents, c.documents, "documents, the oldest first")),
     section("Review", null, el("div", { class: "review-actions" },
       mergePicker(card), retypePicker(card))));
 }
