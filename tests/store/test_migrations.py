@@ -1,7 +1,7 @@
 from sqlalchemy import inspect, text
 
 from linkchart.store import Store
-from linkchart.store.engine import MIGRATIONS
+from linkchart.store.engine import MIGRATIONS, alembic_config
 
 TABLES = {"documents", "doc_entities", "entities", "entity_keys", "relations", "events",
           "event_participants", "attributions", "judgements", "alembic_version"}
@@ -39,3 +39,28 @@ def test_like_fallback_without_fts(tmp_path, sample):
         store.add_extractions(sample)
         assert [e["id"] for e in store.entities(search="intel")] == ["E7"]
         assert [d["id"] for d in store.search_documents("shelling")] == ["d2"]
+
+
+def test_upgrading_a_store_fills_each_documents_keys(url, sample):
+    """Stores written before 0003 get each document's outlet key and ISO date; going back
+    and up again keeps every fact."""
+    from alembic import command
+
+    with Store.open(url) as store:
+        store.add_extractions(sample)
+        before = store.ties()
+        config = alembic_config()
+        with store.engine.connect() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+            conn.commit()
+            assert "document_keys" not in inspect(conn).get_table_names()
+    with Store.open(url) as store:
+        assert store.ties() == before
+        with store.engine.connect() as conn:
+            keys = conn.execute(text("SELECT document_id, outlet_key, published_iso "
+                                     "FROM document_keys ORDER BY document_id")).all()
+    assert [tuple(k) for k in keys] == [("d1", "meridian times", "2021-03-01"),
+                                        ("d2", "coastal post", "2021-03-05"),
+                                        ("d3", "meridian times", "2021-04-10"),
+                                        ("d4", None, "2022-01-15")]

@@ -40,9 +40,14 @@ def _sqlite_setup(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
+def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    config = alembic_config()
     with engine.connect().execution_options(**WRITE) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
