@@ -1,0 +1,83 @@
+"""Casualties to the assault they report: a sentence's counts go to its assault;
+"killed"/"wounded" mentions fold into it ("a strike killed X", "killed in a drone strike",
+"..., killing 3"); "the strikes" and "25 fighters were killed" with no one named refer
+back to the assault told just before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from linkchart.extract.events.candidates import Candidate
+from linkchart.extract.events.counts import count_casualties
+from linkchart.extract.events.lexicon import Lexicon
+from linkchart.extract.events.merge import absorb
+
+DEFINITE_DETS = ("the", "this", "that", "these", "those")
+LOOK_BACK_SENTENCES = 2
+
+
+def link_casualties(found: list[Candidate], sent: Span, earlier: list[Candidate],
+                    lex: Lexicon) -> list[Candidate]:
+    """The sentence's candidates less those folded into an assault; that assault takes
+    the sentence's counts."""
+    killed, wounded = count_casualties(sent, lex)
+    host = _sentence_assault(found)
+    target = host or _assault_told_before(found, earlier)
+    kept = _fold_into(target, host, found)
+    if target is not None and (host is not None or not any(c.type == "ASSAULT" and
+                                                            c.participants for c in kept)):
+        if killed and target.fatalities is None:
+            target.fatalities = killed
+        if wounded and target.injured is None:
+            target.injured = wounded
+    return kept
+
+
+def _sentence_assault(found: list[Candidate]) -> Candidate | None:
+    """The sentence's own assault: one that is not a bare casualty mention nor an
+    anaphor, or else a casualty mention that names who killed."""
+    assaults = [c for c in found if c.type == "ASSAULT"]
+    hosts = [c for c in assaults if not c.casualty_only and not _anaphoric(c)] or \
+        [c for c in assaults if c.casualty_only and c.actors]
+    return hosts[0] if hosts else None
+
+
+def _assault_told_before(found: list[Candidate], earlier: list[Candidate]) -> Candidate | None:
+    """The main assault of the latest of the last two sentences that told one."""
+    told = []
+    number = _sentence_number(found, earlier)
+    for c in reversed(earlier):
+        if c.sentence < number - LOOK_BACK_SENTENCES:
+            break
+        if c.type == "ASSAULT" and c.participants:
+            told.insert(0, c)
+    return next((c for c in told if c.sentence == told[-1].sentence), None) \
+        if told else None
+
+
+def _fold_into(target: Candidate | None, host: Candidate | None,
+               found: list[Candidate]) -> list[Candidate]:
+    """Fold casualty mentions and anaphoric assaults into the target; the rest stay."""
+    kept = []
+    for candidate in found:
+        foldable = candidate.type == "ASSAULT" and candidate is not host and (
+            candidate.casualty_only and (host is not None or not candidate.actors)
+            or _anaphoric(candidate))
+        if foldable and target is not None:
+            absorb(target, candidate)
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _anaphoric(candidate: Candidate) -> bool:
+    """"the strikes", "the attack": a definite noun trigger naming no one."""
+    token = candidate.trigger.token
+    return candidate.trigger.kind == "noun" and not candidate.participants and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in token.children)
+
+
+def _sentence_number(found: list[Candidate], earlier: list[Candidate]) -> int:
+    if found:
+        return found[0].sentence
+    return earlier[-1].sentence + 1 if earlier else 0

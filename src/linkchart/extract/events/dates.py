@@ -1,0 +1,174 @@
+"""When an event took place: the DATE expressions attached to the trigger's clause,
+resolved by `linkchart.nlp.dates` against the publication date and the date of the event
+told just before ("the next day")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from linkchart.extract.events.candidates import Candidate, Trigger
+from linkchart.extract.events.syntax import governing_verb
+from linkchart.nlp.dates import resolve_date
+
+DATE_LABELS = ("DATE", "TIME")
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+PROBE_DATE = "2000-06-15"  # a stand-in publication date: does a text name a date at all?
+MAX_WALK = 12
+# Prepositions kept with the date words they introduce ("on Sunday", "in June 2014").
+DATE_PREPS = ("on", "in", "since", "during", "at", "by", "until", "from", "through",
+              "throughout", "over", "before", "after")
+
+_MONTH = (r"(?:January|February|March|April|June|July|August|September|October|November|"
+          r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+          r"May(?=[ ,]+\d))")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+# Date words the tagger may miss; group "d" is the expression.
+DATE_PATTERNS = [re.compile(p) for p in (
+    r"\b(?P<d>(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?:\d{1,2} )?" + _MONTH +
+    r"(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?)\b",
+    r"\b(?P<d>(?:[Ll]ast |[Tt]his |[Ee]arlier |[Ll]ate )?" + _WEEKDAY +
+    r"(?: (?:morning|afternoon|evening|night))?)\b",
+    r"\b(?P<d>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b",
+    r"\b(?P<d>(?:(?:[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly) )?(?:[Ll]ast|[Tt]his|[Pp]revious|"
+    r"[Pp]ast) (?:week|month|year|spring|summer|autumn|fall|winter))\b",
+    r"\b(?P<d>(?:the )?(?:next|following|same|previous) (?:day|week|month|year)|" + _COUNT +
+    r" (?:days?|weeks?|months?|years?|hours?) (?:ago|later|earlier))\b",
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Oo]f|[Ff]rom) (?P<d>(?:(?:early|mid|late)"
+    r"[- ]?)?(?:the (?:spring|summer|autumn|fall|winter) of )?(?:19|20)\d\d)\b",
+    r"\b(?P<d>(?:early|mid|late)-(?:19|20)\d\d)\b",
+)]
+
+
+class DateFinder:
+    """Dates events in document order: each resolved date becomes the reference for
+    relative dates told after it."""
+
+    def __init__(self, doc: Doc, published: str | None):
+        self.doc = doc
+        self.published = published
+        self.last_date: str | None = None
+        self.spans: list[Span] = []
+        self.anchors: dict[int, list[Span]] = {}
+
+    def attach(self, triggers: dict, nominal: set[int]) -> None:
+        """Each DATE expression to the trigger or verb it modifies."""
+        self.spans = date_mentions(self.doc)
+        for ent in self.spans:
+            anchor = _anchor_of(ent, triggers, nominal)
+            if anchor is not None:
+                self.anchors.setdefault(anchor.i, []).append(ent)
+
+    def date(self, trigger: Trigger, candidate: Candidate) -> None:
+        """Date the candidate from its clause: the trigger and the verb that carries it
+        out, then the verbs its clause continues, reports or hangs on."""
+        heads = _own_heads(trigger)
+        clause = trigger.light if trigger.light is not None else (
+            trigger.token if trigger.kind == "verb" else None)
+        if clause is not None and self._date_up_the_clause(clause, heads, candidate):
+            return
+        for head in heads:
+            for ent in self.anchors.get(head.i, []):
+                if self._use_date(ent, candidate):
+                    return
+
+    def _date_up_the_clause(self, token: Token, heads: list[Token],
+                            candidate: Candidate) -> bool:
+        """Add the governing verbs to `heads`; True when a relative clause on a date
+        ("since last year when Trump pulled out") dated the candidate."""
+        for _ in range(4):
+            if token.dep_ in ("conj", "xcomp", "ccomp", "advcl") and token.head is not token:
+                token = token.head
+                heads.append(token)
+            elif token.dep_ == "relcl" and self._spans_over(token.head.i):
+                # "since last year when Trump pulled out": the year it hangs on
+                return any(self._use_date(ent, candidate)
+                           for ent in self._spans_over(token.head.i))
+            elif token.dep_ == "relcl" and governing_verb(token.head) is not None:
+                # "HTS attacked Ahrar al-Sham, which withdrew": the main clause's date
+                token = governing_verb(token.head)
+                heads.append(token)
+            else:
+                break
+        return False
+
+    def _spans_over(self, index: int) -> list[Span]:
+        return [ent for ent in self.spans if ent.start <= index < ent.end]
+
+    def _use_date(self, ent: Span, candidate: Candidate) -> bool:
+        text = ent.text
+        if resolve_date(text, PROBE_DATE, PROBE_DATE) is None:
+            return False
+        candidate.date = resolve_date(text, self.published, self.last_date)
+        candidate.date_text = date_text(ent)
+        if candidate.date:
+            self.last_date = candidate.date
+        return True
+
+
+def _own_heads(trigger: Trigger) -> list[Token]:
+    """The trigger, the verb carrying it out, and a verb trigger's open complements."""
+    heads = [trigger.token]
+    if trigger.light is not None:
+        heads.append(trigger.light)
+    if trigger.kind == "verb":
+        heads.extend(c for c in trigger.token.children if c.dep_ == "xcomp")
+    return heads
+
+
+def _anchor_of(ent: Span, triggers: dict, nominal: set[int]) -> Token | None:
+    """The first trigger, noun trigger or verb above a date expression."""
+    token = ent.root
+    for _ in range(MAX_WALK):
+        if token.head is token:
+            break
+        token = token.head
+        if ent.start <= token.i < ent.end:
+            continue
+        if token.i in triggers or token.i in nominal or \
+                token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+    return None
+
+
+def date_mentions(doc: Doc) -> list[Span]:
+    """The tagger's DATE and TIME entities, and date words it missed ("mid-January")."""
+    found = [_date_span(ent) for ent in doc.ents if ent.label_ in DATE_LABELS]
+    taken = {i for span in found for i in range(span.start, span.end)}
+    text = doc.text  # built anew on each access: once here
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start("d"), match.end("d"), alignment_mode="expand")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if any(t.ent_type_ and t.ent_type_ not in DATE_LABELS for t in span):
+                continue
+            found.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(found, key=lambda span: span.start)
+
+
+def _date_span(ent: Span) -> Span:
+    """"26 February" when the tagger left the day out of the DATE entity."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].text.isdigit() \
+            and 1 <= int(doc[ent.start - 1].text) <= 31 and \
+            ent[0].lower_.rstrip(".") in MONTH_WORDS:
+        return doc[ent.start - 1:ent.end]
+    return ent
+
+
+def date_text(ent: Span) -> str:
+    """The date words as written, with the preposition that introduces them ("on
+    Sunday", "in June 2014")."""
+    doc = ent.doc
+    start = ent.start
+    root = ent.root
+    if start > 0 and doc[start - 1].dep_ == "prep" and root.head.i == start - 1 and \
+            doc[start - 1].lower_ in DATE_PREPS:
+        start -= 1
+    return doc[start:ent.end].text

@@ -1,0 +1,183 @@
+"""The top-level pass: triggers, then per sentence the candidates with their roles,
+place, date, evidence and casualties, then merged mentions, then the events kept."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.context import Context
+from linkchart.extract.events.candidates import Candidate, Trigger
+from linkchart.extract.events.casualties import link_casualties
+from linkchart.extract.events.dates import DateFinder
+from linkchart.extract.events.evidence import evidence_of
+from linkchart.extract.events.lexicon import load_lexicon, lemma_of
+from linkchart.extract.events.light_verbs import resolve_light_verbs
+from linkchart.extract.events.merge import merge_mentions
+from linkchart.extract.events.places import find_place
+from linkchart.extract.events.reality import plausible, reality, told_as_done
+from linkchart.extract.events.roles import RoleFinder
+from linkchart.extract.events.syntax import Sentences, subject_of
+from linkchart.extract.events.triggers import find_triggers
+from linkchart.model import Event
+
+# Types a stated intention keeps; any other intended act is a THREATEN or an AGREE.
+STATED_TYPES = ("AGREE", "THREATEN", "REQUEST", "REJECT")
+
+
+class EventExtractor:
+    def __init__(self, context: Context, candidates: bool = False):
+        self.context = context
+        self.candidates = candidates
+        """Keep every classified trigger, also hypothetical or unanchored ones: what the
+        sentence benchmarks score (the event classifier), never the chart."""
+        self.doc = context.doc
+        self.lex = load_lexicon()
+        self.published = context.document.published
+        self.triggers: dict[int, Trigger] = {}
+        self.sentences = Sentences(self.doc)
+        self.roles = RoleFinder(context, self.lex)
+        self.dates = DateFinder(self.doc, self.published)
+
+    def run(self) -> list[Event]:
+        self.triggers = find_triggers(self.doc, self.sentences, self.lex)
+        nominal = {i for i, t in self.triggers.items() if t.kind == "noun"}
+        resolve_light_verbs(self.triggers, self.lex)
+        self.dates.attach(self.triggers, nominal)
+        candidates: list[Candidate] = []
+        for number, sent in enumerate(self.sentences.spans):
+            found = self._candidates_in(sent, number)
+            candidates.extend(link_casualties(found, sent, candidates, self.lex))
+        if self.candidates:  # the main clause's event first: what a sentence is about
+            events = sorted(candidates, key=lambda c: len(list(c.trigger.token.ancestors)))
+        else:
+            events = merge_mentions(candidates)
+        return self._finish(events)
+
+    def _candidates_in(self, sent: Span, number: int) -> list[Candidate]:
+        found = []
+        for token in sent:
+            trigger = self.triggers.get(token.i)
+            if trigger is None:
+                continue
+            candidate = self._candidate(trigger, number)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    # -------------------------------------------------------------- candidates
+
+    def _candidate(self, trigger: Trigger, sentence: int) -> Candidate | None:
+        status, speaker = reality(trigger, self.triggers, self.lex)
+        if status == "drop" and self.candidates:
+            status = "real"
+        if status == "drop" or not plausible(trigger, self.lex):
+            return None
+        if status == "alleged":
+            return self._accusation(trigger, speaker, sentence)
+        typed = self._type_as_told(trigger, status)
+        if typed is None:
+            return None
+        candidate = Candidate(trigger, *typed, sentence=sentence)
+        self.roles.assign(trigger, candidate)
+        if status in ("intent", "threat") and not candidate.actors and speaker is not None:
+            # "Iran said it would attack": the speaker stands behind the intent
+            candidate.actors = [a for a in self._speaker(speaker)
+                                if a not in candidate.recipients]
+        if status == "request":
+            # "the minister said Libya must hand over ...": the speaker asks Libya
+            candidate.type, candidate.mode = "REQUEST", None
+            candidate.recipients = candidate.actors
+            candidate.actors = self._speaker(speaker)
+        find_place(trigger, candidate, self.context, self.lex)
+        self.dates.date(trigger, candidate)
+        candidate.evidence = evidence_of(trigger, self.sentences, self.context)
+        candidate.casualty_only = trigger.kind == "verb" and \
+            lemma_of(trigger.token) in self.lex.casualty_words
+        return candidate
+
+    def _type_as_told(self, trigger: Trigger, status: str) -> tuple[str, str | None] | None:
+        """(type, mode): an intended hostile act is a THREATEN, another an AGREE; a
+        threat a THREATEN; a refusal a REJECT, or None where the act is not refusable."""
+        event_type, mode = trigger.spec.type, trigger.spec.mode
+        if status == "intent" and event_type not in STATED_TYPES:
+            return ("THREATEN" if event_type in self.lex.hostile else "AGREE"), None
+        if status == "threat":
+            return "THREATEN", None
+        if status == "refuse":
+            return ("REJECT", None) if event_type in self.lex.refusable else None
+        return event_type, mode
+
+    def _accusation(self, trigger: Trigger, speaker: Token | None,
+                    sentence: int) -> Candidate | None:
+        """"the US claimed that ISIL had attacked Iraq": the speaker ACCUSEs the
+        alleged actor of a hostile act."""
+        if trigger.spec.type not in self.lex.hostile:
+            return None
+        candidate = Candidate(trigger, "ACCUSE", None, sentence=sentence)
+        self.roles.assign(trigger, candidate)  # the parties are replaced; a place stays
+        candidate.actors = self._speaker(speaker)
+        candidate.recipients = [a for a in self._alleged_actors(trigger)
+                                if a not in candidate.actors]
+        if not candidate.recipients:
+            return None
+        self.dates.date(trigger, candidate)
+        candidate.evidence = evidence_of(trigger, self.sentences, self.context)
+        return candidate
+
+    def _alleged_actors(self, trigger: Trigger) -> list[int]:
+        """Who the allegation says acted: the actors of the act as typed."""
+        probe = Candidate(trigger, trigger.spec.type, None)
+        self.roles.assign(trigger, probe)
+        return probe.actors
+
+    def _speaker(self, speaker: Token | None) -> list[int]:
+        """The referents of the reporting verb's subject."""
+        return self.roles.phrase(subject_of(speaker)) if speaker is not None else []
+
+    # ------------------------------------------------------------------ events
+
+    def _keep(self, candidate: Candidate) -> bool:
+        """An event needs a participant and a date, place or count; an event told as
+        done ("condemned", "has withdrawn") is dated by the report: the publication's
+        month."""
+        if self.candidates:
+            return True
+        if not candidate.participants:
+            return False
+        if candidate.type == "AID" and not candidate.recipients:
+            return False  # aid to no one named: "aided by drones overhead"
+        if candidate.anchored:
+            return True
+        if not told_as_done(candidate.trigger, candidate.type):
+            return False
+        candidate.date = self.published[:7] if self.published and \
+            re.match(r"\d{4}-\d{2}", self.published) else None
+        return True
+
+    def _finish(self, candidates: list[Candidate]) -> list[Event]:
+        events = []
+        for candidate in candidates:
+            if not self._keep(candidate):
+                continue
+            if not candidate.evidence[0]:
+                continue
+            events.append(self._event(candidate, f"v{len(events) + 1}"))
+        return events
+
+    def _event(self, candidate: Candidate, event_id: str) -> Event:
+        text, start, end = candidate.evidence
+        ids = self.context.entity_id
+        return Event(
+            id=event_id, type=candidate.type, evidence=text, start=start,
+            end=end, mode=candidate.mode, date=candidate.date,
+            date_text=candidate.date_text,
+            location=ids(candidate.location) if candidate.location is not None else None,
+            actors=[ids(a) for a in candidate.actors],
+            recipients=[ids(r) for r in candidate.recipients],
+            fatalities=candidate.fatalities, injured=candidate.injured)
+
+
+def extract_events(context: Context, candidates: bool = False) -> list[Event]:
+    return EventExtractor(context, candidates).run()

@@ -1,0 +1,76 @@
+"""Mentions of one occurrence within a document: same type, a shared participant,
+compatible dates, no different place or toll. A later mention adds what it knows to the
+first, whose evidence stays."""
+
+from __future__ import annotations
+
+from linkchart.extract.events.candidates import Candidate, add_new
+
+FILLED_IF_MISSING = ("location", "fatalities", "injured", "mode")
+
+
+def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per occurrence: a later mention of the same type, with a shared
+    participant, compatible dates and no different place or toll, adds what it knows
+    to the first mention (whose evidence stays)."""
+    merged: list[Candidate] = []
+    by_type: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        if not candidate.participants:
+            continue
+        same_type = by_type.setdefault(candidate.type, [])
+        host = next((m for m in same_type if same_occurrence(m, candidate)), None)
+        if host is None:
+            merged.append(candidate)
+            same_type.append(candidate)
+        else:
+            _add_mention(host, candidate)
+    return merged
+
+
+def _add_mention(host: Candidate, other: Candidate) -> None:
+    add_new(host.actors, [a for a in other.actors if a not in host.recipients])
+    add_new(host.recipients, [r for r in other.recipients if r not in host.actors])
+    if host.date is None and other.date:
+        host.date, host.date_text = other.date, other.date_text
+    for name in FILLED_IF_MISSING:
+        if getattr(host, name) is None:
+            setattr(host, name, getattr(other, name))
+
+
+def absorb(host: Candidate, other: Candidate) -> None:
+    """Fold a mention into the event it reports on."""
+    add_new(host.recipients, [r for r in other.recipients if r not in host.actors])
+    if not host.actors:
+        add_new(host.actors, [a for a in other.actors if a not in host.recipients])
+    if host.location is None:
+        host.location = other.location
+    if not host.date_text and other.date_text:
+        host.date, host.date_text = other.date, other.date_text
+    if host.fatalities is None:
+        host.fatalities = other.fatalities
+    if host.injured is None:
+        host.injured = other.injured
+    if host.mode is None:
+        host.mode = other.mode
+
+
+def same_occurrence(a: Candidate, b: Candidate) -> bool:
+    """Two mentions of one occurrence: same type, a shared participant, compatible dates,
+    and no different place or toll."""
+    if a.type != b.type or not (a.participants & b.participants):
+        return False
+    if a.location is not None and b.location is not None and a.location != b.location:
+        return False
+    for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured)):
+        if x and y and x != y:
+            return False
+    return dates_compatible(a.date, b.date)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Equal as far as the shorter goes: "2020-01" and "2020-01-05" agree."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]

@@ -1,0 +1,241 @@
+"""Participant roles: who acts and who receives.
+
+An active verb's subject acts and its object receives; a passive verb's "by" agent acts
+and its subject receives. A noun trigger's possessive, compound and demonym modifiers act
+("Hezbollah's attack", "a US air strike", "Israeli strikes"), "on/against X" receives,
+and the subject of the verb that carries it out ("launched an offensive") acts. A place
+named as a recipient of a spatial act ("sent troops to Mali") is its location instead.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from linkchart.extract.context import Context
+from linkchart.extract.events.candidates import Candidate, Trigger, add_new
+from linkchart.extract.events.lexicon import Lexicon, lemma_of, word_key
+from linkchart.extract.events.phrases import modifier_referent, phrase_referents
+from linkchart.extract.events.syntax import agents_of, is_passive, subject_of
+
+SPATIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
+TARGET_PREPS = ("against", "on", "upon", "targeting")
+ASSAULT_TARGET_PREPS = ("at", "toward", "towards", "into")
+ON_TARGET_TYPES = ("ASSAULT", "SANCTION", "COERCE", "REQUEST", "THREATEN", "PROTEST")
+TO_RECIPIENT_TYPES = ("AID", "CONCEDE", "SUPPORT", "REQUEST", "THREATEN", "AGREE")
+WITH_PARTNER_TYPES = ("CONSULT", "AGREE", "COOPERATE")
+MUTUAL_VERBS = ("clash", "fight", "battle")  # both sides act
+MUTUAL_NOUNS = MUTUAL_VERBS + ("fighting", "firefight", "gunfight")
+NOUN_ACTOR_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+PATIENT_VERBS = {"hit", "target", "destroy", "damage"}
+VICTIM_NOUNS = ("target", "victim", "targets", "victims")
+
+
+class RoleFinder:
+    def __init__(self, context: Context, lex: Lexicon):
+        self.context = context
+        self.lex = lex
+
+    def assign(self, trigger: Trigger, candidate: Candidate) -> None:
+        if trigger.kind == "verb":
+            self.verb_roles(trigger.token, candidate)
+        else:
+            self.noun_roles(trigger, candidate)
+
+    def phrase(self, token: Token | None) -> list[int]:
+        return phrase_referents(token, self.context, self.lex)
+
+    # ------------------------------------------------------------------- verbs
+
+    def verb_roles(self, verb: Token, candidate: Candidate) -> None:
+        subject = subject_of(verb)
+        if is_passive(verb):
+            if subject is not None:
+                add_new(candidate.recipients, self.phrase(subject))
+            for agent in agents_of(verb):
+                add_new(candidate.actors, self.phrase(agent))
+        else:
+            if subject is not None:
+                add_new(candidate.actors, self.phrase(subject))
+            for child in verb.children:
+                if child.dep_ in ("dobj", "dative", "iobj"):
+                    self.recipient(child, candidate)
+        self._verb_children_roles(verb, subject, candidate)
+        if candidate.type == "ASSAULT" and lemma_of(verb) in MUTUAL_VERBS:
+            candidate.actors.extend(r for r in candidate.recipients
+                                    if r not in candidate.actors)
+            candidate.recipients = []
+
+    def _verb_children_roles(self, verb: Token, subject: Token | None,
+                             candidate: Candidate) -> None:
+        """Roles from a verb's prepositions, its object's prepositions, and the clause a
+        demand is made of."""
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt", "agent"):
+                self.prep_role(child, candidate, verb=True)
+            elif child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN" and \
+                    child.i != (subject.i if subject is not None else -1):
+                # "imposed sanctions on Iran", "sent aid to Mali", "held talks with X"
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        self.prep_role(prep, candidate, verb=True)
+            elif child.dep_ == "ccomp" and candidate.type == "REQUEST" and \
+                    not candidate.recipients:
+                # "demanded that the United States match ...": who is asked. From here
+                # on, objects are told apart from that clause's subject, not the verb's.
+                subject = subject_of(child)
+                if subject is not None:
+                    add_new(candidate.recipients, [r for r in self.phrase(subject)
+                                                   if self.context.type_of(r) != "location"])
+
+    # ------------------------------------------------------------------- nouns
+
+    def noun_roles(self, trigger: Trigger, candidate: Candidate) -> None:
+        self._noun_children_roles(trigger, candidate)
+        if trigger.light is not None:
+            self._light_verb_roles(trigger.token, trigger.light, candidate)
+        self._patient_roles(trigger.token, candidate)
+
+    def _noun_children_roles(self, trigger: Trigger, candidate: Candidate) -> None:
+        """"Hezbollah's attack", "a US air strike", "strikes on X", "an attack carried
+        out by X"."""
+        phrase_words = {w.i for w in trigger.words}
+        children = [c for w in trigger.words for c in w.children]
+        for child in children:
+            if child.i in phrase_words:
+                continue
+            if child.dep_ in NOUN_ACTOR_DEPS:
+                self._modifier_role(child, candidate)
+            elif child.dep_ == "prep":
+                self.prep_role(child, candidate, verb=False)
+            elif child.dep_ in ("acl",) and child.tag_ == "VBN":
+                for agent in agents_of(child):
+                    add_new(candidate.actors, self.phrase(agent))
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        self.prep_role(prep, candidate, verb=True)
+
+    def _modifier_role(self, modifier: Token, candidate: Candidate) -> None:
+        """A modifier names an actor, or the place ("Iraqi city strikes")."""
+        for index in modifier_referent(modifier, self.context):
+            if self.context.type_of(index) == "location":
+                if candidate.location is None:
+                    candidate.location = index
+            elif index not in candidate.actors:
+                candidate.actors.append(index)
+
+    def _light_verb_roles(self, noun: Token, light: Token, candidate: Candidate) -> None:
+        """The verb that carries out a noun trigger: its subject (or passive agent) acts;
+        its prepositions and indirect object."""
+        if is_passive(light) and noun.dep_ == "nsubjpass" or light.head is noun:
+            for agent in agents_of(light):
+                add_new(candidate.actors, self.phrase(agent))
+        elif noun.dep_ != "nsubj" or light.head is not noun:
+            subject = subject_of(light)
+            if subject is not None and subject.i != noun.i:
+                add_new(candidate.actors, self.phrase(subject))
+        for child in light.children:
+            if child.dep_ in ("prep", "dative") and child.i != noun.head.i:
+                if child.dep_ == "dative":
+                    self.recipient(child, candidate)
+                else:
+                    self.prep_role(child, candidate, verb=False)
+
+    def _patient_roles(self, noun: Token, candidate: Candidate) -> None:
+        """"a US strike killed X", "X was killed in a drone strike", "X was the target
+        of a June US airstrike": who the act befell."""
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.pos_ == "VERB" and \
+                lemma_of(head) in self.lex.casualty_words | PATIENT_VERBS:
+            for child in head.children:
+                if child.dep_ == "dobj":
+                    self.recipient(child, candidate)
+        verb = casualty_verb_of(noun, self.lex)
+        if verb is not None and is_passive(verb):
+            subject = subject_of(verb)
+            if subject is not None:
+                self.recipient(subject, candidate)
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VICTIM_NOUNS:
+            copula = head.head.head
+            subject = subject_of(copula) if copula.pos_ in ("AUX", "VERB") else None
+            if subject is not None:
+                self.recipient(subject, candidate)
+
+    # ------------------------------------------------------------ prepositions
+
+    def prep_role(self, prep: Token, candidate: Candidate, verb: bool) -> None:
+        """The role a preposition's objects play: "on/against X" receives, "with X"
+        partners or fights, "to X" receives aid or demands; on a noun, "between X and
+        Y", "by X" and some "of X" act."""
+        word = prep.lower_
+        for obj in _prep_objects(prep):
+            self._object_role(word, obj, candidate, verb)
+
+    def _object_role(self, word: str, obj: Token, candidate: Candidate, verb: bool) -> None:
+        event_type = candidate.type
+        if word in TARGET_PREPS or (word in ASSAULT_TARGET_PREPS and event_type == "ASSAULT"):
+            if word == "on" and event_type not in ON_TARGET_TYPES:
+                return
+            self.recipient(obj, candidate)
+        elif word == "with":
+            self._with_role(obj, candidate)
+        elif word == "to" and event_type in TO_RECIPIENT_TYPES:
+            self.recipient(obj, candidate)
+        elif word == "from" and event_type == "REQUEST":
+            self.recipient(obj, candidate, places=False)
+        elif not verb:
+            self._noun_prep_role(word, obj, candidate)
+
+    def _with_role(self, obj: Token, candidate: Candidate) -> None:
+        """"talks with X": a partner; "clashes with X": the other side, acting too."""
+        if candidate.type in WITH_PARTNER_TYPES:
+            self.recipient(obj, candidate, places=False)
+        elif candidate.type == "ASSAULT" and \
+                word_key(candidate.trigger.token.lemma_) in MUTUAL_NOUNS:
+            add_new(candidate.actors, self.phrase(obj))
+
+    def _noun_prep_role(self, word: str, obj: Token, candidate: Candidate) -> None:
+        """"clashes between X and Y", "an attack by X", "the withdrawal of X"."""
+        if word == "between":
+            add_new(candidate.actors, [r for r in self.phrase(obj)
+                                       if self.context.type_of(r) not in ("location",)])
+        elif word == "by":
+            add_new(candidate.actors, self.phrase(obj))
+        elif word == "of":
+            if candidate.type in self.lex.of_actor_types:
+                add_new(candidate.actors, self.phrase(obj))
+            else:
+                self.recipient(obj, candidate)
+
+    def recipient(self, token: Token, candidate: Candidate, places: bool = True) -> None:
+        """The phrase's referents receive the act; a place is the location of a spatial
+        act instead."""
+        spatial = candidate.type in SPATIAL_TYPES
+        for index in self.phrase(token):
+            if self.context.type_of(index) == "location":
+                if places and spatial and candidate.location is None:
+                    candidate.location = index
+            elif index not in candidate.recipients:
+                candidate.recipients.append(index)
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """A preposition's objects; for a particle, those of the preposition after it
+    ("pulled out of Syria")."""
+    if prep.dep_ == "prt":
+        return [g for c in prep.children if c.dep_ == "prep"
+                for g in c.children if g.dep_ == "pobj"]
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def casualty_verb_of(noun: Token, lex: Lexicon) -> Token | None:
+    """"killed in a drone strike": the verb a noun trigger reports casualties for."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.pos_ == "VERB":
+        verb = head.head
+        if lemma_of(verb) in lex.casualty_words:
+            return verb
+    if noun.dep_ == "pobj" and head.dep_ == "agent":
+        verb = head.head
+        if lemma_of(verb) in lex.casualty_words:
+            return verb
+    return None
