@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, String, func, literal
+from sqlalchemy import ColumnElement, func
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -28,17 +28,17 @@ def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bo
     return not (date_to and date[:len(date_to)] > date_to)
 
 
-def in_range_sql(column: ColumnElement[str], date_from: str | None,
-                 date_to: str | None) -> list[ColumnElement[bool]]:
-    """`in_range` as SQL conditions on a column that holds `iso(date)`."""
-    if not date_from and not date_to:
+def in_range_sql(column: ColumnElement[str], date_from: ColumnElement[str] | None,
+                 date_to: ColumnElement[str] | None) -> list[ColumnElement[bool]]:
+    """`in_range` as SQL conditions on a column that holds `iso(date)`, for a period
+    given as SQL values (bound parameters): None where it is open."""
+    if date_from is None and date_to is None:
         return []
     found = [column.is_not(None)]
-    if date_from:
-        found.append(column >= func.substr(literal(date_from, String), 1,
-                                           func.length(column)))
-    if date_to:
-        found.append(func.substr(column, 1, len(date_to)) <= date_to)
+    if date_from is not None:
+        found.append(column >= func.substr(date_from, 1, func.length(column)))
+    if date_to is not None:
+        found.append(func.substr(column, 1, func.length(date_to)) <= date_to)
     return found
 
 

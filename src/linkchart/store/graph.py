@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, bindparam, select
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import dates
@@ -38,19 +38,32 @@ def count_sources(evidence: Iterable[dict[str, Any]]) -> int:
     return len({outlet_key(e["outlet"]) or ("document", e["document"]) for e in evidence})
 
 
-def touching(stmt: Select, entity_ids: Iterable[str], among: set[str] | None = None
-             ) -> list[Select]:
-    """`stmt` narrowed to the relation rows with an end in `entity_ids` (with `among`, the
-    rows from there to `among`; the target is checked in SQL only while `among` is short),
-    as statements of indexed look-ups: a row with both ends there is found twice."""
+def lookups(entity_ids: Iterable[str], among: set[str] | None = None
+            ) -> tuple[list[tuple[str, list[str]]], bool]:
+    """The indexed look-ups that find the relation rows with an end in `entity_ids` (with
+    `among`, the rows from there to `among`): (the end's column, a chunk of ids) pairs;
+    and whether SQL checks that the target is in `among` (only while it is short). A row
+    with both ends in `entity_ids` is found twice."""
     # Two indexed look-ups rather than one OR, which SQLite answers with a full scan.
     ids = sorted(set(entity_ids))
-    ends = [relations.c.source_entity] if among else [relations.c.source_entity,
-                                                       relations.c.target_entity]
-    if among and len(among) <= MAX_AMONG_IN_SQL:
-        stmt = stmt.where(relations.c.target_entity.in_(sorted(among)))
-    return [stmt.where(end.in_(ids[i:i + CHUNK]))
-            for i in range(0, len(ids), CHUNK) for end in ends]
+    ends = ["source_entity"] if among else ["source_entity", "target_entity"]
+    found = [(end, ids[i:i + CHUNK]) for i in range(0, len(ids), CHUNK) for end in ends]
+    return found, bool(among) and len(among) <= MAX_AMONG_IN_SQL
+
+
+def touching(stmt: Select, ends: Iterable[str], target_in_sql: bool) -> list[Select]:
+    """`stmt` narrowed to each look-up of `lookups` (`ends`, their columns): its ids bound
+    as ids_0, ids_1..., the targets as among (see `lookup_values`)."""
+    if target_in_sql:
+        stmt = stmt.where(relations.c.target_entity.in_(bindparam("among", expanding=True)))
+    return [stmt.where(relations.c[end].in_(bindparam(f"ids_{i}", expanding=True)))
+            for i, end in enumerate(ends)]
+
+
+def lookup_values(looked_up: list[tuple[str, list[str]]], among: set[str] | None
+                  ) -> dict[str, list[str]]:
+    return {"among": sorted(among or ())} | {f"ids_{i}": ids
+                                             for i, (_, ids) in enumerate(looked_up)}
 
 
 def _select(types, date_from, date_to) -> Select:
@@ -77,12 +90,12 @@ def _select(types, date_from, date_to) -> Select:
     return stmt
 
 
-def _fetch(conn: Connection, chunks: Iterable[Select], date_from, date_to,
-           among: set[str] | None = None) -> list:
+def _fetch(conn: Connection, chunks: Iterable[Select], values: dict[str, Any], date_from,
+           date_to, among: set[str] | None = None) -> list:
     """The rows of some statements, each once, in the period (and ending in `among`)."""
     found = {}
     for chunk in chunks:
-        for row in conn.execute(chunk):
+        for row in conn.execute(chunk, values):
             if not dates.in_range(row.published, date_from, date_to):
                 continue
             if among is not None and row.target_entity not in among:
@@ -96,8 +109,11 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
           among: set[str] | None = None) -> list:
     """Relation rows touching `entity_ids`, or, with `among`, only those between them."""
     stmt = _select(types, date_from, date_to)
-    chunks = [stmt] if entity_ids is None else touching(stmt, entity_ids, among)
-    return _fetch(conn, chunks, date_from, date_to, among)
+    if entity_ids is None:
+        return _fetch(conn, [stmt], {}, date_from, date_to)
+    looked_up, target_in_sql = lookups(entity_ids, among)
+    chunks = touching(stmt, [end for end, _ in looked_up], target_in_sql)
+    return _fetch(conn, chunks, lookup_values(looked_up, among), date_from, date_to, among)
 
 
 def aggregate(rows) -> list[dict[str, Any]]:
@@ -150,4 +166,4 @@ def relations_with(conn: Connection, entity_id: str, others: Iterable[str]
     chunks = [part for i in range(0, len(others), CHUNK) for part in (
         stmt.where(source == entity_id, target.in_(others[i:i + CHUNK])),
         stmt.where(target == entity_id, source.in_(others[i:i + CHUNK])))]
-    return aggregate(_fetch(conn, chunks, None, None))
+    return aggregate(_fetch(conn, chunks, {}, None, None))

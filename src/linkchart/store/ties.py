@@ -5,15 +5,26 @@ evidence, counted in Python; the two agree on every count (tests/store/test_ties
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import (Connection, Integer, Subquery, and_, case, cast, distinct, func, select,
-                        union)
+from sqlalchemy import (Connection, Integer, Select, String, Subquery, and_, bindparam, case,
+                        cast, distinct, func, select, union)
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store.dates import in_range_sql
-from linkchart.store.graph import edge_id, rank, touching
+from linkchart.store.graph import edge_id, lookup_values, lookups, rank, touching
 from linkchart.store.schema import attributions, document_keys, entities, relations
+
+
+class _Shape(NamedTuple):
+    """What the counting statements depend on, apart from the values bound to them."""
+    ends: tuple[str, ...] | None
+    """The end column of each look-up (`graph.lookups`); None for every relation."""
+    target_in_sql: bool
+    types: bool
+    date_from: bool
+    date_to: bool
 
 
 def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
@@ -22,13 +33,26 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
              among: set[str] | None = None) -> list[dict[str, Any]]:
     """Ties touching `entity_ids` (all, without), best-sourced first; with `among` (which
     holds `entity_ids`), only the ties between entities of `among`."""
-    if entity_ids is not None and not set(entity_ids):
+    looked_up, target_in_sql = lookups(entity_ids, among) if entity_ids is not None \
+        else (None, False)
+    if looked_up == []:
         return []
-    rows = _rows(entity_ids, types, date_from, date_to, among)
-    roles = _roles(conn, rows)
-    found = [_tie(row, roles) for row in conn.execute(_counted(rows))]
+    counted, roles = _statements(_Shape(
+        looked_up and tuple(end for end, _ in looked_up), target_in_sql, bool(types),
+        bool(date_from), bool(date_to)))
+    values = lookup_values(looked_up or [], among) | {
+        "types": list(types or ()), "date_from": date_from, "date_to": date_to}
+    with_roles = _roles(conn.execute(roles, values))
+    found = [_tie(row, with_roles) for row in conn.execute(counted, values)]
     return sorted((t for t in found if t["sources"] >= min_sources
                    and (among is None or {t["source"], t["target"]} <= among)), key=rank)
+
+
+@lru_cache(maxsize=256)
+def _statements(shape: _Shape) -> tuple[Select, Select]:
+    """The statements that count ties, and that list their roles, built once a shape."""
+    rows = _rows(shape)
+    return _counted(rows), _role_rows(rows)
 
 
 def _number(entity_id):
@@ -42,30 +66,33 @@ def _ends(row_type, source, target):
     return case((swap, target), else_=source), case((swap, source), else_=target)
 
 
-def _in_scope(entity_ids, types, among) -> Subquery:
+def _in_scope(shape: _Shape) -> Subquery:
     """The relation rows to count, each once, with the columns the counts need: the
     look-ups read them from the relation indexes alone."""
     stmt = select(relations.c.id, relations.c.type, relations.c.source_entity,
                   relations.c.target_entity, relations.c.negated, relations.c.document_id,
                   relations.c.attribution_id, relations.c.role).where(
         relations.c.source_entity.is_not(None), relations.c.target_entity.is_not(None))
-    if types:
-        stmt = stmt.where(relations.c.type.in_(list(types)))
-    looked_up = [stmt] if entity_ids is None else touching(stmt, entity_ids, among)
+    if shape.types:
+        stmt = stmt.where(relations.c.type.in_(bindparam("types", expanding=True)))
+    looked_up = [stmt] if shape.ends is None else touching(stmt, shape.ends,
+                                                           shape.target_in_sql)
     return (looked_up[0] if len(looked_up) == 1 else union(*looked_up)).subquery("scope")
 
 
-def _rows(entity_ids, types, date_from, date_to, among) -> Subquery:
+def _rows(shape: _Shape) -> Subquery:
     """One row per relation row in scope: its tie, and what the counts are made of."""
-    scope = _in_scope(entity_ids, types, among)
+    scope = _in_scope(shape)
     source, target = _ends(scope.c.type, scope.c.source_entity, scope.c.target_entity)
+    period = [bindparam(name, type_=String) if given else None
+              for name, given in (("date_from", shape.date_from), ("date_to", shape.date_to))]
     return (select(scope.c.type, source.label("source"), target.label("target"),
                    scope.c.negated, scope.c.document_id, scope.c.role,
                    document_keys.c.outlet_key, document_keys.c.published_iso,
                    attributions.c.source_kind)
             .join(document_keys, document_keys.c.document_id == scope.c.document_id)
             .outerjoin(attributions, attributions.c.id == scope.c.attribution_id)
-            .where(*in_range_sql(document_keys.c.published_iso, date_from, date_to))
+            .where(*in_range_sql(document_keys.c.published_iso, *period))
             .subquery("tie_rows"))
 
 
@@ -93,17 +120,16 @@ def _counted(rows: Subquery):
             .join(target, target.c.id == counts.c.target))
 
 
-def _key(row) -> tuple:
-    return row.type, row.source, row.target, bool(row.negated)
+def _role_rows(rows: Subquery) -> Select:
+    return (select(rows.c.type, rows.c.source, rows.c.target, rows.c.negated, rows.c.role)
+            .distinct().where(rows.c.role != ""))
 
 
-def _roles(conn: Connection, rows: Subquery) -> dict[tuple, list[str]]:
+def _roles(found_rows) -> dict[tuple, list[str]]:
     """Each tie's roles (those that are not empty), sorted."""
     found: dict[tuple, set[str]] = {}
-    for row in conn.execute(select(rows.c.type, rows.c.source, rows.c.target,
-                                   rows.c.negated, rows.c.role)
-                            .distinct().where(rows.c.role != "")):
-        found.setdefault(_key(row), set()).add(row.role)
+    for kind, source, target, negated, role in found_rows:
+        found.setdefault((kind, source, target, bool(negated)), set()).add(role)
     return {key: sorted(roles) for key, roles in found.items()}
 
 
