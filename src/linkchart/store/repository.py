@@ -11,10 +11,11 @@ from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
 from linkchart.store import (card, corpus, graph, identity, judgements, judging,
-                             neighbourhood, queries, ties, writer)
+                             neighbourhood, queries, writer)
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
 from linkchart.store.search import Search
+from linkchart.store.ties import tie_list
 from linkchart.store.writer import AddResult
 
 
@@ -114,7 +115,7 @@ class Store:
         """The same ties as `relations`, counted in SQL and without their evidence: each
         with evidence_count, document_count and anonymous_only instead."""
         with self._read() as conn:
-            return ties.tie_list(conn, entity_ids, types, date_from, date_to, min_sources)
+            return tie_list(conn, entity_ids, types, date_from, date_to, min_sources)
 
     def neighbourhood(self, entity_id: str, depth: int = 1,
                       entity_types: Iterable[str] | None = None,
