@@ -97,3 +97,9 @@ def test_a_portfolio_word_is_no_actor(relations_of):
                          "send more troops.")
     assert ("member_of", "Jean-Yves Le Drian", "France") in found
     assert not any(target == "Defense" for _, _, target in found)
+
+
+def test_a_preposition_at_the_root_of_a_fragment_ends(relations_of):
+    # "With" is the root of this caption-like fragment; walking up from "help" once
+    # looped forever and stalled a 10,000-article ingest.
+    assert relations_of("With the help of a goat /") == set()

@@ -69,8 +69,8 @@ class NominalRules:
         verb = noun.head
         if noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in self.light_verbs | {
                 "of", "for", "with"}:
-            while verb.pos_ == "ADP" or verb.dep_ == "prep":
-                verb = verb.head
+            while (verb.pos_ == "ADP" or verb.dep_ == "prep") and verb.head.i != verb.i:
+                verb = verb.head  # a preposition can be the root of a headline fragment
             return self._subjects(verb)
         return []
 

@@ -81,7 +81,7 @@ class DateFinder:
         """Add the governing verbs to `heads`; True when a relative clause on a date
         ("since last year when Trump pulled out") dated the candidate."""
         for _ in range(4):
-            if token.dep_ in ("conj", "xcomp", "ccomp", "advcl") and token.head is not token:
+            if token.dep_ in ("conj", "xcomp", "ccomp", "advcl") and token.head.i != token.i:
                 token = token.head
                 heads.append(token)
             elif token.dep_ == "relcl" and self._spans_over(token.head.i):
@@ -124,7 +124,7 @@ def _anchor_of(ent: Span, triggers: dict, nominal: set[int]) -> Token | None:
     """The first trigger, noun trigger or verb above a date expression."""
     token = ent.root
     for _ in range(MAX_WALK):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         if ent.start <= token.i < ent.end:

@@ -153,7 +153,7 @@ def reporting_head(verb: Token, lex: Lexicon) -> Token | None:
             return child
     token = verb
     for _ in range(3):
-        if token.dep_ not in ("ccomp", "xcomp", "conj") or token.head is token:
+        if token.dep_ not in ("ccomp", "xcomp", "conj") or token.head.i == token.i:
             return None
         token = token.head
         if lemma_of(token) in lex.reporting:
@@ -228,7 +228,7 @@ def told_as_done(trigger: Trigger, event_type: str | None = None) -> bool:
             if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
                 return False
         verb = verb.head
-        if verb.head is verb and verb.pos_ not in ("VERB", "AUX"):
+        if verb.head.i == verb.i and verb.pos_ not in ("VERB", "AUX"):
             return False
     return False
 
@@ -239,7 +239,7 @@ def _said_in_present(verb: Token) -> bool:
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBZ", "VBP"):
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     return False

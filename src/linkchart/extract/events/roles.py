@@ -126,10 +126,10 @@ class RoleFinder:
     def _light_verb_roles(self, noun: Token, light: Token, candidate: Candidate) -> None:
         """The verb that carries out a noun trigger: its subject (or passive agent) acts;
         its prepositions and indirect object."""
-        if is_passive(light) and noun.dep_ == "nsubjpass" or light.head is noun:
+        if is_passive(light) and noun.dep_ == "nsubjpass" or light.head.i == noun.i:
             for agent in agents_of(light):
                 add_new(candidate.actors, self.phrase(agent))
-        elif noun.dep_ != "nsubj" or light.head is not noun:
+        elif noun.dep_ != "nsubj" or light.head.i != noun.i:
             subject = subject_of(light)
             if subject is not None and subject.i != noun.i:
                 add_new(candidate.actors, self.phrase(subject))

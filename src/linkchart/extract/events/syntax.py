@@ -35,7 +35,7 @@ def subject_of(verb: Token | None) -> Token | None:
             return subjects[0]
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return token.head
-        if token.dep_ in ("conj", "xcomp", "advcl", "acomp") and token.head is not token:
+        if token.dep_ in ("conj", "xcomp", "advcl", "acomp") and token.head.i != token.i:
             token = token.head
             continue
         return None
@@ -77,7 +77,7 @@ def governing_verb(noun: Token) -> Token | None:
     steps."""
     token = noun
     for _ in range(5):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ == "VERB":
