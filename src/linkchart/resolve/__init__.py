@@ -165,7 +165,10 @@ class Resolver:
     def _local(self, entity: Entity, packs: PackIndex) -> _Local:
         profile = Profile(entity.id, entity.name, entity.type, list(entity.aliases))
         # The actor extraction matched (any pack given to the run), else a name look-up.
-        profile.pack = entity.actor or packs.actor_of(entity.name, entity.aliases, entity.type)
+        # Not for places: extraction gives a capital acting for its state ("Cairo said")
+        # the country's actor, and the city must stay apart from the country here.
+        matched = entity.actor if kind(entity.type) != "place" else None
+        profile.pack = matched or packs.actor_of(entity.name, entity.aliases, entity.type)
         return _Local(entity, profile, lookup_keys(profile))
 
 
