@@ -96,3 +96,17 @@ def _same_neighbourhood(store, entity_id, depth, filters, limit):
     assert found["edges"] == [views.lean(e) for e in full["edges"]], (entity_id, filters)
     assert {k: v for k, v in found.items() if k != "edges"} == \
         {k: v for k, v in full.items() if k != "edges"}
+
+
+def test_roles_with_commas_survive_counting(store):
+    """Roles are aggregated in SQL in one string: one holding a comma stays whole."""
+    text = "Adviser, security and spokesman Ali Hamid of the Party of Light"
+    entities = [Entity("e1", "Ali Hamid", "person"), Entity("e2", "Party of Light",
+                                                             "political_party")]
+    store.add_extractions([DocExtraction(
+        Document(f"d{i}", f"{text} ({i})", outlet=f"Outlet {i}", published="2020-01-01"),
+        entities, [Relation("member_of", "e1", "e2", text, 0, len(text), role=role)])
+        for i, role in enumerate(["adviser, security", "spokesman", "spokesman"], 1)])
+    tie, = store.ties()
+    assert tie["roles"] == ["adviser, security", "spokesman"]
+    assert counted_in_sql([tie]) == lean_from_evidence(store.relations())

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import (Connection, Integer, Select, String, Subquery, and_, bindparam, case,
-                        cast, distinct, func, select, union)
+                        cast, distinct, func, select, union, union_all)
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store.dates import in_range_sql
@@ -25,6 +25,7 @@ class _Shape(NamedTuple):
     types: bool
     date_from: bool
     date_to: bool
+    dialect: str
 
 
 def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
@@ -37,22 +38,20 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
         else (None, False)
     if looked_up == []:
         return []
-    counted, roles = _statements(_Shape(
+    counted = _statement(_Shape(
         looked_up and tuple(end for end, _ in looked_up), target_in_sql, bool(types),
-        bool(date_from), bool(date_to)))
+        bool(date_from), bool(date_to), conn.dialect.name))
     values = lookup_values(looked_up or [], among) | {
         "types": list(types or ()), "date_from": date_from, "date_to": date_to}
-    with_roles = _roles(conn.execute(roles, values))
-    found = [_tie(row, with_roles) for row in conn.execute(counted, values)]
+    found = [_tie(row, conn.dialect.name) for row in conn.execute(counted, values)]
     return sorted((t for t in found if t["sources"] >= min_sources
                    and (among is None or {t["source"], t["target"]} <= among)), key=rank)
 
 
 @lru_cache(maxsize=256)
-def _statements(shape: _Shape) -> tuple[Select, Select]:
-    """The statements that count ties, and that list their roles, built once a shape."""
-    rows = _rows(shape)
-    return _counted(rows), _role_rows(rows)
+def _statement(shape: _Shape) -> Select:
+    """The statement that counts ties, built once a shape."""
+    return _counted(_rows(shape), shape.dialect)
 
 
 def _number(entity_id):
@@ -75,9 +74,18 @@ def _in_scope(shape: _Shape) -> Subquery:
         relations.c.source_entity.is_not(None), relations.c.target_entity.is_not(None))
     if shape.types:
         stmt = stmt.where(relations.c.type.in_(bindparam("types", expanding=True)))
-    looked_up = [stmt] if shape.ends is None else touching(stmt, shape.ends,
-                                                           shape.target_in_sql)
-    return (looked_up[0] if len(looked_up) == 1 else union(*looked_up)).subquery("scope")
+    if shape.ends is None:
+        return stmt.subquery("scope")
+    looked_up = touching(stmt, shape.ends, shape.target_in_sql)
+    if len(looked_up) == 1:
+        return looked_up[0].subquery("scope")
+    if shape.ends == ("source_entity", "target_entity"):
+        # One chunk of ids at each end: the target look-up skips the rows the source
+        # look-up found, so the two add up without a de-duplicating UNION.
+        found_by_target = looked_up[1].where(
+            relations.c.source_entity.not_in(bindparam("ids_0", expanding=True)))
+        return union_all(looked_up[0], found_by_target).subquery("scope")
+    return union(*looked_up).subquery("scope")
 
 
 def _rows(shape: _Shape) -> Subquery:
@@ -96,10 +104,10 @@ def _rows(shape: _Shape) -> Subquery:
             .subquery("tie_rows"))
 
 
-def _counted(rows: Subquery):
+def _counted(rows: Subquery, dialect: str):
     """Per tie: independent outlets (a document without one counts alone), mentions,
-    documents, mentions credited to anonymous sources, first and last dates; with the
-    names and types of its ends."""
+    documents, mentions credited to anonymous sources, first and last dates, its roles;
+    with the names and types of its ends."""
     unnamed_outlet = case((rows.c.outlet_key.is_(None), rows.c.document_id))
     anonymous = case((rows.c.source_kind == "anonymous", 1), else_=0)
     counts = (select(rows.c.type, rows.c.source, rows.c.target, rows.c.negated,
@@ -109,7 +117,8 @@ def _counted(rows: Subquery):
                      func.count(distinct(rows.c.document_id)).label("document_count"),
                      func.sum(anonymous).label("anonymous"),
                      func.min(rows.c.published_iso).label("first_date"),
-                     func.max(rows.c.published_iso).label("last_date"))
+                     func.max(rows.c.published_iso).label("last_date"),
+                     _roles_joined(rows.c.role, dialect).label("roles"))
               .group_by(rows.c.type, rows.c.source, rows.c.target, rows.c.negated)
               .subquery("ties"))
     source, target = entities.alias("s"), entities.alias("t")
@@ -120,28 +129,35 @@ def _counted(rows: Subquery):
             .join(target, target.c.id == counts.c.target))
 
 
-def _role_rows(rows: Subquery) -> Select:
-    return (select(rows.c.type, rows.c.source, rows.c.target, rows.c.negated, rows.c.role)
-            .distinct().where(rows.c.role != ""))
+ROLE_SEPARATOR = "\x1f"  # a control character no role holds
 
 
-def _roles(found_rows) -> dict[tuple, list[str]]:
-    """Each tie's roles (those that are not empty), sorted."""
-    found: dict[tuple, set[str]] = {}
-    for kind, source, target, negated, role in found_rows:
-        found.setdefault((kind, source, target, bool(negated)), set()).add(role)
-    return {key: sorted(roles) for key, roles in found.items()}
+def _roles_joined(role, dialect: str):
+    """A tie's distinct non-empty roles in one string. SQLite's DISTINCT aggregate takes
+    no separator, so there commas inside a role are swapped for the separator first."""
+    named = case((role != "", role))
+    if dialect == "sqlite":
+        return func.group_concat(distinct(func.replace(named, ",", ROLE_SEPARATOR)))
+    return func.string_agg(distinct(named), ROLE_SEPARATOR)
 
 
-def _tie(row, roles: dict[tuple, list[str]]) -> dict[str, Any]:
+def _split_roles(joined: str | None, dialect: str) -> list[str]:
+    if not joined:
+        return []
+    if dialect == "sqlite":
+        return sorted(p.replace(ROLE_SEPARATOR, ",") for p in joined.split(","))
+    return sorted(joined.split(ROLE_SEPARATOR))
+
+
+def _tie(row, dialect: str) -> dict[str, Any]:
     (kind, source, target, negated, sources, mentions, documents_, anonymous, first, last,
-     source_name, source_type, target_name, target_type) = row
+     joined_roles, source_name, source_type, target_name, target_type) = row
     tie = {"type": kind, "source": source, "target": target, "negated": bool(negated),
            "directed": kind not in UNDIRECTED_RELATIONS,
            "source_name": source_name, "source_type": source_type,
            "target_name": target_name, "target_type": target_type}
     return tie | {"id": edge_id(tie), "sources": sources,
-                  "roles": roles.get((kind, source, target, tie["negated"]), []),
+                  "roles": _split_roles(joined_roles, dialect),
                   "first_date": first, "last_date": last,
                   "anonymous_only": anonymous == mentions, "evidence_count": mentions,
                   "document_count": documents_}
