@@ -334,3 +334,32 @@ def test_review_queue_from_the_sample_corpus(tab, app):
     page.locator("#toast", has_text="skip").wait_for()
     assert len(test_client(app).get("/api/review").json()) == open_before - 1
     assert tab.foreign() == []
+
+
+def test_a_cards_tie_fetches_the_quotes_it_was_not_sent(tab, app, monkeypatch):
+    """A card sends each tie's first few quotes; "show more" fetches the rest."""
+    from linkchart.store import card
+
+    monkeypatch.setattr(card, "CARD_QUOTES", 1)
+    api = _client(app)
+    found = None
+    for entity in api.get("/api/overview").json()["most_connected"]:
+        ties = api.get(f"/api/entities/{entity['id']}").json()["relations"]
+        quoted = [t for t in ties if t["evidence_total"] >= 2]
+        if quoted:
+            found = entity, ties.index(quoted[0]), quoted[0]["evidence_total"]
+            break
+    assert found, "the sample corpus has a tie quoted twice"
+    entity, position, total = found
+    page = tab.open("/")
+    page.fill("#home-search", entity["name"])
+    page.wait_for_selector("#home-results li[data-id]")
+    page.keyboard.press("Enter")
+    tab.chart_ready()
+    tie = page.locator("#panel li.tie").nth(position)
+    assert tie.locator(".evidence").count() == 1
+    tie.locator("button", has_text=f"show {total - 1} more").click()
+    page.wait_for_function(
+        "([i, n]) => document.querySelectorAll('#panel li.tie')[i]"
+        ".querySelectorAll('.evidence').length === n", arg=[position, total])
+    assert tab.foreign() == []

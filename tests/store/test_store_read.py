@@ -85,6 +85,19 @@ def test_entity_card_lists_at_most_a_limit_and_counts_all(loaded):
     assert len(kovar["attributions"]) == 1 and kovar["totals"]["attributions"] == 1
 
 
+def test_a_limited_card_quotes_each_tie_a_few_times(loaded, monkeypatch):
+    from linkchart.store import card
+    full = loaded.entity_card("E1")
+    quoted = max(full["relations"], key=lambda r: len(r["evidence"]))
+    assert len(quoted["evidence"]) >= 2 and quoted["evidence_total"] == len(quoted["evidence"])
+    monkeypatch.setattr(card, "CARD_QUOTES", 1)
+    capped = next(r for r in loaded.entity_card("E1", limit=50)["relations"]
+                  if r["id"] == quoted["id"])
+    assert len(capped["evidence"]) == 1 and capped["evidence_total"] == len(quoted["evidence"])
+    assert capped["evidence"][0] == min(quoted["evidence"], key=lambda e: e["published"] or "")
+    assert loaded.entity_card("E1")["relations"] == full["relations"]  # no limit: all
+
+
 def test_neighbourhood(loaded):
     one = loaded.neighbourhood("E7")
     assert [(n["id"], n["depth"]) for n in one["nodes"]] == [("E7", 0), ("E1", 1), ("E2", 1)]

@@ -12,6 +12,8 @@ from linkchart.store import queries
 from linkchart.store.graph import relations_with
 from linkchart.store.ties import tie_list
 
+CARD_QUOTES = 5
+
 
 def entity_card(conn: Connection, entity_id: str, limit: int | None = None
                 ) -> dict[str, Any] | None:
@@ -23,7 +25,7 @@ def entity_card(conn: Connection, entity_id: str, limit: int | None = None
     documents, outlets = queries.document_counts(conn, entity_id)
     return found | {
         "documents": queries.entity_documents(conn, entity_id, limit),
-        "relations": [_from_side(tie, entity_id)
+        "relations": [_from_side(_quotes(tie, limit), entity_id)
                       for tie in _with_evidence(conn, entity_id, ties[:limit])],
         "events": events,
         "attributions": queries.attributions_by(conn, entity_id, limit),
@@ -41,6 +43,14 @@ def _with_evidence(conn: Connection, entity_id: str, ties: list[dict[str, Any]]
     others = {end for tie in ties for end in (tie["source"], tie["target"])
               if end != entity_id or tie["source"] == tie["target"]}
     return [tie for tie in relations_with(conn, entity_id, others) if tie["id"] in kept]
+
+
+def _quotes(tie: dict[str, Any], limit: int | None) -> dict[str, Any]:
+    """With a `limit`, a tie keeps its first few quotes (`evidence_total` says how many
+    there are; /api/edges/{id} has them all): a hub's ties quote thousands of articles."""
+    evidence = sorted(tie["evidence"], key=lambda e: (e["published"] or "", e["document"]))
+    kept = evidence if limit is None else evidence[:CARD_QUOTES]
+    return tie | {"evidence": kept, "evidence_total": len(evidence)}
 
 
 def _from_side(tie: dict[str, Any], entity_id: str) -> dict[str, Any]:

@@ -43,14 +43,26 @@ function eventFacts(e) {
   return el("div", { class: "event-facts" }, bits.filter(Boolean).join(" · "));
 }
 
-function quotes(evidence) {
+// A link's quotes, the first few shown; `total` and `edgeId` when the server sent only
+// the first of them (an actor's card), so the rest are fetched on request.
+function quotes(evidence, total = evidence.length, edgeId = null) {
   const list = el("ul", { class: "evidence-list" });
-  const sorted = [...evidence].sort((a, b) => String(a.published).localeCompare(String(b.published)));
-  sorted.slice(0, QUOTES).forEach((e) => list.append(quote(e)));
-  if (sorted.length > QUOTES) {
+  const byDate = (items) => [...items].sort((a, b) => String(a.published).localeCompare(String(b.published)));
+  const sorted = byDate(evidence);
+  const first = Math.min(QUOTES, sorted.length);
+  sorted.slice(0, first).forEach((e) => list.append(quote(e)));
+  if (total > first) {
+    const showRest = async () => {
+      if (total > sorted.length && edgeId) {
+        const all = byDate((await api.edge(edgeId)).evidence);
+        clear(list, ...all.map(quote));
+      } else {
+        more.remove();
+        sorted.slice(first).forEach((e) => list.append(quote(e)));
+      }
+    };
     const more = el("li", { class: "more" }, el("button", { type: "button", class: "link",
-      onclick: () => { more.remove(); sorted.slice(QUOTES).forEach((e) => list.append(quote(e))); },
-    }, `show ${sorted.length - QUOTES} more`));
+      onclick: showRest }, `show ${total - first} more`));
     list.append(more);
   }
   return list;
@@ -135,7 +147,7 @@ function tie(relation) {
       el("span", { class: "rel" }, relation.direction === "in" ? `${arrow} ${text} ${arrow}` : `${text} ${arrow}`), " ",
       actor(other.id, other.name, other.type), " ", sourcesBadge(relation.sources, relation.weak),
       relation.anonymous_only ? el("span", { class: "badge anon" }, "anonymous only") : null),
-    quotes(relation.evidence));
+    quotes(relation.evidence, relation.evidence_total ?? relation.evidence.length, relation.id));
 }
 
 function names(event, ids) {
