@@ -38,6 +38,7 @@ class Context:
     text: str = ""
     sentences: list[Span] = field(default_factory=list)
     _sentence_of: list[int] = field(default_factory=list)
+    _resolved: dict[int, int | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, document: Document, knowledge: Knowledge) -> "Context":
@@ -69,9 +70,12 @@ class Context:
             return self.token_referent[token.i]
         if not anaphora:
             return None
-        if token.ent_type_ == "NORP" or token.text in self.knowledge.by_demonym:
-            return self._country_of_demonym(token)
-        return self._antecedent(token)
+        if token.i not in self._resolved:  # rules ask about the same token many times
+            if token.ent_type_ == "NORP" or token.text in self.knowledge.by_demonym:
+                self._resolved[token.i] = self._country_of_demonym(token)
+            else:
+                self._resolved[token.i] = self._antecedent(token)
+        return self._resolved[token.i]
 
     def referents_of(self, token: Token, anaphora: bool = True,
                      coordinated: bool = True) -> list[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from linkchart.nlp.lexicon import load_yaml
@@ -9,5 +10,6 @@ from linkchart.nlp.lexicon import load_yaml
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 
 
+@lru_cache(maxsize=None)  # called per token by some rules: skip building the path
 def lexicon(name: str) -> dict:
     return load_yaml(PATTERNS / f"{name}.yaml")
