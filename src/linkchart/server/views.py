@@ -193,6 +193,9 @@ def event_edges(store: Store, expand: list[str], filters: Filters,
     found = []
     ranked = sorted(groups.values(), key=lambda e: (
         -count_sources(e["evidence"]), -len(e["evidence"]), e["id"]))
+    known = store.entities_by_id({end for edge in ranked for end in (edge["source"],
+                                                                      edge["target"])
+                                  if end not in nodes})  # one look-up, not one per end
     added = 0
     for edge in ranked:
         if count_sources(edge["evidence"]) < filters.min_sources:
@@ -200,7 +203,7 @@ def event_edges(store: Store, expand: list[str], filters: Filters,
         missing = [end for end in (edge["source"], edge["target"]) if end not in nodes]
         if missing and added >= limit:
             continue
-        ends = [store.entity(end) for end in missing]
+        ends = [known.get(end) for end in missing]
         if any(e is None or (kinds and e["type"] not in kinds) for e in ends):
             continue
         nodes.update((e["id"], e) for e in ends)

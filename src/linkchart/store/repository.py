@@ -85,6 +85,10 @@ class Store:
         with self._read() as conn:
             return queries.entities_by_id(conn, [entity_id]).get(entity_id)
 
+    def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        with self._read() as conn:
+            return queries.entities_by_id(conn, list(entity_ids))
+
     def find_entities(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
         """Exact matches of the normalised name or an alias first, then full-text ones."""
         with self._read() as conn:
