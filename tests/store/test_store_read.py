@@ -95,6 +95,11 @@ def test_a_limited_card_quotes_each_tie_a_few_times(loaded, monkeypatch):
                   if r["id"] == quoted["id"])
     assert len(capped["evidence"]) == 1 and capped["evidence_total"] == len(quoted["evidence"])
     assert capped["evidence"][0] == min(quoted["evidence"], key=lambda e: e["published"] or "")
+    for tie in loaded.entity_card("E1", limit=50)["relations"]:
+        whole = next(r for r in full["relations"] if r["id"] == tie["id"])
+        assert tie["anonymous_only"] == all(
+            (e["attribution"] or {}).get("source_kind") == "anonymous"
+            for e in whole["evidence"])
     assert loaded.entity_card("E1")["relations"] == full["relations"]  # no limit: all
 
 

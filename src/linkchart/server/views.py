@@ -43,9 +43,12 @@ def anonymous_only(evidence: Iterable[dict[str, Any]]) -> bool:
 
 
 def relation_edge(edge: dict[str, Any]) -> dict[str, Any]:
-    evidence = edge["evidence"]
-    return edge | {"kind": "relation", "anonymous_only": anonymous_only(evidence),
-                   "weak": edge["sources"] < 2 or anonymous_only(evidence)}
+    """A relation with its evidence as a chart edge; an `anonymous_only` the store already
+    counted over all the evidence (a card sends only the first quotes) is kept."""
+    anonymous = edge["anonymous_only"] if "anonymous_only" in edge \
+        else anonymous_only(edge["evidence"])
+    return edge | {"kind": "relation", "anonymous_only": anonymous,
+                   "weak": edge["sources"] < 2 or anonymous}
 
 
 def tie_edge(tie: dict[str, Any]) -> dict[str, Any]:

@@ -21,11 +21,12 @@ def entity_card(conn: Connection, entity_id: str, limit: int | None = None
     if found is None:
         return None
     ties = tie_list(conn, [entity_id])
+    counted = {tie["id"]: tie for tie in ties[:limit]}
     events, event_total = queries.event_page(conn, entity_id, limit)
     documents, outlets = queries.document_counts(conn, entity_id)
     return found | {
         "documents": queries.entity_documents(conn, entity_id, limit),
-        "relations": [_from_side(_quotes(tie, limit), entity_id)
+        "relations": [_from_side(_quotes(tie, counted[tie["id"]], limit), entity_id)
                       for tie in _with_evidence(conn, entity_id, ties[:limit])],
         "events": events,
         "attributions": queries.attributions_by(conn, entity_id, limit),
@@ -45,12 +46,15 @@ def _with_evidence(conn: Connection, entity_id: str, ties: list[dict[str, Any]]
     return [tie for tie in relations_with(conn, entity_id, others) if tie["id"] in kept]
 
 
-def _quotes(tie: dict[str, Any], limit: int | None) -> dict[str, Any]:
+def _quotes(tie: dict[str, Any], counted: dict[str, Any], limit: int | None
+            ) -> dict[str, Any]:
     """With a `limit`, a tie keeps its first few quotes (`evidence_total` says how many
-    there are; /api/edges/{id} has them all): a hub's ties quote thousands of articles."""
+    there are; /api/edges/{id} has them all): a hub's ties quote thousands of articles.
+    Whether only anonymous sources back it is read from all of them (`counted`)."""
     evidence = sorted(tie["evidence"], key=lambda e: (e["published"] or "", e["document"]))
     kept = evidence if limit is None else evidence[:CARD_QUOTES]
-    return tie | {"evidence": kept, "evidence_total": len(evidence)}
+    return tie | {"evidence": kept, "evidence_total": len(evidence),
+                  "anonymous_only": counted["anonymous_only"]}
 
 
 def _from_side(tie: dict[str, Any], entity_id: str) -> dict[str, Any]:
