@@ -7,14 +7,11 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from linkchart.extract.lexicons import lexicon
-
 
 class NominalRules:
     """Mixed into RelationExtractor, which provides context, _add and _subjects."""
 
-    def _load_nominals(self) -> None:
-        words = lexicon("relations")
+    def _load_nominals(self, words: dict) -> None:
         self.nominals: dict[str, list[dict]] = {}
         for cue in words["nominals"]:
             for word in cue["words"]:

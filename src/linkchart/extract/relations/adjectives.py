@@ -1,0 +1,87 @@
+"""Words that qualify a noun: adjectives ("factions loyal to Y"), hyphenated modifiers
+("Iran-backed factions") and participles ("militias backed by Iran")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+class AdjectiveRules:
+    """Mixed into RelationExtractor, which provides context, _add, _add_all and _subjects."""
+
+    def _load_adjectives(self, words: dict) -> None:
+        self.adjectives = {(a["word"], a["prep"]): a for a in words["adjectives"]}
+        self.hyphenated = words["hyphenated"]
+        self.participles = words["participles"]
+
+    # -- adjectives: "X is responsible for Y", "factions loyal to Y"
+    def _adjective(self, token: Token) -> None:
+        if token.pos_ not in ("ADJ", "VERB", "NOUN"):
+            return
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            cue = self.adjectives.get((token.lower_, prep.lower_))
+            if cue is None:
+                continue
+            holders = self._adjective_holders(token)
+            targets = [i for o in prep.children if o.dep_ == "pobj"
+                       for i in self.context.referents_of(o)]
+            self._add_all(cue, holders, targets, token)
+
+    def _adjective_holders(self, adjective: Token) -> list[int]:
+        head = adjective.head
+        if adjective.dep_ in ("acomp", "attr") or head.lemma_ == "be":
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return [i for s in subjects for i in self.context.referents_of(s)]
+        if adjective.dep_ in ("amod", "acl", "appos"):
+            return self.context.referents_of(head, coordinated=False)
+        return self._subjects(adjective) if adjective.pos_ == "VERB" else []
+
+    # -- hyphenated modifiers: "Iran-backed factions", "the Moscow-based institute"
+    def _hyphenated(self, token: Token) -> None:
+        kind = self.hyphenated.get(token.lower_)
+        doc = token.doc
+        if kind is None or token.i < 2 or doc[token.i - 1].text not in ("-", "‐"):
+            return
+        modifier = doc[token.i - 2]
+        source = self.context.referent(modifier)
+        if source is None:
+            return
+        noun = token.head if token.head.i > token.i else None
+        if noun is None:
+            return
+        targets = [t for t in self.context.referents_of(noun, coordinated=False)
+                   if t != source]
+        if not targets and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+            noun = noun.head  # "the UN-backed Yemeni President Hadi"
+            targets = [t for t in self.context.referents_of(noun, coordinated=False)
+                       if t != source]
+        for target in targets:
+            if kind == "based_in":
+                self._add("based_in", target, source, [modifier, token, noun], token)
+            else:
+                self._add(self._leading(kind, source), source, target,
+                          [modifier, token, noun], token)
+
+    # -- participles after a noun: "militias backed by Iran"
+    def _participle(self, token: Token) -> None:
+        kind = self.participles.get(token.lower_)
+        if kind is None or token.dep_ not in ("acl", "amod", "relcl"):
+            return
+        agents = [i for a in token.children if a.dep_ == "agent"
+                  for o in a.children if o.dep_ == "pobj" for i in self._through_of(o)]
+        for source in agents:
+            for target in self.context.referents_of(token.head):
+                self._add(self._leading(kind, source), source, target, [token], token)
+
+    def _through_of(self, token: Token) -> list[int]:
+        """'militants from Lebanon's Hezbollah', 'fighters of the group': the named side."""
+        found = self.context.referents_of(token)
+        if found:
+            return found
+        return [i for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
+
+    def _leading(self, kind: str, source: int) -> str:
+        if kind == "leads" and self.context.type_of(source) != "person":
+            return "controls"
+        return kind

@@ -1,0 +1,25 @@
+"""Entity types each relation may join, and the prepositions and nouns the rules share."""
+
+from __future__ import annotations
+
+from linkchart.model import ORGANISATION_TYPES
+
+ACTORS = set(ORGANISATION_TYPES) | {"person", "country"}
+ORGS_AND_STATES = set(ORGANISATION_TYPES) | {"country"}
+PLACES = {"location", "country"}
+SOURCE_TYPES = {"leads": {"person"}, "succeeded": {"person"}, "part_of": ORGS_AND_STATES,
+                "splinter_of": ORGS_AND_STATES, "front_for": ORGS_AND_STATES}
+TARGET_TYPES = {"leads": ORGS_AND_STATES, "member_of": ORGS_AND_STATES,
+                "part_of": ORGS_AND_STATES, "splinter_of": ORGS_AND_STATES,
+                "succeeded": {"person"}, "based_in": PLACES}
+OBJECT_PREPS = frozenset({"of", "for", "within", "in", "at", "to", "inside"})
+TIE_PREPS = frozenset({"of", "for", "within", "to", "with"})
+LINK_NOUNS = {"link", "links", "ties", "tie", "connection", "connections", "relationship"}
+MAX_EVIDENCE_TOKENS = 45
+PARTITIVES = frozenset({"one", "two", "some", "several", "many", "most", "all", "among"})
+
+
+
+def phrase_map(groups: dict[str, list[str]]) -> dict[str, str]:
+    """Cue phrase -> relation kind, from the YAML's kind -> phrases groups."""
+    return {str(word).lower(): kind for kind, words in groups.items() for word in words}

@@ -1,0 +1,117 @@
+"""Relations carried by a name's own modifiers: "Iran's Ministry of Intelligence",
+"Carlos Conde of Human Rights Watch", "the Turkish military", "factions in Eastern Ghouta"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from linkchart.extract.relations.constants import (
+    ACTORS, ORGANISATION_TYPES, ORGS_AND_STATES, PLACES)
+
+
+class NameRules:
+    """Mixed into RelationExtractor, which provides context and _add."""
+
+    # -- modifiers of a name: "Iran's Ministry of Intelligence", "France's TF1",
+    #    "Carlos Conde of Human Rights Watch", "U.S. Africa Command"
+    def _modifiers(self, index: int, mention) -> None:
+        root = mention.root
+        inside = set(range(mention.start, mention.end))
+        owners = [c for c in root.children if c.i not in inside and (
+            c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.i < mention.start)
+            or (c.dep_ == "amod" and c.i < mention.start and c.text in
+                self.context.knowledge.by_demonym
+                and self.context.type_of(index) != "person"))]
+        owners += [t for t in mention if t.dep_ == "compound" and t.i == mention.start
+                   and self.context.referent(t, anaphora=False) not in (None, index)]
+        owners += [c for d in self._descriptors(root, inside) for c in d.children
+                   if c.dep_ == "poss" and c.i < d.i]
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
+            owners += [o for o in prep.children if o.dep_ == "pobj"]
+        for owner in owners:
+            other = self.context.referent(owner)
+            if other is None or other == index or any(c.dep_ == "conj" and c.i in inside
+                                                      for c in owner.children):
+                continue  # "U.N. and French forces": two forces, not a French unit of the UN
+            kind = self._ownership(self.context.type_of(index), self.context.type_of(other))
+            if kind in ("leads", "has_member"):  # "Abdul Mahdi's government", "Erdogan's party"
+                self._add("leads" if kind == "leads" else "member_of", other, index,
+                          [owner, root], root)
+            elif kind:
+                self._add(kind, index, other, [owner, root], root)
+
+    @staticmethod
+    def _descriptors(root: Token, inside: set[int]) -> list[Token]:
+        """The common noun a name is given with: "Lebanon's Shi'ite group Hezbollah",
+        "Russia's VKontakte social network"."""
+        found = [c for c in root.children if c.pos_ == "NOUN" and c.i not in inside
+                 and c.dep_ in ("compound", "appos", "nmod")]
+        if root.dep_ in ("compound", "nmod", "appos") and root.head.pos_ == "NOUN" and \
+                root.head.i not in inside:
+            found.append(root.head)
+        return found
+
+    @staticmethod
+    def _ownership(owned: str, owner: str) -> str | None:
+        if owner == "person":
+            if owned == "government":
+                return "leads"
+            return "has_member" if owned in ("political_party", "armed_group") else None
+        if owned == "person":
+            return "member_of" if owner in ORGS_AND_STATES else None
+        if owned in ("security_agency", "government") and owner in ORGS_AND_STATES:
+            return "part_of"
+        if owner in PLACES and owned in ORGANISATION_TYPES:
+            return "based_in"
+        return None
+
+    # -- "the Turkish military", "Kenya's police", "U.S. Africa Command": a state force
+    #    named by its country is part of it
+    #    and "the Saudi-led coalition" is controlled by it
+    def _state_body(self, index: int, mention) -> None:
+        kind = self.context.type_of(index)
+        if kind not in ("security_agency", "international_org"):
+            return
+        knowledge = self.context.knowledge
+        doc = mention.doc
+        for token in mention:
+            led = token.i + 2 < mention.end and doc[token.i + 1].text in ("-", "‐") and \
+                doc[token.i + 2].lower_ == "led"
+            if kind == "international_org" and not led:
+                continue
+            actor = knowledge.by_demonym.get(token.text) or knowledge.country(token.text)
+            country = self.context.country_referent(actor) if actor else None
+            if country is not None and country != index:
+                relation = ("controls", country, index) if led else ("part_of", index, country)
+                self._add(*relation, [token], token, span=(mention.start, mention.end))
+                return
+
+    # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"
+    def _located(self, index: int, mention) -> None:
+        if self.context.type_of(index) not in ACTORS - {"country"}:
+            return
+        inside = set(range(mention.start, mention.end))
+        heads = [mention.root] + [c for t in mention for c in t.children
+                                  if c.dep_ == "appos" and c.i not in inside]
+        for head in heads:
+            for prep in _preps_below(head, ("in", "from"), depth=3):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    place = self.context.referent(obj, anaphora=False)
+                    if place is not None and self.context.type_of(place) in PLACES:
+                        self._add("based_in", index, place, [prep, obj], prep)
+
+
+def _preps_below(token: Token, words: tuple[str, ...], depth: int) -> list[Token]:
+    """Prepositions hanging from a noun phrase, without crossing into a clause."""
+    found, frontier = [], [token]
+    for _ in range(depth):
+        nxt = []
+        for node in frontier:
+            for child in node.children:
+                if child.pos_ in ("VERB", "AUX") or child.dep_ in ("relcl", "acl", "conj"):
+                    continue
+                if child.dep_ == "prep" and child.lower_ in words:
+                    found.append(child)
+                nxt.append(child)
+        frontier = nxt
+    return found

@@ -1,0 +1,156 @@
+"""Roles and titles: "Hezbollah's leader Hassan Nasrallah", "the commander of the Quds
+Force", "President Donald Trump"; and who holds a role or relational noun."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from linkchart.extract.relations.constants import (
+    OBJECT_PREPS, ORGS_AND_STATES, PARTITIVES, phrase_map)
+
+
+class RoleRules:
+    """Mixed into RelationExtractor, which provides context, _add, _phrase and _subjects."""
+
+    def _load_roles(self, words: dict) -> None:
+        self.roles = phrase_map(words["roles"])
+        self.definite_leads = set(words["definite_leads"])
+        self.state_titles = {w: kind for kind, ws in words["state_titles"].items()
+                             for w in ws}
+        self.personal_roles = set(words["personal_roles"])
+        self.envoy_roles = set(words["envoy_roles"])
+
+    # -- roles: "Hezbollah's leader Hassan Nasrallah", "the commander of the Quds Force"
+    def _role(self, token: Token) -> None:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return
+        role = self._phrase(token, self.roles)
+        if role is None:
+            return
+        kind = self.roles[role]
+        if token.lower_ in self.definite_leads:
+            kind = "member_of" if any(c.lower_ in ("a", "an") for c in token.children) \
+                else "leads"
+        holders = self._holders(token)
+        objects = self._objects_of_noun(token, exclude=set(holders))
+        if role in self.envoy_roles:
+            objects = self._senders(token, objects)
+        organisations = [i for i in objects if self.context.type_of(i) in ORGS_AND_STATES]
+        if role in self.personal_roles:
+            for person in (i for i in objects if self.context.type_of(i) == "person"):
+                for holder in holders:
+                    self._add("affiliated_with", holder, person, [token], token)
+        for holder in holders:
+            for organisation in organisations or self._home_state(role, holder):
+                fits = kind if organisations else self.state_titles[role]
+                if token.lower_ in self.definite_leads and \
+                        self.context.type_of(organisation) == "country":
+                    fits = "member_of"
+                title = None if organisations else self._title_span(token, holder)
+                self._add(fits, holder, organisation, [token], token,
+                          role=role if fits == "member_of" else None, span=title)
+
+    def _senders(self, title: Token, objects: list[int]) -> list[int]:
+        """An envoy serves the leftmost of his title's modifiers ("the U.S. special Syria
+        envoy"), never the country he is sent to ("representative for Iran")."""
+        destinations = {i for p in title.children if p.dep_ == "prep" and p.lower_ in
+                        ("for", "to", "in") for o in p.children if o.dep_ == "pobj"
+                        for i in self.context.referents_of(o)}
+        modifiers = sorted((c for c in title.children if c.i < title.i and c.dep_ in
+                            ("compound", "amod", "nmod")), key=lambda c: c.i)
+        named = [i for c in modifiers for i in self._named(c)]
+        if len(named) > 1:
+            destinations |= set(named[1:])
+        return [i for i in objects if i not in destinations]
+
+    def _title_span(self, title: Token, holder: int) -> tuple[int, int]:
+        """'President Donald Trump': the title and the holder's nearest name."""
+        mention = self._nearest_mention(holder, title, self.context.sentence(title))
+        ends = [title.i, mention.i] if mention is not None else [title.i]
+        start, end = min(ends), max(ends) + 1
+        for m in self.context.referents[holder].mentions:
+            if m.start <= end - 1 < m.end:
+                end = m.end
+        return min(start, *(t.i for t in title.subtree if t.i <= title.i)), end
+
+    def _home_state(self, role: str, holder: int) -> list[int]:
+        """'President Donald Trump': the holder's country from the packs, or the country
+        the article is most about, when the title names no organisation."""
+        if role not in self.state_titles or self.context.type_of(holder) != "person":
+            return []
+        actor = self.context.referents[holder].actor
+        country = self.context.knowledge.country(actor.country) if actor else None
+        if country is not None:
+            found = self.context.country_referent(country)
+            return [found] if found is not None else []
+        dominant = self.context.dominant_country()
+        return [dominant] if dominant is not None else []
+
+    def _holders(self, noun: Token) -> list[int]:
+        """Who holds the role or relational noun: its apposition, its copula subject."""
+        context = self.context
+        if noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i):
+            found = context.referents_of(noun.head)
+            if found:
+                return found
+        for child in noun.children:
+            if child.dep_ == "appos":
+                found = context.referents_of(child)
+                if found:
+                    return found
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            if subjects:
+                return context.referents_of(subjects[0])
+        if noun.dep_ in ("relcl", "acl") or noun.head.dep_ == "relcl":
+            return context.referents_of(noun.head)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            return self._subjects(noun.head.head)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lower_ in PARTITIVES:  # "X, one of Iran's allies"
+            return self._holders(noun.head.head)
+        return self._apposed_to_object(noun)
+
+    def _apposed_to_object(self, noun: Token) -> list[int]:
+        """'The spokesperson of Failaq al-Rahman, Wael Olwan': the parser hangs the name
+        on the organisation."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                people = [i for a in obj.children if a.dep_ == "appos"
+                          for i in self.context.referents_of(a, coordinated=False)
+                          if self.context.type_of(i) == "person"]
+                if people:
+                    return people
+        return []
+
+    def _objects_of_noun(self, noun: Token, exclude: set[int],
+                         preps: frozenset[str] = OBJECT_PREPS) -> list[int]:
+        found: list[int] = []
+        for child in noun.children:
+            hyphenated = child.i + 1 < len(noun.doc) and noun.doc[child.i + 1].text == "-"
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod")
+                                        and child.i < noun.i and not hyphenated
+                                        and not self._hyphen_modifier(child)):
+                found += self._named(child)
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    named = self.context.referents_of(obj)
+                    found += named or [i for p in obj.children if p.dep_ == "prep"
+                                       and p.lower_ in OBJECT_PREPS for o in p.children
+                                       if o.dep_ == "pobj" for i in self.context.referents_of(o)]
+        return [i for i in dict.fromkeys(found) if i not in exclude]
+
+    def _hyphen_modifier(self, token: Token) -> bool:
+        """'backed' in 'UN-backed': its own relation, not the noun's organisation."""
+        return token.lower_ in self.hyphenated and token.i > 0 and \
+            token.doc[token.i - 1].text in ("-", "‐")
+
+    def _named(self, token: Token) -> list[int]:
+        index = self.context.referent(token)
+        if index is None:
+            for child in token.children:
+                if child.dep_ in ("compound", "poss"):
+                    index = self.context.referent(child)
+                    if index is not None:
+                        break
+        return [index] if index is not None else []

@@ -1,0 +1,76 @@
+"""Verbs: "X controls Y", "Y is backed by X", "X answers to Y", "Under Soleimani, ..."; and
+the subjects and objects of a verb."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from linkchart.extract.relations.constants import phrase_map
+
+
+class VerbRules:
+    """Mixed into RelationExtractor, which provides context, _add, _add_all and _through_of."""
+
+    def _load_verbs(self, words: dict) -> None:
+        self.verbs = phrase_map(words["verbs"])
+        self.verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
+        self.verb_lemmas_with_preps = {verb for verb, _ in self.verb_preps}
+
+    # -- verbs: "X controls Y", "Y is backed by X", "X answers to Y"
+    def _verb(self, token: Token) -> None:
+        if token.pos_ != "VERB":
+            return
+        self._under(token)
+        lemma = token.lemma_.lower()
+        if lemma not in self.verbs and lemma not in self.verb_lemmas_with_preps:
+            return
+        subjects = self._subjects(token)
+        objects = self._direct_objects(token)
+        if lemma in self.verbs and subjects and objects:
+            for subject in subjects:
+                for obj in objects:
+                    self._add(self.verbs[lemma], subject, obj, [token], token)
+        for prep in (c for c in token.children if c.dep_ in ("prep", "agent")):
+            cue = self.verb_preps.get((lemma, prep.lower_))
+            if cue is None or not self._particle_ok(token, cue):
+                continue
+            targets = [i for o in prep.children if o.dep_ == "pobj"
+                       for i in self.context.referents_of(o)]
+            self._add_all(cue, subjects or self._passive_subjects(token), targets, token)
+
+    def _under(self, verb: Token) -> None:
+        """'Under Soleimani, the Hashd played a major role': X controls the subject."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+            controllers = [i for o in prep.children if o.dep_ == "pobj"
+                           for i in self._through_of(o)]
+            for controller in controllers:
+                for subject in self._subjects(verb):
+                    self._add("controls", controller, subject, [prep], verb)
+
+    def _particle_ok(self, verb: Token, cue: dict) -> bool:
+        particle = cue.get("particle")
+        return particle is None or any(c.lower_ == particle for c in verb.children)
+
+    def _subjects(self, verb: Token) -> list[int]:
+        context = self.context
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if passive:
+            return [i for agent in verb.children if agent.dep_ == "agent"
+                    for o in agent.children if o.dep_ == "pobj"
+                    for i in context.referents_of(o)]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in ("conj", "xcomp"):
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in ("relcl", "acl"):
+            return context.referents_of(verb.head)
+        return [i for s in subjects for i in context.referents_of(s)]
+
+    def _passive_subjects(self, verb: Token) -> list[int]:
+        return [i for c in verb.children if c.dep_ == "nsubjpass"
+                for i in self.context.referents_of(c)]
+
+    def _direct_objects(self, verb: Token) -> list[int]:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return [i for o in objects for i in self.context.referents_of(o)]
