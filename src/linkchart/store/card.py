@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from linkchart.store import queries
-from linkchart.store.graph import relations_with
+from linkchart.store.graph import first_quotes
 from linkchart.store.ties import tie_list
 
 CARD_QUOTES = 5
@@ -21,13 +21,12 @@ def entity_card(conn: Connection, entity_id: str, limit: int | None = None
     if found is None:
         return None
     ties = tie_list(conn, [entity_id])
-    counted = {tie["id"]: tie for tie in ties[:limit]}
     events, event_total = queries.event_page(conn, entity_id, limit)
     documents, outlets = queries.document_counts(conn, entity_id)
+    shown = _quoted(conn, entity_id, ties[:limit], None if limit is None else CARD_QUOTES)
     return found | {
         "documents": queries.entity_documents(conn, entity_id, limit),
-        "relations": [_from_side(_quotes(tie, counted[tie["id"]], limit), entity_id)
-                      for tie in _with_evidence(conn, entity_id, ties[:limit])],
+        "relations": [_from_side(tie, entity_id) for tie in shown],
         "events": events,
         "attributions": queries.attributions_by(conn, entity_id, limit),
         "limit": limit,
@@ -37,24 +36,16 @@ def entity_card(conn: Connection, entity_id: str, limit: int | None = None
     }
 
 
-def _with_evidence(conn: Connection, entity_id: str, ties: list[dict[str, Any]]
-                   ) -> list[dict[str, Any]]:
-    """The same ties, in the same order, with their evidence."""
-    kept = {tie["id"] for tie in ties}
+def _quoted(conn: Connection, entity_id: str, ties: list[dict[str, Any]],
+            per_tie: int | None) -> list[dict[str, Any]]:
+    """The ties as counted, each with its oldest `per_tie` quotes (all without):
+    `evidence_total` says how many there are, /api/edges/{id} has them all. A hub's ties
+    quote thousands of articles."""
     others = {end for tie in ties for end in (tie["source"], tie["target"])
               if end != entity_id or tie["source"] == tie["target"]}
-    return [tie for tie in relations_with(conn, entity_id, others) if tie["id"] in kept]
-
-
-def _quotes(tie: dict[str, Any], counted: dict[str, Any], limit: int | None
-            ) -> dict[str, Any]:
-    """With a `limit`, a tie keeps its first few quotes (`evidence_total` says how many
-    there are; /api/edges/{id} has them all): a hub's ties quote thousands of articles.
-    Whether only anonymous sources back it is read from all of them (`counted`)."""
-    evidence = sorted(tie["evidence"], key=lambda e: (e["published"] or "", e["document"]))
-    kept = evidence if limit is None else evidence[:CARD_QUOTES]
-    return tie | {"evidence": kept, "evidence_total": len(evidence),
-                  "anonymous_only": counted["anonymous_only"]}
+    quotes = first_quotes(conn, entity_id, others, per_tie)
+    return [tie | {"evidence": quotes.get(tie["id"], []),
+                   "evidence_total": tie["evidence_count"]} for tie in ties]
 
 
 def _from_side(tie: dict[str, Any], entity_id: str) -> dict[str, Any]:

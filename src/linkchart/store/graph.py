@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, select
+from sqlalchemy import Connection, Select, and_, bindparam, case, func, select
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import dates
@@ -156,14 +156,34 @@ def relation_list(conn: Connection, entity_ids=None, types=None, date_from=None,
     return [g for g in found if g["sources"] >= min_sources]
 
 
-def relations_with(conn: Connection, entity_id: str, others: Iterable[str]
-                   ) -> list[dict[str, Any]]:
-    """The relations between `entity_id` and each of `others` (itself, for a tie to
-    itself), with their evidence, best-sourced first."""
+def first_quotes(conn: Connection, entity_id: str, others: Iterable[str],
+                 per_tie: int | None) -> dict[str, list[dict[str, Any]]]:
+    """The oldest `per_tie` quotes (all, without) of each tie between `entity_id` and
+    each of `others`, by tie id: SQL numbers each tie's rows and reads no more than it
+    keeps."""
     others = sorted(set(others))
-    stmt = _select(None, None, None)
     source, target = relations.c.source_entity, relations.c.target_entity
-    chunks = [part for i in range(0, len(others), CHUNK) for part in (
-        stmt.where(source == entity_id, target.in_(others[i:i + CHUNK])),
-        stmt.where(target == entity_id, source.in_(others[i:i + CHUNK])))]
-    return aggregate(_fetch(conn, chunks, {}, None, None))
+    other_end = case((source == entity_id, target), else_=source)
+    undirected = relations.c.type.in_(sorted(UNDIRECTED_RELATIONS))
+    rank_in_tie = func.row_number().over(
+        partition_by=[relations.c.type, relations.c.negated,
+                      case((undirected, other_end), else_=source),
+                      case((undirected, ""), else_=target)],
+        order_by=[func.coalesce(documents.c.published, ""), relations.c.document_id,
+                  relations.c.id]).label("rank_in_tie")
+    stmt = _select(None, None, None).order_by(None).add_columns(rank_in_tie)
+    found: dict[str, list[dict[str, Any]]] = {}
+    for i in range(0, len(others), CHUNK):
+        for side in (and_(source == entity_id, target.in_(others[i:i + CHUNK])),
+                     and_(target == entity_id, source.in_(others[i:i + CHUNK]))):
+            ranked = stmt.where(side).subquery()
+            kept = select(ranked) if per_tie is None else \
+                select(ranked).where(ranked.c.rank_in_tie <= per_tie)
+            rows = conn.execute(kept)
+            for tie in aggregate(rows):
+                found.setdefault(tie["id"], []).extend(tie["evidence"])
+    return {tie: sorted(quotes, key=_oldest)[:per_tie] for tie, quotes in found.items()}
+
+
+def _oldest(quote: dict[str, Any]) -> tuple:
+    return quote["published"] or "", quote["document"]
