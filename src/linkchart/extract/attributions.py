@@ -107,7 +107,8 @@ class AttributionExtractor:
             if tokens[0].i < cue.token.i:
                 stop = sent.doc[min(source_start, cue.token.i)]
                 return _trim(self.context.text, tokens[0].idx, stop.idx), False
-            return _trim(self.context.text, tokens[0].idx, _end(tokens[-1])), False
+            start = _addressee_start(cue.token, complement[0]) or tokens[0]
+            return _trim(self.context.text, start.idx, _end(tokens[-1])), False
         if cue.token.lemma_.lower() in self.complement_only:
             return None
         if cue.token.dep_ == "parataxis" and cue.token.head.i > cue.token.i:
@@ -231,6 +232,15 @@ def _phrase_before(verb: Token, sent: Span) -> Token | None:
     if not 0 < len(phrase) <= 12 or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
         return None
     return phrase.root
+
+
+def _addressee_start(cue: Token, complement: Token) -> Token | None:
+    """'He urged Iraqi authorities to prevent such attacks': the content starts with
+    whom the speaker urges, not with the infinitive."""
+    if complement.dep_ != "xcomp":
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < complement.i]
+    return min(objects[0].subtree, key=lambda t: t.i) if objects else None
 
 
 def _source_bounds(root: Token) -> tuple[int, int]:
