@@ -103,3 +103,9 @@ def test_a_preposition_at_the_root_of_a_fragment_ends(relations_of):
     # "With" is the root of this caption-like fragment; walking up from "help" once
     # looped forever and stalled a 10,000-article ingest.
     assert relations_of("With the help of a goat /") == set()
+
+
+def test_group_pronouns_cover_every_organisation_type():
+    from linkchart.extract.lexicons import lexicon
+    from linkchart.model import ORGANISATION_TYPES
+    assert set(lexicon("anaphora")["pronouns"]["its"]) == ORGANISATION_TYPES

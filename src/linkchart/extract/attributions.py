@@ -15,8 +15,6 @@ QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 EDGE = " \n\t,;:.—–-“”\"'‘’"
 SUBJECTS = ("nsubj", "nsubjpass")
 MIN_CONTENT_WORDS = 3
-# "I tell them", "you say": speech reported inside a quotation, not a source of the article
-SPEAKING_WITHIN_A_QUOTE = frozenset({"i", "you", "me"})
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
 
 
@@ -39,6 +37,7 @@ class AttributionExtractor:
         self.words = lexicon("attributions")
         self.verbs = set(self.words["verbs"])
         self.complement_only = set(self.words["complement_only"])
+        self.quoted_speakers = set(self.words["quoted_speakers"])
         self.quotes = [Quote(m.start(1 if m.group(1) else 2), m.end(1 if m.group(1) else 2))
                        for m in QUOTE.finditer(context.text)]
 
@@ -68,7 +67,7 @@ class AttributionExtractor:
         return cues
 
     def _attribution(self, cue: Cue, sent: Span, ident: str) -> Attribution | None:
-        if cue.source is None or cue.source.lower_ in SPEAKING_WITHIN_A_QUOTE:
+        if cue.source is None or cue.source.lower_ in self.quoted_speakers:
             return None
         source_start, source_end = _source_bounds(cue.source)
         content = self._content(cue, sent, source_start)

@@ -17,9 +17,6 @@ from linkchart.model import Document, ORGANISATION_TYPES
 from linkchart.nlp.packs import Knowledge
 from linkchart.nlp.referents import Referent
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-GROUP_PRONOUNS = {"it", "its"}
-PLURAL_GROUP_PRONOUNS = {"their"}  # "the Houthis ... their stronghold"
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 COLLECTIVE_NOUNS = {"alliance", "coalition", "bloc", "group", "union", "front", "grouping",
                     "umbrella", "federation", "confederation", "network", "array"}
@@ -71,7 +68,7 @@ class Context:
         if not anaphora:
             return None
         if token.i not in self._resolved:  # rules ask about the same token many times
-            if token.ent_type_ == "NORP" or token.text in self.knowledge.by_demonym:
+            if self._demonym(token):
                 self._resolved[token.i] = self._country_of_demonym(token)
             else:
                 self._resolved[token.i] = self._antecedent(token)
@@ -91,18 +88,22 @@ class Context:
                     found.append(member)
         return found
 
+    def modifier_referents(self, token: Token, deps: tuple[str, ...]) -> list[int]:
+        """The referents of the token's modifiers before it with one of `deps`:
+        "its Russian and Iranian backers" -> Russia, Iran."""
+        return [i for c in token.children if c.dep_ in deps and c.i < token.i
+                for i in self.referents_of(c)]
+
     def _phrase_referent(self, head: Token, anaphora: bool) -> int | None:
         """A name next to the word wins over reading the word as an anaphor: "the
         research organisation International Crisis Group" is the group named."""
-        if head.i in self.token_referent:
-            return self.token_referent[head.i]
-        if anaphora and (head.ent_type_ == "NORP" or head.text in self.knowledge.by_demonym):
-            return self._country_of_demonym(head)
+        if head.i in self.token_referent or (anaphora and self._demonym(head)):
+            return self.referent(head, anaphora)
         index = self._named_modifier(head)
         if index is None and head.dep_ in ("appos", "compound"):
             index = self.referent(head.head, anaphora=False)
         if index is None and anaphora:
-            index = self._antecedent(head)
+            index = self.referent(head)
         if index is None and head.lower_ in RELATIVE_PRONOUNS and \
                 head.head.dep_ in ("relcl", "acl"):
             index = self.referent(head.head.head)
@@ -139,6 +140,9 @@ class Context:
                             members.append(index)
         return members
 
+    def _demonym(self, token: Token) -> bool:
+        return token.ent_type_ == "NORP" or token.text in self.knowledge.by_demonym
+
     def _country_of_demonym(self, token: Token) -> int | None:
         actor = self.knowledge.by_demonym.get(token.text)
         return self.country_referent(actor) if actor else None
@@ -169,13 +173,10 @@ class Context:
 
     def _antecedent(self, token: Token) -> int | None:
         word = token.lower_
-        nouns = lexicon("anaphora")["descriptions"]
-        if word in PERSON_PRONOUNS:
-            wanted = {"person"}
-        elif word in GROUP_PRONOUNS:
-            wanted = set(ORGANISATION_TYPES)
-        elif word in PLURAL_GROUP_PRONOUNS:
-            wanted = {"armed_group", "political_party"}
+        words = lexicon("anaphora")
+        pronouns, nouns = words["pronouns"], words["descriptions"]
+        if word in pronouns:
+            wanted = set(pronouns[word])
         elif word in nouns and self._definite(token):
             wanted = set(nouns[word])
         elif token.pos_ == "NOUN" and self._definite(token):

@@ -18,6 +18,7 @@ from linkchart.nlp.typing import Typer
 LEADING_DROP = {"the", "a", "an", "’s", "'s", "-", "–", "—", "“", "”", "\"", "'", "‘", "’"}
 TRAILING_DROP = {"’s", "'s", "’", "'", "-", "–", "—", ",", ".", "“", "”", "\"", ")", "(",
                  "of", "and", "at", "in", "for", "the"}
+PATTERN_TAILS = {"-", "–", "—", "'", "’"}
 NOT_A_NAME = re.compile(r"[/\d@#]|\n\s*\n|^[a-z]|^[A-Z]{6,}$|^[A-Z]+/")
 
 BOILERPLATE = words(typing_lexicon()["boilerplate"])
@@ -100,15 +101,9 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
 
 def _split_place_owners(doc: Doc, spans: list[Span], places: dict) -> list[Span]:
     """A pack alias such as "Russia's General Staff" names two actors: the country is
-    its own mention, so the relation between them is read like any possessive. Stray
-    dashes after a match are trimmed."""
+    its own mention, so the relation between them is read like any possessive."""
     found = []
-    for span in spans:
-        end = span.end
-        while end > span.start + 1 and doc[end - 1].text in ("-", "–", "—", "'", "’"):
-            end -= 1  # "Jaish al-Islam -" from a name pattern that ran into a dash
-        if end < span.end:
-            span = Span(doc, span.start, end, label=span.label_, span_id=span.id)
+    for span in map(_without_trailing_dashes, spans):
         owner = _place_owner(doc, span.start, span.end, places) \
             if span.label_ not in ("country", "location") else None
         if owner is None:
@@ -117,6 +112,15 @@ def _split_place_owners(doc: Doc, spans: list[Span], places: dict) -> list[Span]
         found.append(places.get((owner.start, owner.end), owner))
         found.append(Span(doc, owner.end + 1, span.end, label=span.label_, span_id=span.id))
     return found
+
+
+def _without_trailing_dashes(span: Span) -> Span:
+    """'Jaish al-Islam -': a name pattern that ran into a dash."""
+    doc, end = span.doc, span.end
+    while end > span.start + 1 and doc[end - 1].text in PATTERN_TAILS:
+        end -= 1
+    return span if end == span.end else Span(doc, span.start, end, label=span.label_,
+                                              span_id=span.id)
 
 
 def _with_pack_matches(names: list[Span], pack: list[Span],

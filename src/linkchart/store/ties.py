@@ -17,6 +17,9 @@ from linkchart.store.graph import edge_id, lookup_values, lookups, rank, touchin
 from linkchart.store.schema import attributions, document_keys, entities, relations
 
 
+ROLE_SEPARATOR = "\x1f"  # a control character no role holds
+
+
 class _Shape(NamedTuple):
     """What the counting statements depend on, apart from the values bound to them."""
     ends: tuple[str, ...] | None
@@ -127,9 +130,6 @@ def _counted(rows: Subquery, dialect: str):
                    target.c.type.label("target_type"))
             .join(source, source.c.id == counts.c.source)
             .join(target, target.c.id == counts.c.target))
-
-
-ROLE_SEPARATOR = "\x1f"  # a control character no role holds
 
 
 def _roles_joined(role, dialect: str):

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from linkchart.extract.context import Context
+from linkchart.extract.context import RELATIVE_PRONOUNS, Context
 from linkchart.extract.events.candidates import add_new
 from linkchart.extract.events.lexicon import Lexicon
 
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 
 

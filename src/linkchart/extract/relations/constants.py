@@ -16,7 +16,6 @@ OBJECT_PREPS = frozenset({"of", "for", "within", "in", "at", "to", "inside"})
 TIE_PREPS = frozenset({"of", "for", "within", "to", "with"})
 LINK_NOUNS = {"link", "links", "ties", "tie", "connection", "connections", "relationship"}
 MAX_EVIDENCE_TOKENS = 45
-PARTITIVES = frozenset({"one", "two", "some", "several", "many", "most", "all", "among"})
 
 
 

@@ -45,8 +45,7 @@ class NominalRules:
         if noun.lower_ not in self.help_nouns or noun.dep_ != "pobj" or \
                 noun.head.lower_ != "with":
             return
-        helpers = [i for c in noun.children if c.dep_ in ("poss", "amod", "compound")
-                   and c.i < noun.i for i in self.context.referents_of(c)]
+        helpers = self.context.modifier_referents(noun, ("poss", "amod", "compound"))
         helpers += [i for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                      for o in p.children if o.dep_ == "pobj"
                      for i in self.context.referents_of(o)]
@@ -58,9 +57,7 @@ class NominalRules:
                 self._add("supports", helper, other, [noun.head, noun], noun)
 
     def _nominal_actors(self, noun: Token) -> list[int]:
-        context = self.context
-        actors = [i for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                  and c.i < noun.i for i in context.referents_of(c, coordinated=True)]
+        actors = self.context.modifier_referents(noun, ("poss", "compound", "amod", "nmod"))
         if actors:
             return actors
         verb = noun.head

@@ -30,8 +30,7 @@ class RelationalNounRules:
         kind = self.nouns[phrase]
         holders = self._holders(token)
         if not holders:
-            holders = [i for c in token.children if c.dep_ in ("compound", "amod")
-                       and c.i < token.i for i in self.context.referents_of(c)]
+            holders = self.context.modifier_referents(token, ("compound", "amod"))
         others = self._objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS)
         for holder in holders:
             for other in others:

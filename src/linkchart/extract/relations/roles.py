@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from linkchart.extract.relations.constants import (
-    OBJECT_PREPS, ORGS_AND_STATES, PARTITIVES, phrase_map)
+    OBJECT_PREPS, ORGS_AND_STATES, phrase_map)
 
 
 class RoleRules:
@@ -19,6 +19,7 @@ class RoleRules:
                              for w in ws}
         self.personal_roles = set(words["personal_roles"])
         self.envoy_roles = set(words["envoy_roles"])
+        self.partitives = set(words["partitives"])
 
     # -- roles: "Hezbollah's leader Hassan Nasrallah", "the commander of the Quds Force"
     def _role(self, token: Token) -> None:
@@ -107,7 +108,7 @@ class RoleRules:
         if noun.dep_ == "pobj" and noun.head.lower_ == "as":
             return self._subjects(noun.head.head)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-                noun.head.head.lower_ in PARTITIVES:  # "X, one of Iran's allies"
+                noun.head.head.lower_ in self.partitives:  # "X, one of Iran's allies"
             return self._holders(noun.head.head)
         return self._apposed_to_object(noun)
 
