@@ -20,6 +20,7 @@ class RoleRules:
         self.personal_roles = set(words["personal_roles"])
         self.envoy_roles = set(words["envoy_roles"])
         self.partitives = set(words["partitives"])
+        self.portfolios = set(words["portfolios"])
 
     # -- roles: "Hezbollah's leader Hassan Nasrallah", "the commander of the Quds Force"
     def _role(self, token: Token) -> None:
@@ -41,8 +42,10 @@ class RoleRules:
             for person in (i for i in objects if self.context.type_of(i) == "person"):
                 for holder in holders:
                     self._add("affiliated_with", holder, person, [token], token)
+        elsewhere = not organisations and self._serves_elsewhere(token)
         for holder in holders:
-            for organisation in organisations or self._home_state(role, holder):
+            home = [] if elsewhere else self._home_state(role, holder)
+            for organisation in organisations or home:
                 fits = kind if organisations else self.state_titles[role]
                 if token.lower_ in self.definite_leads and \
                         self.context.type_of(organisation) == "country":
@@ -73,6 +76,20 @@ class RoleRules:
             if m.start <= end - 1 < m.end:
                 end = m.end
         return min(start, *(t.i for t in title.subtree if t.i <= title.i)), end
+
+    def _serves_elsewhere(self, title: Token) -> bool:
+        """'British Prime Minister David Cameron' in an article about Libya, 'president of
+        the Latin American Bishops Conference': the title names a country or body the
+        document has no entity for, so it is not the article's country."""
+        knowledge = self.context.knowledge
+        for child in title.children:
+            if child.i < title.i and child.dep_ in ("compound", "amod", "nmod") and (
+                    child.text in knowledge.by_demonym or knowledge.country(child.text)):
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and not any(
+                    o.lower_ in self.portfolios for o in child.children if o.dep_ == "pobj"):
+                return True  # "Secretary of Defense" still serves the article's state
+        return False
 
     def _home_state(self, role: str, holder: int) -> list[int]:
         """'President Donald Trump': the holder's country from the packs, or the country
