@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from linkchart.model import ENTITY_TYPES
+from linkchart.nlp.lexicon import read_yaml
 
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "packs"
 KNOWN_KEYS = {"name", "type", "aliases", "country", "parent", "patron", "affiliation",
               "role", "capital", "demonyms", "description"}
@@ -66,7 +66,7 @@ def pack_files(extra: list[Path] | None = None, bundled: bool = True) -> list[Pa
 
 def load_pack(path: Path) -> Pack:
     try:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YAML_LOADER)
+        data = read_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise PackError(f"{path}: cannot read pack: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
+from linkchart.nlp.lexicon import load_yaml
 from anyascii import anyascii
 
 DROPPED = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4.]")
@@ -69,7 +69,7 @@ FOLDS = (("x", "ks"), ("tch", "$"), ("sch", "$"), ("sh", "$"), ("ch", "$"), ("zh
 
 @functools.lru_cache(maxsize=1)
 def _data() -> dict:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     titles = sorted((t.split() for t in data["person_titles"]), key=len, reverse=True)
     return {
         "titles": [tuple(t) for t in titles],
