@@ -13,6 +13,7 @@ class AdjectiveRules:
         self.adjectives = {(a["word"], a["prep"]): a for a in words["adjectives"]}
         self.hyphenated = words["hyphenated"]
         self.participles = words["participles"]
+        self.force_nouns = set(words["force_nouns"])
 
     # -- adjectives: "X is responsible for Y", "factions loyal to Y"
     def _adjective(self, token: Token) -> None:
@@ -74,12 +75,19 @@ class AdjectiveRules:
                 self._add(self._leading(kind, source), source, target, [token], token)
 
     def _through_of(self, token: Token) -> list[int]:
-        """'militants from Lebanon's Hezbollah', 'fighters of the group': the named side."""
-        found = self.context.referents_of(token)
-        if found:
-            return found
-        return [i for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
-                for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
+        """'militants from Lebanon's Hezbollah', 'fighters of the group', 'the regime of
+        President Assad', 'Assad's forces': the named side. A common noun with a named
+        complement is not read as an anaphor ('the regime' is not the last state named)."""
+        context = self.context
+        if token.pos_ == "NOUN" and token.i not in context.token_referent:
+            named = [i for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                     for o in p.children if o.dep_ == "pobj" for i in context.referents_of(o)]
+            if not named and token.lower_ in self.force_nouns:
+                named = [i for c in token.children if c.dep_ == "poss"
+                         for i in context.referents_of(c)]
+            if named:
+                return named
+        return context.referents_of(token)
 
     def _leading(self, kind: str, source: int) -> str:
         if kind == "leads" and self.context.type_of(source) != "person":

@@ -53,13 +53,12 @@ class VerbRules:
 
     def _subjects(self, verb: Token) -> list[int]:
         context = self.context
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-        if passive:
-            return [i for agent in verb.children if agent.dep_ == "agent"
-                    for o in agent.children if o.dep_ == "pobj"
-                    for i in context.referents_of(o)]
+        if self._passive(verb):
+            return [i for v in (verb, *verb.conjuncts) for agent in v.children
+                    if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
+                    for i in context.referents_of(o)]  # "armed and trained by the CIA"
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects and verb.dep_ in ("conj", "xcomp"):
+        if not subjects and (verb.dep_ in ("conj", "xcomp") or self._purpose(verb)):
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects and verb.dep_ in ("relcl", "acl"):
             return context.referents_of(verb.head)
@@ -71,6 +70,20 @@ class VerbRules:
 
     def _direct_objects(self, verb: Token) -> list[int]:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
-            objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        return [i for o in objects for i in self.context.referents_of(o)]
+        if self._passive(verb):
+            objects = [c for v in (verb, verb.head if verb.dep_ == "conj" else verb)
+                       for c in v.children if c.dep_ == "nsubjpass"][:1]
+        return [i for o in objects for i in self._through_of(o)]
+
+    @staticmethod
+    def _passive(verb: Token) -> bool:
+        """'was armed and trained by': the second verb shares the first one's subject."""
+        return any(c.dep_ == "nsubjpass" for c in verb.children) or (
+            verb.dep_ == "conj" and verb.tag_ == "VBN"
+            and any(c.dep_ == "nsubjpass" for c in verb.head.children))
+
+    @staticmethod
+    def _purpose(verb: Token) -> bool:
+        """'sent fighters to Syria to support Assad', 'stands by Iraq to defeat Daesh'."""
+        return verb.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
