@@ -109,3 +109,63 @@ def test_group_pronouns_cover_every_organisation_type():
     from linkchart.extract.lexicons import lexicon
     from linkchart.model import ORGANISATION_TYPES
     assert set(lexicon("anaphora")["pronouns"]["its"]) == ORGANISATION_TYPES
+
+
+def test_a_country_before_a_hyphen_is_split_from_the_modifier(relations_of):
+    found = relations_of("The United States leads the U.S.-led coalition, and the "
+                         "U.S.-backed Free Syrian Army fought Islamic State near Raqqa.")
+    assert ("controls", "United States", "U.S.-led coalition") in found
+    assert ("supports", "United States", "Free Syrian Army") in found
+
+
+def test_a_foreign_title_does_not_serve_the_article_country(relations_of):
+    found = relations_of(
+        "Libya's rival governments met in Tunis. Libya asked for help. Libya's army "
+        "waited. British Prime Minister Gordon Ashby said Libya must choose. Dana Roe, "
+        "president of the Northern Bishops Conference, prayed for Libya.")
+    assert not any(s in ("Gordon Ashby", "Dana Roe") and t == "Libya" for _, s, t in found)
+
+
+def test_a_portfolio_title_still_serves_the_state(relations_of):
+    found = relations_of("Kenya closed the border. Kenya's police searched buses. "
+                         "Cabinet Secretary of Education Peter Wambua closed the university.")
+    assert ("member_of", "Peter Wambua", "Kenya") in found
+
+
+def test_word_lists_keep_on_as_a_word(relations_of):
+    found = relations_of("Taliban fighters stepped up attacks on Afghan security forces.")
+    assert ("opposes", "Taliban", "Afghan security forces") in found
+
+
+def test_purpose_clauses_and_standing_by(relations_of):
+    found = relations_of("The UK stands by Iraq to defeat Daesh. Iran sent fighters to "
+                         "Syria to support President Bashar al-Assad's forces.")
+    assert ("supports", "UK", "Iraq") in found
+    assert ("opposes", "UK", "Daesh") in found
+    assert ("supports", "Iran", "Bashar al-Assad") in found
+
+
+def test_coordinated_passive_shares_its_agent(relations_of):
+    found = relations_of("The Free Syrian Army was armed and trained by the CIA.")
+    assert ("supports", "CIA", "Free Syrian Army") in found
+
+
+def test_the_regime_of_a_named_leader_is_not_an_anaphor(relations_of):
+    found = relations_of("Moscow, which supports the regime of Syrian President Bashar "
+                         "al-Assad, sent more jets.")
+    assert any(k == "supports" and t == "Bashar al-Assad" for k, _, t in found)
+    assert not any(k == "supports" and s == t for k, s, t in found)
+
+
+def test_a_war_fought_with_someone(relations_of):
+    found = relations_of("Hezbollah, which fought a month-long war with Israel in 2006, "
+                         "is backed by Iran.")
+    assert ("opposes", "Hezbollah", "Israel") in found
+    assert ("supports", "Iran", "Hezbollah") in found
+
+
+def test_designation_as_terrorists(relations_of):
+    found = relations_of("The PKK is listed as a terrorist organization by Turkey. "
+                         "Israel views Hamas as a terrorist group.")
+    assert ("opposes", "PKK", "Turkey") in found
+    assert ("opposes", "Hamas", "Israel") in found or ("opposes", "Israel", "Hamas") in found

@@ -56,6 +56,7 @@ class RelationExtractor(RoleRules, NameRules, RelationalNounRules, VerbRules,
             self._verb(token)
             self._adjective(token)
             self._hyphenated(token)
+            self._prefixed(token)
             self._participle(token)
         return list(self.found.values())
 

@@ -14,6 +14,7 @@ class AdjectiveRules:
         self.hyphenated = words["hyphenated"]
         self.participles = words["participles"]
         self.force_nouns = set(words["force_nouns"])
+        self.prefixes = words["prefixes"]
 
     # -- adjectives: "X is responsible for Y", "factions loyal to Y"
     def _adjective(self, token: Token) -> None:
@@ -62,6 +63,21 @@ class AdjectiveRules:
             else:
                 self._add(self._leading(kind, source), source, target,
                           [modifier, token, noun], token)
+
+    # -- prefixes: "the anti-Syrian Hariri camp", "anti-Assad groups"
+    def _prefixed(self, token: Token) -> None:
+        kind = self.prefixes.get(token.lower_)
+        doc = token.doc
+        if kind is None or token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("-", "‐"):
+            return
+        named = doc[token.i + 2]
+        target = self.context.referent(named)
+        noun = named.head if named.head.i > named.i else None
+        if target is None or noun is None:
+            return
+        for holder in self.context.referents_of(noun, coordinated=False):
+            if holder != target:
+                self._add(kind, holder, target, [token, named, noun], token)
 
     # -- participles after a noun: "militias backed by Iran"
     def _participle(self, token: Token) -> None:

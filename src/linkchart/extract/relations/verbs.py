@@ -15,12 +15,15 @@ class VerbRules:
         self.verbs = phrase_map(words["verbs"])
         self.verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
         self.verb_lemmas_with_preps = {verb for verb, _ in self.verb_preps}
+        self.designation_verbs = set(words["designation_verbs"])
+        self.designation_words = set(words["designation_words"])
 
     # -- verbs: "X controls Y", "Y is backed by X", "X answers to Y"
     def _verb(self, token: Token) -> None:
         if token.pos_ != "VERB":
             return
         self._under(token)
+        self._designation(token)
         lemma = token.lemma_.lower()
         if lemma not in self.verbs and lemma not in self.verb_lemmas_with_preps:
             return
@@ -37,6 +40,23 @@ class VerbRules:
             targets = [i for o in prep.children if o.dep_ == "pobj"
                        for i in self.context.referents_of(o)]
             self._add_all(cue, subjects or self._passive_subjects(token), targets, token)
+
+    def _designation(self, verb: Token) -> None:
+        """'The PKK is listed as a terrorist organization by Turkey', 'Israel views Hamas as
+        a terrorist group': whoever designates opposes the designated."""
+        if verb.lemma_.lower() not in self.designation_verbs:
+            return
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for noun in (o for o in prep.children if o.dep_ == "pobj"):
+                words = {noun.lower_, *(c.lower_ for c in noun.children if c.dep_ in
+                                        ("amod", "compound"))}
+                if not words & self.designation_words:
+                    continue
+                designators = self._subjects(verb) or [  # the parser hangs "by Y" on the noun
+                    i for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
+                    for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
+                self._add_all({"type": "opposes"}, designators, self._direct_objects(verb),
+                              verb)
 
     def _under(self, verb: Token) -> None:
         """'Under Soleimani, the Hashd played a major role': X controls the subject."""
