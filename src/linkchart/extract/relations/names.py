@@ -28,6 +28,11 @@ class NameRules:
                    if c.dep_ == "poss" and c.i < d.i]
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
             owners += [o for o in prep.children if o.dep_ == "pobj"]
+        if self.context.type_of(index) == "person":  # "Anthony Cordesman with the CSIS"
+            owners += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "with"
+                       for o in p.children if o.dep_ == "pobj" and
+                       self.context.referent(o) is not None and
+                       self.context.type_of(self.context.referent(o)) in ORGANISATION_TYPES]
         for owner in owners:
             other = self.context.referent(owner)
             if other is None or other == index or any(c.dep_ == "conj" and c.i in inside
@@ -61,6 +66,8 @@ class NameRules:
             return "member_of" if owner in ORGS_AND_STATES else None
         if owned in ("security_agency", "government") and owner in ORGS_AND_STATES:
             return "part_of"
+        if owned in ORGANISATION_TYPES and owner in ORGANISATION_TYPES:
+            return "part_of"  # "Hamas' military wing", "the U.N. Security Council"
         if owner in PLACES and owned in ORGANISATION_TYPES:
             return "based_in"
         return None
