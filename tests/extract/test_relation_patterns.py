@@ -169,3 +169,24 @@ def test_designation_as_terrorists(relations_of):
                          "Israel views Hamas as a terrorist group.")
     assert ("opposes", "PKK", "Turkey") in found
     assert ("opposes", "Hamas", "Israel") in found or ("opposes", "Israel", "Hamas") in found
+
+
+def test_in_charge_of_leads_and_an_adviser_answers_to_the_principal(relations_of):
+    found = relations_of("Hassan Karimi, Khamenei's security adviser in charge of the "
+                         "Saberin Directorate, met the envoy.")
+    assert ("leads", "Hassan Karimi", "Saberin Directorate") in found
+    assert ("member_of", "Hassan Karimi", "Saberin Directorate") not in found
+    assert any(k == "controls" and t == "Hassan Karimi" for k, _, t in found)
+
+
+def test_a_part_never_holds_its_whole(relations_of):
+    found = relations_of("The Revolutionary Guards Corps, in particular its elite Quds Force "
+                         "unit, is Iran's most influential arm.")
+    assert ("part_of", "Quds Force", "Revolutionary Guards Corps") in found
+    assert ("part_of", "Revolutionary Guards Corps", "Quds Force") not in found
+
+
+def test_a_bare_backed_noun_is_not_the_last_forces_named(relations_of):
+    found = relations_of("US forces in Iraq were attacked. Outlets affiliated with the "
+                         "Iranian-backed forces blamed Iran.")
+    assert not any(k == "supports" and t == "US forces" for k, _, t in found)

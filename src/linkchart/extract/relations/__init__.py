@@ -47,6 +47,7 @@ class RelationExtractor(RoleRules, NameRules, RelationalNounRules, VerbRules,
                 self._state_body(index, mention)
         for token in self.context.doc:
             self._role(token)
+            self._in_charge(token)
             self._nominal(token)
             if token.pos_ == "NOUN":
                 self._against(token)

@@ -51,12 +51,10 @@ class AdjectiveRules:
         noun = token.head if token.head.i > token.i else None
         if noun is None:
             return
-        targets = [t for t in self.context.referents_of(noun, coordinated=False)
-                   if t != source]
+        targets = self._modified(noun, source)
         if not targets and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
             noun = noun.head  # "the UN-backed Yemeni President Hadi"
-            targets = [t for t in self.context.referents_of(noun, coordinated=False)
-                       if t != source]
+            targets = self._modified(noun, source)
         for target in targets:
             if kind == "based_in":
                 self._add("based_in", target, source, [modifier, token, noun], token)
@@ -78,6 +76,12 @@ class AdjectiveRules:
         for holder in self.context.referents_of(noun, coordinated=False):
             if holder != target:
                 self._add(kind, holder, target, [token, named, noun], token)
+
+    def _modified(self, noun: Token, source: int) -> list[int]:
+        """What an 'X-backed' modifier qualifies: a name in the phrase itself; a bare
+        'Iranian-backed forces' is not the last forces the article named."""
+        return [t for t in self.context.referents_of(noun, anaphora=False, coordinated=False)
+                if t != source]
 
     # -- participles after a noun: "militias backed by Iran"
     def _participle(self, token: Token) -> None:

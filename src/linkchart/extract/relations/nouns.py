@@ -29,8 +29,9 @@ class RelationalNounRules:
             return
         kind = self.nouns[phrase]
         holders = self._holders(token)
-        if not holders:
-            holders = self.context.modifier_referents(token, ("compound", "amod"))
+        if not holders:  # "his Iraqi partners" are Iraqis, not an alliance with Iraq
+            modifiers = ("compound",) if kind == "allied_with" else ("compound", "amod")
+            holders = self.context.modifier_referents(token, modifiers)
         others = self._objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS)
         for holder in holders:
             for other in others:

@@ -45,6 +45,8 @@ class Recorder:
             return
         if kind in UNDIRECTED_RELATIONS:
             source, target = sorted((source, target))
+        elif (kind, target, source) in self.found:
+            return  # "its elite Quds Force unit": a part never holds its whole
         key = (kind, source, target)
         evidence = context.evidence(*span) if span else self._evidence(source, target, cues)
         if evidence is None:

@@ -21,6 +21,7 @@ class RoleRules:
         self.envoy_roles = set(words["envoy_roles"])
         self.partitives = set(words["partitives"])
         self.portfolios = set(words["portfolios"])
+        self.charge_words = set(words["charge_words"])
 
     # -- roles: "Hezbollah's leader Hassan Nasrallah", "the commander of the Quds Force"
     def _role(self, token: Token) -> None:
@@ -41,7 +42,7 @@ class RoleRules:
         if role in self.personal_roles:
             for person in (i for i in objects if self.context.type_of(i) == "person"):
                 for holder in holders:
-                    self._add("affiliated_with", holder, person, [token], token)
+                    self._add("controls", person, holder, [token], token)
         elsewhere = not organisations and self._serves_elsewhere(token)
         for holder in holders:
             home = [] if elsewhere else self._home_state(role, holder)
@@ -53,6 +54,21 @@ class RoleRules:
                 title = None if organisations else self._title_span(token, holder)
                 self._add(fits, holder, organisation, [token], token,
                           role=role if fits == "member_of" else None, span=title)
+
+    # -- "Hejazi, the adviser in charge of the Beit Rahbari agency", "X is in command of Y"
+    def _in_charge(self, token: Token) -> None:
+        if token.lower_ not in self.charge_words or token.dep_ != "pobj" or \
+                token.head.lower_ != "in":
+            return
+        attached = token.head.head
+        holders = self._subjects(attached) if attached.pos_ in ("VERB", "AUX") else (
+            self.context.referents_of(attached, coordinated=False) or self._holders(attached))
+        targets = [i for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj" for i in self._through_of(o)]
+        for holder in holders:
+            kind = "leads" if self.context.type_of(holder) == "person" else "controls"
+            for target in targets:
+                self._add(kind, holder, target, [token.head, token], token)
 
     def _senders(self, title: Token, objects: list[int]) -> list[int]:
         """An envoy serves the leftmost of his title's modifiers ("the U.S. special Syria
@@ -151,7 +167,8 @@ class RoleRules:
                                         and not self._hyphen_modifier(child)):
                 found += self._named(child)
             elif child.dep_ == "prep" and child.lower_ in preps:
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"
+                            and c.lower_ not in self.charge_words):
                     named = self.context.referents_of(obj)
                     found += named or [i for p in obj.children if p.dep_ == "prep"
                                        and p.lower_ in OBJECT_PREPS for o in p.children
