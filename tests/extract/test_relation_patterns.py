@@ -190,3 +190,16 @@ def test_a_bare_backed_noun_is_not_the_last_forces_named(relations_of):
     found = relations_of("US forces in Iraq were attacked. Outlets affiliated with the "
                          "Iranian-backed forces blamed Iran.")
     assert not any(k == "supports" and t == "US forces" for k, _, t in found)
+
+
+def test_a_nationality_is_not_a_membership(relations_of):
+    found = relations_of("Lebanon and Iraq closed their borders. Karim Haddad, the Lebanese "
+                         "fighter, crossed into Syria. An Iraqi official, Ali Jaber, denied it.")
+    assert ("member_of", "Karim Haddad", "Lebanon") not in found
+    assert ("member_of", "Ali Jaber", "Iraq") in found
+
+
+def test_wanting_to_lead_is_not_leading(relations_of):
+    found = relations_of("Khalifa Haftar said he does not aspire to lead Libya. Libya's "
+                         "parliament met in Tobruk.")
+    assert not any(k == "leads" for k, _, _ in found)

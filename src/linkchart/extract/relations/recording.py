@@ -15,6 +15,8 @@ class Recorder:
     def _load_recording(self, words: dict) -> None:
         self.negation_verbs = set(words["negation_verbs"])
         self.hedges = set(words["hedges"])
+        self.intent_verbs = set(words["intent_verbs"])
+        self.structural = set(words["structural_relations"])
         self.found: dict[tuple, Relation] = {}
 
     def _add_all(self, cue: dict, holders: list[int], targets: list[int], trigger: Token):
@@ -43,6 +45,8 @@ class Recorder:
         context = self.context
         if source == target or not self._types_fit(kind, source, target):
             return
+        if kind in self.structural and self._intended(trigger):
+            return  # "he does not aspire to lead Libya", "seeks to control the port"
         if kind in UNDIRECTED_RELATIONS:
             source, target = sorted((source, target))
         elif (kind, target, source) in self.found:
@@ -96,7 +100,7 @@ class Recorder:
 
     def _negated(self, trigger: Token) -> bool:
         """Negated, or the object of a denial: 'denies any link to X', 'rejects backing'."""
-        if any(c.dep_ == "neg" for c in trigger.children):
+        if any(c.dep_ == "neg" for t in self._xcomp_chain(trigger) for c in t.children):
             return True
         if trigger.lemma_.lower() in self.negation_verbs:
             return True
@@ -106,6 +110,18 @@ class Recorder:
                 return child.dep_ in ("dobj", "xcomp", "ccomp", "pcomp", "attr")
             child = ancestor
         return False
+
+    @staticmethod
+    def _xcomp_chain(trigger: Token) -> list[Token]:
+        """'does not want to join': the verbs whose complement the trigger is."""
+        chain = [trigger]
+        while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)
+        return chain
+
+    def _intended(self, trigger: Token) -> bool:
+        """The trigger is what someone wants, plans or tries, not what is."""
+        return any(t.lemma_.lower() in self.intent_verbs for t in self._xcomp_chain(trigger)[1:])
 
     def _hedged(self, trigger: Token) -> bool:
         nearby = [*trigger.children, *list(trigger.ancestors)[:2]]

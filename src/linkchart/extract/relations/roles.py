@@ -19,6 +19,7 @@ class RoleRules:
                              for w in ws}
         self.personal_roles = set(words["personal_roles"])
         self.envoy_roles = set(words["envoy_roles"])
+        self.state_servants = {*self.state_titles, *self.envoy_roles, *words["state_servants"]}
         self.partitives = set(words["partitives"])
         self.portfolios = set(words["portfolios"])
         self.charge_words = set(words["charge_words"])
@@ -38,7 +39,8 @@ class RoleRules:
         objects = self._objects_of_noun(token, exclude=set(holders))
         if role in self.envoy_roles:
             objects = self._senders(token, objects)
-        organisations = [i for i in objects if self.context.type_of(i) in ORGS_AND_STATES]
+        organisations = [i for i in objects if self.context.type_of(i) in ORGS_AND_STATES
+                         and (role in self.state_servants or i not in self._nationality(token))]
         if role in self.personal_roles:
             for person in (i for i in objects if self.context.type_of(i) == "person"):
                 for holder in holders:
@@ -92,6 +94,13 @@ class RoleRules:
             if m.start <= end - 1 < m.end:
                 end = m.end
         return min(start, *(t.i for t in title.subtree if t.i <= title.i)), end
+
+    def _nationality(self, title: Token) -> set[int]:
+        """'the Lebanese fighter', 'an Iranian field commander': a demonym on a role that is
+        no state office gives the holder's nationality, not an organisation served."""
+        return {i for c in title.children if c.dep_ == "amod" and c.pos_ == "ADJ"
+                and c.text in self.context.knowledge.by_demonym
+                for i in self._named(c)}
 
     def _serves_elsewhere(self, title: Token) -> bool:
         """'British Prime Minister David Cameron' in an article about Libya, 'president of
