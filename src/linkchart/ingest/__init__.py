@@ -32,7 +32,7 @@ def read(sources: str | Path | Iterable[str | Path],
     if isinstance(sources, (str, Path)):
         sources = [sources]
     items = (item for source in sources for item in _read_source(source, options))
-    yield from _deduplicated(items) if options.deduplicate else items
+    yield from _unique(items, options.deduplicate)
 
 
 def _read_source(source: str | Path, options: IngestOptions) -> Iterator[Document | ReadFailure]:
@@ -77,13 +77,29 @@ def _read(source: Source, name: str | None, options: IngestOptions) -> Iterator[
     yield from reader_for(name, source.head)(source, options)
 
 
-def _deduplicated(items: Iterable[Document | ReadFailure]) -> Iterator[Document | ReadFailure | Duplicate]:
-    seen: dict[str, str] = {}
+def _unique(items: Iterable[Document | ReadFailure], deduplicate: bool
+            ) -> Iterator[Document | ReadFailure | Duplicate]:
+    """Exact duplicates as Duplicate (when `deduplicate`); a second, different text under
+    an id already read is a ReadFailure, never a silent replacement of the first."""
+    by_hash: dict[str, str] = {}
+    by_id: dict[str, tuple[str, str]] = {}
     for item in items:
         if isinstance(item, Document):
             digest = item.hash
-            if digest in seen:
-                yield Duplicate(item.source_path or item.id, seen[digest])
+            if deduplicate and digest in by_hash:
+                yield Duplicate(item.source_path or item.id, by_hash[digest])
                 continue
-            seen[digest] = item.id
+            earlier = by_id.get(item.id)
+            if earlier is not None and earlier[0] != digest:
+                yield _collision(item, earlier[1])
+                continue
+            by_hash.setdefault(digest, item.id)
+            by_id[item.id] = (digest, item.source_path or item.id)
         yield item
+
+
+def _collision(document: Document, earlier: str) -> ReadFailure:
+    return ReadFailure(document.source_path or document.id,
+                       f"document id {document.id!r} is already the id of {earlier}, a "
+                       "different text read before it: not read (give one of them its own "
+                       "id, an `Id:` header or an id field, or rename the file)")
