@@ -69,6 +69,6 @@ def test_ingest_names_a_replaced_document(tmp_path, mini):
     write(tmp_path / "a", "report.txt", "The mayor of Port Selin resigned.")
     write(tmp_path / "b", "report.txt", "Ferries left Port Selin on Monday.")
     assert runner.invoke(cli.app, ["ingest", str(tmp_path / "a"), "--db", store]).exit_code == 0
-    result = runner.invoke(cli.app, ["ingest", str(tmp_path / "b"), "--db", store])
+    result = runner.invoke(cli.app, ["ingest", str(tmp_path / "b" / "report.txt"), "--db", store])
     assert result.exit_code == 0
     assert "replaced: report" in result.output

@@ -43,14 +43,37 @@ def test_nul_after_the_sniffed_head_is_removed_not_stored(tmp_path):
     assert document.text.endswith("met again. Then they left.")
 
 
-def test_same_file_name_in_two_folders_is_reported_not_replaced(tmp_path):
+def test_same_file_name_in_two_folders_keeps_enough_of_the_path(tmp_path):
     first = write(tmp_path / "a", "report.txt", "The mayor resigned on Monday.")
     second = write(tmp_path / "b", "report.txt", "The harbour flooded on Tuesday.")
-    documents, failures = items_of([tmp_path / "a", tmp_path / "b"])
-    assert [(d.id, d.source_path) for d in documents] == [("report", str(first))]
+    third = write(tmp_path / "c" / "x", "report.txt", "The ferry sank on Friday.")
+    fourth = write(tmp_path / "d" / "x", "report.html",
+                   "<html><body><p>" + "The bridge closed for repairs. " * 10 + "</p></body></html>")
+    write(tmp_path / "a", "alone.txt", "The mayor was re-elected.")
+    documents, failures = items_of([tmp_path / "a", tmp_path / "b", tmp_path / "c",
+                                    tmp_path / "d"])
+    assert failures == []
+    assert [(d.id, d.source_path) for d in documents] == [
+        ("alone", str(tmp_path / "a" / "alone.txt")), ("a/report", str(first)),
+        ("b/report", str(second)), ("c/x/report", str(third)),
+        ("d/x/report", str(fourth))]
+
+
+def test_the_same_file_named_twice_is_one_document(tmp_path):
+    path = write(tmp_path, "report.txt", "The mayor resigned on Monday.")
+    items = list(read([path, tmp_path, tmp_path / "." / "report.txt"]))
+    assert [(type(i), getattr(i, "id", None)) for i in items] == [
+        (Document, "report"), (Duplicate, None), (Duplicate, None)]
+
+
+def test_a_second_text_under_an_id_already_read_is_reported_not_read(tmp_path):
+    first = write(tmp_path, "1.txt", "Id: harbour\n\nThe mayor resigned on Monday.")
+    second = write(tmp_path, "2.txt", "Id: harbour\n\nThe harbour flooded on Tuesday.")
+    documents, failures = items_of(tmp_path)
+    assert [(d.id, d.source_path) for d in documents] == [("harbour", str(first))]
     [failure] = failures
     assert failure.path == str(second)
-    assert "'report' is already the id of " + str(first) in failure.reason
+    assert "'harbour' is already the id of " + str(first) in failure.reason
 
 
 def test_same_id_and_same_text_is_a_duplicate_not_a_collision(tmp_path):

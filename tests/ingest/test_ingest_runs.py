@@ -51,18 +51,27 @@ def test_nul_in_a_record_is_removed_and_every_record_stored(store, tmp_path, min
     assert ingest([str(path)], store, config=mini_config).stored == 0
 
 
-def test_same_name_in_two_folders_keeps_the_first_and_reports_the_second(store, tmp_path,
-                                                                         mini_config):
+def test_same_name_in_two_folders_stores_both(store, tmp_path, mini_config):
     write(tmp_path / "a", "report.txt", article(1))
-    second = write(tmp_path / "b", "report.txt", article(2))
+    write(tmp_path / "b", "report.txt", article(2))
     summary = ingest([str(tmp_path / "a"), str(tmp_path / "b")], store, config=mini_config)
+    assert (summary.read, summary.stored, summary.duplicates, summary.failed) == (2, 2, 0, 0)
+    assert store.document("a/report")["text"] == article(1)
+    assert store.document("b/report")["text"] == article(2)
+    again = ingest([str(tmp_path / "a"), str(tmp_path / "b")], store, config=mini_config)
+    assert (again.stored, again.duplicates, again.replaced) == (0, 2, [])
+
+
+def test_a_real_collision_keeps_the_first_and_reports_the_second(store, tmp_path,
+                                                                 mini_config):
+    write(tmp_path, "1.txt", "Id: harbour\n\n" + article(1))
+    second = write(tmp_path, "2.txt", "Id: harbour\n\n" + article(2))
+    summary = ingest([str(tmp_path)], store, config=mini_config)
     assert (summary.read, summary.stored, summary.duplicates, summary.failed) == (2, 1, 0, 1)
     assert summary.failures[0].path == str(second)
-    assert store.document("report")["text"] == article(1)
-    again = ingest([str(tmp_path / "a")], store, config=mini_config)
-    assert (again.stored, again.duplicates, again.replaced) == (0, 1, [])
-    later = ingest([str(tmp_path / "b")], store, config=mini_config)
-    assert (later.stored, later.replaced) == (1, ["report"])
+    assert store.document("harbour")["text"] == article(1)
+    later = ingest([str(second)], store, config=mini_config)
+    assert (later.stored, later.replaced) == (1, ["harbour"])
 
 
 def test_a_document_over_a_million_characters_is_extracted_with_its_batch(store, tmp_path,

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from linkchart.model import Document
 
-from .formats import reader_for, stem
+from .formats import reader_for
+from .ids import path_ids
 from .results import BadInput, Duplicate, IngestOptions, ReadFailure
 from .source import STDIN_NAME, Source, open_path, open_stdin
 from .walk import article_files
@@ -31,23 +32,32 @@ def read(sources: str | Path | Iterable[str | Path],
     options = options or IngestOptions()
     if isinstance(sources, (str, Path)):
         sources = [sources]
-    items = (item for source in sources for item in _read_source(source, options))
+    listed = [entry for source in sources for entry in _listed(source, options)]
+    ids = path_ids([entry for entry in listed if isinstance(entry, Path)])
+    items = (item for entry in listed for item in _read_entry(entry, ids, options))
     yield from _unique(items, options.deduplicate)
 
 
-def _read_source(source: str | Path, options: IngestOptions) -> Iterator[Document | ReadFailure]:
+def _listed(source: str | Path, options: IngestOptions) -> Iterator[Path | ReadFailure | str]:
+    """The files a source names (a folder's walked), STDIN, or why a folder is unreadable."""
     if str(source) == STDIN:
-        yield from _read_stdin(options)
+        yield STDIN
         return
     path = Path(source)
     if _is_dir(path):
-        for found in article_files(path, options.recursive):
-            if isinstance(found, ReadFailure):
-                yield found
-            else:
-                yield from _read_file(found, options)
+        yield from article_files(path, options.recursive)
     else:
-        yield from _read_file(path, options)
+        yield path
+
+
+def _read_entry(entry: Path | ReadFailure | str, ids: dict[Path, str],
+                options: IngestOptions) -> Iterator[Document | ReadFailure]:
+    if isinstance(entry, ReadFailure):
+        yield entry
+    elif isinstance(entry, Path):
+        yield from _read_file(entry, ids[entry], options)
+    else:
+        yield from _read_stdin(options)
 
 
 def _is_dir(path: Path) -> bool:
@@ -57,9 +67,10 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | ReadFailure]:
+def _read_file(path: Path, path_id: str, options: IngestOptions
+               ) -> Iterator[Document | ReadFailure]:
     try:
-        with open_path(path, stem(path.name)) as source:
+        with open_path(path, path_id) as source:
             yield from _read(source, path.name, options)
     except BadInput as error:
         yield ReadFailure(str(path), error.reason)

@@ -2,11 +2,47 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections import defaultdict
 from hashlib import sha256
+from pathlib import Path
+
+from .formats import stem as file_name_stem
 
 UNSAFE = re.compile(r"[^\w.-]+")
 MAX_STEM = 100
+
+
+def path_ids(paths: list[Path]) -> dict[Path, str]:
+    """The id each file of a run gets: its name without the extension, or, when another
+    file of the run has that name too, the name behind as many of its folders as it takes
+    to tell them apart (`a/report`, `b/report`)."""
+    by_stem: dict[str, set[Path]] = defaultdict(set)
+    for path in paths:
+        by_stem[file_name_stem(path.name)].add(path)
+    ids: dict[Path, str] = {}
+    for name, group in by_stem.items():
+        ids.update(_told_apart(name, group))
+    return ids
+
+
+def _told_apart(name: str, paths: set[Path]) -> dict[Path, str]:
+    folders = {path: Path(os.path.abspath(path)).parent.parts for path in paths}
+    distinct = set(folders.values())
+    if len(distinct) == 1:  # one file, perhaps named twice
+        return {path: name for path in paths}
+    return {path: "/".join([*_shortest_unique_tail(parts, distinct), name])
+            for path, parts in folders.items()}
+
+
+def _shortest_unique_tail(parts: tuple[str, ...], others: set[tuple[str, ...]]
+                          ) -> tuple[str, ...]:
+    for depth in range(1, len(parts)):
+        tail = parts[-depth:]
+        if all(other == parts or other[-depth:] != tail for other in others):
+            return tail
+    return parts[1:]  # the whole path, without the root
 
 
 def file_stem(doc_id: str) -> str:
