@@ -92,6 +92,7 @@ def test_not_found_is_documented_and_answered_in_its_shape(client):
     assert client.get("/api/documents/no-such-doc").json() == {"detail": "no such document"}
     spec = client.get("/openapi.json").json()
     answers = spec["paths"]["/api/documents/{doc_id}"]["get"]["responses"]
-    assert {"404", "422"} <= set(answers)
+    assert {"400", "401", "403", "404", "422"} <= set(answers)
+    assert set(answers["400"]["content"]) == {"application/json", "text/plain"}
     assert "application/gexf+xml" in spec["paths"]["/api/export"]["get"]["responses"]["200"][
         "content"]

@@ -51,15 +51,33 @@ def test_every_operation_answers_as_documented(store_url):
     assert failures == []
 
 
-def _failures(operation, mode) -> list[str]:
+def test_refusals_without_the_token_are_documented(tmp_path):
+    from linkchart.server.api import create_app
+    from linkchart.store import Store
+
+    path = str(tmp_path / "chart.db")
+    with Store.open(path) as store:
+        store.add_extractions(chart())
+        app = create_app(path, token="a-secret", store=store)
+        schema = schemathesis.openapi.from_asgi("/openapi.json", app,
+                                                headers={"Authorization": "Bearer a-secret"})
+        failures = []
+        for operation in [result.ok() for result in schema.get_all_operations()]:
+            failures += _failures(operation, GenerationMode.POSITIVE, examples=3,
+                                  headers={"Authorization": "Bearer wrong"})
+    assert failures == []
+
+
+def _failures(operation, mode, examples: int = EXAMPLES, headers=None) -> list[str]:
     found: list[str] = []
 
     @given(case=operation.as_strategy(mode))
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+    @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
     def run(case):
         try:
-            case.call_and_validate(checks=CHECKS)
+            response = case.call_and_validate(checks=CHECKS, headers=headers)
+            assert headers is None or response.status_code == 401
         except AssertionError as error:  # schemathesis's failure groups are AssertionErrors
             found.append(f"{operation.label} ({mode}): {str(error)[:600]}")
 

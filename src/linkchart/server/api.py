@@ -89,8 +89,12 @@ class Problem(BaseModel):
     detail: str | list[dict[str, Any]]
 
 
-ERRORS = {status: {"model": Problem, "description": description} for status, description in (
-    (400, "Bad request"), (404, "Not found"), (422, "Invalid parameter or body"))}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "description": description} for status, description in (
+        (400, "Bad request (an unknown Host is answered in plain text)"),
+        (401, "A token is needed (serve --token)"), (403, "Cross-origin request refused"),
+        (404, "Not found"), (422, "Invalid parameter or body"))}
+ERRORS[400]["content"] = {"text/plain": {"schema": {"type": "string"}}}
 
 
 def data(content: Any, status_code: int = 200) -> JSONResponse:
