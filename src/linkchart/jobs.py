@@ -115,4 +115,8 @@ def extract_only(sources: Iterable[str], options: IngestOptions | None = None,
             elif isinstance(item, Document):
                 yield item
 
-    return extract_documents(documents(), config)
+    def failed(document: Document, error: Exception) -> None:
+        failures.append(_failure(document, "extraction failed", error))
+
+    return extract_documents(documents(), config,
+                             on_error=failed if failures is not None else None)

@@ -72,3 +72,22 @@ def test_ingest_names_a_replaced_document(tmp_path, mini):
     result = runner.invoke(cli.app, ["ingest", str(tmp_path / "b" / "report.txt"), "--db", store])
     assert result.exit_code == 0
     assert "replaced: report" in result.output
+
+
+def test_extract_reports_a_document_whose_extraction_fails(tmp_path, mini, monkeypatch):
+    import linkchart.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def extract(doc, document, *args):
+        if document.id == "bad":
+            raise ValueError("odd text")
+        return real(doc, document, *args)
+
+    monkeypatch.setattr(pipeline, "extract", extract)
+    write(tmp_path, "bad.txt", "The mayor of Port Selin resigned.")
+    write(tmp_path, "good.txt", "Ferries left Port Selin on Monday.")
+    result = runner.invoke(cli.app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "bad.txt: extraction failed: ValueError: odd text" in " ".join(result.output.split())
+    assert '"id": "good"' in result.output
