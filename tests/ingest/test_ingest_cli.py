@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from linkchart import cli
 
-from ingest_support import write
+from ingest_support import fail_extraction_of, write
 
 runner = CliRunner()
 
@@ -75,16 +75,7 @@ def test_ingest_names_a_replaced_document(tmp_path, mini):
 
 
 def test_extract_reports_a_document_whose_extraction_fails(tmp_path, mini, monkeypatch):
-    import linkchart.pipeline as pipeline
-
-    real = pipeline.extract
-
-    def extract(doc, document, *args):
-        if document.id == "bad":
-            raise ValueError("odd text")
-        return real(doc, document, *args)
-
-    monkeypatch.setattr(pipeline, "extract", extract)
+    fail_extraction_of(monkeypatch, "bad")
     write(tmp_path, "bad.txt", "The mayor of Port Selin resigned.")
     write(tmp_path, "good.txt", "Ferries left Port Selin on Monday.")
     result = runner.invoke(cli.app, ["extract", str(tmp_path)])

@@ -9,7 +9,7 @@ from linkchart.ingest import IngestOptions
 from linkchart.jobs import ingest
 from linkchart.store import Store
 
-from ingest_support import write
+from ingest_support import fail_extraction_of, write
 
 SENTENCES = ["The {n} council of Port Selin approved a budget on Monday.",
              "Officials in Port Selin said {n} ferries resumed service.",
@@ -113,16 +113,7 @@ def test_a_document_that_cannot_be_stored_fails_alone(store, tmp_path, mini_conf
 
 def test_a_document_whose_extraction_fails_fails_alone(store, tmp_path, mini_config,
                                                        monkeypatch):
-    import linkchart.pipeline as pipeline
-
-    real = pipeline.extract
-
-    def extract(doc, document, *args):
-        if document.id == "d1":
-            raise ValueError("odd text")
-        return real(doc, document, *args)
-
-    monkeypatch.setattr(pipeline, "extract", extract)
+    fail_extraction_of(monkeypatch, "d1")
     for n in range(3):
         write(tmp_path, f"d{n}.txt", article(n))
     write(tmp_path, "empty.txt", "")
