@@ -23,6 +23,7 @@ errors = Console(stderr=True)
 
 DbOption = typer.Option(None, "--db", help="SQLite path or database URL (default "
                         "./linkchart.db, or LINKCHART_DB)")
+MAX_LIST = 1_000_000
 PackOption = typer.Option(None, "--pack", help="An extra knowledge pack (YAML file or folder)")
 
 
@@ -90,20 +91,26 @@ def _print_summary(summary) -> None:
                          ("duplicates", summary.duplicates), ("failed", summary.failed)):
         table.add_row(label, str(value))
     console.print(table)
+    for doc_id in summary.replaced:
+        errors.print(f"[yellow]replaced:[/yellow] {doc_id}: a new text under an id already "
+                     "stored took the place of the old one")
     for failure in summary.failures:
         errors.print(f"[red]failed:[/red] {failure.path}: {failure.reason}")
 
 
 @app.command()
 def extract(paths: list[str] = typer.Argument(..., help="Files, folders, or - for stdin"),
-            out: Optional[Path] = typer.Option(None, help="Write DIR/<id>.json instead"),
+            out: Optional[Path] = typer.Option(None, help="Write DIR/<id>.json instead (an id "
+                                               "that is no plain file name is sanitised)"),
             pack: Optional[list[Path]] = PackOption,
             field: Optional[list[str]] = typer.Option(None, "--field")):
     """Print linkchart/1 JSON for each document (one per line); no store."""
     from linkchart.ingest import IngestOptions
+    from linkchart.ingest.ids import FileNames
     from linkchart.jobs import extract_only
 
     config = _config(pack)
+    names = FileNames(".json")
     failures: list = []
     options = IngestOptions(max_chars=config.max_chars, field_map=_field_map(field))
     if out:
@@ -111,7 +118,7 @@ def extract(paths: list[str] = typer.Argument(..., help="Files, folders, or - fo
     for extraction in extract_only(paths, options, config, failures):
         data = extraction.to_json()
         if out:
-            target = out / f"{extraction.document.id}.json"
+            target = out / names.name_for(extraction.document.id)
             target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         else:
             sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
@@ -125,7 +132,7 @@ def extract(paths: list[str] = typer.Argument(..., help="Files, folders, or - fo
 def entities(db: Optional[str] = DbOption,
              type: Optional[str] = typer.Option(None, "--type", help="An entity type"),
              search: Optional[str] = typer.Option(None, help="Name or alias to look for"),
-             limit: int = typer.Option(50)):
+             limit: int = typer.Option(50, min=1, max=MAX_LIST, help="At most this many")):
     """List the chart's entities."""
     with _open_store(db) as store:
         rows = store.entities(type=type, search=search, limit=limit)
@@ -143,7 +150,8 @@ def show(name: str = typer.Argument(..., help="An entity's name, alias or id"),
     from linkchart.cards import render_card
 
     with _open_store(db) as store:
-        matches = store.find_entities(name)
+        by_id = store.entity(name)
+        matches = [by_id] if by_id else store.find_entities(name)
         if not matches:
             errors.print(f"no entity named {name!r}; try `linkchart entities --search`")
             raise typer.Exit(1)

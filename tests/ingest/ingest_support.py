@@ -11,3 +11,17 @@ def write(directory: Path, name: str, content: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     return path
+
+
+def fail_extraction_of(monkeypatch, doc_id: str) -> None:
+    """Make extraction raise ValueError("odd text") for the document `doc_id` only."""
+    import linkchart.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def extract(doc, document, *args):
+        if document.id == doc_id:
+            raise ValueError("odd text")
+        return real(doc, document, *args)
+
+    monkeypatch.setattr(pipeline, "extract", extract)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from linkchart.model import Document
 
-from .formats import reader_for, stem
+from .formats import reader_for
+from .ids import path_ids
 from .results import BadInput, Duplicate, IngestOptions, ReadFailure
 from .source import STDIN_NAME, Source, open_path, open_stdin
 from .walk import article_files
@@ -31,23 +32,32 @@ def read(sources: str | Path | Iterable[str | Path],
     options = options or IngestOptions()
     if isinstance(sources, (str, Path)):
         sources = [sources]
-    items = (item for source in sources for item in _read_source(source, options))
-    yield from _deduplicated(items) if options.deduplicate else items
+    listed = [entry for source in sources for entry in _listed(source, options)]
+    ids = path_ids([entry for entry in listed if isinstance(entry, Path)])
+    items = (item for entry in listed for item in _read_entry(entry, ids, options))
+    yield from _unique(items, options.deduplicate)
 
 
-def _read_source(source: str | Path, options: IngestOptions) -> Iterator[Document | ReadFailure]:
+def _listed(source: str | Path, options: IngestOptions) -> Iterator[Path | ReadFailure | str]:
+    """The files a source names (a folder's walked), STDIN, or why a folder is unreadable."""
     if str(source) == STDIN:
-        yield from _read_stdin(options)
+        yield STDIN
         return
     path = Path(source)
     if _is_dir(path):
-        for found in article_files(path, options.recursive):
-            if isinstance(found, ReadFailure):
-                yield found
-            else:
-                yield from _read_file(found, options)
+        yield from article_files(path, options.recursive)
     else:
-        yield from _read_file(path, options)
+        yield path
+
+
+def _read_entry(entry: Path | ReadFailure | str, ids: dict[Path, str],
+                options: IngestOptions) -> Iterator[Document | ReadFailure]:
+    if isinstance(entry, ReadFailure):
+        yield entry
+    elif isinstance(entry, Path):
+        yield from _read_file(entry, ids[entry], options)
+    else:
+        yield from _read_stdin(options)
 
 
 def _is_dir(path: Path) -> bool:
@@ -57,9 +67,10 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | ReadFailure]:
+def _read_file(path: Path, path_id: str, options: IngestOptions
+               ) -> Iterator[Document | ReadFailure]:
     try:
-        with open_path(path, stem(path.name)) as source:
+        with open_path(path, path_id) as source:
             yield from _read(source, path.name, options)
     except BadInput as error:
         yield ReadFailure(str(path), error.reason)
@@ -77,13 +88,29 @@ def _read(source: Source, name: str | None, options: IngestOptions) -> Iterator[
     yield from reader_for(name, source.head)(source, options)
 
 
-def _deduplicated(items: Iterable[Document | ReadFailure]) -> Iterator[Document | ReadFailure | Duplicate]:
-    seen: dict[str, str] = {}
+def _unique(items: Iterable[Document | ReadFailure], deduplicate: bool
+            ) -> Iterator[Document | ReadFailure | Duplicate]:
+    """Exact duplicates as Duplicate (when `deduplicate`); a second, different text under
+    an id already read is a ReadFailure, never a silent replacement of the first."""
+    by_hash: dict[str, str] = {}
+    by_id: dict[str, tuple[str, str]] = {}
     for item in items:
         if isinstance(item, Document):
             digest = item.hash
-            if digest in seen:
-                yield Duplicate(item.source_path or item.id, seen[digest])
+            if deduplicate and digest in by_hash:
+                yield Duplicate(item.source_path or item.id, by_hash[digest])
                 continue
-            seen[digest] = item.id
+            earlier = by_id.get(item.id)
+            if earlier is not None and earlier[0] != digest:
+                yield _collision(item, earlier[1])
+                continue
+            by_hash.setdefault(digest, item.id)
+            by_id[item.id] = (digest, item.source_path or item.id)
         yield item
+
+
+def _collision(document: Document, earlier: str) -> ReadFailure:
+    return ReadFailure(document.source_path or document.id,
+                       f"document id {document.id!r} is already the id of {earlier}, a "
+                       "different text read before it: not read (give one of them its own "
+                       "id, an `Id:` header or an id field, or rename the file)")

@@ -39,6 +39,11 @@ def read_csv(source: Source, options: IngestOptions) -> Iterator[Document | Read
             yield ReadFailure(source.name, f"line {rows.line_num}: invalid CSV: {error}")
             continue
         count += 1
+        if None in row:
+            yield ReadFailure(source.name, f"line {start}: {len(columns) + len(row[None])} "
+                              f"values but the header row names {len(columns)} columns "
+                              "(a comma in a value that is not quoted?)")
+            continue
         yield record_document(row, source.name, f"line {start}", options)
     if not count:
         yield ReadFailure(source.name, "no rows after the header row")

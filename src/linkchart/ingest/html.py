@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from linkchart.model import Document
 
 from .dates import normalise_date
+from .deep_html import deep_text
 from .document import body, checked, hash_id
 from .results import BadInput, IngestOptions, ReadFailure
 from .source import Source
@@ -24,6 +25,8 @@ def read_html(source: Source, options: IngestOptions) -> Iterator[Document | Rea
         info = trafilatura.extract_metadata(markup) if text and text.strip() else None
     except Exception as error:  # a parser failing on odd markup is bad input, not a crash
         raise BadInput(f"HTML could not be parsed ({type(error).__name__}: {error})") from None
+    if not text or not text.strip():
+        text = deep_text(markup)
     if not text or not text.strip():
         raise BadInput("no article text found in the HTML")
     content = body(text)

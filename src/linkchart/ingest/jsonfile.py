@@ -25,7 +25,7 @@ def read_jsonl(source: Source, options: IngestOptions) -> Iterator[Document | Re
             yield ReadFailure(source.name, f"{where}: {error.reason}")
             continue
         except json.JSONDecodeError as error:
-            yield ReadFailure(source.name, f"{where}: invalid JSON: {error.msg} at column {error.colno}")
+            yield ReadFailure(source.name, f"{where}: invalid JSON: {_message(error)} at column {error.colno}")
             continue
         yield record_document(record, source.name, where, options)
 
@@ -34,7 +34,7 @@ def read_json(source: Source, options: IngestOptions) -> Iterator[Document | Rea
     try:
         data = json.loads(source.decode(source.read_all()))
     except json.JSONDecodeError as error:
-        raise BadInput(f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+        raise BadInput(f"invalid JSON: {_message(error)} at line {error.lineno} column {error.colno}") from None
     if isinstance(data, dict):
         yield record_document(data, source.name, None, options)
     elif isinstance(data, list):
@@ -42,3 +42,8 @@ def read_json(source: Source, options: IngestOptions) -> Iterator[Document | Rea
             yield record_document(item, source.name, f"item {number}", options)
     else:
         raise BadInput(f"the JSON is {describe(data)}, not an object or a list of objects")
+
+
+def _message(error: json.JSONDecodeError) -> str:
+    """json's message without a trailing "at" ("Invalid control character at")."""
+    return error.msg.removesuffix(" at")

@@ -36,16 +36,13 @@ def record_document(record: Any, path: str, where: str | None,
         return ReadFailure(path, prefix + f"not a JSON object (found {describe(record)})")
     folded = {key.lower(): key for key in record if isinstance(key, str)}
     found = {field: _lookup(record, folded, names_for(field, options)) for field in FIELD_NAMES}
-    text_key = found["text"]
-    if text_key is None:
-        names = names_for("text", options)
-        if any(name in record or name.lower() in folded for name in names):
-            return ReadFailure(path, prefix + "empty document")
-        return ReadFailure(path, prefix + f"no text field (looked for {', '.join(map(repr, names))})")
-    if not isinstance(record[text_key], str):
-        return ReadFailure(path, prefix + f"text field {text_key!r} is {describe(record[text_key])}, "
-                                          "not a string")
-    content = body(record[text_key])
+    problem = _text_problem(record, folded, found["text"], options) or \
+        _id_problem(record, found["id"])
+    if problem:
+        return ReadFailure(path, prefix + problem)
+    content = body(record[found["text"]])
+    if found["published"] is not None and not isinstance(record[found["published"]], str):
+        found["published"] = None  # a number is no date we can read: kept in meta as given
     values = {field: _scalar(record[key]) if key is not None else None
               for field, key in found.items() if field != "text"}
     used = set(found.values())
@@ -60,6 +57,29 @@ def record_document(record: Any, path: str, where: str | None,
         meta=_meta(record, used),
     )
     return checked(document, path, where, options)
+
+
+def _text_problem(record: dict, folded: dict[str, str], text_key: str | None,
+                  options: IngestOptions) -> str | None:
+    names = names_for("text", options)
+    if text_key is None:
+        present = [key for name in names for key in (name, folded.get(name.lower()))
+                   if key is not None and key in record]
+        if not present:
+            return f"no text field (looked for {', '.join(map(repr, names))})"
+        if record[present[0]] is None:
+            return f"text field {present[0]!r} is null, not a string"
+        return "empty document"
+    if not isinstance(record[text_key], str):
+        return f"text field {text_key!r} is {describe(record[text_key])}, not a string"
+    return None
+
+
+def _id_problem(record: dict, id_key: str | None) -> str | None:
+    if id_key is None or isinstance(record[id_key], (str, int)) and \
+            not isinstance(record[id_key], bool):
+        return None
+    return f"id field {id_key!r} is {describe(record[id_key])}, not a string or a whole number"
 
 
 def describe(value: Any) -> str:

@@ -7,14 +7,16 @@ from outside). Handlers are thin: the store's repository API and `views` do the 
 from __future__ import annotations
 
 import io
+import re
 from contextlib import asynccontextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from linkchart import __version__
 from linkchart.model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
@@ -25,14 +27,36 @@ from linkchart.store import Store
 STATIC = Path(__file__).resolve().parent / "static"
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 EXPORTS = {"gexf": ("application/gexf+xml", "gexf"), "json": ("application/json", "json")}
+MAX_ROW_ID = 2**31 - 1
+"""Judgement and review ids are INTEGER columns: 32-bit signed on PostgreSQL."""
+MAX_OFFSET = 2**63 - 1
+"""OFFSET takes a 64-bit signed integer on both stores."""
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+"""NUL and lone surrogates: no store holds them, so no request may carry them."""
+
+
+def real_date(value: str | None) -> str | None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD that names a real month and day."""
+    if value is None:
+        return None
+    parts = [int(part) for part in value.split("-")] + [1, 1]
+    try:
+        date(*parts[:3])
+    except ValueError:
+        raise ValueError(f"{value} is no date in the calendar") from None
+    return value
 
 EntityTypes = Annotated[list[str], Query(alias="entity_type", description="Entity types to keep "
                                          "(repeat the parameter); none means all")]
 RelationTypes = Annotated[list[str], Query(alias="relation_type",
                                            description="Relation types to keep")]
 EventTypes = Annotated[list[str], Query(alias="event_type", description="PLOVER event types")]
-DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
-DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+                     AfterValidator(real_date)]
+DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+                   AfterValidator(real_date)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
+RowId = Annotated[int, PathParam(ge=1, le=MAX_ROW_ID)]
 MinSources = Annotated[int, Query(ge=1, le=100, description="Independent outlets at least")]
 Entities = Annotated[list[str], Query(alias="entity", description="Entity ids to show")]
 Expand = Annotated[list[str], Query(alias="expand", description="Entity ids whose neighbours "
@@ -56,6 +80,21 @@ class JudgementIn(BaseModel):
 class DecisionIn(BaseModel):
     decision: str = Field(description="merge, not_same or skip")
     author: str | None = Field(None, max_length=200)
+
+
+class Problem(BaseModel):
+    """Every 4xx answer: `detail` says what is wrong, as a sentence or, for a parameter
+    of the wrong type or range, as FastAPI's list of validation errors."""
+
+    detail: str | list[dict[str, Any]]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "description": description} for status, description in (
+        (400, "Bad request (an unknown Host is answered in plain text)"),
+        (401, "A token is needed (serve --token)"), (403, "Cross-origin request refused"),
+        (404, "Not found"), (422, "Invalid parameter or body"))}
+ERRORS[400]["content"] = {"text/plain": {"schema": {"type": "string"}}}
 
 
 def data(content: Any, status_code: int = 200) -> JSONResponse:
@@ -96,7 +135,33 @@ def filters(base: Annotated[views.Filters, Depends(relation_filters)],
 
 FiltersDep = Annotated[views.Filters, Depends(filters)]
 RelationFiltersDep = Annotated[views.Filters, Depends(relation_filters)]
-api = APIRouter(prefix="/api")
+
+
+def storable_parameters(request: Request) -> None:
+    """Refuse NUL (and lone surrogates) in any path or query parameter."""
+    values = [*request.path_params.values(), *(v for item in request.query_params.multi_items()
+                                               for v in item)]
+    if any(isinstance(value, str) and UNSTORABLE.search(value) for value in values):
+        raise HTTPException(422, "a parameter holds a NUL character, which no id, name or "
+                                 "search can contain")
+
+
+def storable_body(value: Any) -> None:
+    """Refuse NUL (and lone surrogates) anywhere in a JSON body."""
+    if isinstance(value, str):
+        if UNSTORABLE.search(value):
+            raise HTTPException(422, "the body holds a NUL character or a lone surrogate, "
+                                     "which no store can hold")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            storable_body(key)
+            storable_body(item)
+    elif isinstance(value, list):
+        for item in value:
+            storable_body(item)
+
+
+api = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(storable_parameters)])
 
 
 @api.get("/health", tags=["meta"])
@@ -119,8 +184,7 @@ def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 12):
 @api.get("/entities", tags=["entities"], summary="Search entities by name, alias and type")
 def entities(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = None,
              type: Annotated[str | None, Query(description="An entity type")] = None,
-             limit: Annotated[int, Query(ge=1, le=500)] = 20,
-             offset: Annotated[int, Query(ge=0)] = 0):
+             limit: Annotated[int, Query(ge=1, le=500)] = 20, offset: Offset = 0):
     if type and type not in ENTITY_TYPES:
         raise HTTPException(422, f"unknown entity type: {type}")
     if q and q.strip():
@@ -176,8 +240,7 @@ def events(store: StoreDep, entity: Entities = [], event_types: EventTypes = [],
 @api.get("/documents", tags=["documents"], summary="Documents, newest first, or a full-text "
          "search")
 def documents(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = None,
-              limit: Annotated[int, Query(ge=1, le=500)] = 50,
-              offset: Annotated[int, Query(ge=0)] = 0):
+              limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Offset = 0):
     if q and q.strip():
         return data(store.search_documents(q.strip(), limit=limit))
     return data(store.documents(limit=limit, offset=offset))
@@ -200,6 +263,7 @@ def judgements(store: StoreDep, kind: str | None = None):
           summary="Make a judgement (merge, not_same, split, retype, rename, reject, add_fact): "
           "recorded with its author, applied at once, re-applied on every later ingest")
 def add_judgement(store: StoreDep, judgement: JudgementIn):
+    storable_body(judgement.model_dump())
     try:
         made = review.record(store, judgement.kind, judgement.payload, judgement.author)
     except ValueError as error:
@@ -209,7 +273,7 @@ def add_judgement(store: StoreDep, judgement: JudgementIn):
 
 @api.delete("/judgements/{judgement_id}", tags=["review"], status_code=204,
             summary="Withdraw a judgement (it stays on record, no longer in force)")
-def withdraw_judgement(store: StoreDep, judgement_id: int):
+def withdraw_judgement(store: StoreDep, judgement_id: RowId):
     try:
         store.withdraw_judgement(judgement_id)
     except ValueError as error:
@@ -228,7 +292,8 @@ def review_queue(store: StoreDep, status: Annotated[str, Query(
 
 @api.post("/review/{review_id}", tags=["review"], summary="Settle a review candidate: "
           "merge, not_same or skip")
-def decide(store: StoreDep, review_id: int, decision: DecisionIn):
+def decide(store: StoreDep, review_id: RowId, decision: DecisionIn):
+    storable_body(decision.model_dump())
     try:
         found = review.decide(store, review_id, decision.decision, decision.author)
     except ValueError as error:
@@ -237,7 +302,10 @@ def decide(store: StoreDep, review_id: int, decision: DecisionIn):
 
 
 @api.get("/export", tags=["chart"], summary="Export a chart (the parameters of /api/graph) or "
-         "the whole store as GEXF or linkchart-corpus/1 JSON")
+         "the whole store as GEXF or linkchart-corpus/1 JSON", response_class=Response,
+         responses={200: {"description": "The file, as an attachment", "content": {
+             "application/gexf+xml": {"schema": {"type": "string"}},
+             "application/json": {"schema": {"type": "object"}}}}})
 def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
            hide: Hide = [], limit: Limit = views.DEFAULT_LIMIT,
            format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):

@@ -2,7 +2,7 @@
 // highlighted in place. The body is built from text nodes only: markup in an article
 // stays text.
 import { api } from "./api.js";
-import { clear, el, eventChip, label, typeChip, when } from "./dom.js";
+import { clear, el, eventChip, label, typeChip, webLink, when } from "./dom.js";
 import { addToChart } from "./graph.js";
 
 export async function showDocuments(view, params) {
@@ -90,7 +90,7 @@ export async function showDocument(view, docId, params) {
     el("article", { class: "doc" },
       el("header", {}, el("h1", { id: "doc-title" }, doc.title || doc.id),
         el("p", { class: "meta" }, `${doc.outlet || "unknown outlet"} · ${when(doc.published)}`,
-          doc.url ? " · " : "", doc.url ? el("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, doc.url) : null),
+          doc.url ? " · " : "", doc.url ? webLink(doc.url) : null),
         el("div", { class: "toggles" }, toggles)),
       text),
     el("aside", { class: "doc-items" },

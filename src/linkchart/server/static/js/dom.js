@@ -28,6 +28,19 @@ export function clear(node, ...children) {
   return append(node, children);
 }
 
+// Only web addresses become links: a javascript:, data: or other URL from an article's
+// metadata stays plain text.
+export function webLink(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return url;
+  return el("a", { href: parsed.href, rel: "noopener noreferrer", target: "_blank" }, url);
+}
+
 export const $ = (selector, root = document) => root.querySelector(selector);
 
 export const TYPE_COLOURS = {
