@@ -203,3 +203,11 @@ def test_wanting_to_lead_is_not_leading(relations_of):
     found = relations_of("Khalifa Haftar said he does not aspire to lead Libya. Libya's "
                          "parliament met in Tobruk.")
     assert not any(k == "leads" for k, _, _ in found)
+
+
+def test_a_state_named_only_by_its_demonym_backs_and_allies(relations_of):
+    found = relations_of("The Iranian-allied Houthis seized Sanaa. Militias such as Kataib "
+                         "Hezbollah and their Iranian patrons attacked the base.")
+    assert ("allied_with", "Iran", "Houthis") in found or \
+        ("allied_with", "Houthis", "Iran") in found
+    assert ("supports", "Iran", "Kataib Hezbollah") in found

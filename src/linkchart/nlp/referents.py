@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from linkchart.nlp.lexicon import typing_lexicon
 from linkchart.nlp.packs import Actor, Knowledge
 from linkchart.nlp.typing import CONTEXT, STRONG, TypeVote, Typer
 
@@ -55,6 +56,8 @@ class Referent:
     @property
     def name(self) -> str:
         forms = [m.text for m in self.mentions if (m.start, m.end) not in self.alias_only]
+        if not forms and self.actor and any(self.actor.name in m.text for m in self.mentions):
+            return self.actor.name  # named only by its demonym: "Iran" in "Iranian-backed"
         forms = forms or [m.text for m in self.mentions]
         if self.actor and self.actor.name in forms:
             return self.actor.name
@@ -121,10 +124,23 @@ class ReferentBuilder:
 
     def _demonym_as_actor(self, span: Span) -> TypeVote | None:
         actor = self.knowledge.by_demonym.get(span.text)
-        if span.label_ == "NORP" and actor and span.text.endswith("s") \
-                and span.root.dep_ in ("nsubj", "nsubjpass"):
+        if span.label_ != "NORP" or actor is None:
+            return None
+        if span.text.endswith("s") and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return TypeVote("country", STRONG)
+        if self._demonym_acts(span):
             return TypeVote("country", STRONG)
         return None
+
+    def _demonym_acts(self, span: Span) -> bool:
+        """'the Iranian-backed militias', 'their Iranian patrons': the demonym is the state
+        that backs, leads or allies, an actor even where the article never names it."""
+        doc, words = span.doc, typing_lexicon()
+        if span.end + 1 < len(doc) and doc[span.end].text in ("-", "‐") and \
+                doc[span.end + 1].lower_ in words["demonym_relation_modifiers"]:
+            return True
+        root = span.root
+        return root.dep_ == "amod" and root.head.lower_ in words["demonym_patron_nouns"]
 
     def _country(self, actor: Actor, index, referents) -> Referent:
         key = f"actor:{actor.key}"
