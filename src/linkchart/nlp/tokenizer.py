@@ -1,11 +1,16 @@
-"""Tokenizer rules the English model lacks: a hyphen after an abbreviation's full stop
-splits, so "U.S.-led coalition" gives "U.S.", "-", "led" (the model's own infixes only split
-a hyphen between letters or digits, and the country disappeared inside one token)."""
+"""Tokenizer and lemma rules the English model lacks.
+
+A hyphen after an abbreviation's full stop splits, so "U.S.-led coalition" gives "U.S.",
+"-", "led" (the model's own infixes only split a hyphen between letters or digits, and the
+country disappeared inside one token). Verb forms the rule lemmatizer gets wrong
+("waged" -> "wag") take their lemma from data/lemmas.yaml."""
 
 from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+
+from linkchart.nlp.lexicon import NLP_DATA, load_yaml
 
 HYPHEN_AFTER_ABBREVIATION = r"(?<=[A-Za-z]\.)[-‐–](?=[A-Za-z])"
 
@@ -13,3 +18,9 @@ HYPHEN_AFTER_ABBREVIATION = r"(?<=[A-Za-z]\.)[-‐–](?=[A-Za-z])"
 def split_abbreviation_hyphens(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + [HYPHEN_AFTER_ABBREVIATION]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+def fix_lemmas(nlp: Language) -> None:
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in load_yaml(NLP_DATA / "lemmas.yaml").items():
+        ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})

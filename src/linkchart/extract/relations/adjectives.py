@@ -58,6 +58,9 @@ class AdjectiveRules:
         for target in targets:
             if kind == "based_in":
                 self._add("based_in", target, source, [modifier, token, noun], token)
+            elif kind == "holds":  # "the Islamic State-held city of Ramadi"
+                for place in [target, *self._places(noun)]:
+                    self._add("based_in", source, place, [modifier, token, noun], token)
             else:
                 self._add(self._leading(kind, source), source, target,
                           [modifier, token, noun], token)

@@ -20,5 +20,7 @@ MAX_EVIDENCE_TOKENS = 45
 
 
 def phrase_map(groups: dict[str, list[str]]) -> dict[str, str]:
-    """Cue phrase -> relation kind, from the YAML's kind -> phrases groups."""
-    return {str(word).lower(): kind for kind, words in groups.items() for word in words}
+    """Cue phrase -> relation kind, from the YAML's kind -> phrases groups; a group named
+    KIND_phrasal holds phrasal verbs of KIND ("wipe out")."""
+    return {str(word).lower(): kind.removesuffix("_phrasal")
+            for kind, words in groups.items() for word in words}

@@ -7,6 +7,8 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
+from linkchart.model import ACTOR_TYPES
+
 
 class NominalRules:
     """Mixed into RelationExtractor, which provides context, _add and _subjects."""
@@ -29,15 +31,23 @@ class NominalRules:
 
     def _nominal_with_object(self, noun: Token) -> None:
         for cue in self.nominals.get(noun.lower_, ()):
-            for prep in (c for c in noun.children if c.dep_ == "prep"
-                         and c.lower_ in cue["preps"]):
+            for prep in (c for c in self._nominal_preps(noun) if c.lower_ in cue["preps"]):
                 others = [i for o in prep.children if o.dep_ == "pobj"
-                          for i in self.context.referents_of(o)]
+                          for i in self.context.referents_of(o)
+                          if self.context.type_of(i) in cue.get("target_types", ACTOR_TYPES)]
                 actors = self._nominal_actors(noun)
                 for actor in actors:
                     for other in others:
                         source, target = (other, actor) if cue.get("reverse") else (actor, other)
                         self._add(cue["type"], source, target, [noun, prep], noun)
+
+    def _nominal_preps(self, noun: Token) -> list[Token]:
+        """The noun's prepositions, and its light verb's: the parser hangs "in Turkey" of
+        "waged an insurgency in Turkey" on the verb."""
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.light_verbs:
+            preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
+        return preps
 
     def _with_help(self, noun: Token) -> None:
         """'Syrian regime forces, with Russian and Iranian support', 'battling extremists

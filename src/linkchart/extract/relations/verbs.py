@@ -24,7 +24,7 @@ class VerbRules:
             return
         self._under(token)
         self._designation(token)
-        lemma = token.lemma_.lower()
+        lemma = self._phrasal(token)
         if lemma not in self.verbs and lemma not in self.verb_lemmas_with_preps:
             return
         subjects = self._subjects(token)
@@ -58,6 +58,15 @@ class VerbRules:
                 self._add_all({"type": "opposes"}, designators, self._direct_objects(verb),
                               verb)
 
+    def _phrasal(self, verb: Token) -> str:
+        """'wiped out', 'propped up': the lemma with its particle when that is a cue."""
+        lemma = verb.lemma_.lower()
+        for particle in (c for c in verb.children if c.dep_ == "prt"):
+            phrase = f"{lemma} {particle.lower_}"
+            if phrase in self.verbs:
+                return phrase
+        return lemma
+
     def _under(self, verb: Token) -> None:
         """'Under Soleimani, the Hashd played a major role': X controls the subject."""
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
@@ -82,6 +91,9 @@ class VerbRules:
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects and verb.dep_ in ("relcl", "acl"):
             return context.referents_of(verb.head)
+        if not subjects and verb.dep_ == "pcomp":  # "played a role in wiping out IS"
+            governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            return self._subjects(governor) if governor is not None else []
         return [i for s in subjects for i in context.referents_of(s)]
 
     def _passive_subjects(self, verb: Token) -> list[int]:
