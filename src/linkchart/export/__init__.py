@@ -24,7 +24,7 @@ FORMATS = {
     "gexf": "GEXF 1.3 for Gephi and networkx: entities and events, with time intervals",
     "graphml": "GraphML for yEd, Cytoscape, Gephi and networkx",
     "csv": "CSV tables in a folder or .zip: Gephi's nodes.csv/edges.csv and every table",
-    "ftm": "FollowTheMoney JSON lines for Aleph and ftm (needs linkchart[ftm])",
+    "ftm": "FollowTheMoney JSON lines for Aleph and ftm (needs the ftm extra)",
     "plover": "PLOVER event records, one JSON object a line",
     "acled": "events as an ACLED-shaped CSV",
     "cypher": "a Cypher script that builds the chart in Neo4j",
