@@ -255,13 +255,13 @@ def events(db: Optional[str] = DbOption,
     if as_json:
         return print_json(rows)
 
-    def named(ids):
-        return ", ".join(row["names"].get(i, i) for i in ids)
+    def named(row, ids):
+        return ", ".join(row["names"].get(i, i) for i in ids if i)
 
     _listing(["id", "date", "type", "mode", "actors", "recipients", "place", "killed",
               "evidence"],
-             [[row["id"], row["date"], row["type"], row["mode"], named(row["actors"]),
-               named(row["recipients"]), named([row["location"]] if row["location"] else []),
+             [[row["id"], row["date"], row["type"], row["mode"], named(row, row["actors"]),
+               named(row, row["recipients"]), named(row, [row["location"]]),
                row["fatalities"], row["evidence"]] for row in rows])
 
 

@@ -13,7 +13,7 @@ from rich.console import Console
 
 from linkchart.config import database_url
 
-console = Console()
+console = Console(soft_wrap=True)  # lines are never cut or folded when piped
 errors = Console(stderr=True)
 
 ENVIRONMENT = {
