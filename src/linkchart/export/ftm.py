@@ -31,6 +31,7 @@ from linkchart.store.dates import iso
 
 RULES = yaml.safe_load((Path(__file__).parent / "data" / "ftm.yaml").read_text("utf-8"))
 KEY_PREFIX = "lc"
+PACKS = Path(__file__).resolve().parent.parent / "packs"
 
 
 def _library():
@@ -53,16 +54,16 @@ def country_code(entity: dict[str, Any]) -> str | None:
 
 @lru_cache(maxsize=1)
 def weak_forms() -> frozenset[str]:
-    """Capitals and demonyms from the countries pack: "Washington" or "American" stand
+    """Capitals and demonyms from the bundled packs: "Washington" or "American" stand
     for a state in news text, but as full aliases they would cross-reference the city or
-    every American."""
-    from linkchart.nlp.packs import load_packs
-
+    every American. (The pack files are read directly: the pack loader lives in the nlp
+    package, which would import spaCy.)"""
     forms = set()
-    for actor in (a for pack in load_packs() for a in pack.actors):
-        if actor.capital:
-            forms.add(name_key(actor.capital))
-        forms.update(name_key(d) for d in actor.demonyms)
+    for path in sorted(PACKS.glob("*.yaml")):
+        for actor in (yaml.safe_load(path.read_text("utf-8")) or {}).get("actors") or []:
+            if actor.get("capital"):
+                forms.add(name_key(str(actor["capital"])))
+            forms.update(name_key(str(d)) for d in actor.get("demonyms") or ())
     return frozenset(forms)
 
 
