@@ -120,6 +120,8 @@ def test_json_on_every_listing(store_path):
     assert card["name"] == "Northern Shield Brigade" and card["relations"]
     stats = json.loads(run("stats", "--json", "--db", store_path).stdout)
     assert stats["events"] == {"ACCUSE": 1, "ASSAULT": 1}
+    exported = json.loads(run("export", "--db", store_path).stdout)
+    assert stats["ties"] == len(exported["relations"]) < sum(stats["relations"].values())
     events = json.loads(run("events", "--json", "--type", "ASSAULT", "--db", store_path).stdout)
     assert [e["type"] for e in events] == ["ASSAULT"] and events[0]["fatalities"] == 4
     packs = json.loads(run("packs", "list", "--json").stdout)
@@ -136,7 +138,7 @@ def test_piped_listings_are_tab_separated_and_never_cut(store_path):
     events = run("events", "--db", store_path).stdout.splitlines()
     assert any("killing four fighters" in line for line in events)
     stats = run("stats", "--db", store_path).stdout
-    assert "relations\tsupports\t4" in stats
+    assert "relation statements\tsupports\t4" in stats
 
 
 def test_show_a_missing_entity(store_path):

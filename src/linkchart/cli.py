@@ -134,7 +134,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
         except StrictFailure as failure:
             fail(f"{failure} (--strict: stopped; nothing after the last stored batch was "
                  "written)", 1)
-        stats = store.stats(top=3)
+        stats = _stats(store, top=3)
     _print_summary(summary, stats, database_url(db), as_json)
     if summary.failed:
         raise typer.Exit(1)
@@ -156,7 +156,8 @@ def _print_summary(summary, stats: dict[str, Any], url: str, as_json: bool) -> N
              "duplicates": summary.duplicates, "failed": summary.failed,
              "documents in the store": stats["documents"],
              "entities": sum(stats["entities"].values()),
-             "relations": sum(stats["relations"].values()),
+             "relations": stats["ties"],
+             "relation statements": sum(stats["relations"].values()),
              "events": sum(stats["events"].values()), "attributions": stats["attributions"]}
     if as_json:
         print_json(found | {"failures": [{"path": f.path, "reason": f.reason}
@@ -265,18 +266,27 @@ def events(db: Optional[str] = DbOption,
                row["fatalities"], row["evidence"]] for row in rows])
 
 
+def _stats(store, top: int) -> dict[str, Any]:
+    """The store's counts, with `ties`: relations counted as the exports and the chart
+    count them (one per type, ends and negation), where `relations` counts statements
+    (one per article that makes it)."""
+    return store.stats(top=top) | {"ties": len(store.ties())}
+
+
 @app.command()
 def stats(db: Optional[str] = DbOption, top: int = typer.Option(10, min=0),
           as_json: bool = JsonOption):
     """What the store holds: counts by type, and the most connected entities."""
     with open_store(db) as store:
-        found = store.stats(top=top)
+        found = _stats(store, top)
     if as_json:
         return print_json(found)
     rows = [["documents", "", found["documents"]],
+            ["relations (ties, as exported)", "", found["ties"]],
             ["attributions", "", found["attributions"]]]
-    for part in ("entities", "relations", "events"):
-        rows += [[part, kind, count] for kind, count in found[part].items()]
+    for part, label in (("entities", "entities"), ("relations", "relation statements"),
+                        ("events", "events")):
+        rows += [[label, kind, count] for kind, count in found[part].items()]
     _listing(["what", "type", "count"], rows)
     _listing(["id", "name", "type", "ties"], [[e["id"], e["name"], e["type"], e["degree"]]
                                               for e in found["top_entities"]])
@@ -309,7 +319,7 @@ def export(format: ExportFormat = typer.Option("json", "--format", "-f",
         except (ValueError, RuntimeError) as error:
             fail(str(error), 1)
     if out is not None:
-        written = ", ".join(f"{v} {k}" for k, v in counts.items())
+        written = ", ".join(f"{v} {k}" for k, v in counts.items() if v or "left" not in k)
         errors.print(f"wrote {written} to {out}", highlight=False)
 
 

@@ -42,7 +42,9 @@ def strikes(tmp_path):
 
 def plover_records(store):
     buffer = io.BytesIO()
-    export(store, "plover", buffer)
+    counts = export(store, "plover", buffer)
+    assert counts["events"] + counts["undated events left out"] == len(
+        store.corpus()["events"])
     return [json.loads(line) for line in buffer.getvalue().decode("utf-8").splitlines()]
 
 
@@ -113,3 +115,18 @@ def test_acled_csv(strikes, loaded, tmp_path):
     other = tmp_path / "sample.csv"
     export(loaded, "acled", other)
     assert len(pd.read_csv(other)) == len(loaded.corpus()["events"])
+
+
+def test_an_undated_event_in_an_undated_article_is_left_out_and_counted(tmp_path):
+    text = "Gunmen of the Karsk Legion attacked a checkpoint, killing two guards."
+    undated = DocExtraction(
+        Document(id="u1", text=text, title="Checkpoint attack", outlet="Field Wire"),
+        entities=[Entity("e1", "Karsk Legion", "armed_group")],
+        events=[Event("v1", "ASSAULT", text, 0, len(text), actors=["e1"], fatalities=2)])
+    with Store.open(str(tmp_path / "undated.db")) as store:
+        store.add_extractions([undated, strike_document()])
+        buffer = io.BytesIO()
+        counts = export(store, "plover", buffer)
+    assert counts["events"] == 2 and counts["undated events left out"] == 1
+    assert all(json.loads(line)["cite_info"]["citation"] == "m1"
+               for line in buffer.getvalue().decode("utf-8").splitlines())

@@ -52,7 +52,8 @@ def export(store, format: str, out: str | Path | IO,
            selection: "Selection | dict | None" = None, *, excel: bool = False
            ) -> dict[str, Any]:
     """Write `format` to `out` (a path, an open text or binary stream, "-" for standard
-    output; for csv a folder or a .zip path) and return counts of what was written.
+    output; for csv a folder or a .zip path) and return counts of what was written (a
+    format that leaves some facts out says how many).
     `excel` starts CSV files with a byte order mark for Excel."""
     module = writer(format)
     if format in FOLDER_FORMATS and (hasattr(out, "write") or str(out) == "-"):
@@ -66,26 +67,28 @@ def export(store, format: str, out: str | Path | IO,
     if str(out) == "-":
         out = sys.stdout
     if format in FOLDER_FORMATS:
-        module.write(corpus, Path(out), excel=excel)
+        written = module.write(corpus, Path(out), excel=excel)
     elif hasattr(out, "write"):
-        _to_stream(module, corpus, out)
+        written = _to_stream(module, corpus, out)
     else:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         with open(out, "wb") as stream:
-            module.write(corpus, stream)
-    return {key: len(corpus[key]) for key in
-            ("documents", "entities", "relations", "events", "attributions")}
+            written = module.write(corpus, stream)
+    counts = {key: len(corpus[key]) for key in
+              ("documents", "entities", "relations", "events", "attributions")}
+    return counts | (written or {})
 
 
-def _to_stream(module, corpus: dict[str, Any], out: IO) -> None:
+def _to_stream(module, corpus: dict[str, Any], out: IO) -> dict[str, int] | None:
     if isinstance(out, io.TextIOBase) or not isinstance(out, (io.RawIOBase, io.BufferedIOBase)):
         binary = getattr(out, "buffer", None)
         if binary is None:
             buffer = io.BytesIO()
-            module.write(corpus, buffer)
+            written = module.write(corpus, buffer)
             out.write(buffer.getvalue().decode("utf-8"))
-            return
+            return written
         out.flush()
         out = binary
-    module.write(corpus, out)
+    written = module.write(corpus, out)
     out.flush()
+    return written

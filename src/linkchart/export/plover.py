@@ -81,7 +81,11 @@ def records(corpus: dict[str, Any]) -> list[dict[str, Any]]:
             if v.get("date") or dates.get(v["evidence"][0]["document"])]
 
 
-def write(corpus: dict[str, Any], stream: BinaryIO) -> None:
-    for item in records(corpus):
+def write(corpus: dict[str, Any], stream: BinaryIO) -> dict[str, int]:
+    """Writes the records; an event with no date of its own in an undated article is
+    left out (PLOVER requires a date), and counted."""
+    found = records(corpus)
+    for item in found:
         stream.write(json.dumps(item, ensure_ascii=False).encode("utf-8"))
         stream.write(b"\n")
+    return {"events": len(found), "undated events left out": len(corpus["events"]) - len(found)}
