@@ -46,6 +46,7 @@ def test_gexf_content(loaded, gexf_file):
     company = next(n for n in nodes.values() if n.get("label").startswith("Smith"))
     assert company.get("label") == 'Smith & Sons <Ltd> "Holdings"'
     assert values(company)["type"] == "company" and values(company)["kind"] == "entity"
+    assert values(nodes["E1"])["stable_id"] == "armed_group:northern shield brigade"
     assert (company.get("start"), company.get("end")) == ("2022-02-01", "2022-02-28")
     assault = nodes["V1"]
     assert values(assault)["kind"] == "event" and values(assault)["type"] == "ASSAULT"

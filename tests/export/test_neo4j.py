@@ -59,5 +59,24 @@ def test_the_script_holds_the_whole_chart(loaded):
     assert "SET n:Company" in company and "Smith & Sons <Ltd> \\\"Holdings\\\"" in company
     union = next(s for s in merges if "Harbour" in s)
     assert "Harbour Workers\\' Union" in union
-    assert any(":ACTOR_IN" in s and "'E1'" in s and "'V1'" in s for s in statements)
+    assert any(":ACTOR_IN" in s and "'armed_group:northern shield brigade'" in s
+               and "'event:d1:58-152:ASSAULT'" in s for s in statements)
     assert any(":SAID" in s for s in statements)
+
+
+def test_two_stores_merge_on_the_same_keys(loaded, extractions, tmp_path):
+    """Counters differ between stores; the keys the script MERGEs on do not."""
+    from linkchart.store import Store
+
+    with Store.open(str(tmp_path / "other.db")) as other:
+        other.add_extractions(list(reversed(extractions)))
+        assert other.corpus()["entities"][0]["id"] == "E1"
+        assert other.corpus()["entities"][0]["name"] != loaded.corpus()["entities"][0]["name"]
+        theirs = script(other)
+    ours = script(loaded)
+
+    def merged(statements):
+        return sorted(s.split(" SET ")[0] for s in statements)
+
+    assert merged(ours) == merged(theirs)
+    assert "MERGE (n:Entity {key: 'armed_group:northern shield brigade'})" in merged(ours)

@@ -3,7 +3,12 @@ entities and events are nodes; relations are edges between entities, and each ev
 is tied to its actors, recipients and place.
 
 Undirected relation types (allied_with, affiliated_with, ...) are `directed=False`;
-writers that cannot mix directions in one graph write them as a mutual pair."""
+writers that cannot mix directions in one graph write them as a mutual pair.
+
+Ids (E17, V3) are the store's counters. Every node and edge also has a `stable_id` from
+what it is (an entity's type and normalised name, an event's article, span and type, a
+relation's type and ends), the same in exports of two stores, so that charts can be
+loaded side by side (the Cypher export MERGEs on it)."""
 
 from __future__ import annotations
 
@@ -12,16 +17,17 @@ from typing import Any
 
 from linkchart.export.common import day_end, day_start, edge_key, evidence_span, published
 from linkchart.model import UNDIRECTED_RELATIONS
+from linkchart.resolve.names import name_key
 
 LIST = "; "
 
 # (name, value type) of the attributes a node or an edge may carry, in writing order.
-NODE_ATTRIBUTES = (("kind", "string"), ("type", "string"), ("aliases", "string"),
+NODE_ATTRIBUTES = (("stable_id", "string"), ("kind", "string"), ("type", "string"), ("aliases", "string"),
                    ("documents", "integer"), ("first_seen", "string"), ("last_seen", "string"),
                    ("mode", "string"), ("date", "string"), ("fatalities", "integer"),
                    ("injured", "integer"), ("evidence", "string"), ("document", "string"),
                    ("confidence", "double"))
-EDGE_ATTRIBUTES = (("kind", "string"), ("type", "string"), ("sources", "integer"),
+EDGE_ATTRIBUTES = (("stable_id", "string"), ("kind", "string"), ("type", "string"), ("sources", "integer"),
                    ("negated", "boolean"), ("directed", "boolean"), ("roles", "string"),
                    ("first_date", "string"), ("last_date", "string"), ("evidence", "string"),
                    ("confidence", "double"))
@@ -104,9 +110,37 @@ def event_edges(v: dict[str, Any], node: Node) -> list[Edge]:
             for source, target, kind in ties]
 
 
+def stable_keys(corpus: dict[str, Any]) -> dict[str, str]:
+    """Store id -> a key from what the entity or event is."""
+    keys: dict[str, str] = {}
+    taken: set[str] = set()
+    for e in corpus["entities"]:
+        key = f"{e['type']}:{name_key(e['name']) or e['name']}"
+        if key in taken:  # two actors the analyst keeps apart under one name
+            key = f"{key}#{e['id']}"
+        taken.add(key)
+        keys[e["id"]] = key
+    for v in corpus["events"]:
+        evidence = v["evidence"][0]
+        keys[v["id"]] = (f"event:{evidence['document']}:{evidence['start']}-"
+                         f"{evidence['end']}:{v['type']}")
+    return keys
+
+
+def _keyed(item: Node | Edge, key: str) -> Node | Edge:
+    item.data = {"stable_id": key} | item.data
+    return item
+
+
+def _edge_key(edge: Edge, keys: dict[str, str]) -> str:
+    negated = ":not" if edge.data.get("negated") else ""
+    return f"{edge.label}:{keys[edge.source]}>{keys[edge.target]}{negated}"
+
+
 def network(corpus: dict[str, Any]) -> tuple[list[Node], list[Edge]]:
     dates = published(corpus)
     names = {e["id"]: e["name"] for e in corpus["entities"]}
+    keys = stable_keys(corpus)
     nodes = [entity_node(e) for e in corpus["entities"]]
     edges = [relation_edge(r, dates) for r in corpus["relations"]
              if r["source"] in names and r["target"] in names]
@@ -115,4 +149,5 @@ def network(corpus: dict[str, Any]) -> tuple[list[Node], list[Edge]]:
         nodes.append(node)
         edges += [e for e in event_edges(v, node)
                   if (e.target if e.source == v["id"] else e.source) in names]
-    return nodes, edges
+    return ([_keyed(n, keys[n.id]) for n in nodes],
+            [_keyed(e, _edge_key(e, keys)) for e in edges])
