@@ -198,3 +198,16 @@ def test_ingest_summary_with_next_steps(tmp_path):
     again = run("ingest", folder, "--db", db, "--json")
     summary = json.loads(again.stdout)
     assert summary["duplicates"] == 2 and summary["documents in the store"] == 2
+
+
+def test_model_from_the_environment(tmp_path, monkeypatch):
+    from linkchart.config import DEFAULT_MODEL, Config
+
+    monkeypatch.delenv("LINKCHART_MODEL", raising=False)
+    assert Config.from_env().model == DEFAULT_MODEL
+    monkeypatch.setenv("LINKCHART_MODEL", "en_other_pipeline")
+    assert Config.from_env().model == "en_other_pipeline"
+    article = tmp_path / "a.txt"
+    article.write_text("Title: One\n\nThe Harbour Guard attacked the port.", "utf-8")
+    result = run("extract", article, env={"LINKCHART_MODEL": "en_other_pipeline"})
+    assert result.exit_code == 2 and "en_other_pipeline" in result.stderr
