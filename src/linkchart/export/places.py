@@ -21,11 +21,19 @@ def _tables() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
         for form in (info["name"], info["iso"], info["iso3"]):
             countries[name_key(form)] = info
     cities: dict[str, dict[str, Any]] = {}
+    others: dict[str, dict[str, Any]] = {}  # ASCII alternate names: Kiev, Urfa
     for city in cache.get_cities().values():
-        key = name_key(city["name"])
-        if key not in cities or city["population"] > cities[key]["population"]:
-            cities[key] = city
-    return cities, countries
+        _keep(cities, name_key(city["name"]), city)
+        for alternate in city.get("alternatenames") or ():
+            if alternate.isascii() and len(alternate) >= 4:
+                _keep(others, name_key(alternate), city)
+    return others | cities, countries
+
+
+def _keep(index: dict[str, dict[str, Any]], key: str, city: dict[str, Any]) -> None:
+    """The most populous city of a name."""
+    if key and (key not in index or city["population"] > index[key]["population"]):
+        index[key] = city
 
 
 def country(name: str | None) -> dict[str, Any] | None:
@@ -35,8 +43,8 @@ def country(name: str | None) -> dict[str, Any] | None:
 
 def locate(name: str) -> dict[str, Any]:
     """A PLOVER location object for a place name: the most populous city of that name
-    with its coordinates and country, or the country itself; just the name when
-    neither is known."""
+    (its own name first, else an ASCII alternate name) with its coordinates and country,
+    or the country itself; just the name when neither is known."""
     cities, countries = _tables()
     found: dict[str, Any] = {"extracted_place": name}
     state = countries.get(name_key(name))
