@@ -1,6 +1,7 @@
 """GEXF and GraphML opened the way their users open them: the official GEXF 1.3 XSD,
 and networkx (the reader most scripts use; Gephi and yEd read the same attributes)."""
 
+import json
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -106,3 +107,21 @@ def test_graphml_with_labels_and_direction(loaded, tmp_path):
     root = ET.parse(out).getroot()
     assert all(e.get("directed") == "true" for e in root.iter(
         "{http://graphml.graphdrawing.org/xmlns}edge"))
+
+
+def test_confidence_is_exported_where_the_store_has_it(loaded, tmp_path, monkeypatch):
+    corpus = loaded.corpus(detail=True)
+    for number, relation in enumerate(corpus["relations"]):
+        relation["confidence"] = 0.5 + number / 100
+    corpus["events"][0]["confidence"] = 0.9
+    monkeypatch.setattr(loaded, "corpus", lambda detail=False: corpus)
+    export(loaded, "gexf", tmp_path / "chart.gexf")
+    graph = nx.read_gexf(tmp_path / "chart.gexf")
+    backing = graph["E2"]["E1"]["supports:E2:E1"]
+    expected = next(r["confidence"] for r in corpus["relations"]
+                    if (r["type"], r["source"], r["target"]) == ("supports", "E2", "E1"))
+    assert backing["confidence"] == pytest.approx(expected)
+    assert graph.nodes["V1"]["confidence"] == pytest.approx(0.9)
+    export(loaded, "json", tmp_path / "chart.json")
+    assert json.loads((tmp_path / "chart.json").read_text("utf-8"))["events"][0][
+        "confidence"] == 0.9
