@@ -131,7 +131,8 @@ def test_json_on_every_listing(store_path):
 def test_piped_listings_are_tab_separated_and_never_cut(store_path):
     result = run("entities", "--db", store_path)
     lines = result.stdout.splitlines()
-    assert lines[0].split("\t") == ["id", "name", "type", "documents", "relations", "aliases"]
+    assert lines[0].split("\t") == ["id", "name", "type", "documents",
+                                     "relation statements", "aliases"]
     brigade = next(line.split("\t") for line in lines if line.startswith("E1\t"))
     assert brigade[1] == "Northern Shield Brigade"
     assert brigade[5] == "Brigade; Northern-Shield Brigade; NSB"

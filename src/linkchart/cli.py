@@ -217,7 +217,7 @@ def entities(db: Optional[str] = DbOption,
         rows = store.entities(type=type.value if type else None, search=search, limit=limit)
     if as_json:
         return print_json(rows)
-    _listing(["id", "name", "type", "documents", "relations", "aliases"],
+    _listing(["id", "name", "type", "documents", "relation statements", "aliases"],
              [[r["id"], r["name"], r["type"], r.get("documents"), r.get("relations"),
                "; ".join(r.get("aliases") or [])] for r in rows])
 
