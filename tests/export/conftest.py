@@ -30,6 +30,11 @@ def open_loaded(url: str) -> Store:
 
 
 @pytest.fixture
+def extractions() -> list[DocExtraction]:
+    return sample()
+
+
+@pytest.fixture
 def load():
     return open_loaded
 

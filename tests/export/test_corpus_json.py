@@ -1,5 +1,6 @@
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -10,10 +11,11 @@ KEYS = {
     "top": {"format", "documents", "entities", "relations", "events", "attributions"},
     "documents": {"id", "title", "outlet", "published", "url"},
     "entities": {"id", "name", "type", "aliases", "documents", "first_seen", "last_seen"},
-    "relations": {"type", "source", "target", "negated", "sources", "evidence"},
-    "relation_evidence": {"document", "text", "start", "end", "attribution"},
+    "relations": {"type", "source", "target", "negated", "sources", "evidence", "roles"},
+    "relation_evidence": {"document", "text", "start", "end", "attribution", "role",
+                          "hedged"},
     "events": {"id", "type", "date", "location", "actors", "recipients", "fatalities",
-               "evidence"},
+               "evidence", "mode", "date_text", "injured", "attribution"},
     "event_evidence": {"document", "text", "start", "end"},
     "attributions": {"id", "document", "source", "source_text", "source_kind", "cue",
                      "content", "direct"},
@@ -29,11 +31,31 @@ def read(loaded, tmp_path, selection=None):
 def test_corpus_form_keys(loaded, tmp_path):
     corpus = read(loaded, tmp_path)
     assert set(corpus) == KEYS["top"] and corpus["format"] == "linkchart-corpus/1"
+    optional = {"confidence"}  # where the store computes it
     for part in ("documents", "entities", "relations", "events", "attributions"):
-        assert corpus[part] and all(set(item) == KEYS[part] for item in corpus[part])
-    assert all(set(e) == KEYS["relation_evidence"]
+        assert corpus[part] and all(KEYS[part] <= set(item) <= KEYS[part] | optional
+                                    for item in corpus[part])
+    assert all(KEYS["relation_evidence"] <= set(e) <= KEYS["relation_evidence"] | optional
                for r in corpus["relations"] for e in r["evidence"])
     assert all(set(e) == KEYS["event_evidence"] for v in corpus["events"] for e in v["evidence"])
+
+
+def test_corpus_export_fits_its_schema_and_keeps_every_field(loaded, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    import linkchart
+
+    schema = json.loads((Path(linkchart.__file__).parent / "schema" /
+                         "linkchart-corpus-1.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    corpus = read(loaded, tmp_path)
+    jsonschema.validate(corpus, schema)
+    assert corpus["events"][0]["mode"] == "firearms"
+    assert corpus["events"][0]["date_text"] == "on Sunday"
+    leads = next(r for r in corpus["relations"] if r["type"] == "leads")
+    assert leads["roles"] == ["commander"] and leads["evidence"][0]["role"] == "commander"
+    corpus["events"][0]["type"] = "FIGHT"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(corpus, schema)
 
 
 def test_corpus_content(loaded, tmp_path):
@@ -84,7 +106,8 @@ def test_standard_output(loaded, capsysbinary):
 def test_unknown_format(loaded, tmp_path):
     with pytest.raises(ValueError, match="expected one of"):
         export(loaded, "pdf", tmp_path / "x")
-    assert set(FORMATS) == {"json", "gexf", "graphml", "csv", "ftm"}
+    assert set(FORMATS) == {"json", "gexf", "graphml", "csv", "ftm", "plover", "acled",
+                            "cypher"}
 
 
 @pytest.mark.postgres

@@ -1,3 +1,6 @@
+"""The CSV tables, read with pandas (what scripts and notebooks use) and checked for
+what Gephi's spreadsheet import and Excel need."""
+
 import csv
 import io
 import zipfile
@@ -5,9 +8,11 @@ import zipfile
 import pytest
 
 from linkchart.export import export
+from linkchart.model import UNDIRECTED_RELATIONS
 
-FILES = {"documents.csv", "entities.csv", "relations.csv", "evidence.csv", "events.csv",
-         "attributions.csv"}
+pd = pytest.importorskip("pandas")
+FILES = {"nodes.csv", "edges.csv", "documents.csv", "entities.csv", "relations.csv",
+         "evidence.csv", "events.csv", "attributions.csv"}
 
 
 def rows(text):
@@ -49,6 +54,50 @@ def test_csv_zip(loaded, tmp_path):
         assert set(archive.namelist()) == FILES
         tables = {name: rows(archive.read(name).decode("utf-8")) for name in FILES}
     check(tables, loaded.corpus())
+
+
+def test_pandas_reads_every_table(loaded, tmp_path):
+    out = tmp_path / "tables"
+    export(loaded, "csv", out)
+    corpus = loaded.corpus()
+    frames = {p.name: pd.read_csv(p) for p in out.iterdir()}
+    assert len(frames["entities.csv"]) == len(corpus["entities"])
+    assert frames["events.csv"]["fatalities"].dropna().tolist() == [4]
+    assert set(frames["attributions.csv"]["direct"]) <= {True, False}
+
+
+def test_gephi_nodes_and_edges(loaded, tmp_path):
+    out = tmp_path / "tables"
+    export(loaded, "csv", out)
+    nodes = pd.read_csv(out / "nodes.csv")
+    edges = pd.read_csv(out / "edges.csv")
+    assert list(nodes.columns[:5]) == ["Id", "Label", "Kind", "Type", "Interval"]
+    assert list(edges.columns[:8]) == ["Id", "Source", "Target", "Label", "Type", "Kind",
+                                       "Weight", "Interval"]
+    assert set(edges["Source"]) | set(edges["Target"]) <= set(nodes["Id"])
+    assert set(edges["Type"]) <= {"Directed", "Undirected"}
+    relations = edges[edges["event_type"].isna()]
+    assert len(relations) == len(loaded.corpus()["relations"])
+    for _, edge in relations.iterrows():
+        assert (edge["Type"] == "Undirected") == (edge["Kind"] in UNDIRECTED_RELATIONS)
+    backing = edges.set_index("Id").loc["supports:E2:E1"]
+    assert backing["Kind"] == "supports" and backing["Weight"] == 2.0
+    assert backing["Interval"] == "<[2021-03-01, 2021-04-10]>"
+    actor = edges[(edges["Source"] == "E1") & (edges["Target"] == "V1")].iloc[0]
+    assert actor["Kind"] == "actor" and actor["event_type"] == "ASSAULT"
+    assert nodes.set_index("Id").loc["E1", "Label"] == "Northern Shield Brigade"
+
+
+def test_excel_option_writes_a_byte_order_mark(loaded, tmp_path):
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    export(loaded, "csv", plain)
+    export(loaded, "csv", excel, excel=True)
+    assert not (plain / "nodes.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    for name in FILES:
+        raw = (excel / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        assert raw[3:] == (plain / name).read_bytes()
+    assert list(pd.read_csv(excel / "nodes.csv", encoding="utf-8-sig").columns)[0] == "Id"
 
 
 @pytest.mark.parametrize("selection", [{"entity_ids": ["E404"]}])

@@ -1,4 +1,4 @@
-"""linkchart-corpus/1: the store as one JSON object (FORMAT.md)."""
+"""linkchart-corpus/1: the store as one JSON object (docs/formats.md, "The corpus form")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,11 @@
-"""CSV tables in a folder or a .zip: documents, entities, relations, evidence, events,
-attributions."""
+"""CSV tables in a folder or a .zip: Gephi-ready nodes.csv and edges.csv, and the
+documents, entities, relations, evidence, events and attributions tables.
+
+nodes.csv and edges.csv use the column names Gephi's spreadsheet import knows (Id,
+Label, Source, Target, Type = Directed or Undirected, Weight, Interval as
+`<[start, end]>`); `Kind` holds what Gephi would otherwise take `type` for: the relation
+type, or actor/recipient/location for the ties of an event. With `excel=True` every
+file starts with a UTF-8 byte order mark, so Excel shows accents and curly quotes."""
 
 from __future__ import annotations
 
@@ -10,8 +16,34 @@ from pathlib import Path
 from typing import Any
 
 from linkchart.export.common import edge_key, evidence_span, names, published
+from linkchart.export.network import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Edge, Node, network
 
 LIST = "; "
+
+
+def _interval(start: str | None, end: str | None) -> str | None:
+    return f"<[{start}, {end or start}]>" if start else None
+
+
+def gephi_node(node: Node) -> dict[str, Any]:
+    return {"Id": node.id, "Label": node.label, "Kind": node.data.get("kind"),
+            "Type": node.data.get("type"), "Interval": _interval(node.start, node.end)
+            } | node.data
+
+
+def gephi_edge(edge: Edge) -> dict[str, Any]:
+    relation = edge.data["kind"] == "relation"
+    return edge.data | {
+        "Id": edge.id, "Source": edge.source, "Target": edge.target, "Label": edge.label,
+        "Type": "Directed" if edge.directed else "Undirected",
+        "Kind": edge.data["type"] if relation else edge.data["kind"],
+        "event_type": None if relation else edge.data["type"],
+        "Weight": edge.weight, "Interval": _interval(edge.start, edge.end)}
+
+
+def gephi_tables(corpus: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    nodes, edges = network(corpus)
+    return {"nodes": [gephi_node(n) for n in nodes], "edges": [gephi_edge(e) for e in edges]}
 
 
 def tables(corpus: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -62,6 +94,11 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
 
 
 COLUMNS = {
+    "nodes": ["Id", "Label", "Kind", "Type", "Interval",
+              *(n for n, _ in NODE_ATTRIBUTES if n not in {"kind", "type"})],
+    "edges": ["Id", "Source", "Target", "Label", "Type", "Kind", "Weight", "Interval",
+              *(n for n, _ in EDGE_ATTRIBUTES if n not in {"kind", "type", "directed"}),
+              "event_type"],
     "documents": ["id", "title", "outlet", "published", "url"],
     "entities": ["id", "name", "type", "aliases", "documents", "first_seen", "last_seen"],
     "relations": ["id", "type", "source", "source_name", "target", "target_name", "negated",
@@ -75,8 +112,10 @@ COLUMNS = {
 }
 
 
-def write(corpus: dict[str, Any], out: Path) -> None:
-    files = {f"{key}.csv": _csv(rows, COLUMNS[key]) for key, rows in tables(corpus).items()}
+def write(corpus: dict[str, Any], out: Path, excel: bool = False) -> None:
+    every = gephi_tables(corpus) | tables(corpus)
+    bom = "\ufeff" if excel else ""
+    files = {f"{key}.csv": bom + _csv(rows, COLUMNS[key]) for key, rows in every.items()}
     if out.suffix.lower() == ".zip":
         out.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

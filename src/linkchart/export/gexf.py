@@ -1,4 +1,8 @@
-"""GEXF 1.3 (Gephi): entities as nodes, relations as edges, with time intervals."""
+"""GEXF 1.3 (Gephi, networkx): entities and events as nodes, relations and event roles as
+edges, each with its time interval (`mode="dynamic"`, dates), type and weight.
+
+An undirected relation type is written as a `mutual` edge: Gephi and networkx read it as
+a tie both ways, where `undirected` in a directed graph is refused by networkx."""
 
 from __future__ import annotations
 
@@ -6,14 +10,10 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from typing import Any, BinaryIO
 
-from linkchart.export.common import day_end, day_start, edge_key, evidence_span, published
-from linkchart.model import UNDIRECTED_RELATIONS
+from linkchart.export.network import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Edge, Node, network
 
 NS = "http://gexf.net/1.3"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-NODE_ATTRIBUTES = (("type", "string"), ("aliases", "string"), ("documents", "integer"))
-EDGE_ATTRIBUTES = (("type", "string"), ("sources", "integer"), ("negated", "boolean"),
-                   ("evidence", "string"))
 
 
 def _attributes(graph: ET.Element, kind: str, spec) -> None:
@@ -29,11 +29,26 @@ def _values(parent: ET.Element, values: dict[str, Any]) -> None:
         ET.SubElement(block, "attvalue", {"for": key, "value": text})
 
 
-def _interval(element: ET.Element, first: str | None, last: str | None) -> None:
-    if first:
-        element.set("start", day_start(first))
-    if last:
-        element.set("end", day_end(last))
+def _interval(element: ET.Element, start: str | None, end: str | None) -> None:
+    if start:
+        element.set("start", start)
+    if end:
+        element.set("end", end)
+
+
+def _node(parent: ET.Element, node: Node) -> None:
+    element = ET.SubElement(parent, "node", {"id": node.id, "label": node.label})
+    _interval(element, node.start, node.end)
+    _values(element, node.data)
+
+
+def _edge(parent: ET.Element, edge: Edge) -> None:
+    element = ET.SubElement(parent, "edge", {
+        "id": edge.id, "source": edge.source, "target": edge.target, "label": edge.label,
+        "kind": edge.data["kind"], "weight": str(edge.weight),
+        "type": "directed" if edge.directed else "mutual"})
+    _interval(element, edge.start, edge.end)
+    _values(element, edge.data)
 
 
 def build(corpus: dict[str, Any]) -> ET.ElementTree:
@@ -41,27 +56,18 @@ def build(corpus: dict[str, Any]) -> ET.ElementTree:
                                "xsi:schemaLocation": f"{NS} {NS}/gexf.xsd"})
     meta = ET.SubElement(root, "meta", {"lastmodifieddate": date.today().isoformat()})
     ET.SubElement(meta, "creator").text = "linkchart"
-    ET.SubElement(meta, "description").text = "Actors and ties reported in news articles"
+    ET.SubElement(meta, "description").text = "Actors, ties and events reported in news articles"
     graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "dynamic",
                                           "timeformat": "date"})
     _attributes(graph, "node", NODE_ATTRIBUTES)
     _attributes(graph, "edge", EDGE_ATTRIBUTES)
-    nodes = ET.SubElement(graph, "nodes")
-    for e in corpus["entities"]:
-        node = ET.SubElement(nodes, "node", {"id": e["id"], "label": e["name"]})
-        _interval(node, e["first_seen"], e["last_seen"])
-        _values(node, {"type": e["type"], "aliases": "; ".join(e["aliases"]),
-                       "documents": len(e["documents"])})
-    dates = published(corpus)
-    edges = ET.SubElement(graph, "edges")
-    for r in corpus["relations"]:
-        edge = ET.SubElement(edges, "edge", {
-            "id": edge_key(r), "source": r["source"], "target": r["target"],
-            "label": r["type"], "kind": r["type"], "weight": str(float(r["sources"])),
-            "type": "undirected" if r["type"] in UNDIRECTED_RELATIONS else "directed"})
-        _interval(edge, *evidence_span(r, dates))
-        _values(edge, {"type": r["type"], "sources": r["sources"], "negated": r["negated"],
-                       "evidence": " | ".join(e["text"] for e in r["evidence"])})
+    nodes, edges = network(corpus)
+    node_block = ET.SubElement(graph, "nodes", {"count": str(len(nodes))})
+    for node in nodes:
+        _node(node_block, node)
+    edge_block = ET.SubElement(graph, "edges", {"count": str(len(edges))})
+    for edge in edges:
+        _edge(edge_block, edge)
     ET.indent(root)
     return ET.ElementTree(root)
 

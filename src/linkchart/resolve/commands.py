@@ -188,7 +188,7 @@ def not_same(a: str = typer.Argument(..., help="An entity id or name"),
 
 
 def retype(entity: str = typer.Argument(..., help="An entity id or name"),
-           type: str = typer.Argument(..., help="The right type (FORMAT.md)"),
+           type: str = typer.Argument(..., help="The right type (docs/formats.md)"),
            db: Optional[str] = DbOption, author: Optional[str] = AuthorOption):
     """Give an entity its right type."""
     with _store(db) as store:
@@ -232,7 +232,7 @@ def reject(kind: str = typer.Argument(..., help="relation, event or attribution"
         _judged(found, f"{len(facts)} {kind} fact{'s' if len(facts) != 1 else ''} rejected")
 
 
-def add_fact(type: str = typer.Argument(..., help="A relation type (FORMAT.md)"),
+def add_fact(type: str = typer.Argument(..., help="A relation type (docs/formats.md)"),
              source: str = typer.Argument(..., help="Source entity id or name"),
              target: str = typer.Argument(..., help="Target entity id or name"),
              document: str = typer.Option(..., "--document", help="The document that says so"),
