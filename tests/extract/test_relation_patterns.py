@@ -108,7 +108,13 @@ def test_a_preposition_at_the_root_of_a_fragment_ends(relations_of):
 def test_group_pronouns_cover_every_organisation_type():
     from linkchart.extract.lexicons import lexicon
     from linkchart.model import ORGANISATION_TYPES
-    assert set(lexicon("anaphora")["pronouns"]["its"]) == ORGANISATION_TYPES
+    assert set(lexicon("anaphora")["pronouns"]["its"]) == ORGANISATION_TYPES | {"country"}
+
+
+def test_its_points_back_to_a_state(relations_of):
+    found = relations_of("Turkey is postponing its planned military operation against "
+                         "the YPG.")
+    assert ("opposes", "Turkey", "YPG") in found or ("opposes", "YPG", "Turkey") in found
 
 
 def test_a_country_before_a_hyphen_is_split_from_the_modifier(relations_of):

@@ -15,7 +15,7 @@ runner = CliRunner()
 
 @pytest.fixture
 def mini(monkeypatch, mini_config):
-    monkeypatch.setattr(cli, "_config", lambda packs=None, max_chars=None: mini_config)
+    monkeypatch.setattr(cli, "_config", lambda packs=None, max_chars=None, model=None: mini_config)
 
 
 def test_extract_out_writes_only_inside_the_folder(tmp_path, mini):
