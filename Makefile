@@ -14,8 +14,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.installed
-	$(PIP) -e '.[test]'
 	sh scripts/install-test-deps.sh
+	$(PIP) -e '.[test]'
 	touch $@
 
 demo: $(VENV)/.installed
