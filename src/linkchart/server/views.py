@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from linkchart.model import DEFAULT_CONFIDENCE
 from linkchart.store import Store
 from linkchart.store.graph import count_sources
 
@@ -27,13 +28,15 @@ class Filters:
     date_to: str | None = None
     min_sources: int = 1
     events: bool = True
+    min_confidence: float = DEFAULT_CONFIDENCE
+    """Ties below this calibrated confidence are hidden (those without one are shown)."""
     """Draw events (actor to recipient) as links beside relations."""
 
     def store_args(self) -> dict[str, Any]:
         return {"entity_types": self.entity_types or None,
                 "relation_types": self.relation_types or None,
                 "date_from": self.date_from, "date_to": self.date_to,
-                "min_sources": self.min_sources}
+                "min_sources": self.min_sources, "min_confidence": self.min_confidence}
 
 
 def anonymous_only(evidence: Iterable[dict[str, Any]]) -> bool:
