@@ -357,6 +357,7 @@ def test_a_cards_tie_fetches_the_quotes_it_was_not_sent(tab, app, monkeypatch):
     page.keyboard.press("Enter")
     tab.chart_ready()
     tie = page.locator("#panel li.tie").nth(position)
+    tie.locator(".evidence").first.wait_for()  # the card may arrive after the chart
     assert tie.locator(".evidence").count() == 1
     tie.locator("button", has_text=f"show {total - 1} more").click()
     page.wait_for_function(
