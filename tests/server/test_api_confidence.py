@@ -51,3 +51,17 @@ def test_a_threshold_outside_zero_to_one_is_refused(client, bad):
     entity = client.get("/api/overview").json()["most_connected"][0]["id"]
     assert client.get("/api/graph", params={"entity": entity,
                                             "min_confidence": bad}).status_code == 422
+
+
+def test_event_links_follow_the_threshold(client):
+    top = [e["id"] for e in client.get("/api/overview").json()["most_connected"]]
+    for entity in top:
+        params = {"entity": entity, "expand": entity}
+        shown = [e for e in client.get("/api/graph", params=params).json()["edges"]
+                 if e["kind"] == "event"]
+        every = [e for e in client.get("/api/graph", params=params | {"min_confidence": 0})
+                 .json()["edges"] if e["kind"] == "event"]
+        assert {e["id"] for e in shown} <= {e["id"] for e in every}
+        assert all(e["confidence"] is None or e["confidence"] >= DEFAULT_CONFIDENCE
+                   for e in shown)
+        assert all(0 <= e["confidence"] <= 1 for e in every)

@@ -8,7 +8,7 @@ from typing import Any
 
 from linkchart.model import DEFAULT_CONFIDENCE
 from linkchart.store import Store
-from linkchart.store.graph import count_sources
+from linkchart.store.graph import confident, corroborated, count_sources
 
 MAX_EVENTS = 2000
 DEFAULT_LIMIT = 100
@@ -204,7 +204,8 @@ def event_edges(store: Store, expand: list[str], filters: Filters,
                                   if end not in nodes})  # one look-up, not one per end
     added = 0
     for edge in ranked:
-        if count_sources(edge["evidence"]) < filters.min_sources:
+        if count_sources(edge["evidence"]) < filters.min_sources or not confident(
+                corroborated(edge["evidence"]), filters.min_confidence):
             continue
         missing = [end for end in (edge["source"], edge["target"]) if end not in nodes]
         if missing and added >= limit:
@@ -228,6 +229,7 @@ def _finish_event(edge: dict[str, Any], nodes: dict[str, dict[str, Any] | None]
     dated = sorted(e["date"] for e in edge["evidence"] if e["date"])
     edge["first_date"], edge["last_date"] = (dated[0], dated[-1]) if dated else (None, None)
     edge["documents"] = sorted({e["document"] for e in edge["evidence"]})
+    edge["confidence"] = corroborated(edge["evidence"])
     return edge
 
 
@@ -245,7 +247,8 @@ def _add_event(groups: dict[str, dict[str, Any]], event: dict[str, Any], actor: 
         "attribution": event["attribution"], "event": event["id"], "mode": event["mode"],
         "date": event["date"] or event["published"], "date_text": event["date_text"],
         "location": event["location"], "location_name": names.get(event["location"]),
-        "fatalities": event["fatalities"], "injured": event["injured"], "hedged": False})
+        "fatalities": event["fatalities"], "injured": event["injured"], "hedged": False,
+        "confidence": event.get("confidence")})
 
 
 def events(store: Store, entity_ids: list[str], types: list[str], date_from: str | None,
