@@ -46,3 +46,24 @@ def test_confidence_and_rule_survive_the_json_form(extraction):
     back = DocExtraction.from_json(data, TEXT)
     assert [r.confidence for r in back.relations] == [r.confidence for r in extraction.relations]
     assert [e.rule for e in back.events] == [e.rule for e in extraction.events]
+
+
+def test_evidence_features_see_names_quotes_and_line_breaks():
+    from linkchart.extract.confidence import features
+    from linkchart.model import Attribution, Entity, Event, Relation
+
+    text = "Officials said the Hill Party backs it.\nRiver Front"
+    entities = {"e1": Entity("e1", "Hill Party", "political_party", mentions=[(19, 29)]),
+                "e2": Entity("e2", "River Front", "armed_group", mentions=[(40, 51)])}
+    said = {"a1": Attribution("a1", None, "Officials", "anonymous", "said", text[15:38],
+                              False, 15, 38)}
+    backs = Relation("supports", "e1", "e2", text[19:38], 19, 38, attribution="a1")
+    found = features("relations", backs, said, entities)
+    assert found["unnamed_ends"] == 1.0  # "it" stands for the River Front
+    assert found["attributed"] == found["anonymous_source"] == 1.0
+    assert found["line_break"] == 0.0
+    glued = Relation("supports", "e1", "e2", text[19:], 19, len(text))
+    assert features("relations", glued, said, entities)["line_break"] == 1.0
+    assert features("relations", glued, said, entities)["unnamed_ends"] == 0.0
+    event = Event("v1", "SUPPORT", text[19:38], 19, 38, actors=["e1"], recipients=["e2"])
+    assert features("events", event, said, entities)["unnamed_participants"] == 0.5

@@ -53,11 +53,12 @@ def examples(articles: Sequence[Article]) -> dict[str, list[Example]]:
     for doc_id, gold, extraction in articles:
         labels = prediction_labels(gold, extraction.to_json())
         said = {a.id: a for a in extraction.attributions}
+        entities = {e.id: e for e in extraction.entities}
         types = {e.id: e.type for e in extraction.entities}
         for kind, items in facts(extraction).items():
             for item, right in zip(items, labels[kind]):
                 found[kind].append(Example(doc_id, calibration_key(kind, item, types),
-                                           features(kind, item, said), right))
+                                           features(kind, item, said, entities), right))
     return found
 
 

@@ -18,7 +18,7 @@ from typing import Any, Union
 
 import yaml
 
-from linkchart.model import Attribution, DocExtraction, Event, Relation
+from linkchart.model import Attribution, DocExtraction, Entity, Event, Relation
 
 CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.yaml"
 KINDS = ("relations", "events", "attributions")
@@ -45,7 +45,8 @@ def calibration_key(kind: str, fact: Fact, types: dict[str, str]) -> str | None:
     return f"{fact.rule}{RULE_SEPARATOR}{types.get(fact.source)}>{types.get(fact.target)}"
 
 
-def features(kind: str, fact: Fact, attributions: dict[str, Attribution]) -> dict[str, float]:
+def features(kind: str, fact: Fact, attributions: dict[str, Attribution],
+             entities: dict[str, Entity]) -> dict[str, float]:
     """The evidence features of one fact, each a number (booleans as 0 or 1)."""
     if kind == "attributions":
         return {"words": math.log1p(len(fact.content.split())),
@@ -57,13 +58,31 @@ def features(kind: str, fact: Fact, attributions: dict[str, Attribution]) -> dic
              "attributed": float(said is not None),
              "anonymous_source": float(said is not None and said.source_kind == "anonymous")}
     if kind == "relations":
-        found |= {"hedged": float(fact.hedged), "negated": float(fact.negated)}
+        found |= {"hedged": float(fact.hedged), "negated": float(fact.negated),
+                  "unnamed_ends": float(sum(not _named_in(fact, entities.get(end))
+                                            for end in (fact.source, fact.target)))}
     else:
         found |= {"dated_in_text": float(bool(fact.date_text)),
                   "located": float(fact.location is not None),
                   "two_sides": float(bool(fact.actors) and bool(fact.recipients)),
-                  "counted": float(bool(fact.fatalities or fact.injured))}
+                  "counted": float(bool(fact.fatalities or fact.injured)),
+                  "unnamed_participants": _unnamed_share(fact, entities)}
     return found
+
+
+def _named_in(fact: Fact, entity: Entity | None) -> bool:
+    """A mention of the entity lies inside the fact's evidence: the rule saw the name,
+    not only a pronoun or a description that was resolved to it."""
+    return entity is not None and any(fact.start <= start and end <= fact.end
+                                      for start, end in entity.mentions)
+
+
+def _unnamed_share(event: Event, entities: dict[str, Entity]) -> float:
+    """The share of an event's participants that no mention inside its evidence names."""
+    parties = [*event.actors, *event.recipients]
+    if not parties:
+        return 0.0
+    return sum(not _named_in(event, entities.get(p)) for p in parties) / len(parties)
 
 
 def rule_precision(kind_table: dict[str, Any], rule: str | None) -> float:
@@ -109,6 +128,7 @@ def assign_confidence(extraction: DocExtraction, table: dict[str, Any] | None = 
     """Set `confidence` on every relation, event and attribution that the table covers."""
     table = load_table() if table is None else table
     said = {a.id: a for a in extraction.attributions}
+    entities = {e.id: e for e in extraction.entities}
     types = {e.id: e.type for e in extraction.entities}
     for kind, items in facts(extraction).items():
         kind_table = table.get(kind)
@@ -116,4 +136,4 @@ def assign_confidence(extraction: DocExtraction, table: dict[str, Any] | None = 
             continue
         for item in items:
             item.confidence = confidence(kind_table, calibration_key(kind, item, types),
-                                         features(kind, item, said))
+                                         features(kind, item, said, entities))
