@@ -66,6 +66,12 @@ def evaluate(
         None, "--resolution", metavar="GOLD",
         help="Score cross-document entity resolution against a who-is-who gold list "
              "(ingests the articles, --articles or the shared ones, into a temporary store)"),
+    calibrate: bool = typer.Option(
+        False, "--calibrate",
+        help="Re-fit the confidence table on the gold articles (k-fold cross-validated "
+             "figures) and write it where extraction reads it (or to --calibration-out)"),
+    calibration_out: Optional[Path] = typer.Option(
+        None, "--calibration-out", help="With --calibrate: write the table here instead"),
 ) -> None:
     """Score extraction against gold annotations, or run a third-party benchmark."""
     if resolution is not None:
@@ -113,10 +119,25 @@ def evaluate(
         _missing(error, explicit=path is not None or articles is not None)
     except ImportError as error:
         _no_pipeline(error)
+    if calibrate:
+        return _calibrate(run, calibration_out, as_json)
     if as_json:
         print_json(run.to_json(per_doc=per_doc))
     else:
         render_evaluation(run, console, per_doc=per_doc)
+
+
+def _calibrate(run, out: Optional[Path], as_json: bool) -> None:
+    from linkchart.evaluate.report import print_json, render_calibration
+    from linkchart.evaluate.runner import calibrate
+    from linkchart.extract.confidence import CALIBRATION, load_table
+
+    result = calibrate(run, out or CALIBRATION)
+    load_table.cache_clear()
+    if as_json:
+        print_json(result)
+    else:
+        render_calibration(result, console)
 
 
 def _extractor(config, progress: Progress, label: str):

@@ -34,6 +34,10 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 SOURCE_KINDS = ("named_person", "named_org", "anonymous")
+DEFAULT_CONFIDENCE = 0.5
+"""The default confidence threshold: the chart, the API and `linkchart evaluate` show
+ties at or above it. Chosen so that relations at or above it reach precision 0.80 on
+cross-validated development figures (docs/confidence.md)."""
 
 
 def normalise_text(text: str) -> str:
@@ -91,6 +95,8 @@ class Relation:
     negated: bool = False
     hedged: bool = False
     attribution: str | None = None
+    rule: str | None = None  # the rule family that produced it (calibration's key)
+    confidence: float | None = None  # calibrated: the estimated chance it is right
 
 
 @dataclass
@@ -109,6 +115,8 @@ class Event:
     fatalities: int | None = None
     injured: int | None = None
     attribution: str | None = None
+    rule: str | None = None
+    confidence: float | None = None
 
 
 @dataclass
@@ -122,6 +130,8 @@ class Attribution:
     direct: bool
     start: int
     end: int
+    rule: str | None = None
+    confidence: float | None = None
 
 
 @dataclass
@@ -166,21 +176,30 @@ class DocExtraction:
                                 evidence=r["evidence"], role=r.get("role"),
                                 negated=bool(r.get("negated")), hedged=bool(r.get("hedged")),
                                 attribution=r.get("attribution"),
-                                **locate.span(r, "evidence"))
+                                **_provenance(r), **locate.span(r, "evidence"))
                        for r in data.get("relations", [])],
             events=[Event(id=v["id"], type=v["type"], evidence=v["evidence"],
                           mode=v.get("mode"), date=v.get("date"), date_text=v.get("date_text"),
                           location=v.get("location"), actors=list(v.get("actors") or []),
                           recipients=list(v.get("recipients") or []),
                           fatalities=v.get("fatalities"), injured=v.get("injured"),
-                          attribution=v.get("attribution"), **locate.span(v, "evidence"))
+                          attribution=v.get("attribution"), **_provenance(v),
+                          **locate.span(v, "evidence"))
                     for v in data.get("events", [])],
             attributions=[Attribution(id=a["id"], source=a.get("source"),
                                       source_text=a["source_text"], source_kind=a["source_kind"],
                                       cue=a["cue"], content=a["content"],
-                                      direct=bool(a.get("direct")), **locate.span(a, "content"))
+                                      direct=bool(a.get("direct")), **_provenance(a),
+                                      **locate.span(a, "content"))
                           for a in data.get("attributions", [])],
         )
+
+
+def _provenance(item: dict[str, Any]) -> dict[str, Any]:
+    """The optional rule and confidence of a relation, event or attribution."""
+    confidence = item.get("confidence")
+    return {"rule": item.get("rule"),
+            "confidence": float(confidence) if confidence is not None else None}
 
 
 def _entity_json(entity: Entity) -> dict[str, Any]:

@@ -357,9 +357,42 @@ def test_a_cards_tie_fetches_the_quotes_it_was_not_sent(tab, app, monkeypatch):
     page.keyboard.press("Enter")
     tab.chart_ready()
     tie = page.locator("#panel li.tie").nth(position)
+    tie.locator(".evidence").first.wait_for()  # the card may arrive after the chart
     assert tie.locator(".evidence").count() == 1
     tie.locator("button", has_text=f"show {total - 1} more").click()
     page.wait_for_function(
         "([i, n]) => document.querySelectorAll('#panel li.tie')[i]"
         ".querySelectorAll('.evidence').length === n", arg=[position, total])
+    assert tab.foreign() == []
+
+
+def test_lowering_the_confidence_threshold_shows_more_ties(tab, app):
+    api = _client(app)
+    top = [e["id"] for e in api.get("/api/overview").json()["most_connected"]]
+
+    def ties(entity, **extra):
+        params = {"entity": entity, "expand": entity, "events": "false", **extra}
+        return [e for e in api.get("/api/graph", params=params).json()["edges"]
+                if e["kind"] == "relation"]
+
+    entity = next((e for e in top if len(ties(e, min_confidence=0)) > len(ties(e))), None)
+    assert entity is not None, "no tie of the sample falls below the default threshold"
+    page = tab.open(f"/#/chart?entity={entity}&expand={entity}&events=false")
+    tab.chart_ready()
+    relations = "() => window.linkchart.cy.edges(\"[kind = 'relation']\").length"
+    default = page.evaluate(relations)
+    assert default == len(ties(entity))
+    assert page.input_value("#f-min-confidence") == "0.5"
+
+    page.select_option("#f-min-confidence", "0")
+    page.wait_for_url(re.compile("min_confidence=0"))
+    tab.chart_ready()
+    page.wait_for_function(f"() => ({relations})() > {default}")
+    assert page.evaluate(relations) == len(ties(entity, min_confidence=0))
+
+    point = page.evaluate(EDGE_POINT, "[kind = 'relation']")
+    page.mouse.click(point["x"], point["y"])
+    badge = page.locator("#panel .badge.confidence")
+    badge.wait_for()
+    assert re.fullmatch(r"confidence [01]\.\d\d", badge.inner_text())
     assert tab.foreign() == []

@@ -76,6 +76,11 @@ def render_evaluation(run, console: Console, per_doc: bool = False) -> None:
     console.print(summary_table(
         score, f"linkchart evaluate: {score.documents} documents, micro-averaged "
                f"(gold {run.gold_dir})"))
+    if run.confidence is not None:
+        console.print(confidence_table(
+            run.confidence.to_json(),
+            f"At the default confidence threshold {run.confidence.threshold} "
+            f"(ECE: expected calibration error, 10 bins)"))
     console.print(prf_table("Entities by type (a hit needs the same type on both sides)",
                             score.entities_by_type, order=list(ENTITY_TYPES)))
     console.print(prf_table("Relations by type", score.relations_by_type,
@@ -87,6 +92,41 @@ def render_evaluation(run, console: Console, per_doc: bool = False) -> None:
     if run.missing_articles:
         console.print(f"[yellow]gold files without an article (not scored): "
                       f"{', '.join(run.missing_articles)}[/yellow]")
+
+
+def confidence_table(figures: dict[str, Any], title: str) -> Table:
+    """Per kind: P/R/F1 of what is kept at the threshold, and the ECE (10 bins)."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("")
+    for column in ("kept", "tp", "P", "R", "F1", "ECE", "items"):
+        table.add_column(column, justify="right")
+    for kind in ("relations", "events", "attributions"):
+        row = figures[kind]
+        kept = row["at_threshold"]
+        table.add_row(kind, str(kept["predicted"]), str(kept["tp"]), _pct(kept["precision"]),
+                      _pct(kept["recall"]), _pct(kept["f1"]), f"{row['ece']:.3f}",
+                      str(row["items"]))
+    return table
+
+
+def render_calibration(result: dict[str, Any], console: Console) -> None:
+    figures = result["cross_validated"]
+    console.print(confidence_table(
+        figures, f"Cross-validated ({result['folds']} folds) at the default confidence "
+                 f"threshold {figures['threshold']}"))
+    console.print(f"relations reach precision 0.80 from threshold "
+                  f"{result['relations_threshold_for_precision_0.80']}")
+    for kind, rows in result["rules"].items():
+        table = Table(title=f"{kind}: rule precision (prior {rows['prior']})",
+                      title_justify="left")
+        for column in ("rule", "right", "predicted", "precision"):
+            table.add_column(column, justify="left" if column == "rule" else "right")
+        for name, row in rows.items():
+            if name != "prior":
+                table.add_row(name, str(row["right"]), str(row["predicted"]),
+                              _pct(row["precision"]))
+        console.print(table)
+    console.print(f"written: {result['table']}")
 
 
 def print_json(data: Any, console: Console | None = None) -> None:

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from linkchart.evaluate.paths import DataMissing, require, shared_path
+from linkchart.evaluate.calibration import FOLDS, cross_validate, fit, write_table
+from linkchart.evaluate.confidence import ConfidenceFigures, confidence_figures, lowest_threshold
 from linkchart.evaluate.scorer import Score, score_corpus
-from linkchart.model import DocExtraction, Document
+from linkchart.model import DEFAULT_CONFIDENCE, DocExtraction, Document
 
 Progress = Callable[[int], None]
 """Called with the number of documents just finished."""
@@ -102,10 +104,15 @@ class EvaluationRun:
     total: Score
     per_doc: dict[str, Score]
     missing_articles: list[str] = field(default_factory=list)
+    extractions: list[tuple[str, dict, DocExtraction]] = field(default_factory=list)
+    """(gold id, gold, extraction) per article: what calibration fits on."""
+    confidence: ConfidenceFigures | None = None
 
     def to_json(self, per_doc: bool = False) -> dict[str, Any]:
         data = {"gold": str(self.gold_dir), "articles": str(self.article_dir),
                 "micro": self.total.to_json()}
+        if self.confidence is not None:
+            data["confidence"] = self.confidence.to_json()
         if self.missing_articles:
             data["missing_articles"] = self.missing_articles
         if per_doc:
@@ -131,4 +138,33 @@ def evaluate_gold(gold_dir: Path, articles: Path | None = None, config: Any = No
     triples = [(gold_id, gold[gold_id], extraction.to_json())
                for (gold_id, _), extraction in zip(documents, extractions)]
     total, per_doc = score_corpus(triples)
-    return EvaluationRun(gold_dir, article_dir, total, per_doc, missing)
+    return EvaluationRun(gold_dir, article_dir, total, per_doc, missing,
+                         [(gold_id, gold[gold_id], extraction)
+                          for (gold_id, _), extraction in zip(documents, extractions)],
+                         confidence_figures(triples, DEFAULT_CONFIDENCE))
+
+
+def calibrate(run: EvaluationRun, path: Path, folds: int = FOLDS) -> dict[str, Any]:
+    """Fit the confidence table on every article of `run` and write it to `path`; the
+    figures returned are cross-validated: each article scored with a table fitted
+    without its fold. The run's extractions keep those out-of-fold confidences."""
+    cross_validate(run.extractions, folds)
+    triples = [(d, g, x.to_json()) for d, g, x in run.extractions]
+    figures = confidence_figures(triples, DEFAULT_CONFIDENCE)
+    table = fit(run.extractions, folds)
+    write_table(table, path, len(run.extractions), folds)
+    return {"table": str(path), "folds": folds, "cross_validated": figures.to_json(),
+            "relations_threshold_for_precision_0.80":
+                lowest_threshold(triples, "relations", RELATIONS_TARGET_PRECISION),
+            "rules": {kind: _rule_rows(table[kind]) for kind in table}}
+
+
+RELATIONS_TARGET_PRECISION = 0.8
+
+
+def _rule_rows(kind_table: dict[str, Any]) -> dict[str, Any]:
+    support = kind_table.get("support", {})
+    return {"prior": round(kind_table["prior"], 4),
+            **{name: {"precision": round(p, 4), "right": support[name][0],
+                      "predicted": support[name][1]}
+               for name, p in kind_table["rules"].items()}}

@@ -325,8 +325,9 @@ def _participants(event: dict) -> set[str]:
     return set(event.get("actors") or []) | set(event.get("recipients") or [])
 
 
-def score_events(gold: list[dict], pred: list[dict], matching: EntityMatching,
-                 score: Score, names: dict[str, str]) -> None:
+def match_events(gold: list[dict], pred: list[dict],
+                 matching: EntityMatching) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs of matching events."""
     candidates = []
     for gi, g in enumerate(gold):
         g_parts = _participants(g)
@@ -343,7 +344,12 @@ def score_events(gold: list[dict], pred: list[dict], matching: EntityMatching,
                 continue
             same_date = (g.get("date") or None) == (p.get("date") or None)
             candidates.append(((-len(shared), -int(same_date), gi, pi), gi, pi))
-    pairs = _greedy(candidates)
+    return _greedy(candidates)
+
+
+def score_events(gold: list[dict], pred: list[dict], matching: EntityMatching,
+                 score: Score, names: dict[str, str]) -> None:
+    pairs = match_events(gold, pred, matching)
     matched_gold = {gi for gi, _ in pairs}
     matched_pred = {pi for _, pi in pairs}
     score.events.tp += len(pairs)
@@ -408,8 +414,10 @@ def same_source(gold: dict, pred: dict, matching: EntityMatching) -> bool:
     return matching.gold_id(pred.get("source")) == gold.get("source")
 
 
-def score_attributions(gold: list[dict], pred: list[dict], matching: EntityMatching,
-                       score: Score) -> None:
+def match_attributions(gold: list[dict], pred: list[dict], matching: EntityMatching
+                       ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """One-to-one (gold index, predicted index) pairs: on content alone, and on content
+    and source."""
     overlaps = {}
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
@@ -417,10 +425,15 @@ def score_attributions(gold: list[dict], pred: list[dict], matching: EntityMatch
             if overlap >= CONTENT_OVERLAP:
                 overlaps[gi, pi] = overlap
     content_pairs = _greedy([((-o, gi, pi), gi, pi) for (gi, pi), o in overlaps.items()])
-    _count_pairs(content_pairs, len(gold), len(pred), score.attributions_content)
     sourced = [((-o, gi, pi), gi, pi) for (gi, pi), o in overlaps.items()
                if same_source(gold[gi], pred[pi], matching)]
-    pairs = _greedy(sourced)
+    return content_pairs, _greedy(sourced)
+
+
+def score_attributions(gold: list[dict], pred: list[dict], matching: EntityMatching,
+                       score: Score) -> None:
+    content_pairs, pairs = match_attributions(gold, pred, matching)
+    _count_pairs(content_pairs, len(gold), len(pred), score.attributions_content)
     _count_pairs(pairs, len(gold), len(pred), score.attributions)
     matched_gold = {gi for gi, _ in pairs}
     matched_pred = {pi for _, pi in pairs}
@@ -458,6 +471,26 @@ def score_document(gold: dict, pred: dict) -> Score:
     score_attributions(list(gold.get("attributions") or []),
                        list(pred.get("attributions") or []), matching, score)
     return score
+
+
+def prediction_labels(gold: dict, pred: dict) -> dict[str, list[bool]]:
+    """Per kind, whether each predicted relation, event and attribution (in `pred`'s
+    order) is right under the matching above: a relation whose key is a gold relation's
+    key, an event or attribution paired with a gold one. Calibration's ground truth."""
+    matching = match_entities(list(gold.get("entities") or []),
+                              list(pred.get("entities") or []))
+    gold_keys = {relation_key(r["type"], r["source"], r["target"])
+                 for r in gold.get("relations") or []}
+    relations_right = [relation_key(r["type"], _pred_endpoint(matching, r["source"]),
+                                    _pred_endpoint(matching, r["target"])) in gold_keys
+                       for r in pred.get("relations") or []]
+    labels = {"relations": relations_right}
+    for kind, match in (("events", match_events),
+                        ("attributions", lambda g, p, m: match_attributions(g, p, m)[1])):
+        predicted = list(pred.get(kind) or [])
+        paired = {pi for _, pi in match(list(gold.get(kind) or []), predicted, matching)}
+        labels[kind] = [index in paired for index in range(len(predicted))]
+    return labels
 
 
 def score_corpus(pairs: Iterable[tuple[str, dict, dict]]) -> tuple[Score, dict[str, Score]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from linkchart.extract.attributions import extract_attributions
+from linkchart.extract.confidence import assign_confidence
 from linkchart.extract.context import Context
 from linkchart.extract.entities import build_entities
 from linkchart.extract.events import extract_events
@@ -23,9 +24,11 @@ def extract(doc: Doc, document: Document, knowledge: Knowledge,
     for item in (*relations, *events):
         item.attribution = _resting_on(item.start, item.end, attributions)
     entities = build_entities(context, keep_all_entities)
-    return DocExtraction(document=document, entities=entities, relations=relations,
-                         events=events, attributions=attributions,
-                         pipeline_version=PIPELINE_VERSION)
+    extraction = DocExtraction(document=document, entities=entities, relations=relations,
+                               events=events, attributions=attributions,
+                               pipeline_version=PIPELINE_VERSION)
+    assign_confidence(extraction)
+    return extraction
 
 
 def _resting_on(start: int, end: int, attributions: list[Attribution]) -> str | None:

@@ -84,7 +84,8 @@ class AttributionExtractor:
         return Attribution(
             id=ident, source=self.context.entity_id(source_index) if source_index is not None
             else None, source_text=source_text, source_kind=kind, cue=cue.text,
-            content=text, direct=direct, start=start, end=end)
+            content=text, direct=direct, start=start, end=end,
+            rule=f"{_form(cue, direct)}:{kind}")
 
     def _content(self, cue: Cue, sent: Span,
                  source_start: int) -> tuple[tuple[int, int], bool] | None:
@@ -205,6 +206,13 @@ class AttributionExtractor:
 
 def extract_attributions(context: Context) -> list[Attribution]:
     return AttributionExtractor(context).run()
+
+
+def _form(cue: Cue, direct: bool) -> str:
+    """How the statement is reported: the rule family of an attribution."""
+    if direct:
+        return "quote"
+    return "according" if cue.token.lower_ == "according" else "reported"
 
 
 def _subject(verb: Token) -> Token | None:

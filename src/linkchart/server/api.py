@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import AfterValidator, BaseModel, Field
 
 from linkchart import __version__
-from linkchart.model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
+from linkchart.model import DEFAULT_CONFIDENCE, ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
 from linkchart.server import review, views
 from linkchart.server.security import guard
 from linkchart.store import Store
@@ -58,6 +58,8 @@ DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
 RowId = Annotated[int, PathParam(ge=1, le=MAX_ROW_ID)]
 MinSources = Annotated[int, Query(ge=1, le=100, description="Independent outlets at least")]
+MinConfidence = Annotated[float, Query(ge=0, le=1, description="Calibrated confidence at "
+                                       f"least (default {DEFAULT_CONFIDENCE}); 0 shows every tie")]
 Entities = Annotated[list[str], Query(alias="entity", description="Entity ids to show")]
 Expand = Annotated[list[str], Query(alias="expand", description="Entity ids whose neighbours "
                                     "to show")]
@@ -118,10 +120,12 @@ def _checked(given: list[str], known: tuple[str, ...], what: str) -> list[str]:
 
 def relation_filters(entity_types: EntityTypes = [], relation_types: RelationTypes = [],
                      date_from: DateFrom = None, date_to: DateTo = None,
-                     min_sources: MinSources = 1) -> views.Filters:
+                     min_sources: MinSources = 1,
+                     min_confidence: MinConfidence = DEFAULT_CONFIDENCE) -> views.Filters:
     return views.Filters(_checked(entity_types, ENTITY_TYPES, "entity type"),
                          _checked(relation_types, RELATION_TYPES, "relation type"),
-                         [], date_from, date_to, min_sources, events=False)
+                         [], date_from, date_to, min_sources, events=False,
+                         min_confidence=min_confidence)
 
 
 def filters(base: Annotated[views.Filters, Depends(relation_filters)],
@@ -170,9 +174,9 @@ def health() -> dict[str, str]:
 
 
 @api.get("/types", tags=["meta"], summary="Entity, relation and PLOVER event types")
-def types() -> dict[str, list[str]]:
+def types() -> dict[str, Any]:
     return {"entity_types": list(ENTITY_TYPES), "relation_types": list(RELATION_TYPES),
-            "event_types": list(EVENT_TYPES)}
+            "event_types": list(EVENT_TYPES), "default_min_confidence": DEFAULT_CONFIDENCE}
 
 
 @api.get("/overview", tags=["chart"], summary="Counts, and the largest and most connected "

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from linkchart.model import DEFAULT_CONFIDENCE
 from linkchart.store import Store
-from linkchart.store.graph import count_sources
+from linkchart.store.graph import confident, corroborated, count_sources
 
 MAX_EVENTS = 2000
 DEFAULT_LIMIT = 100
@@ -27,13 +28,15 @@ class Filters:
     date_to: str | None = None
     min_sources: int = 1
     events: bool = True
+    min_confidence: float = DEFAULT_CONFIDENCE
+    """Ties below this calibrated confidence are hidden (those without one are shown)."""
     """Draw events (actor to recipient) as links beside relations."""
 
     def store_args(self) -> dict[str, Any]:
         return {"entity_types": self.entity_types or None,
                 "relation_types": self.relation_types or None,
                 "date_from": self.date_from, "date_to": self.date_to,
-                "min_sources": self.min_sources}
+                "min_sources": self.min_sources, "min_confidence": self.min_confidence}
 
 
 def anonymous_only(evidence: Iterable[dict[str, Any]]) -> bool:
@@ -201,7 +204,8 @@ def event_edges(store: Store, expand: list[str], filters: Filters,
                                   if end not in nodes})  # one look-up, not one per end
     added = 0
     for edge in ranked:
-        if count_sources(edge["evidence"]) < filters.min_sources:
+        if count_sources(edge["evidence"]) < filters.min_sources or not confident(
+                corroborated(edge["evidence"]), filters.min_confidence):
             continue
         missing = [end for end in (edge["source"], edge["target"]) if end not in nodes]
         if missing and added >= limit:
@@ -225,6 +229,7 @@ def _finish_event(edge: dict[str, Any], nodes: dict[str, dict[str, Any] | None]
     dated = sorted(e["date"] for e in edge["evidence"] if e["date"])
     edge["first_date"], edge["last_date"] = (dated[0], dated[-1]) if dated else (None, None)
     edge["documents"] = sorted({e["document"] for e in edge["evidence"]})
+    edge["confidence"] = corroborated(edge["evidence"])
     return edge
 
 
@@ -242,7 +247,8 @@ def _add_event(groups: dict[str, dict[str, Any]], event: dict[str, Any], actor: 
         "attribution": event["attribution"], "event": event["id"], "mode": event["mode"],
         "date": event["date"] or event["published"], "date_text": event["date_text"],
         "location": event["location"], "location_name": names.get(event["location"]),
-        "fatalities": event["fatalities"], "injured": event["injured"], "hedged": False})
+        "fatalities": event["fatalities"], "injured": event["injured"], "hedged": False,
+        "confidence": event.get("confidence")})
 
 
 def events(store: Store, entity_ids: list[str], types: list[str], date_from: str | None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -32,12 +34,22 @@ def _sqlite_setup(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA journal_mode=WAL")
+        _math_functions(dbapi_connection, cursor)
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
         write = connection.get_execution_options().get("linkchart_write")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _math_functions(dbapi_connection, cursor) -> None:
+    """ln and exp (tie confidence) where SQLite was built without its math functions."""
+    try:
+        cursor.execute("SELECT ln(1), exp(0)")
+    except sqlite3.OperationalError:
+        dbapi_connection.create_function("ln", 1, math.log, deterministic=True)
+        dbapi_connection.create_function("exp", 1, math.exp, deterministic=True)
 
 
 def alembic_config() -> Config:

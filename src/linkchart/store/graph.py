@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -36,6 +37,28 @@ def rank(tie: dict[str, Any]) -> tuple:
 def count_sources(evidence: Iterable[dict[str, Any]]) -> int:
     """Independent outlets: distinct outlet names; a document with none counts alone."""
     return len({outlet_key(e["outlet"]) or ("document", e["document"]) for e in evidence})
+
+
+CONFIDENCE_CAP = 0.999999
+"""As `ties.CONFIDENCE_CAP`: what a confidence of 1 counts as in the noisy-OR."""
+
+
+def corroborated(evidence: Iterable[dict[str, Any]]) -> float | None:
+    """A tie's confidence: noisy-OR over independent outlets of each outlet's best
+    confidence, 1 - prod(1 - c); None when no evidence has a confidence."""
+    best: dict[Any, float] = {}
+    for e in evidence:
+        if e["confidence"] is not None:
+            key = outlet_key(e["outlet"]) or ("document", e["document"])
+            best[key] = max(best.get(key, 0.0), min(e["confidence"], CONFIDENCE_CAP))
+    if not best:
+        return None
+    return round(1 - math.prod(1 - c for c in best.values()), 4)
+
+
+def confident(confidence: float | None, threshold: float | None) -> bool:
+    """At or above `threshold`; a tie of rows stored before calibration always passes."""
+    return threshold is None or confidence is None or confidence >= threshold
 
 
 def lookups(entity_ids: Iterable[str], among: set[str] | None = None
@@ -132,7 +155,7 @@ def aggregate(rows) -> list[dict[str, Any]]:
         group["evidence"].append({
             "document": r.document_id, "text": r.evidence, "start": r.start, "end": r.end,
             "role": r.role, "hedged": bool(r.hedged), "outlet": r.outlet,
-            "published": r.published,
+            "published": r.published, "confidence": r.confidence,
             "attribution": None if r.attribution_local is None else {
                 "id": r.attribution_local, "source": r.attribution_source,
                 "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue}})
@@ -144,16 +167,19 @@ def aggregate(rows) -> list[dict[str, Any]]:
                   "documents": sorted({e["document"] for e in evidence}),
                   "roles": sorted({e["role"] for e in evidence if e["role"]}),
                   "first_date": dates.earliest(*seen_dates),
-                  "last_date": dates.latest(*seen_dates)}
+                  "last_date": dates.latest(*seen_dates),
+                  "confidence": corroborated(evidence)}
         found.append(group)
     found.sort(key=rank)
     return found
 
 
 def relation_list(conn: Connection, entity_ids=None, types=None, date_from=None, date_to=None,
-                  min_sources: int = 1, among: set[str] | None = None) -> list[dict[str, Any]]:
+                  min_sources: int = 1, among: set[str] | None = None,
+                  min_confidence: float | None = None) -> list[dict[str, Any]]:
     found = aggregate(_rows(conn, entity_ids, types, date_from, date_to, among))
-    return [g for g in found if g["sources"] >= min_sources]
+    return [g for g in found if g["sources"] >= min_sources
+            and confident(g["confidence"], min_confidence)]
 
 
 def first_quotes(conn: Connection, entity_id: str, others: Iterable[str],

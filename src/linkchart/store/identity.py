@@ -348,6 +348,7 @@ def add_relation(conn: Connection, fact: dict[str, Any], source: str, target: st
         document_id=doc_id, type=fact["type"], source_local=MANUAL, target_local=MANUAL,
         source_entity=source, target_entity=target, role=fact.get("role"),
         negated=bool(fact.get("negated")), hedged=False, evidence=evidence,
+        confidence=1.0,  # the analyst's own judgement
         start=start if start >= 0 else None,
         end=start + len(evidence) if start >= 0 else None))
     return True

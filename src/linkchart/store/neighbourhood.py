@@ -27,8 +27,8 @@ def _best_new_ends(found: list[dict[str, Any]], levels: dict[str, int],
 
 def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types=None,
                   relation_types=None, date_from=None, date_to=None,
-                  min_sources: int = 1, limit: int | None = None, evidence: bool = True
-                  ) -> dict[str, list[dict[str, Any]]]:
+                  min_sources: int = 1, limit: int | None = None, evidence: bool = True,
+                  min_confidence: float | None = None) -> dict[str, list[dict[str, Any]]]:
     """The actor, its neighbours to `depth` (with `limit`, the best-sourced ones at each
     level), and every relation among them: with `evidence`, as `graph.relation_list` gives
     them, otherwise as `ties.tie_list` counts them."""
@@ -39,7 +39,7 @@ def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types
 
     def ties(ids: set[str], among: set[str] | None = None) -> list[dict[str, Any]]:
         found = listing(conn, ids, relation_types, date_from, date_to, min_sources,
-                        among=among)
+                        among=among, min_confidence=min_confidence)
         return [edge for edge in found if kinds is None or all(
             end == entity_id or kind in kinds
             for end, kind in ((edge["source"], edge["source_type"]),

@@ -102,11 +102,12 @@ class Store:
 
     def relations(self, entity_ids: Iterable[str] | None = None,
                   types: Iterable[str] | None = None, date_from: str | None = None,
-                  date_to: str | None = None, min_sources: int = 1) -> list[dict[str, Any]]:
+                  date_to: str | None = None, min_sources: int = 1,
+                  min_confidence: float | None = None) -> list[dict[str, Any]]:
         """Relations aggregated per (type, source, target, negated), with evidence."""
         with self._read() as conn:
             return graph.relation_list(conn, entity_ids, types, date_from, date_to,
-                                       min_sources)
+                                       min_sources, min_confidence=min_confidence)
 
     def events(self, entity_id: str | None = None, types: Iterable[str] | None = None,
                date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
@@ -115,23 +116,26 @@ class Store:
 
     def ties(self, entity_ids: Iterable[str] | None = None,
              types: Iterable[str] | None = None, date_from: str | None = None,
-             date_to: str | None = None, min_sources: int = 1) -> list[dict[str, Any]]:
+             date_to: str | None = None, min_sources: int = 1,
+             min_confidence: float | None = None) -> list[dict[str, Any]]:
         """The same ties as `relations`, counted in SQL and without their evidence: each
         with evidence_count, document_count and anonymous_only instead."""
         with self._read() as conn:
-            return tie_list(conn, entity_ids, types, date_from, date_to, min_sources)
+            return tie_list(conn, entity_ids, types, date_from, date_to, min_sources,
+                            min_confidence=min_confidence)
 
     def neighbourhood(self, entity_id: str, depth: int = 1,
                       entity_types: Iterable[str] | None = None,
                       relation_types: Iterable[str] | None = None,
                       date_from: str | None = None, date_to: str | None = None,
                       min_sources: int = 1, limit: int | None = None,
-                      evidence: bool = True) -> dict[str, list[dict[str, Any]]]:
+                      evidence: bool = True, min_confidence: float | None = None
+                      ) -> dict[str, list[dict[str, Any]]]:
         """Without `evidence`, its edges are lean ties (see `ties`)."""
         with self._read() as conn:
             return neighbourhood.neighbourhood(conn, entity_id, depth, entity_types,
                                                relation_types, date_from, date_to,
-                                               min_sources, limit, evidence)
+                                               min_sources, limit, evidence, min_confidence)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         with self._read() as conn:

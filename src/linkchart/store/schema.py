@@ -77,6 +77,7 @@ attributions = Table(
     Column("direct", Boolean, nullable=False),
     Column("start", Integer),
     Column("end", Integer),
+    Column("confidence", Float),
     sqlite_autoincrement=True,
 )
 
@@ -97,6 +98,7 @@ relations = Table(
     Column("start", Integer),
     Column("end", Integer),
     Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="SET NULL")),
+    Column("confidence", Float),  # calibrated; NULL on rows stored before calibration
     sqlite_autoincrement=True,
 )
 
@@ -118,6 +120,7 @@ events = Table(
     Column("start", Integer),
     Column("end", Integer),
     Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="SET NULL")),
+    Column("confidence", Float),  # calibrated; NULL on rows stored before calibration
     sqlite_autoincrement=True,
 )
 

@@ -13,7 +13,8 @@ from sqlalchemy import (Connection, Integer, Select, String, Subquery, and_, bin
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store.dates import in_range_sql
-from linkchart.store.graph import edge_id, lookup_values, lookups, rank, touching
+from linkchart.store.graph import (CONFIDENCE_CAP, confident, edge_id, lookup_values, lookups,
+                                   rank, touching)
 from linkchart.store.schema import attributions, document_keys, entities, relations
 
 
@@ -34,9 +35,11 @@ class _Shape(NamedTuple):
 def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
              types: Iterable[str] | None = None, date_from: str | None = None,
              date_to: str | None = None, min_sources: int = 1,
-             among: set[str] | None = None) -> list[dict[str, Any]]:
+             among: set[str] | None = None,
+             min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Ties touching `entity_ids` (all, without), best-sourced first; with `among` (which
-    holds `entity_ids`), only the ties between entities of `among`."""
+    holds `entity_ids`), only the ties between entities of `among`; with `min_confidence`,
+    only ties at or above it (a tie of unscored rows, confidence None, always passes)."""
     looked_up, target_in_sql = lookups(entity_ids, among) if entity_ids is not None \
         else (None, False)
     if looked_up == []:
@@ -48,6 +51,7 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
         "types": list(types or ()), "date_from": date_from, "date_to": date_to}
     found = [_tie(row, conn.dialect.name) for row in conn.execute(counted, values)]
     return sorted((t for t in found if t["sources"] >= min_sources
+                   and confident(t["confidence"], min_confidence)
                    and (among is None or {t["source"], t["target"]} <= among)), key=rank)
 
 
@@ -73,7 +77,8 @@ def _in_scope(shape: _Shape) -> Subquery:
     look-ups read them from the relation indexes alone."""
     stmt = select(relations.c.id, relations.c.type, relations.c.source_entity,
                   relations.c.target_entity, relations.c.negated, relations.c.document_id,
-                  relations.c.attribution_id, relations.c.role).where(
+                  relations.c.attribution_id, relations.c.role,
+                  relations.c.confidence).where(
         relations.c.source_entity.is_not(None), relations.c.target_entity.is_not(None))
     if shape.types:
         stmt = stmt.where(relations.c.type.in_(bindparam("types", expanding=True)))
@@ -91,26 +96,26 @@ def _in_scope(shape: _Shape) -> Subquery:
     return union(*looked_up).subquery("scope")
 
 
-def _rows(shape: _Shape) -> Subquery:
+def _rows(shape: _Shape):
     """One row per relation row in scope: its tie, and what the counts are made of."""
     scope = _in_scope(shape)
     source, target = _ends(scope.c.type, scope.c.source_entity, scope.c.target_entity)
     period = [bindparam(name, type_=String) if given else None
               for name, given in (("date_from", shape.date_from), ("date_to", shape.date_to))]
     return (select(scope.c.type, source.label("source"), target.label("target"),
-                   scope.c.negated, scope.c.document_id, scope.c.role,
+                   scope.c.negated, scope.c.document_id, scope.c.role, scope.c.confidence,
                    document_keys.c.outlet_key, document_keys.c.published_iso,
                    attributions.c.source_kind)
             .join(document_keys, document_keys.c.document_id == scope.c.document_id)
             .outerjoin(attributions, attributions.c.id == scope.c.attribution_id)
             .where(*in_range_sql(document_keys.c.published_iso, *period))
-            .subquery("tie_rows"))
+            .cte("tie_rows"))
 
 
-def _counted(rows: Subquery, dialect: str):
+def _counted(rows, dialect: str):
     """Per tie: independent outlets (a document without one counts alone), mentions,
-    documents, mentions credited to anonymous sources, first and last dates, its roles;
-    with the names and types of its ends."""
+    documents, mentions credited to anonymous sources, first and last dates, its roles,
+    its corroborated confidence; with the names and types of its ends."""
     unnamed_outlet = case((rows.c.outlet_key.is_(None), rows.c.document_id))
     anonymous = case((rows.c.source_kind == "anonymous", 1), else_=0)
     counts = (select(rows.c.type, rows.c.source, rows.c.target, rows.c.negated,
@@ -124,12 +129,30 @@ def _counted(rows: Subquery, dialect: str):
                      _roles_joined(rows.c.role, dialect).label("roles"))
               .group_by(rows.c.type, rows.c.source, rows.c.target, rows.c.negated)
               .subquery("ties"))
+    corroborated = _corroborated(rows, unnamed_outlet)
     source, target = entities.alias("s"), entities.alias("t")
-    return (select(counts, source.c.name.label("source_name"),
+    return (select(counts, corroborated.c.confidence, source.c.name.label("source_name"),
                    source.c.type.label("source_type"), target.c.name.label("target_name"),
                    target.c.type.label("target_type"))
+            .join(corroborated, and_(*(corroborated.c[k] == counts.c[k] for k in TIE_KEY)))
             .join(source, source.c.id == counts.c.source)
             .join(target, target.c.id == counts.c.target))
+
+
+TIE_KEY = ("type", "source", "target", "negated")
+
+
+def _corroborated(rows, unnamed_outlet) -> Subquery:
+    """Per tie, noisy-OR over independent outlets of each outlet's best confidence:
+    1 - prod(1 - c), as 1 - exp(sum(ln(1 - c))). NULL where no row has a confidence."""
+    tie = [rows.c[k] for k in TIE_KEY]
+    best = (select(*tie, func.max(rows.c.confidence).label("best"))
+            .group_by(*tie, rows.c.outlet_key, unnamed_outlet).subquery("outlet_best"))
+    # capped, so that ln(1 - c) stays finite for a fact the analyst added (confidence 1)
+    capped = case((best.c.best > CONFIDENCE_CAP, CONFIDENCE_CAP), else_=best.c.best)
+    key = [best.c[k] for k in TIE_KEY]
+    return (select(*key, (1 - func.exp(func.sum(func.ln(1 - capped)))).label("confidence"))
+            .group_by(*key).subquery("corroborated"))
 
 
 def _roles_joined(role, dialect: str):
@@ -151,7 +174,7 @@ def _split_roles(joined: str | None, dialect: str) -> list[str]:
 
 def _tie(row, dialect: str) -> dict[str, Any]:
     (kind, source, target, negated, sources, mentions, documents_, anonymous, first, last,
-     joined_roles, source_name, source_type, target_name, target_type) = row
+     joined_roles, confidence, source_name, source_type, target_name, target_type) = row
     tie = {"type": kind, "source": source, "target": target, "negated": bool(negated),
            "directed": kind not in UNDIRECTED_RELATIONS,
            "source_name": source_name, "source_type": source_type,
@@ -160,4 +183,5 @@ def _tie(row, dialect: str) -> dict[str, Any]:
                   "roles": _split_roles(joined_roles, dialect),
                   "first_date": first, "last_date": last,
                   "anonymous_only": anonymous == mentions, "evidence_count": mentions,
-                  "document_count": documents_}
+                  "document_count": documents_,
+                  "confidence": round(confidence, 4) if confidence is not None else None}

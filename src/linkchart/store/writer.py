@@ -246,7 +246,8 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
         "document_id": doc.id, "local_id": a.id, "source_local": a.source,
         "source_entity": glob.get(a.source), "source_text": a.source_text,
         "source_kind": a.source_kind, "cue": a.cue, "content": a.content,
-        "direct": bool(a.direct), **_span(a)} for a in x.attributions])
+        "direct": bool(a.direct), "confidence": a.confidence, **_span(a)}
+        for a in x.attributions])
     said = dict(zip([a.id for a in x.attributions], said_ids, strict=True))
     if x.relations:
         conn.execute(insert(relations), [{
@@ -254,13 +255,15 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
             "target_local": r.target, "source_entity": glob.get(r.source),
             "target_entity": glob.get(r.target), "role": r.role, "negated": bool(r.negated),
             "hedged": bool(r.hedged), "evidence": r.evidence,
-            "attribution_id": said.get(r.attribution), **_span(r)} for r in x.relations])
+            "attribution_id": said.get(r.attribution), "confidence": r.confidence,
+            **_span(r)} for r in x.relations])
     event_ids = _insert_returning(conn, events, [{
         "document_id": doc.id, "local_id": v.id, "type": v.type, "mode": v.mode,
         "date": v.date, "date_text": v.date_text, "location_local": v.location,
         "location_entity": glob.get(v.location), "fatalities": v.fatalities,
         "injured": v.injured, "evidence": v.evidence,
-        "attribution_id": said.get(v.attribution), **_span(v)} for v in x.events])
+        "attribution_id": said.get(v.attribution), "confidence": v.confidence,
+        **_span(v)} for v in x.events])
     people = []
     for event_id, v in zip(event_ids, x.events, strict=True):
         roles = dict.fromkeys([*(("actor", a) for a in v.actors),

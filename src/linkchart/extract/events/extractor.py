@@ -176,7 +176,8 @@ class EventExtractor:
             location=ids(candidate.location) if candidate.location is not None else None,
             actors=[ids(a) for a in candidate.actors],
             recipients=[ids(r) for r in candidate.recipients],
-            fatalities=candidate.fatalities, injured=candidate.injured)
+            fatalities=candidate.fatalities, injured=candidate.injured,
+            rule=f"{candidate.trigger.kind}:{candidate.type}")
 
 
 def extract_events(context: Context, candidates: bool = False) -> list[Event]:

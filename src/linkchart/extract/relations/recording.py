@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from spacy.tokens import Token
 
 from linkchart.extract.relations.constants import (
@@ -62,7 +64,8 @@ class Recorder:
         self.found[key] = Relation(
             type=kind, source=context.entity_id(source), target=context.entity_id(target),
             evidence=text, start=start, end=end, role=role,
-            negated=self._negated(trigger), hedged=self._hedged(trigger))
+            negated=self._negated(trigger), hedged=self._hedged(trigger),
+            rule=f"{_rule_family()}:{kind}")
 
     def _types_fit(self, kind: str, source: int, target: int) -> bool:
         source_type = self.context.type_of(source)
@@ -127,3 +130,14 @@ class Recorder:
         nearby = [*trigger.children, *list(trigger.ancestors)[:2]]
         return any(t.lower_ in self.hedges for t in nearby)
 
+
+
+def _rule_family() -> str:
+    """The rule method that `RelationExtractor.run` called to reach `_add`, read off the
+    call stack, so that every rule, old or new, is tagged without naming itself."""
+    frame, caller = sys._getframe(1), "unknown"
+    while frame is not None and not (frame.f_code.co_name == "run"
+                                     and isinstance(frame.f_locals.get("self"), Recorder)):
+        caller = frame.f_code.co_name
+        frame = frame.f_back
+    return caller.strip("_") if frame is not None else "unknown"

@@ -192,6 +192,11 @@ export async function showEdge(summary, params) {
   if (edge.anonymous_only) flags.push(el("span", { class: "badge anon" }, "anonymous sources only"));
   if (edge.negated) flags.push(el("span", { class: "badge negated" }, "reported as denied"));
   if (edge.evidence.some((e) => e.hedged)) flags.push(el("span", { class: "badge" }, "hedged"));
+  if (edge.confidence != null) {
+    flags.push(el("span", { class: "badge confidence", title: "calibrated: the estimated chance "
+      + "that this link is right, higher when independent outlets report it" },
+    `confidence ${edge.confidence.toFixed(2)}`));
+  }
   const type = isEvent ? eventChip(edge.type) : el("span", { class: "rel" }, label(edge.type));
   const arrow = edge.directed ? "→" : "—";
   clear(panel(),

@@ -153,6 +153,8 @@ async function ensureFilters() {
   checks($("#f-relation-types"), types.relation_types, "relation_type", false);
   $("#f-events").addEventListener("change", (event) => setParam("events", event.target.checked ? null : "false"));
   $("#f-min-sources").addEventListener("change", (event) => setParam("min_sources", event.target.value === "1" ? null : event.target.value));
+  $("#f-min-confidence").addEventListener("change", (event) => setParam("min_confidence",
+    Number(event.target.value) === types.default_min_confidence ? null : event.target.value));
   const applyDates = () => {
     const params = chartParams();
     for (const key of ["date_from", "date_to"]) {
@@ -197,6 +199,7 @@ function syncInputs(params) {
   }
   $("#f-events").checked = params.get("events") !== "false";
   $("#f-min-sources").value = params.get("min_sources") || "1";
+  $("#f-min-confidence").value = params.get("min_confidence") || String(types.default_min_confidence);
   $("#f-date-from").value = params.get("date_from") || "";
   $("#f-date-to").value = params.get("date_to") || "";
   $("#x-gexf").href = api.exportUrl(apiParams(), "gexf");
