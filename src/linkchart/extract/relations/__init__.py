@@ -40,25 +40,19 @@ class RelationExtractor(RoleRules, NameRules, RelationalNounRules, VerbRules,
         self._load_recording(words)
 
     def run(self) -> list[Relation]:
+        mention_rules = (self._modifiers, self._located, self._state_body)
+        token_rules = (self._role, self._in_charge, self._nominal, self._against,
+                       self._relational_noun, self._stronghold, self._resident, self._verb,
+                       self._adjective, self._hyphenated, self._prefixed, self._participle)
         for index, referent in enumerate(self.context.referents):
             for mention in referent.mentions:
-                self._modifiers(index, mention)
-                self._located(index, mention)
-                self._state_body(index, mention)
+                for rule in mention_rules:
+                    self.family = rule.__name__.strip("_")  # the rule tag on what it finds
+                    rule(index, mention)
         for token in self.context.doc:
-            self._role(token)
-            self._in_charge(token)
-            self._nominal(token)
-            if token.pos_ == "NOUN":
-                self._against(token)
-            self._relational_noun(token)
-            self._stronghold(token)
-            self._resident(token)
-            self._verb(token)
-            self._adjective(token)
-            self._hyphenated(token)
-            self._prefixed(token)
-            self._participle(token)
+            for rule in token_rules:
+                self.family = rule.__name__.strip("_")
+                rule(token)
         return list(self.found.values())
 
 

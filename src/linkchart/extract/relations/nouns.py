@@ -83,6 +83,8 @@ class RelationalNounRules:
     def _against(self, noun: Token) -> None:
         """'its partner on the ground against Islamic State', 'a war against the Houthis':
         whoever the noun belongs to opposes the object of 'against'."""
+        if noun.pos_ != "NOUN":
+            return
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"):
             targets = [i for o in prep.children if o.dep_ == "pobj"
                        for i in self.context.referents_of(o)]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from spacy.tokens import Token
 
 from linkchart.extract.relations.constants import (
@@ -20,6 +18,7 @@ class Recorder:
         self.intent_verbs = set(words["intent_verbs"])
         self.structural = set(words["structural_relations"])
         self.found: dict[tuple, Relation] = {}
+        self.family = "unknown"
 
     def _add_all(self, cue: dict, holders: list[int], targets: list[int], trigger: Token):
         for holder in holders:
@@ -65,7 +64,7 @@ class Recorder:
             type=kind, source=context.entity_id(source), target=context.entity_id(target),
             evidence=text, start=start, end=end, role=role,
             negated=self._negated(trigger), hedged=self._hedged(trigger),
-            rule=f"{_rule_family()}:{kind}")
+            rule=f"{self.family}:{kind}")
 
     def _types_fit(self, kind: str, source: int, target: int) -> bool:
         source_type = self.context.type_of(source)
@@ -129,15 +128,3 @@ class Recorder:
     def _hedged(self, trigger: Token) -> bool:
         nearby = [*trigger.children, *list(trigger.ancestors)[:2]]
         return any(t.lower_ in self.hedges for t in nearby)
-
-
-
-def _rule_family() -> str:
-    """The rule method that `RelationExtractor.run` called to reach `_add`, read off the
-    call stack, so that every rule, old or new, is tagged without naming itself."""
-    frame, caller = sys._getframe(1), "unknown"
-    while frame is not None and not (frame.f_code.co_name == "run"
-                                     and isinstance(frame.f_locals.get("self"), Recorder)):
-        caller = frame.f_code.co_name
-        frame = frame.f_back
-    return caller.strip("_") if frame is not None else "unknown"
