@@ -177,7 +177,8 @@ class RoleRules:
                 found += self._named(child)
             elif child.dep_ == "prep" and child.lower_ in preps:
                 for obj in (c for c in child.children if c.dep_ == "pobj"
-                            and c.lower_ not in self.charge_words):
+                            and c.lower_ not in self.charge_words
+                            and not (child.lower_ == "of" and c.lower_ in self.portfolios)):
                     named = self.context.referents_of(obj)
                     found += named or [i for p in obj.children if p.dep_ == "prep"
                                        and p.lower_ in OBJECT_PREPS for o in p.children
