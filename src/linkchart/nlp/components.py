@@ -17,11 +17,14 @@ from linkchart.nlp.typing import Typer
 
 LEADING_DROP = {"the", "a", "an", "’s", "'s", "-", "–", "—", "“", "”", "\"", "'", "‘", "’"}
 TRAILING_DROP = {"’s", "'s", "’", "'", "-", "–", "—", ",", ".", "“", "”", "\"", ")", "(",
-                 "of", "and", "at", "in", "for", "the"}
+                 "of", "and", "at", "in", "for", "the", "&"}
 PATTERN_TAILS = {"-", "–", "—", "'", "’"}
 NOT_A_NAME = re.compile(r"[/\d@#]|\n\s*\n|^[a-z]|^[A-Z]{6,}$|^[A-Z]+/")
 
 BOILERPLATE = words(typing_lexicon()["boilerplate"])
+LEADING_PREPOSITIONS = words(typing_lexicon()["leading_prepositions"])
+DASH_CONTINUED_HEADS = words(typing_lexicon()["dash_continued_heads"])
+DASHES = {"-", "–", "—"}
 PACK_SPANS = "pack"
 NAME_JOINERS = {"of", "and", "for", "the", "de", "la", "del", "al", "-", "&", "on", "in"}
 LONGER_NAME_LABELS = {"ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"}
@@ -94,9 +97,51 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     matches = list(doc.spans[PACK_SPANS]) if PACK_SPANS in doc.spans else []
     places = {(s.start, s.end): s for s in matches if s.label_ in ("country", "location")}
     pack = _split_place_owners(doc, filter_spans(matches), places)
-    names = _trimmed_names(doc, titles, places)
-    doc.ents = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
+    names = _dash_continued(doc, _trimmed_names(doc, titles, places))
+    spans = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
+    doc.ents = _within_layout(doc, spans)
     return doc
+
+
+def _within_layout(doc: Doc, spans: list[Span]) -> list[Span]:
+    """No mention in page furniture (bylines, credits, glosses), none across a forced
+    sentence start: such a name keeps its longer side."""
+    layout = doc._.layout
+    if layout is None:
+        return spans
+    kept = []
+    for span in spans:
+        if layout.is_furniture(span.start_char, span.end_char):
+            continue
+        for offset in layout.starts_within(span.start_char, span.end_char):
+            cut = doc.char_span(offset, offset + 1, alignment_mode="expand")[0].i
+            before, after = (span.start, cut), (cut, span.end)
+            start, end = max(before, after, key=lambda r: r[1] - r[0])
+            span = Span(doc, start, end, label=span.label_, span_id=span.id)
+        while len(span) > 1 and span[-1].is_space:
+            span = span[:-1]
+        if not span[0].is_space:
+            kept.append(span)
+    return kept
+
+
+def _dash_continued(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Combined Joint Task Force – Inherent Resolve': a unit's name that goes on after
+    a dash with capitalised words, up to the end of the phrase."""
+    extended = []
+    for span in spans:
+        end = span.end
+        if span.label_ == "ORG" and span[-1].lower_ in DASH_CONTINUED_HEADS and \
+                end + 1 < len(doc) and doc[end].text in DASHES:
+            tail = end + 1
+            while tail < len(doc) and doc[tail].is_title and not doc[tail].ent_type_ \
+                    .startswith(("GPE", "country")) and tail - end <= 4:
+                tail += 1
+            if tail > end + 1 and (tail == len(doc) or not doc[tail].is_title):
+                end = tail
+        extended.append(span if end == span.end else
+                        Span(doc, span.start, end, label=span.label_, span_id=span.id))
+    return filter_spans(extended)
 
 
 def _split_place_owners(doc: Doc, spans: list[Span], places: dict) -> list[Span]:
@@ -157,8 +202,9 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
             spans.append(span)
             continue
         start, end = span.start, span.end
-        while start < end and doc[start].lower_ in LEADING_DROP:
-            start += 1
+        while start < end and (doc[start].lower_ in LEADING_DROP or (
+                doc[start].lower_ in LEADING_PREPOSITIONS and span.label_ != "ORG")):
+            start += 1  # "the", and "Near" in "Near Palmyra, one strike..."
         owner = _place_owner(doc, start, end, places)
         if owner is not None:  # "Russia's General Staff": Russia, and the General Staff
             spans.append(owner)
