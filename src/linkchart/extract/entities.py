@@ -1,4 +1,6 @@
-"""The document's entities: one per referent, places only where something uses them.
+"""The document's entities: one per referent, every named place among them (the map and
+the analyses need places even where no tie uses them; the chart draws ties, so a place
+without one stays off it).
 
 The article's own outlet ("(Reuters)", "CNN's Erin Burnett") is not an actor unless the
 body has it act or speak, as the annotation guidelines say.
@@ -9,15 +11,18 @@ from __future__ import annotations
 from linkchart.extract.context import Context
 from linkchart.model import Entity
 from linkchart.nlp.referents import PLACE_PREPOSITIONS, Referent
+from linkchart.nlp.lexicon import typing_lexicon, words
 from linkchart.nlp.typing import STOCK
+
+NOT_ENTITIES = words(typing_lexicon()["not_entities"])
 
 
 def build_entities(context: Context, keep_all: bool = False) -> list[Entity]:
     entities = []
     for index, referent in enumerate(context.referents):
-        if not keep_all and index not in context.used and (referent.type == "location"
-                                          or _only_a_byline(context, referent)
+        if not keep_all and index not in context.used and (_only_a_byline(context, referent)
                                           or _only_a_place(referent)
+                                          or _not_an_actor(referent)
                                           or _barely_named(referent)):
             continue
         mentions = sorted({(m.start_char, m.end_char) for m in referent.mentions})
@@ -25,6 +30,12 @@ def build_entities(context: Context, keep_all: bool = False) -> list[Entity]:
                                aliases=referent.aliases, mentions=mentions,
                                actor=referent.actor.name if referent.actor else None))
     return entities
+
+
+def _not_an_actor(referent: Referent) -> bool:
+    """A platform or a word the typing lexicon lists as no entity ('said on Twitter'),
+    even where a knowledge pack knows it, when nothing ties it to anything."""
+    return all(m.text.casefold() in NOT_ENTITIES for m in referent.mentions)
 
 
 def _only_a_place(referent: Referent) -> bool:

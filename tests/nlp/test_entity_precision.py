@@ -1,0 +1,64 @@
+"""Which names become entities, and in what form, on texts written for the project:
+every named place, governments named by their country, no platforms, no titles, no
+possessive bodies in place of the person who owns them."""
+
+import pytest
+
+from linkchart.config import Config
+from linkchart.model import Document
+from linkchart.pipeline import extract_documents
+
+
+@pytest.fixture(scope="module")
+def entities_of():
+    config = Config()
+
+    def extract(text: str) -> dict[str, object]:
+        document = Document(id="t", text=text, published="2024-03-01")
+        extraction = next(extract_documents([document], config))
+        return {e.name: e for e in extraction.entities}
+
+    return extract
+
+
+def test_every_named_place_is_an_entity_with_its_mentions(entities_of):
+    text = ("Shepherds left the village of Qaryatayn before dawn. By noon Qaryatayn "
+            "was empty, and the road to Sukhnah was closed.")
+    found = entities_of(text)
+    assert found["Qaryatayn"].type == "location"
+    mentions = [text[s:e] for s, e in found["Qaryatayn"].mentions]
+    assert mentions == ["Qaryatayn", "Qaryatayn"]
+
+
+def test_government_named_by_its_country_is_the_country(entities_of):
+    found = entities_of("Iraq closed the crossing. The Iraqi government said the "
+                        "decision was final, and Iraqi authorities sealed the road.")
+    assert "Iraqi government" in found["Iraq"].aliases
+    assert "Iraqi authorities" in found["Iraq"].aliases
+    assert not any(e.type == "government" for e in found.values())
+
+
+def test_platform_named_only_as_a_medium_is_no_entity(entities_of):
+    found = entities_of("The militia posted the video on Twitter and Facebook, and the "
+                        "Kataib Sayyid al-Shuhada later deleted it.")
+    assert "Twitter" not in found and "Facebook" not in found
+
+
+def test_possessive_body_of_a_person_names_the_person(entities_of):
+    found = entities_of("Prime Minister Benjamin Netanyahu spoke on Monday. "
+                        "Netanyahu’s office said later that the talks had failed.")
+    assert "Netanyahu’s office" not in found
+    assert found["Benjamin Netanyahu"].type == "person"
+
+
+def test_pack_alias_with_a_title_names_the_person_without_it(entities_of):
+    found = entities_of("Grand Ayatollah Ali al-Sistani called on the faithful to "
+                        "volunteer.")
+    assert "Ali al-Sistani" in found
+    assert "Grand Ayatollah Ali al-Sistani" not in found
+
+
+def test_news_agency_descriptor_is_no_part_of_the_name(entities_of):
+    found = entities_of("The Interfax news agency quoted a commander who said the "
+                        "column had crossed the river.")
+    assert "Interfax" in found
