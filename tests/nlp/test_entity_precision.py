@@ -62,3 +62,22 @@ def test_news_agency_descriptor_is_no_part_of_the_name(entities_of):
     found = entities_of("The Interfax news agency quoted a commander who said the "
                         "column had crossed the river.")
     assert "Interfax" in found
+
+
+def test_country_named_only_as_a_place_is_no_entity(entities_of):
+    found = entities_of("The envoy spoke in Doha, Qatar on Monday. A volunteer from "
+                        "Armenia was seen near the border with Lebanon.")
+    assert not {"Qatar", "Armenia", "Lebanon"} & set(found)
+    assert found["Doha"].type == "location"
+
+
+def test_a_name_ending_in_a_place_noun_is_a_place(entities_of):
+    found = entities_of("Gunmen stormed the Corinthia Hotel, and crowds later gathered "
+                        "in Martyrs Square.")
+    assert found["Corinthia Hotel"].type == "location"
+    assert found["Martyrs Square"].type == "location"
+
+
+def test_a_town_before_a_group_noun_stays_a_town(entities_of):
+    found = entities_of("Gaza militants fired rockets at Ashkelon on Tuesday.")
+    assert found["Gaza"].type == "location"

@@ -178,7 +178,8 @@ class Knowledge:
         if actor.type != "government" or not actor.country:
             return None
         country = self.country(actor.country)
-        if country is None or actor.name not in (f"Government of {country.name}",
-                                                 f"Government of the {country.name}"):
+        if country is None:
             return None
-        return country
+        names = {f"{federal}government of {the}{country.name}".casefold()
+                 for federal in ("", "federal ") for the in ("", "the ")}
+        return country if actor.name.casefold() in names else None

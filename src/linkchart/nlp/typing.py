@@ -60,6 +60,8 @@ class Typer:
     def _by_name(self, span: Span) -> TypeVote | None:
         lowered = [t.lower_ for t in span]
         text = " ".join(lowered)
+        if len(span) > 1 and self.heads.get(lowered[-1]) == "location" and span[-1].is_title:
+            return TypeVote("location", STRONG)  # 'Corinthia Hotel', 'Martyrs Square'
         if self._is_group_name(lowered, text):
             return TypeVote("armed_group", STRONG)
         if lowered[0] == "ministry" or lowered[-1] == "ministry":
@@ -97,6 +99,8 @@ class Typer:
             descriptor = next((c for c in root.children if c.dep_ == "appos"), None)
         if descriptor is not None and descriptor.lower_ in self.heads:
             kind = self.heads[descriptor.lower_]
+            if root.dep_ == "compound" and kind != "location" and is_place(span.text):
+                return TypeVote("location", CONTEXT)  # 'Gaza militants' are from Gaza
             if kind == "location" and span.label_ == "PERSON" and root.dep_ != "compound":
                 return None  # "X, a village elder": but "the Qalamoun area" is a place
             return TypeVote(kind, CONTEXT)
