@@ -81,3 +81,16 @@ def test_a_name_ending_in_a_place_noun_is_a_place(entities_of):
 def test_a_town_before_a_group_noun_stays_a_town(entities_of):
     found = entities_of("Gaza militants fired rockets at Ashkelon on Tuesday.")
     assert found["Gaza"].type == "location"
+
+
+def test_hyphenated_surname_joins_the_full_name(entities_of):
+    found = entities_of("Rachel Chhoa-Howard of Amnesty International criticised the "
+                        "decree. Chhoa-Howard said the decree put a price on lives.")
+    assert "Chhoa-Howard" in found["Rachel Chhoa-Howard"].aliases
+    assert "Chhoa-Howard" not in found
+
+
+def test_abbreviated_rank_and_weapon_are_no_names(entities_of):
+    found = entities_of("Col Andriy Lysenko said the drones fired Hellfire missiles.")
+    assert "Col" not in found and "Hellfire" not in found
+    assert "Andriy Lysenko" in found

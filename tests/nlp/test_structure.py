@@ -115,3 +115,10 @@ def test_offsets_are_exact_after_structure(mini_nlp):
     assert doc.text == text
     for entity in doc.ents:
         assert text[entity.start_char:entity.end_char] == entity.text
+
+
+def test_title_case_headline_guess_is_no_name(mini_nlp):
+    text = ("Despite Heavy Losses, Marovia Presses Rebels Into Talks\n\n"
+            "The rebels met envoys from Marovia on Sunday.")
+    found = names(mini_nlp, text)
+    assert not any("Presses" in name or "Rebels" in name for name in found)

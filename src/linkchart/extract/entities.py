@@ -27,6 +27,7 @@ def build_entities(context: Context, keep_all: bool = False) -> list[Entity]:
         if not keep_all and index not in context.used and (_only_a_byline(context, referent)
                                           or _only_a_place(referent)
                                           or _not_an_actor(referent)
+                                          or _only_described(referent)
                                           or _barely_named(referent)):
             continue
         mentions = sorted({(m.start_char, m.end_char) for m in referent.mentions})
@@ -40,6 +41,13 @@ def _not_an_actor(referent: Referent) -> bool:
     """A platform or a word the typing lexicon lists as no entity ('said on Twitter'),
     even where a knowledge pack knows it, when nothing ties it to anything."""
     return all(m.text.casefold() in NOT_ENTITIES for m in referent.mentions)
+
+
+def _only_described(referent: Referent) -> bool:
+    """'Turkish troops', 'the Saudi military': forces described by their country and
+    never named, tied to nothing."""
+    return all(m.ent_id_.startswith("state:") and m.label_ == "security_agency"
+               for m in referent.mentions)
 
 
 def _only_a_place(referent: Referent) -> bool:

@@ -135,7 +135,8 @@ def _within_layout(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     kept = []
     for span in spans:
-        if layout.is_furniture(span.start_char, span.end_char):
+        if layout.is_furniture(span.start_char, span.end_char) or \
+                _headline_guess(span, layout):
             continue
         for offset in layout.starts_within(span.start_char, span.end_char):
             cut = doc.char_span(offset, offset + 1, alignment_mode="expand")[0].i
@@ -147,6 +148,14 @@ def _within_layout(doc: Doc, spans: list[Span]) -> list[Span]:
         if not span[0].is_space:
             kept.append(span)
     return kept
+
+
+def _headline_guess(span: Span, layout) -> bool:
+    """A name only the model found, in a Title Case headline, that the body never
+    repeats ('U.S. Pushes Taliban'): a guess from capitals alone."""
+    return span.label_ in NAME_LABELS and len(span) > 1 and \
+        layout.in_headline(span.start_char, span.end_char) and \
+        span.doc.text.count(span.text) == 1
 
 
 def _dash_continued(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -213,9 +213,10 @@ def _merge_surnames(referents: list[Referent]) -> list[Referent]:
     merged = set()
     for referent in referents:
         parts = normalise_name(referent.name).split()
-        if len(parts) != 1 or referent.actor is not None or referent.type == "country":
+        if referent.actor is not None or referent.type == "country":
             continue
-        candidates = owners.get(parts[0], [])
+        candidates = owners.get(parts[0], []) if len(parts) == 1 else \
+            _ending_with(referents, parts) if referent.type == "person" else []
         if len(candidates) == 1 and candidates[0] is not referent:
             target = candidates[0]
             target.mentions.extend(referent.mentions)
@@ -223,3 +224,11 @@ def _merge_surnames(referents: list[Referent]) -> list[Referent]:
             target.votes[target.type] += sum(referent.votes.values())
             merged.add(id(referent))
     return [r for r in referents if id(r) not in merged]
+
+
+def _ending_with(referents: list[Referent], parts: list[str]) -> list[Referent]:
+    """The people whose longer name ends with these words: a hyphenated or two-word
+    surname ('Chhoa-Howard' in 'Rachel Chhoa-Howard', 'Ba-Salma')."""
+    return [r for r in referents if r.type == "person" and
+            len(normalise_name(r.name).split()) > len(parts) and
+            normalise_name(r.name).split()[-len(parts):] == parts]

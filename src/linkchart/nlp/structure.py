@@ -26,6 +26,7 @@ HEADING_SHARE = 0.5  # a line under half the article's median line length is sho
 LONGEST_FURNITURE_LINE = 300  # characters; a longer line is a paragraph
 WRAPPED_SHARE = 0.3  # this share of lines running on into the next: the text is wrapped
 WRAPPED_LINES = 3  # and at least this many
+HEADLINE_WORDS, HEADLINE_CAPITALS = 20, 0.8  # a headline: this long at most, so capitalised
 GLUED_BRACKETS = [r"(?<=[^\s(\[])[(\[](?=\S)",  # 'Qanbar(Arabic:', 'Resolve.[1]'
                   r"\](?=\[)",                   # '[12][13]'
                   r"(?<=[a-z])\.(?=\[)"]         # 'said.[1]'
@@ -38,6 +39,10 @@ if not Doc.has_extension("layout"):
 class Layout:
     starts: list[int] = field(default_factory=list)  # sorted character offsets
     furniture: list[tuple[int, int]] = field(default_factory=list)  # sorted, disjoint
+    headlines: list[tuple[int, int]] = field(default_factory=list)  # Title Case lines
+
+    def in_headline(self, start: int, end: int) -> bool:
+        return any(begin <= start and end <= finish for begin, finish in self.headlines)
 
     def is_furniture(self, start: int, end: int) -> bool:
         """Whether the range [start, end) overlaps page furniture."""
@@ -86,6 +91,7 @@ def read_layout(text: str) -> Layout:
     lines = _lines(text)
     starts: set[int] = set()
     furniture: list[tuple[int, int]] = []
+    headlines = [(line.start, line.end) for line in lines if _headline(line, patterns)]
     short = HEADING_SHARE * _median_length(lines) if _wrapped_text(lines, patterns) \
         else float("inf")
     for number, line in enumerate(lines):
@@ -107,7 +113,19 @@ def read_layout(text: str) -> Layout:
             furniture.append(match.span())
             if patterns["sentence_ends"].search(text[:match.start()]):
                 starts.add(_next_char(text, match.end()))
-    return Layout(sorted(s for s in starts if 0 < s < len(text)), _union(furniture))
+    return Layout(sorted(s for s in starts if 0 < s < len(text)), _union(furniture),
+                  headlines)
+
+
+def _headline(line: Line, patterns: dict) -> bool:
+    """'Despite Bloody Week In Afghanistan, U.S. Pushes Taliban Peace Talks Forward': a
+    line in Title Case with no sentence end, where the model's names are unreliable."""
+    words = [w for w in line.text.split() if w[:1].isalpha()]
+    if not words or len(words) > HEADLINE_WORDS or patterns["sentence_ends"].search(
+            line.text):
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words) and \
+        len(words) >= 4
 
 
 def _lines(text: str) -> list[Line]:
