@@ -94,3 +94,17 @@ def test_abbreviated_rank_and_weapon_are_no_names(entities_of):
     found = entities_of("Col Andriy Lysenko said the drones fired Hellfire missiles.")
     assert "Col" not in found and "Hellfire" not in found
     assert "Andriy Lysenko" in found
+
+
+def test_word_before_a_title_is_no_name(entities_of):
+    found = entities_of("Five people died in the blast.\n\nCaretaker Prime Minister "
+                        "Najib Mikati denounced the bombing.")
+    assert "Caretaker" not in found
+    assert "Najib Mikati" in found
+
+
+def test_possessive_before_a_town_ends_the_name(entities_of):
+    found = entities_of("The head of the Turkish Medical Association’s Ankara branch "
+                        "said the bodies were taken to three hospitals.")
+    assert "Turkish Medical Association" in found
+    assert not any("’s" in name for name in found)

@@ -25,6 +25,8 @@ BOILERPLATE = words(typing_lexicon()["boilerplate"])
 LEADING_PREPOSITIONS = words(typing_lexicon()["leading_prepositions"])
 DASH_CONTINUED_HEADS = words(typing_lexicon()["dash_continued_heads"])
 DASHES = {"-", "–", "—"}
+COMMON_WORD_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP",
+                    "VBZ"}
 TRAILING_DESCRIPTORS = [d.split() for d in words(typing_lexicon()["trailing_descriptors"])]
 PACK_SPANS = "pack"
 NAME_JOINERS = {"of", "and", "for", "the", "de", "la", "del", "al", "-", "&", "on", "in"}
@@ -268,7 +270,10 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
             if split is not None and split + 1 < end and doc[split + 1].is_title:
                 spans.append(Span(doc, split + 1, end, label="ORG"))
                 end = split
-        if end > start and _looks_like_a_name(doc[start:end], titles):
+        end = _before_owned_place(doc, start, end)
+        if end > start and _looks_like_a_name(doc[start:end], titles) and \
+                not _common_word_opening(doc, start, end) and \
+                not _before_a_title(doc, start, end, titles):
             spans.append(Span(doc, start, end, label=span.label_))
     return filter_spans(spans)
 
@@ -286,6 +291,30 @@ def _untitled(span: Span, titles: frozenset[str]) -> Span:
     start = _after_titles(span.doc, span.start, span.end, titles)
     return span if start == span.start else Span(span.doc, start, span.end,
                                                  label=span.label_, span_id=span.id)
+
+
+def _before_owned_place(doc: Doc, start: int, end: int) -> int:
+    """'the Turkish Medical Association’s Ankara branch': the name ends before the
+    possessive when a place follows it."""
+    followed = end < len(doc) and doc[end].is_lower
+    for i in range(start + 1, end - 1):
+        if followed and doc[i].lower_ in ("'s", "’s") and is_place(doc[i + 1:end].text):
+            return i
+    return end
+
+
+def _before_a_title(doc: Doc, start: int, end: int, titles: frozenset[str]) -> bool:
+    """'Caretaker Prime Minister Najib Mikati': one word before a capitalised title
+    qualifies the title; it names nobody."""
+    return end - start == 1 and end < len(doc) and doc[end].is_title and \
+        doc[end].lower_.rstrip(".") in titles | {"prime"}
+
+
+def _common_word_opening(doc: Doc, start: int, end: int) -> bool:
+    """'Caretaker Prime Minister...', 'Army units responded': a lone capitalised word
+    that opens a sentence and that the tagger reads as a common word."""
+    return end - start == 1 and doc[start].is_sent_start and \
+        doc[start].tag_ in COMMON_WORD_TAGS
 
 
 def _place_owner(doc: Doc, start: int, end: int, places) -> Span | None:
