@@ -108,3 +108,10 @@ def test_possessive_before_a_town_ends_the_name(entities_of):
                         "said the bodies were taken to three hospitals.")
     assert "Turkish Medical Association" in found
     assert not any("’s" in name for name in found)
+
+
+def test_the_town_of_a_name_is_a_place(entities_of):
+    found = entities_of("Militants tried to seize the town of Amiryat al-Falluja, then "
+                        "withdrew from the port city of Barawe.")
+    assert found["Amiryat al-Falluja"].type == "location"
+    assert found["Barawe"].type == "location"

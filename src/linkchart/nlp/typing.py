@@ -90,6 +90,8 @@ class Typer:
         previous = span.doc[span.start - 1] if span.start > 0 else None
         if previous is not None and previous.lower_ in self.titles and span.label_ == "PERSON":
             return TypeVote("person", STRONG)
+        if self._named_place_of(span):
+            return TypeVote("location", STRONG)
         descriptor = None
         if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end:
             descriptor = root.head
@@ -105,6 +107,14 @@ class Typer:
                 return None  # "X, a village elder": but "the Qalamoun area" is a place
             return TypeVote(kind, CONTEXT)
         return None
+
+    def _named_place_of(self, span: Span) -> bool:
+        """'the town of Amiryat al-Falluja', 'the port city of Barawe'."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].lower_ != "of":
+            return False
+        noun = doc[span.start - 2]
+        return noun.is_lower and self.heads.get(noun.lower_) == "location"
 
     def _by_stock_label(self, span: Span) -> TypeVote | None:
         label = span.label_
