@@ -122,3 +122,13 @@ def test_title_case_headline_guess_is_no_name(mini_nlp):
             "The rebels met envoys from Marovia on Sunday.")
     found = names(mini_nlp, text)
     assert not any("Presses" in name or "Rebels" in name for name in found)
+
+
+def test_capitalised_subject_before_a_dash_is_no_dateline():
+    text = "NATO – which has troops in the region – said it would not intervene."
+    assert read_layout(text).starts == []
+
+
+def test_bracketed_letter_in_a_quotation_is_no_reference_mark():
+    text = 'He said "[t]he talks will go on."'
+    assert read_layout(text).furniture == []

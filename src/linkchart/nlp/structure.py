@@ -20,12 +20,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from linkchart.nlp.gazetteer import is_place
 from linkchart.nlp.lexicon import NLP_DATA, load_yaml
 
 HEADING_SHARE = 0.5  # a line under half the article's median line length is short
 LONGEST_FURNITURE_LINE = 300  # characters; a longer line is a paragraph
 WRAPPED_SHARE = 0.3  # this share of lines running on into the next: the text is wrapped
 WRAPPED_LINES = 3  # and at least this many
+SENTENCE_FINAL = set(".!?")
 HEADLINE_WORDS, HEADLINE_CAPITALS = 20, 0.8  # a headline: this long at most, so capitalised
 GLUED_BRACKETS = [r"(?<=[^\s(\[])[(\[](?=\S)",  # 'Qanbar(Arabic:', 'Resolve.[1]'
                   r"\](?=\[)",                   # '[12][13]'
@@ -111,7 +113,7 @@ def read_layout(text: str) -> Layout:
     for pattern in patterns["inline_furniture"]:
         for match in pattern.finditer(text):
             furniture.append(match.span())
-            if patterns["sentence_ends"].search(text[:match.start()]):
+            if _ends_a_sentence(text, match.start()):
                 starts.add(_next_char(text, match.end()))
     return Layout(sorted(s for s in starts if 0 < s < len(text)), _union(furniture),
                   headlines)
@@ -153,6 +155,13 @@ def _first_char(line: Line) -> int:
     return line.start + len(line.text) - len(line.text.lstrip())
 
 
+def _ends_a_sentence(text: str, offset: int) -> bool:
+    """Whether the text before `offset` ends with a full stop ('formed in 2014.[3]')."""
+    while offset > 0 and text[offset - 1].isspace():
+        offset -= 1
+    return offset > 0 and text[offset - 1] in SENTENCE_FINAL
+
+
 def _next_char(text: str, offset: int) -> int:
     while offset < len(text) and text[offset].isspace():
         offset += 1
@@ -184,6 +193,9 @@ def _dateline(line: Line, patterns: dict, furniture: list) -> list[int]:
         match = pattern.match(line.text)
         if match is None or match.end() >= len(line.text.rstrip()):
             continue
+        place = match.groupdict().get("place")
+        if not match.group("outlet") and not (place and is_place(place.title())):
+            continue  # 'NATO – which...' is no dateline; 'KABUL —' is
         if match.group("outlet"):
             begin, finish = match.span("outlet")
             furniture.append((line.start + begin, line.start + finish))
