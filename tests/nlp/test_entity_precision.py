@@ -115,3 +115,12 @@ def test_the_town_of_a_name_is_a_place(entities_of):
                         "withdrew from the port city of Barawe.")
     assert found["Amiryat al-Falluja"].type == "location"
     assert found["Barawe"].type == "location"
+
+
+def test_quoted_names_of_new_groups_are_armed_groups(entities_of):
+    found = entities_of("Attacks on convoys were claimed by small armed groups with "
+                        "names never heard before, such as the “sons of the river” and "
+                        "the “riders of dawn”. He said “we will win” and left.")
+    assert found["sons of the river"].type == "armed_group"
+    assert found["riders of dawn"].type == "armed_group"
+    assert "we will win" not in found

@@ -25,6 +25,11 @@ BOILERPLATE = words(typing_lexicon()["boilerplate"])
 LEADING_PREPOSITIONS = words(typing_lexicon()["leading_prepositions"])
 DASH_CONTINUED_HEADS = words(typing_lexicon()["dash_continued_heads"])
 DASHES = {"-", "–", "—"}
+OPEN_QUOTES, CLOSE_QUOTES = {"“", "\"", "‘"}, {"”", "\"", "’"}
+QUOTED_NAME_WORDS = 5
+NAME_INTRODUCERS = tuple(words(typing_lexicon()["name_introducers"]))
+ARMED_GROUP_WORDS = words(typing_lexicon()["head_nouns"]["armed_group"]) | {"armed", "groups",
+                                                                            "group"}
 COMMON_WORD_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP",
                     "VBZ"}
 TRAILING_DESCRIPTORS = [d.split() for d in words(typing_lexicon()["trailing_descriptors"])]
@@ -112,6 +117,7 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     pack = [_untitled(s, titles) for s in _split_place_owners(doc, filter_spans(matches),
                                                                places)]
     names = _dash_continued(doc, _trimmed_names(doc, titles, places))
+    names = filter_spans(names + _quoted_group_names(doc))
     spans = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
     doc.ents = _within_layout(doc, [_without_descriptor(s) for s in spans])
     return doc
@@ -150,6 +156,29 @@ def _within_layout(doc: Doc, spans: list[Span]) -> list[Span]:
         if not span[0].is_space:
             kept.append(span)
     return kept
+
+
+def _quoted_group_names(doc: Doc) -> list[Span]:
+    """'armed groups bearing names such as the “guardians of blood” and the “people of
+    the cave”': a short quoted phrase that a name introducer presents, after a word for
+    armed groups, names an armed group even in lower case."""
+    found: list[Span] = []
+    for token in doc:
+        if token.text not in OPEN_QUOTES:
+            continue
+        close = next((t.i for t in doc[token.i + 1:token.i + QUOTED_NAME_WORDS + 2]
+                      if t.text in CLOSE_QUOTES), None)
+        if close is None or close == token.i + 1 or any(
+                t.pos_ in ("VERB", "AUX") or t.is_sent_start for t in doc[token.i:close]):
+            continue
+        window = doc[max(0, token.i - 12):token.i]
+        lead = " ".join(t.lower_ for t in window if t.lower_ not in ("the", "a"))
+        listed = bool(found) and token.i - found[-1].end <= 4 and lead.endswith(("and",
+                                                                                  "or"))
+        if listed or (lead.endswith(NAME_INTRODUCERS) and
+                      any(t.lower_ in ARMED_GROUP_WORDS for t in window)):
+            found.append(Span(doc, token.i + 1, close, label="armed_group"))
+    return found
 
 
 def _headline_guess(span: Span, layout) -> bool:
