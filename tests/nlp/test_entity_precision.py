@@ -124,3 +124,23 @@ def test_quoted_names_of_new_groups_are_armed_groups(entities_of):
     assert found["sons of the river"].type == "armed_group"
     assert found["riders of dawn"].type == "armed_group"
     assert "we will win" not in found
+
+
+def test_name_apposed_to_a_person_noun_or_an_age_is_a_person(mini_nlp):
+    """The model sometimes labels such names GPE or FAC; the apposition decides."""
+    from spacy.tokens import Span
+
+    from linkchart.nlp import knowledge_of
+    from linkchart.nlp.typing import Typer
+
+    typer = Typer(knowledge_of(mini_nlp))
+    for text, name in [("The raid honoured Abu Hamza al-Masri, a jihadist suspect who "
+                        "died in prison.", "Abu Hamza al-Masri"),
+                       ("At the college, Grace Wanjiru, 19, hid under a bed.",
+                        "Grace Wanjiru")]:
+        doc = mini_nlp(text)
+        start = doc.text.index(name)
+        tokens = doc.char_span(start, start + len(name))
+        for label in ("GPE", "FAC"):
+            span = Span(doc, tokens.start, tokens.end, label=label)
+            assert typer.vote(span).type == "person", (name, label)

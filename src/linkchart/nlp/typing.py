@@ -15,6 +15,7 @@ PACK, STRONG, CONTEXT, STOCK, WEAK = 5.0, 3.0, 2.0, 1.0, 0.5
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", *ENTITY_TYPES}
 STATE_FORCE_HEADS = {"army", "forces", "force"}
 SECURITY_MINISTRY_WORDS = {"defence", "defense", "interior", "intelligence", "security"}
+PERSON_NOUNS = words(typing_lexicon()["person_nouns"])
 PLACE_PREPOSITIONS = {"in", "near", "at", "from", "to", "into", "outside", "around", "across",
                       "towards", "toward", "through", "inside"}
 
@@ -106,7 +107,21 @@ class Typer:
             if kind == "location" and span.label_ == "PERSON" and root.dep_ != "compound":
                 return None  # "X, a village elder": but "the Qalamoun area" is a place
             return TypeVote(kind, CONTEXT)
+        if span.label_ in ("PERSON", "GPE", "FAC", "LOC") and self._apposed_person(span):
+            return TypeVote("person", CONTEXT)  # 'Abu Anas al-Libi, an al-Qaeda suspect'
         return None
+
+    def _apposed_person(self, span: Span) -> bool:
+        """'X, an al-Qaeda suspect, ...', 'X, 21, hid...': a noun for a person or an age
+        set beside the name between commas."""
+        root = span.root
+        apposed = next((c for c in root.children if c.dep_ == "appos"), None)
+        if apposed is None or span.end >= len(span.doc) or span.doc[span.end].text != ",":
+            return False
+        if apposed.lower_ in self.titles or apposed.lower_ in PERSON_NOUNS:
+            return True
+        return apposed.i == span.end + 1 and apposed.is_digit and len(apposed) <= 2 and \
+            apposed.i + 1 < len(span.doc) and span.doc[apposed.i + 1].text == ","
 
     def _named_place_of(self, span: Span) -> bool:
         """'the town of Amiryat al-Falluja', 'the port city of Barawe'."""
