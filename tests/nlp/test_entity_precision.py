@@ -144,3 +144,10 @@ def test_name_apposed_to_a_person_noun_or_an_age_is_a_person(mini_nlp):
         for label in ("GPE", "FAC"):
             span = Span(doc, tokens.start, tokens.end, label=label)
             assert typer.vote(span).type == "person", (name, label)
+
+
+def test_sect_word_before_a_known_group_is_no_part_of_its_name(entities_of):
+    found = entities_of("Shia Houthi rebels ringed the palace, and the Houthis later "
+                        "seized the state television building.")
+    assert "Shia Houthi" not in found
+    assert "Houthi" in found["Houthis"].aliases

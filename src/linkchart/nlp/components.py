@@ -22,6 +22,7 @@ PATTERN_TAILS = {"-", "–", "—", "'", "’"}
 NOT_A_NAME = re.compile(r"[/\d@#]|\n\s*\n|^[a-z]|^[A-Z]{6,}$|^[A-Z]+/")
 
 BOILERPLATE = words(typing_lexicon()["boilerplate"])
+NOT_NAME_WORDS = words(typing_lexicon()["not_entities"])  # 'Shia' in 'Shia Houthi rebels'
 LEADING_PREPOSITIONS = words(typing_lexicon()["leading_prepositions"])
 DASH_CONTINUED_HEADS = words(typing_lexicon()["dash_continued_heads"])
 DASHES = {"-", "–", "—"}
@@ -269,7 +270,7 @@ def _longer_name(name: Span, match: Span, titles: frozenset[str]) -> bool:
         return False
     extra = [t for t in name if not match.start <= t.i < match.end]
     return all((t.is_title or t.is_upper or t.lower_ in NAME_JOINERS)
-               and t.lower_ not in titles for t in extra)
+               and t.lower_ not in titles | NOT_NAME_WORDS for t in extra)
 
 
 def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
