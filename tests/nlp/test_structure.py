@@ -132,3 +132,10 @@ def test_capitalised_subject_before_a_dash_is_no_dateline():
 def test_bracketed_letter_in_a_quotation_is_no_reference_mark():
     text = 'He said "[t]he talks will go on."'
     assert read_layout(text).furniture == []
+
+
+def test_list_of_short_lines_is_not_wrapped_text():
+    text = "The dead were named as:\nAhmed Darwish\nOmar Haddad\nSami Nouri\nKarim Aziz\n"
+    layout = read_layout(text)
+    for name in ("Omar Haddad", "Sami Nouri", "Karim Aziz"):
+        assert text.index(name) in layout.starts

@@ -27,6 +27,7 @@ HEADING_SHARE = 0.5  # a line under half the article's median line length is sho
 LONGEST_FURNITURE_LINE = 300  # characters; a longer line is a paragraph
 WRAPPED_SHARE = 0.3  # this share of lines running on into the next: the text is wrapped
 WRAPPED_LINES = 3  # and at least this many
+WRAP_WIDTH = 40  # characters: a hard-wrapped text's lines are at least this long
 SENTENCE_FINAL = set(".!?")
 HEADLINE_WORDS, HEADLINE_CAPITALS = 20, 0.8  # a headline: this long at most, so capitalised
 GLUED_BRACKETS = [r"(?<=[^\s(\[])[(\[](?=\S)",  # 'Qanbar(Arabic:', 'Resolve.[1]'
@@ -148,7 +149,8 @@ def _wrapped_text(lines: list[Line], patterns: dict) -> bool:
     written = [n for n, line in enumerate(lines) if not line.blank]
     running = [n for n in written if n + 1 < len(lines) and not lines[n + 1].blank
                and not patterns["sentence_ends"].search(lines[n].text)]
-    return len(running) >= max(WRAPPED_SHARE * len(written), WRAPPED_LINES)
+    return len(running) >= max(WRAPPED_SHARE * len(written), WRAPPED_LINES) and \
+        _median_length(lines) >= WRAP_WIDTH  # not a list of short lines
 
 
 def _first_char(line: Line) -> int:
