@@ -106,6 +106,8 @@ def test_unit_name_goes_on_after_the_dash(mini_nlp):
             "against the group on Sunday.")
     found = names(mini_nlp, text)
     assert "Combined Joint Task Force – Inherent Resolve" in found
+    types = referent_types(mini_nlp, text)
+    assert types["Combined Joint Task Force – Inherent Resolve"] == "security_agency"
 
 
 def test_offsets_are_exact_after_structure(mini_nlp):

@@ -20,6 +20,12 @@ PLACE_PREPOSITIONS = {"in", "near", "at", "from", "to", "into", "outside", "arou
                       "towards", "toward", "through", "inside"}
 
 
+def _before_dash(lowered: list[str]) -> list[str]:
+    """'Combined Joint Task Force – Inherent Resolve' is typed by 'Task Force'."""
+    cut = next((i for i, word in enumerate(lowered) if word in ("–", "—") and i > 0), None)
+    return lowered[:cut] if cut is not None else lowered
+
+
 @dataclass(frozen=True)
 class TypeVote:
     type: str
@@ -59,7 +65,7 @@ class Typer:
         return None
 
     def _by_name(self, span: Span) -> TypeVote | None:
-        lowered = [t.lower_ for t in span]
+        lowered = _before_dash([t.lower_ for t in span])
         text = " ".join(lowered)
         if len(span) > 1 and self.heads.get(lowered[-1]) == "location" and span[-1].is_title:
             return TypeVote("location", STRONG)  # 'Corinthia Hotel', 'Martyrs Square'
@@ -68,6 +74,8 @@ class Typer:
         if lowered[0] == "ministry" or lowered[-1] == "ministry":
             kind = "security_agency" if SECURITY_MINISTRY_WORDS & set(lowered) else "government"
             return TypeVote(kind, STRONG)
+        if len(lowered) > 2 and " ".join(lowered[-2:]) in self.heads:
+            return TypeVote(self.heads[" ".join(lowered[-2:])], STRONG)  # 'Task Force'
         if lowered[-1] in STATE_FORCE_HEADS and len(lowered) > 1:
             state = self._names_state(span[0].text)
             return TypeVote("security_agency" if state else "armed_group", STRONG)
