@@ -33,8 +33,9 @@ def test_coordinated_demonyms_back_the_owner(relations_of):
     found = relations_of(
         "Russia and Iran sent advisers to Syria. The Damascus government and its Russian "
         "and Iranian backers want to retake the north.")
-    assert ("supports", "Russia", "Damascus government") in found
-    assert ("supports", "Iran", "Damascus government") in found
+    # the annotation guide: a government named by its country or capital is the country
+    assert ("supports", "Russia", "Syria") in found
+    assert ("supports", "Iran", "Syria") in found
 
 
 def test_help_given_with_a_phrase(relations_of):

@@ -8,9 +8,9 @@ import spacy
 from spacy.language import Language
 
 from linkchart.config import DEFAULT_MODEL, Config
-from linkchart.nlp import components
+from linkchart.nlp import components, structure  # noqa: F401 - registers its component
 from linkchart.nlp.packs import Knowledge
-from linkchart.nlp.tokenizer import fix_lemmas, split_abbreviation_hyphens
+from linkchart.nlp.tokenizer import extend_infixes, fix_lemmas
 
 MODEL = DEFAULT_MODEL
 PIPELINE_VERSION = "linkchart-nlp-1"
@@ -24,8 +24,9 @@ def load_pipeline(config: Config | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _load(packs: tuple[str, ...], bundled: bool, model: str = MODEL) -> Language:
     nlp = spacy.load(model)
-    split_abbreviation_hyphens(nlp)
+    extend_infixes(nlp)
     fix_lemmas(nlp)
+    nlp.add_pipe("linkchart_structure", before="parser")
     nlp.add_pipe("linkchart_referents", last=True,
                  config={"packs": list(packs), "bundled": bundled})
     knowledge = knowledge_of(nlp)

@@ -170,3 +170,16 @@ class Knowledge:
     def country(self, name: str | None) -> Actor | None:
         actor = self.actor(name) if name else None
         return actor if actor and actor.type == "country" else None
+
+    def governed_country(self, actor: Actor) -> Actor | None:
+        """The country whose government this actor is ('Government of Iraq'), whose
+        names the annotation guide reads as the country's own; None for a government set
+        apart ('Syrian Interim Government') or any other body."""
+        if actor.type != "government" or not actor.country:
+            return None
+        country = self.country(actor.country)
+        if country is None:
+            return None
+        names = {f"{federal}government of {the}{country.name}".casefold()
+                 for federal in ("", "federal ") for the in ("", "the ")}
+        return country if actor.name.casefold() in names else None

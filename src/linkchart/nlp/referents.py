@@ -227,11 +227,13 @@ def _merge_surnames(referents: list[Referent]) -> list[Referent]:
             for key in keys:
                 owners.setdefault(key, []).append(referent)
     merged = set()
+    people = [(r, normalise_name(r.name).split()) for r in referents if r.type == "person"]
     for referent in referents:
         parts = normalise_name(referent.name).split()
-        if len(parts) != 1 or referent.actor is not None or referent.type == "country":
+        if referent.actor is not None or referent.type == "country":
             continue
-        candidates = owners.get(parts[0], [])
+        candidates = owners.get(parts[0], []) if len(parts) == 1 else \
+            _ending_with(people, parts) if referent.type == "person" else []
         if len(candidates) == 1 and candidates[0] is not referent:
             target = candidates[0]
             target.mentions.extend(referent.mentions)
@@ -239,3 +241,10 @@ def _merge_surnames(referents: list[Referent]) -> list[Referent]:
             target.votes[target.type] += sum(referent.votes.values())
             merged.add(id(referent))
     return [r for r in referents if id(r) not in merged]
+
+
+def _ending_with(people: list[tuple[Referent, list[str]]], parts: list[str]
+                 ) -> list[Referent]:
+    """The people whose longer name ends with these words: a hyphenated or two-word
+    surname ('Chhoa-Howard' in 'Rachel Chhoa-Howard', 'Ba-Salma')."""
+    return [r for r, name in people if len(name) > len(parts) and name[-len(parts):] == parts]

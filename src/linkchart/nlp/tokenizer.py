@@ -2,7 +2,8 @@
 
 A hyphen after an abbreviation's full stop splits, so "U.S.-led coalition" gives "U.S.",
 "-", "led" (the model's own infixes only split a hyphen between letters or digits, and the
-country disappeared inside one token). Verb forms the rule lemmatizer gets wrong
+country disappeared inside one token); a bracket glued to a word splits, so that it never
+hides inside a name's token ('Qanbar(Arabic:', 'Resolve.[1]'). Verb forms the rule lemmatizer gets wrong
 ("waged" -> "wag") take their lemma from data/lemmas.yaml."""
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from spacy.language import Language
 from linkchart.nlp.lexicon import NLP_DATA, load_yaml
 
 HYPHEN_AFTER_ABBREVIATION = r"(?<=[A-Za-z]\.)[-‐–](?=[A-Za-z])"
+GLUED_BRACKETS = [r"(?<=[^\s(\[])[(\[](?=\S)",  # 'Qanbar(Arabic:', 'Resolve.[1]'
+                  r"\](?=\[)",                   # '[12][13]'
+                  r"(?<=[a-z])\.(?=\[)"]         # 'said.[1]'
 
 
-def split_abbreviation_hyphens(nlp: Language) -> None:
-    infixes = list(nlp.Defaults.infixes) + [HYPHEN_AFTER_ABBREVIATION]
+def extend_infixes(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + [HYPHEN_AFTER_ABBREVIATION, *GLUED_BRACKETS]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 

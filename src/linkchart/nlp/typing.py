@@ -15,8 +15,15 @@ PACK, STRONG, CONTEXT, STOCK, WEAK = 5.0, 3.0, 2.0, 1.0, 0.5
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", *ENTITY_TYPES}
 STATE_FORCE_HEADS = {"army", "forces", "force"}
 SECURITY_MINISTRY_WORDS = {"defence", "defense", "interior", "intelligence", "security"}
+PERSON_NOUNS = words(typing_lexicon()["person_nouns"])
 PLACE_PREPOSITIONS = {"in", "near", "at", "from", "to", "into", "outside", "around", "across",
                       "towards", "toward", "through", "inside"}
+
+
+def _before_dash(lowered: list[str]) -> list[str]:
+    """'Combined Joint Task Force – Inherent Resolve' is typed by 'Task Force'."""
+    cut = next((i for i, word in enumerate(lowered) if word in ("–", "—") and i > 0), None)
+    return lowered[:cut] if cut is not None else lowered
 
 
 @dataclass(frozen=True)
@@ -58,13 +65,17 @@ class Typer:
         return None
 
     def _by_name(self, span: Span) -> TypeVote | None:
-        lowered = [t.lower_ for t in span]
+        lowered = _before_dash([t.lower_ for t in span])
         text = " ".join(lowered)
+        if len(span) > 1 and self.heads.get(lowered[-1]) == "location" and span[-1].is_title:
+            return TypeVote("location", STRONG)  # 'Corinthia Hotel', 'Martyrs Square'
         if self._is_group_name(lowered, text):
             return TypeVote("armed_group", STRONG)
         if lowered[0] == "ministry" or lowered[-1] == "ministry":
             kind = "security_agency" if SECURITY_MINISTRY_WORDS & set(lowered) else "government"
             return TypeVote(kind, STRONG)
+        if len(lowered) > 2 and " ".join(lowered[-2:]) in self.heads:
+            return TypeVote(self.heads[" ".join(lowered[-2:])], STRONG)  # 'Task Force'
         if lowered[-1] in STATE_FORCE_HEADS and len(lowered) > 1:
             state = self._names_state(span[0].text)
             return TypeVote("security_agency" if state else "armed_group", STRONG)
@@ -88,6 +99,8 @@ class Typer:
         previous = span.doc[span.start - 1] if span.start > 0 else None
         if previous is not None and previous.lower_ in self.titles and span.label_ == "PERSON":
             return TypeVote("person", STRONG)
+        if self._named_place_of(span):
+            return TypeVote("location", STRONG)
         descriptor = None
         if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end:
             descriptor = root.head
@@ -97,10 +110,34 @@ class Typer:
             descriptor = next((c for c in root.children if c.dep_ == "appos"), None)
         if descriptor is not None and descriptor.lower_ in self.heads:
             kind = self.heads[descriptor.lower_]
+            if root.dep_ == "compound" and kind != "location" and is_place(span.text):
+                return TypeVote("location", CONTEXT)  # 'Gaza militants' are from Gaza
             if kind == "location" and span.label_ == "PERSON" and root.dep_ != "compound":
                 return None  # "X, a village elder": but "the Qalamoun area" is a place
             return TypeVote(kind, CONTEXT)
+        if span.label_ in ("PERSON", "GPE", "FAC", "LOC") and self._apposed_person(span):
+            return TypeVote("person", CONTEXT)  # 'Abu Anas al-Libi, an al-Qaeda suspect'
         return None
+
+    def _apposed_person(self, span: Span) -> bool:
+        """'X, an al-Qaeda suspect, ...', 'X, 21, hid...': a noun for a person or an age
+        set beside the name between commas."""
+        root = span.root
+        apposed = next((c for c in root.children if c.dep_ == "appos"), None)
+        if apposed is None or span.end >= len(span.doc) or span.doc[span.end].text != ",":
+            return False
+        if apposed.lower_ in self.titles or apposed.lower_ in PERSON_NOUNS:
+            return True
+        return apposed.i == span.end + 1 and apposed.is_digit and len(apposed) <= 2 and \
+            apposed.i + 1 < len(span.doc) and span.doc[apposed.i + 1].text == ","
+
+    def _named_place_of(self, span: Span) -> bool:
+        """'the town of Amiryat al-Falluja', 'the port city of Barawe'."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].lower_ != "of":
+            return False
+        noun = doc[span.start - 2]
+        return noun.is_lower and self.heads.get(noun.lower_) == "location"
 
     def _by_stock_label(self, span: Span) -> TypeVote | None:
         label = span.label_
