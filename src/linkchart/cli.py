@@ -212,10 +212,11 @@ def packs_validate(paths: Optional[list[Path]] = typer.Argument(None)):
 def _register_extensions() -> None:
     """Commands that live beside their subject: measuring, serving, reviewing."""
     from linkchart import cli_measure
+    from linkchart.analyze import commands as analysis_commands
     from linkchart.resolve import commands as review_commands
     from linkchart.server import commands as server_commands
 
-    for module in (cli_measure, server_commands, review_commands):
+    for module in (cli_measure, server_commands, review_commands, analysis_commands):
         module.register(app)
 
 

@@ -1,0 +1,149 @@
+"""Sources that disagree about one fact: casualties of one incident, a tie asserted by
+one source and denied by another, an official line against an anonymous source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linkchart.analyze.findings import finding, relation_evidence
+from linkchart.analyze.lexicon import pattern, setting
+from linkchart.analyze.selection import Selection
+from linkchart.analyze.text import Sentence, entity, sentences
+
+NAMED = {"named_person", "named_org"}
+
+
+def _sentence_of(all_sentences: list[Sentence], offset: int | None) -> Sentence | None:
+    if offset is None:
+        return None
+    for sentence in all_sentences:
+        if sentence.start <= offset < sentence.end + 1:
+            return sentence
+    return None
+
+
+def _side(said: dict[str, Any], sentence: Sentence, names: dict[str, dict[str, Any]]):
+    speaker = names.get(said.get("source") or "") or {
+        "id": None, "name": said["source_text"], "type": None}
+    return {"source": speaker, "source_text": said["source_text"],
+            "source_kind": said["source_kind"], "content": said["content"],
+            "evidence": sentence.evidence(said)}
+
+
+def _statements(document, material) -> list[tuple[dict[str, Any], Sentence]]:
+    all_sentences = sentences(document, material["mentions"])
+    found = []
+    for said in material["attributions"]:
+        sentence = _sentence_of(all_sentences, said.get("end") or said.get("start"))
+        if sentence is not None:
+            found.append((said, sentence))
+    return found
+
+
+def casualty_disputes(statements, names) -> list[dict[str, Any]]:
+    """One source says an incident caused no casualties, another near it that people
+    died or were hurt."""
+    none, some = pattern("contradictions", "no_casualties"), pattern("contradictions",
+                                                                    "casualties")
+    window = setting("contradictions", "window_sentences")
+    found = []
+    for said, sentence in statements:
+        if not none.search(said["content"]):
+            continue
+        for other, where in statements:
+            if (other is said or abs(where.index - sentence.index) > window
+                    or other["source_text"].casefold() == said["source_text"].casefold()
+                    or none.search(other["content"]) or not some.search(other["content"])):
+                continue
+            a, b = _side(said, sentence, names), _side(other, where, names)
+            found.append(finding(
+                "contradictions", f"{a['source_text']} says \"{said['content']}\", but "
+                f"{b['source_text']} says \"{other['content']}\"",
+                [a["source"], b["source"], *sentence.mentions, *where.mentions],
+                [a["evidence"], b["evidence"]], about="casualties", sides=[a, b]))
+    return found
+
+
+def official_against_anonymous(statements, all_sentences_of, names) -> list[dict[str, Any]]:
+    """An anonymous source says the official line is not the whole truth ("in fact")."""
+    contrast, official = pattern("contradictions", "contrast"), pattern("contradictions",
+                                                                       "official")
+    bodies = pattern("contradictions", "official_bodies")
+    window = setting("contradictions", "window_sentences")
+    found = []
+    for said, sentence in statements:
+        if (said["source_kind"] != "anonymous" or not contrast.search(said["content"])
+                or bodies.search(said["source_text"])):
+            continue
+        before = [(o, w) for o, w in statements if o["source_kind"] in NAMED
+                  and 0 <= sentence.index - w.index <= window]
+        if before:
+            other, where = before[-1]
+            line = _side(other, where, names)
+        else:
+            lines = [s for s in all_sentences_of(sentence)
+                     if 0 < sentence.index - s.index <= window and official.search(s.text)]
+            if not lines:
+                continue
+            where = lines[-1]
+            line = {"source": {"id": None, "name": "official statement", "type": None},
+                    "source_text": "official statement", "source_kind": "named_org",
+                    "content": where.text, "evidence": where.evidence()}
+        them = _side(said, sentence, names)
+        found.append(finding(
+            "contradictions", f"{them['source_text']} (anonymous) contradicts the official "
+            f"line \"{line['content'][:120]}\": \"{said['content'][:160]}\"",
+            [line["source"], *where.mentions, *sentence.mentions],
+            [line["evidence"], them["evidence"]], about="official_vs_anonymous",
+            sides=[line, them]))
+    return found
+
+
+def denied_ties(store, selection: Selection) -> list[dict[str, Any]]:
+    """A tie one source asserts and another denies."""
+    ties: dict[tuple, dict[bool, dict[str, Any]]] = {}
+    for tie in store.relations_kept(selection.relation_types or None, selection.date_from,
+                                    selection.date_to, selection.keeps_evidence):
+        ties.setdefault((tie["type"], tie["source"], tie["target"]), {})[tie["negated"]] = tie
+    found = []
+    for (kind, _, _), sides in ties.items():
+        if len(sides) < 2:
+            continue
+        said, denied = sides[False], sides[True]
+        people = [{"id": said["source"], "name": said["source_name"],
+                   "type": said["source_type"]},
+                  {"id": said["target"], "name": said["target_name"],
+                   "type": said["target_type"]}]
+        if not selection.involves([p["id"] for p in people]):
+            continue
+        a, b = relation_evidence(said), relation_evidence(denied)
+        found.append(finding(
+            "contradictions", f"{people[0]['name']} {kind.replace('_', ' ')} "
+            f"{people[1]['name']}: asserted by {a[0]['source_text']}, denied by "
+            f"{b[0]['source_text']}", people, [*a, *b], about="tie",
+            sides=[{"source_text": a[0]["source_text"], "source_kind": a[0]["source_kind"],
+                    "evidence": a[0]},
+                   {"source_text": b[0]["source_text"], "source_kind": b[0]["source_kind"],
+                    "evidence": b[0]}]))
+    return found
+
+
+def contradictions(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
+    docs = [d for d in store.document_texts(selection.documents, selection.date_from,
+                                            selection.date_to,
+                                            containing=setting("contradictions", "prefilter"))
+            if selection.keeps_document(d["id"], d["outlet"], d["published"])]
+    material = store.document_material([d["id"] for d in docs])
+    speakers = {a["source"] for m in material.values() for a in m["attributions"]
+                if a["source"]}
+    names = {i: entity(e) for i, e in store.entities_by_id(speakers).items()}
+    found = []
+    for doc in docs:
+        statements = [(s, w) for s, w in _statements(doc, material[doc["id"]])
+                      if selection.keeps_confidence(s.get("confidence"))]
+        split = sentences(doc, material[doc["id"]]["mentions"])
+        found += casualty_disputes(statements, names)
+        found += official_against_anonymous(statements, lambda _: split, names)
+    found = [f for f in found if selection.involves([e["id"] for e in f["entities"]])]
+    found += denied_ties(store, selection)
+    return found[:limit]

@@ -1,0 +1,246 @@
+"""Conflicting directives: two principals (or two channels of one) instructing the same,
+allied or co-sponsored agents in opposite directions (escalate versus calm) within a
+window of days, read from the sentences that report the instructions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from linkchart.analyze.findings import finding
+from linkchart.analyze.lexicon import pattern, setting
+from linkchart.analyze.selection import Selection
+from linkchart.analyze.text import Sentence, entity, sentences, source_of
+from linkchart.store.dates import iso
+
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and then)\b|\b(?:while|whereas|but)\b"
+                          r"|,\s+(?=[a-z]+\s+(?:told|said|say|says)\b)", re.IGNORECASE)
+NAME = r"(?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2}"
+WORDS_AHEAD = 14
+SENTENCES_APART = 6
+ACTOR_TYPES = {"person", "armed_group", "security_agency", "government", "political_party",
+               "religious_body", "organization", "international_org", "country"}
+
+
+@dataclass
+class Directive:
+    sentence: Sentence
+    start: int
+    end: int
+    verb: str
+    direction: str
+    issuer: dict[str, Any] | None
+    channel: str | None = None
+    addressees: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    date: str | None = None
+
+    @property
+    def content(self) -> str:
+        return self.sentence.document["text"][self.start:self.end]
+
+
+def _clause_start(sentence: Sentence, offset: int) -> int:
+    head = sentence.document["text"][sentence.start:offset]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(head)]
+    return sentence.start + (breaks[-1] if breaks else 0)
+
+
+def _ahead(sentence: Sentence, offset: int) -> tuple[int, str]:
+    """The words after a verb, up to the clause's end or WORDS_AHEAD words."""
+    rest = sentence.document["text"][offset:sentence.end]
+    cut = CLAUSE_BREAK.search(rest)
+    rest = rest[:cut.start()] if cut else rest
+    words = re.match(r"\s*(?:\S+\s*){0,%d}" % WORDS_AHEAD, rest).group(0)
+    lead = len(words) - len(words.lstrip())
+    return offset + lead, re.split(r"[,.]", words.strip())[0]
+
+
+def _direction(words: str) -> str | None:
+    found = []
+    for name in ("calm", "escalate", "opposite"):
+        match = pattern("directives", name).search(words)
+        if match:
+            found.append((match.start(), name))
+    return min(found)[1] if found else None
+
+
+def _meeting_place(text: str) -> str | None:
+    """"the Tehran meeting", "a meeting in Geneva": where a meeting was held."""
+    meeting = pattern("directives", "meeting").pattern
+    for shape in (rf"\b({NAME})\s+{meeting}", rf"{meeting}\s+(?:held\s+)?(?:in|at)\s+({NAME})"):
+        match = re.search(shape, text)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _convener(sentences_: list[Sentence], place: str, before: int):
+    """Who called the meeting held in `place` (the nearest actor before the convening
+    verb), whom they called, and the sentence that says so."""
+    convene = pattern("directives", "convene")
+    for sentence in reversed(sentences_[:before + 1]):
+        if _meeting_place(sentence.text) != place:
+            continue
+        verb = convene.search(sentence.text)
+        if not verb:
+            continue
+        at = sentence.start + verb.start()
+        heads = [m for m in sentence.mentions_between(_clause_start(sentence, at), at)
+                 if m["type"] in ACTOR_TYPES - {"country"}]
+        if heads:
+            called = [m for m in sentence.mentions_between(at, sentence.end)
+                      if m["type"] in ACTOR_TYPES - {"country"}]
+            return heads[-1], called, sentence
+    return None
+
+
+def _channel_of(sentences_: list[Sentence], issuer: dict[str, Any], before: int):
+    """The meeting the issuer called in the sentences just before (its channel)."""
+    for sentence in reversed(sentences_[max(0, before - SENTENCES_APART):before + 1]):
+        place = _meeting_place(sentence.text)
+        if place:
+            convened = _convener(sentences_, place, sentence.index)
+            if convened and convened[0]["id"] == issuer["id"]:
+                return place, convened
+    return None
+
+
+def _issuer(sentence: Sentence, at: int):
+    """The nearest actor named before the verb in its clause."""
+    heads = [m for m in sentence.mentions_between(_clause_start(sentence, at), at)
+             if m["type"] in ACTOR_TYPES]
+    return heads[-1] if heads else None
+
+
+def _date(sentence: Sentence, events: list[dict[str, Any]], near: list[Sentence]) -> str:
+    """The date of an event reported in or just before the sentence, else publication."""
+    for around in [sentence, *near]:
+        for event in events:
+            if event.get("date") and event.get("start") is not None \
+                    and around.start <= event["start"] < around.end:
+                return event["date"]
+    return sentence.document["published"]
+
+
+def directives_in(document: dict[str, Any], material: dict[str, Any]) -> list[Directive]:
+    """Every reported instruction of a document with a direction, its issuer and channel."""
+    found: list[Directive] = []
+    said = material["attributions"]
+    all_sentences = sentences(document, material["mentions"])
+    verbs = pattern("directives", "verbs")
+    for sentence in all_sentences:
+        for verb in verbs.finditer(sentence.text):
+            at = sentence.start + verb.start()
+            start, words = _ahead(sentence, sentence.start + verb.end())
+            direction = _direction(words)
+            if direction is None:
+                continue
+            clause = document["text"][_clause_start(sentence, at):at]
+            place = _meeting_place(clause)
+            issuer = _issuer(sentence, at)
+            channel, addressees, evidence = None, [], []
+            if place:
+                convened = _convener(all_sentences, place, sentence.index)
+                channel = f"meeting in {place}"
+                if convened:
+                    issuer, addressees, where = convened
+                    evidence.append(where.evidence(source_of(said, where)))
+            elif issuer and issuer["type"] in ("country",) and not place:
+                continue
+            if issuer is None:
+                continue
+            if channel is None:
+                called = _channel_of(all_sentences, issuer, sentence.index)
+                if called:
+                    place, (_, addressees, where) = called
+                    channel = f"meeting in {place}"
+                    evidence.append(where.evidence(source_of(said, where)))
+            addressees = addressees or [m for m in sentence.mentions_between(
+                start, start + len(words)) if m["type"] in ACTOR_TYPES
+                and re.search(r"\bto\b", words)]
+            evidence.append(sentence.evidence(source_of(said, sentence)))
+            near = all_sentences[max(0, sentence.index - 3):sentence.index]
+            found.append(Directive(sentence, start, start + len(words.rstrip(" ,.")),
+                                   verb.group(0), direction, issuer, channel,
+                                   [a for a in addressees if a["id"] != issuer["id"]],
+                                   evidence, _date(sentence, material["events"], near[::-1])))
+    _settle_opposites(found)
+    return [d for d in found if d.direction in ("calm", "escalate")]
+
+
+def _settle_opposites(found: list[Directive]) -> None:
+    """"urged the opposite": the reverse of the nearest directive before or beside it."""
+    for i, d in enumerate(found):
+        if d.direction != "opposite":
+            continue
+        others = [o for o in found[:i][::-1] + found[i + 1:] if o.direction in ("calm",
+                  "escalate") and abs(o.sentence.index - d.sentence.index) <= 1]
+        if others:
+            d.direction = "escalate" if others[0].direction == "calm" else "calm"
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    a, b = iso(a), iso(b)
+    if not a or not b:
+        return None
+    a, b = (a + "-01-01")[:10] if len(a) == 4 else (a + "-01")[:10], \
+        (b + "-01-01")[:10] if len(b) == 4 else (b + "-01")[:10]
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _related(a: Directive, b: Directive, window: int) -> bool:
+    if a.issuer["id"] == b.issuer["id"] and a.channel == b.channel:
+        return False
+    days = _days_apart(a.date, b.date)
+    if days is not None and days > window:
+        return False
+    if a.sentence.document["id"] == b.sentence.document["id"]:
+        return abs(a.sentence.index - b.sentence.index) <= SENTENCES_APART
+    shared = {x["id"] for x in a.addressees} & {x["id"] for x in b.addressees}
+    return bool(shared - {None})
+
+
+def _side(d: Directive) -> dict[str, Any]:
+    return {"issuer": entity(d.issuer), "channel": d.channel, "direction": d.direction,
+            "verb": d.verb, "content": d.content, "date": iso(d.date),
+            "addressees": [entity(a) for a in d.addressees],
+            "sources": sorted({e["source_text"] for e in d.evidence if e["source_text"]}),
+            "document": d.sentence.document["id"]}
+
+
+def _label(d: Directive) -> str:
+    channel = f" ({d.channel})" if d.channel else ""
+    return f"{d.issuer['name']}{channel} {d.verb} \"{d.content}\" ({d.direction})"
+
+
+def directives(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
+    window = setting("directives", "window_days")
+    docs = [d for d in store.document_texts(selection.documents, selection.date_from,
+                                            selection.date_to,
+                                            containing=setting("directives", "prefilter"))
+            if selection.keeps_document(d["id"], d["outlet"], d["published"])]
+    material = store.document_material([d["id"] for d in docs], ["REQUEST", "CONSULT"])
+    said = [x for d in docs for x in directives_in(d, material[d["id"]])
+            if all(selection.keeps_source(e["source_kind"] if e["source_kind"] != "outlet"
+                                          else None) for e in x.evidence)]
+    calm = [d for d in said if d.direction == "calm"]
+    found, seen = [], set()
+    for hot in (d for d in said if d.direction == "escalate"):
+        for cool in calm:
+            key = (hot.issuer["id"], hot.channel, cool.issuer["id"], cool.channel)
+            if key in seen or not _related(hot, cool, window):
+                continue
+            if not selection.involves([hot.issuer["id"], cool.issuer["id"],
+                                       *[a["id"] for a in hot.addressees + cool.addressees]]):
+                continue
+            seen.add(key)
+            found.append(finding(
+                "directives", f"{_label(hot)}, while {_label(cool)}",
+                [hot.issuer, cool.issuer, *hot.addressees, *cool.addressees],
+                [*hot.evidence, *cool.evidence],
+                escalate=_side(hot), calm=_side(cool)))
+    return found[:limit]
+

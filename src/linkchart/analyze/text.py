@@ -1,0 +1,76 @@
+"""Documents as sentences with the entities each mentions: what the text analyses read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+
+
+@dataclass
+class Sentence:
+    document: dict[str, Any]
+    index: int
+    start: int
+    end: int
+    text: str
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+    def mentions_between(self, start: int, end: int) -> list[dict[str, Any]]:
+        """Entities mentioned between two offsets of the document."""
+        return [m for m in self.mentions if m["start"] >= start and m["end"] <= end]
+
+    def evidence(self, source: dict[str, Any] | None = None, start: int | None = None,
+                 end: int | None = None) -> dict[str, Any]:
+        """This sentence (or a part of it) as a finding's evidence, credited to a
+        reported source (an attribution) or to the outlet."""
+        start = self.start if start is None else start
+        end = self.end if end is None else end
+        return {"document": self.document["id"], "text": self.document["text"][start:end],
+                "start": start, "end": end,
+                "source_text": (source or {}).get("source_text") or self.document["outlet"],
+                "source_kind": (source or {}).get("source_kind") or "outlet",
+                "outlet": self.document["outlet"], "published": self.document["published"]}
+
+
+def sentences(document: dict[str, Any], mentions: list[dict[str, Any]]) -> list[Sentence]:
+    """The sentences of a document's text, each with the mentions inside it."""
+    text = document["text"]
+    found: list[Sentence] = []
+    start = 0
+    for match in [*SENTENCE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        stripped = text[start:end].strip()
+        if stripped:
+            lead = start + text[start:end].index(stripped)
+            found.append(Sentence(document, len(found), lead, lead + len(stripped), stripped))
+        start = match.end() if match else len(text)
+    i = 0
+    for sentence in found:
+        while i < len(mentions) and mentions[i]["start"] < sentence.start:
+            i += 1
+        j = i
+        while j < len(mentions) and mentions[j]["end"] <= sentence.end:
+            sentence.mentions.append(mentions[j])
+            j += 1
+    return found
+
+
+def source_of(attributions: list[dict[str, Any]], sentence: Sentence) -> dict[str, Any] | None:
+    """The reported statement (attribution) whose content or cue lies in a sentence."""
+    for found in attributions:
+        if found.get("start") is None:
+            continue
+        if found["start"] < sentence.end and (found.get("end") or found["start"]) > sentence.start:
+            return found
+    for found in attributions:
+        content = (found.get("content") or "")[:60]
+        if content and content in sentence.text:
+            return found
+    return None
+
+
+def entity(mention: dict[str, Any]) -> dict[str, Any]:
+    return {"id": mention["id"], "name": mention["name"], "type": mention["type"]}

@@ -1,0 +1,133 @@
+"""What the analyses read of the store: document texts with the entities they mention and
+the statements they report, raw relation rows, and the columns a store may lack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, or_, select
+
+from linkchart.store import dates
+from linkchart.store.lookup import CHUNK
+from linkchart.store.schema import (attributions, doc_entities, documents, entities, events,
+                                    relations)
+
+
+def optional_column(table, name: str):
+    """A column that a later schema adds (e.g. `confidence`, `content`), or None."""
+    return table.c.get(name)
+
+
+def document_texts(conn: Connection, ids: Iterable[str] | None = None,
+                   date_from: str | None = None, date_to: str | None = None,
+                   containing: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Documents (of `ids`, or all) in a period whose text contains one of the words of
+    `containing` (case-insensitive; all documents without any)."""
+    stmt = select(documents.c.id, documents.c.title, documents.c.outlet,
+                  documents.c.published, documents.c.text).order_by(documents.c.id)
+    words = [w for w in containing if w]
+    if words:
+        stmt = stmt.where(or_(*[documents.c.text.ilike(f"%{w}%") for w in words]))
+    low, high = dates.year_bounds(date_from, date_to)
+    if low:
+        stmt = stmt.where(documents.c.published >= low)
+    if high:
+        stmt = stmt.where(documents.c.published < high)
+    chunks = [None] if ids is None else [sorted(ids)[i:i + CHUNK]
+                                         for i in range(0, len(set(ids)), CHUNK)]
+    found = []
+    for chunk in chunks:
+        narrowed = stmt if chunk is None else stmt.where(documents.c.id.in_(chunk))
+        for r in conn.execute(narrowed):
+            if dates.in_range(r.published, date_from, date_to):
+                found.append({"id": r.id, "title": r.title, "outlet": r.outlet,
+                              "published": r.published, "text": r.text})
+    return found
+
+
+def document_mentions(conn: Connection, doc_ids: Iterable[str]
+                      ) -> dict[str, list[dict[str, Any]]]:
+    """Each document's entity mentions, in text order: start, end, and the global entity
+    (id, name, type) or, where unresolved, the local one."""
+    doc_ids = sorted(set(doc_ids))
+    found: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
+    for i in range(0, len(doc_ids), CHUNK):
+        rows = conn.execute(
+            select(doc_entities.c.document_id, doc_entities.c.name, doc_entities.c.type,
+                   doc_entities.c.mentions, doc_entities.c.entity_id,
+                   entities.c.name.label("global_name"), entities.c.type.label("global_type"))
+            .outerjoin(entities, entities.c.id == doc_entities.c.entity_id)
+            .where(doc_entities.c.document_id.in_(doc_ids[i:i + CHUNK])))
+        for r in rows:
+            for start, end in r.mentions or []:
+                found[r.document_id].append({
+                    "start": start, "end": end, "id": r.entity_id,
+                    "name": r.global_name or r.name, "type": r.global_type or r.type})
+    for mentions in found.values():
+        mentions.sort(key=lambda m: (m["start"], -m["end"]))
+    return found
+
+
+def document_attributions(conn: Connection, doc_ids: Iterable[str]
+                          ) -> dict[str, list[dict[str, Any]]]:
+    """Each document's reported statements, in text order."""
+    doc_ids = sorted(set(doc_ids))
+    found: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
+    confidence = optional_column(attributions, "confidence")
+    columns = [attributions.c.document_id, attributions.c.local_id,
+               attributions.c.source_entity, attributions.c.source_text,
+               attributions.c.source_kind, attributions.c.cue, attributions.c.content,
+               attributions.c.start, attributions.c.end]
+    if confidence is not None:
+        columns.append(confidence)
+    for i in range(0, len(doc_ids), CHUNK):
+        rows = conn.execute(select(*columns)
+                            .where(attributions.c.document_id.in_(doc_ids[i:i + CHUNK]))
+                            .order_by(attributions.c.document_id, attributions.c.start))
+        for r in rows:
+            found[r.document_id].append({
+                "id": r.local_id, "document": r.document_id, "source": r.source_entity,
+                "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
+                "content": r.content, "start": r.start, "end": r.end,
+                "confidence": getattr(r, "confidence", None)})
+    return found
+
+
+def document_events(conn: Connection, doc_ids: Iterable[str], types: Iterable[str]
+                    ) -> dict[str, list[dict[str, Any]]]:
+    """Each document's events of some types with their span, date and, where the store
+    has it, what was asked (`content`)."""
+    doc_ids = sorted(set(doc_ids))
+    found: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
+    content = optional_column(events, "content")
+    columns = [events.c.id, events.c.document_id, events.c.type, events.c.date,
+               events.c.start, events.c.end, events.c.evidence]
+    if content is not None:
+        columns.append(content.label("content"))
+    for i in range(0, len(doc_ids), CHUNK):
+        rows = conn.execute(select(*columns)
+                            .where(events.c.document_id.in_(doc_ids[i:i + CHUNK]),
+                                   events.c.type.in_(list(types))))
+        for r in rows:
+            found[r.document_id].append({
+                "id": f"V{r.id}", "type": r.type, "date": r.date, "start": r.start,
+                "end": r.end, "evidence": r.evidence,
+                "content": getattr(r, "content", None)})
+    return found
+
+
+def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str | None,
+                   date_to: str | None, keep) -> list[dict[str, Any]]:
+    """Relations aggregated per tie (as `Store.relations`) from the rows whose evidence
+    `keep` accepts: it is given {document, outlet, published, source_kind, confidence}."""
+    from linkchart.store.graph import _select, aggregate
+
+    confidence = optional_column(relations, "confidence")
+    stmt = _select(types, date_from, date_to)
+    if confidence is not None:
+        stmt = stmt.add_columns(confidence.label("fact_confidence"))
+    kept = [r for r in conn.execute(stmt) if keep({
+        "document": r.document_id, "outlet": r.outlet, "published": r.published,
+        "source_kind": r.source_kind, "confidence": getattr(r, "fact_confidence", None)})]
+    return aggregate(kept)
