@@ -8,7 +8,7 @@ from typing import Any
 from linkchart.analyze.findings import finding, relation_evidence
 from linkchart.analyze.lexicon import pattern, setting
 from linkchart.analyze.selection import Selection
-from linkchart.analyze.text import Sentence, entity, sentences
+from linkchart.analyze.text import Sentence, entity, selected_documents, sentences
 
 NAMED = {"named_person", "named_org"}
 
@@ -129,10 +129,7 @@ def denied_ties(store, selection: Selection) -> list[dict[str, Any]]:
 
 
 def contradictions(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
-    docs = [d for d in store.document_texts(selection.documents, selection.date_from,
-                                            selection.date_to,
-                                            containing=setting("contradictions", "prefilter"))
-            if selection.keeps_document(d["id"], d["outlet"], d["published"])]
+    docs = selected_documents(store, selection, setting("contradictions", "prefilter"))
     material = store.document_material([d["id"] for d in docs])
     speakers = {a["source"] for m in material.values() for a in m["attributions"]
                 if a["source"]}

@@ -12,7 +12,7 @@ from typing import Any
 from linkchart.analyze.findings import finding
 from linkchart.analyze.lexicon import pattern, setting
 from linkchart.analyze.selection import Selection
-from linkchart.analyze.text import Sentence, entity, sentences, source_of
+from linkchart.analyze.text import Sentence, entity, selected_documents, sentences, source_of
 from linkchart.store.dates import iso
 
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and then)\b|\b(?:while|whereas|but)\b"
@@ -218,10 +218,7 @@ def _label(d: Directive) -> str:
 
 def directives(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
     window = setting("directives", "window_days")
-    docs = [d for d in store.document_texts(selection.documents, selection.date_from,
-                                            selection.date_to,
-                                            containing=setting("directives", "prefilter"))
-            if selection.keeps_document(d["id"], d["outlet"], d["published"])]
+    docs = selected_documents(store, selection, setting("directives", "prefilter"))
     material = store.document_material([d["id"] for d in docs], ["REQUEST", "CONSULT"])
     said = [x for d in docs for x in directives_in(d, material[d["id"]])
             if all(selection.keeps_source(e["source_kind"] if e["source_kind"] != "outlet"

@@ -9,7 +9,7 @@ from typing import Any
 from linkchart.analyze.findings import finding
 from linkchart.analyze.lexicon import pattern, setting
 from linkchart.analyze.selection import Selection
-from linkchart.analyze.text import Sentence, entity, sentences, source_of
+from linkchart.analyze.text import Sentence, entity, selected_documents, sentences, source_of
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"]")
 GROUP_TYPES = {"armed_group", "organization", "political_party"}
@@ -83,10 +83,7 @@ def fronts_in(document: dict[str, Any], material: dict[str, Any]) -> list[dict[s
 
 
 def fronts(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
-    docs = [d for d in store.document_texts(selection.documents, selection.date_from,
-                                            selection.date_to,
-                                            containing=setting("fronts", "prefilter"))
-            if selection.keeps_document(d["id"], d["outlet"], d["published"])]
+    docs = selected_documents(store, selection, setting("fronts", "prefilter"))
     material = store.document_material([d["id"] for d in docs])
     found = []
     for doc in docs:

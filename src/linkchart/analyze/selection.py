@@ -39,6 +39,9 @@ class Selection:
     """The chart draws events (actor to recipient) as links beside relations."""
 
     def __post_init__(self) -> None:
+        for name in ("entity_types", "relation_types", "event_types", "outlets"):
+            if not getattr(self, name):
+                setattr(self, name, None)
         if self.sources is not None and self.sources not in SOURCE_KINDS:
             raise ValueError(f"sources must be one of {sorted(SOURCE_KINDS)}, "
                              f"not {self.sources!r}")

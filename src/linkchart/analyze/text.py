@@ -74,3 +74,10 @@ def source_of(attributions: list[dict[str, Any]], sentence: Sentence) -> dict[st
 
 def entity(mention: dict[str, Any]) -> dict[str, Any]:
     return {"id": mention["id"], "name": mention["name"], "type": mention["type"]}
+
+
+def selected_documents(store, selection, containing: list[str]) -> list[dict[str, Any]]:
+    """The selection's documents whose text contains one of some words (cut in SQL)."""
+    return [d for d in store.document_texts(selection.documents, selection.date_from,
+                                            selection.date_to, containing=containing)
+            if selection.keeps_document(d["id"], d["outlet"], d["published"])]

@@ -7,6 +7,7 @@ from outside). Handlers are thin: the store's repository API and `views` do the 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from linkchart import __version__
+from linkchart.analyze import Selection
 from linkchart.model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
 from linkchart.server import review, views
 from linkchart.server.security import guard
@@ -79,23 +81,23 @@ def _checked(given: list[str], known: tuple[str, ...], what: str) -> list[str]:
 
 def relation_filters(entity_types: EntityTypes = [], relation_types: RelationTypes = [],
                      date_from: DateFrom = None, date_to: DateTo = None,
-                     min_sources: MinSources = 1) -> views.Filters:
-    return views.Filters(_checked(entity_types, ENTITY_TYPES, "entity type"),
+                     min_sources: MinSources = 1) -> Selection:
+    return Selection(_checked(entity_types, ENTITY_TYPES, "entity type"),
                          _checked(relation_types, RELATION_TYPES, "relation type"),
                          [], date_from, date_to, min_sources, events=False)
 
 
-def filters(base: Annotated[views.Filters, Depends(relation_filters)],
+def filters(base: Annotated[Selection, Depends(relation_filters)],
             event_types: EventTypes = [],
             events: Annotated[bool, Query(description="Draw events as links")] = True,
-            ) -> views.Filters:
-    base.event_types = _checked(event_types, EVENT_TYPES, "event type")
+            ) -> Selection:
+    base.event_types = _checked(event_types, EVENT_TYPES, "event type") or None
     base.events = events
     return base
 
 
-FiltersDep = Annotated[views.Filters, Depends(filters)]
-RelationFiltersDep = Annotated[views.Filters, Depends(relation_filters)]
+FiltersDep = Annotated[Selection, Depends(filters)]
+RelationFiltersDep = Annotated[Selection, Depends(relation_filters)]
 api = APIRouter(prefix="/api")
 
 
@@ -241,19 +243,15 @@ def decide(store: StoreDep, review_id: int, decision: DecisionIn):
 def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
            hide: Hide = [], limit: Limit = views.DEFAULT_LIMIT,
            format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):
-    from linkchart.export import Selection, export as write
+    from linkchart.export import export as write
 
     scoped = bool(entity or expand)
     selection = None
-    if scoped or selected != views.Filters():
+    if scoped or selected != Selection():
         shown = views.graph(store, list(entity), list(expand), selected, hide,
                             limit) if scoped else None
-        selection = Selection(
-            entity_ids=[n["id"] for n in shown["nodes"]] if shown else None,
-            entity_types=selected.entity_types or None,
-            relation_types=selected.relation_types or None,
-            event_types=selected.event_types or None, date_from=selected.date_from,
-            date_to=selected.date_to, min_sources=selected.min_sources)
+        selection = replace(selected, entity_ids=[n["id"] for n in shown["nodes"]]
+                            if shown else None, events=True)
     buffer = io.BytesIO()
     write(store, format, buffer, selection)
     media, suffix = EXPORTS[format]
