@@ -78,11 +78,13 @@ def _direction(tie: dict[str, Any], directions: dict[str, str]):
 
 
 def _possesses(text: str, name: str) -> bool:
-    """Whether the text calls someone `name`'s adviser, aide, deputy... ("Y's adviser")."""
+    """Whether the text calls someone `name`'s adviser, aide, deputy... ("Y's adviser",
+    "the adviser of Y")."""
     last = re.escape(name.split()[-1])
     roles = pattern("chains", "subordinate_roles").pattern
-    return re.search(rf"\b{last}['’]s?(?:\s+[\w-]+){{0,3}}?\s+{roles}", text,
-                     re.IGNORECASE) is not None
+    return re.search(rf"\b{last}['’]s?(?:\s+[\w-]+){{0,3}}?\s+{roles}", text, re.IGNORECASE) \
+        is not None or re.search(rf"{roles}\s+(?:of|to)\s+(?:[\w-]+\s+){{0,3}}?{last}\b",
+                                 text, re.IGNORECASE) is not None
 
 
 def _paths(links, start: str, path: list[str]) -> Iterator[list[str]]:

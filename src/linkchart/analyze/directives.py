@@ -17,7 +17,8 @@ from linkchart.store.dates import iso
 
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and then)\b|\b(?:while|whereas|but)\b"
                           r"|,\s+(?=[a-z]+\s+(?:told|said|say|says)\b)", re.IGNORECASE)
-NAME = r"(?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2}"
+NAME = (r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:" + "|".join(setting("directives", "name_particles"))
+        + r")\s+)?[A-Z][\w’'-]+){0,3}")
 WORDS_AHEAD = 14
 SENTENCES_APART = 6
 ACTOR_TYPES = {"person", "armed_group", "security_agency", "government", "political_party",
@@ -109,10 +110,22 @@ def _channel_of(sentences_: list[Sentence], issuer: dict[str, Any], before: int)
 
 
 def _issuer(sentence: Sentence, at: int):
-    """The nearest actor named before the verb in its clause."""
-    heads = [m for m in sentence.mentions_between(_clause_start(sentence, at), at)
-             if m["type"] in ACTOR_TYPES]
-    return heads[-1] if heads else None
+    """Who gives the instruction: the first actor of the clause when only an apposition
+    stands between it and the verb ("X, the commander of Y, ordered"), else the nearest
+    actor before the verb, else a capitalised name right before it."""
+    start = _clause_start(sentence, at)
+    text = sentence.document["text"]
+    heads = [m for m in sentence.mentions_between(start, at) if m["type"] in ACTOR_TYPES]
+    for m in heads:
+        if re.fullmatch(r",[^,]*,\s*", text[m["end"]:at]):
+            return m
+    if heads:
+        return heads[-1]
+    named = re.search(rf"({NAME})\s*$", text[start:at])
+    if named and named.group(1).split()[0].lower() not in ("the", "a", "an", "while", "at"):
+        return {"id": None, "name": named.group(1), "type": None,
+                "start": start + named.start(1), "end": start + named.end(1)}
+    return None
 
 
 def _date(sentence: Sentence, events: list[dict[str, Any]], near: list[Sentence]) -> str:
@@ -165,7 +178,7 @@ def directives_in(document: dict[str, Any], material: dict[str, Any]) -> list[Di
             near = all_sentences[max(0, sentence.index - 3):sentence.index]
             found.append(Directive(sentence, start, start + len(words.rstrip(" ,.")),
                                    verb.group(0), direction, issuer, channel,
-                                   [a for a in addressees if a["id"] != issuer["id"]],
+                                   [a for a in addressees if _key(a) != _key(issuer)],
                                    evidence, _date(sentence, material["events"], near[::-1])))
     _settle_opposites(found)
     return [d for d in found if d.direction in ("calm", "escalate")]
@@ -191,8 +204,12 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
+def _key(issuer: dict[str, Any]) -> str:
+    return issuer["id"] or issuer["name"].casefold()
+
+
 def _related(a: Directive, b: Directive, window: int) -> bool:
-    if a.issuer["id"] == b.issuer["id"] and a.channel == b.channel:
+    if _key(a.issuer) == _key(b.issuer) and a.channel == b.channel:
         return False
     days = _days_apart(a.date, b.date)
     if days is not None and days > window:
@@ -227,7 +244,7 @@ def directives(store, selection: Selection, limit: int = 100) -> list[dict[str, 
     found, seen = [], set()
     for hot in (d for d in said if d.direction == "escalate"):
         for cool in calm:
-            key = (hot.issuer["id"], hot.channel, cool.issuer["id"], cool.channel)
+            key = (_key(hot.issuer), hot.channel, _key(cool.issuer), cool.channel)
             if key in seen or not _related(hot, cool, window):
                 continue
             if not selection.involves([hot.issuer["id"], cool.issuer["id"],

@@ -26,11 +26,10 @@ def _named_groups(sentence: Sentence, before: int | None = None) -> list[dict[st
         if 1 <= len(name.split()) <= 6 and not name[:1].isdigit():
             found.append({"id": None, "name": name, "type": "armed_group",
                           "start": quoted.start(1), "end": quoted.end(1)})
-    for mention in sentence.mentions_between(sentence.start, end):
-        if mention["type"] in GROUP_TYPES and not any(
-                f["start"] <= mention["start"] < f["end"] for f in found):
-            found.append(mention)
-    return found
+    if found:
+        return found
+    return [m for m in sentence.mentions_between(sentence.start, end)
+            if m["type"] in GROUP_TYPES]
 
 
 def _served(sentence: Sentence) -> list[dict[str, Any]]:
@@ -64,7 +63,10 @@ def fronts_in(document: dict[str, Any], material: dict[str, Any]) -> list[dict[s
         fronts = fronts or [(g, None) for g in _named_groups(
             said_cover, said_cover.start + cue.start())]
         serving = _served(said_cover) + [x for c in near for x in _served(c)]
+        served_ids = {k["id"] for k in serving if k.get("id")}
         for group, claimed in fronts:
+            if group.get("id") in served_ids:
+                continue
             known = [k for k in serving if k.get("name") != group["name"]
                      and (k.get("id") is None or k.get("id") != group.get("id"))]
             if not known and claimed is None:
@@ -93,8 +95,8 @@ def fronts(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]
                 continue
             known = ", ".join(k["name"] for k in item["known"]) or "a group it does not name"
             found.append(finding(
-                "fronts", f"\"{item['front']['name']}\" is described as {item['cue']} "
-                f"(a front) for {known}", people, item["evidence"], front=item["front"],
+                "fronts", f"\"{item['front']['name']}\" is called a front "
+                f"(\"{item['cue']}\") of {known}", people, item["evidence"], front=item["front"],
                 known_groups=item["known"], claims=item["claims"], cue=item["cue"],
                 document=doc["id"]))
     return found[:limit]

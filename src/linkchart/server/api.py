@@ -175,6 +175,43 @@ def events(store: StoreDep, entity: Entities = [], event_types: EventTypes = [],
     return data(views.events(store, list(entity), types, date_from, date_to, limit))
 
 
+def analysis_selection(base: Annotated[Selection, Depends(filters)],
+                       min_confidence: Annotated[float | None, Query(
+                           ge=0, le=1, description="Facts at least this likely")] = None,
+                       outlet: Annotated[list[str], Query(description="Outlets to keep")] = [],
+                       sources: Annotated[str | None, Query(
+                           pattern="^(named|anonymous)$",
+                           description="Keep evidence credited to such sources")] = None,
+                       document: Annotated[list[str], Query(
+                           description="Documents to keep")] = [],
+                       entity: Entities = []) -> Selection:
+    return replace(base, min_confidence=min_confidence, outlets=list(outlet) or None,
+                   sources=sources, documents=list(document) or None,
+                   entity_ids=list(entity) or None)
+
+
+@api.get("/analysis/{kind}", tags=["analysis"], summary="Findings of one analysis: chains, "
+         "principals (of `entity`), directives, fronts, contradictions, brokers, sourcing "
+         "(of the `entity` actors, or of one `tie`); each with kind, summary, entities and "
+         "evidence")
+def analysis(store: StoreDep, kind: str,
+             selected: Annotated[Selection, Depends(analysis_selection)],
+             tie: Annotated[str | None, Query(max_length=300, description="sourcing of "
+                                              "one tie: type:source:target[:not]")] = None,
+             limit: Annotated[int, Query(ge=1, le=1000)] = 100):
+    from linkchart.analyze import KINDS, AnalysisError, analyze
+
+    if kind not in KINDS:
+        raise HTTPException(404, f"no analysis {kind!r}: one of {', '.join(KINDS)}")
+    actor = selected.entity_ids[0] if selected.entity_ids else None
+    if kind == "principals":
+        selected = replace(selected, entity_ids=None)
+    try:
+        return data(analyze(store, kind, selected, limit, entity=actor, tie=tie))
+    except AnalysisError as error:
+        raise HTTPException(422, str(error))
+
+
 @api.get("/documents", tags=["documents"], summary="Documents, newest first, or a full-text "
          "search")
 def documents(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = None,
