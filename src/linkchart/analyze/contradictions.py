@@ -8,7 +8,8 @@ from typing import Any
 from linkchart.analyze.findings import finding, relation_evidence
 from linkchart.analyze.lexicon import pattern, setting
 from linkchart.analyze.selection import Selection
-from linkchart.analyze.text import Sentence, entity, selected_documents, sentences
+from linkchart.analyze.text import (Sentence, entity, selected_documents, sentences,
+                                    source_of)
 
 NAMED = {"named_person", "named_org"}
 
@@ -99,32 +100,61 @@ def official_against_anonymous(statements, all_sentences_of, names) -> list[dict
     return found
 
 
-def denied_ties(store, selection: Selection) -> list[dict[str, Any]]:
-    """A tie one source asserts and another denies."""
+def _person(tie: dict[str, Any], end: str) -> dict[str, Any]:
+    return {"id": tie[end], "name": tie[f"{end}_name"], "type": tie[f"{end}_type"]}
+
+
+def _tie_dispute(tie, asserted: list[dict], denied: list[dict]) -> dict[str, Any]:
+    people = [_person(tie, "source"), _person(tie, "target")]
+    return finding(
+        "contradictions", f"{people[0]['name']} {tie['type'].replace('_', ' ')} "
+        f"{people[1]['name']}: asserted by {asserted[0]['source_text']}, denied by "
+        f"{denied[0]['source_text']}", people, [*asserted, *denied], about="tie",
+        sides=[{"source_text": side[0]["source_text"], "source_kind": side[0]["source_kind"],
+                "evidence": side[0]} for side in (asserted, denied)])
+
+
+def _asserted_nearby(tie, denied: list[dict], material, docs) -> list[dict[str, Any]]:
+    """Sentences of the denial's documents that name both ends without denying, credited
+    to another source: the assertion that the denial answers."""
+    denial = pattern("contradictions", "denial")
+    deniers = {d["source_text"].casefold() for d in denied if d["source_text"]}
+    found = []
+    for doc_id in sorted({d["document"] for d in denied}):
+        if doc_id not in docs:
+            continue
+        said = material[doc_id]["attributions"]
+        for sentence in sentences(docs[doc_id], material[doc_id]["mentions"]):
+            ids = {m["id"] for m in sentence.mentions}
+            if tie["source"] not in ids or tie["target"] not in ids \
+                    or denial.search(sentence.text):
+                continue
+            quote = sentence.evidence(source_of(said, sentence))
+            if (quote["source_text"] or "").casefold() not in deniers:
+                found.append(quote)
+    return found
+
+
+def denied_ties(store, selection: Selection, docs: dict[str, dict], material
+                ) -> list[dict[str, Any]]:
+    """A tie one source asserts and another denies: the same tie stored both ways, or a
+    denial answering an assertion a few sentences away in its own article."""
     ties: dict[tuple, dict[bool, dict[str, Any]]] = {}
     for tie in store.relations_kept(selection.relation_types or None, selection.date_from,
                                     selection.date_to, selection.keeps_evidence):
         ties.setdefault((tie["type"], tie["source"], tie["target"]), {})[tie["negated"]] = tie
     found = []
-    for (kind, _, _), sides in ties.items():
-        if len(sides) < 2:
+    for sides in ties.values():
+        if True not in sides:
             continue
-        said, denied = sides[False], sides[True]
-        people = [{"id": said["source"], "name": said["source_name"],
-                   "type": said["source_type"]},
-                  {"id": said["target"], "name": said["target_name"],
-                   "type": said["target_type"]}]
-        if not selection.involves([p["id"] for p in people]):
+        denied = sides[True]
+        if not selection.involves([denied["source"], denied["target"]]):
             continue
-        a, b = relation_evidence(said), relation_evidence(denied)
-        found.append(finding(
-            "contradictions", f"{people[0]['name']} {kind.replace('_', ' ')} "
-            f"{people[1]['name']}: asserted by {a[0]['source_text']}, denied by "
-            f"{b[0]['source_text']}", people, [*a, *b], about="tie",
-            sides=[{"source_text": a[0]["source_text"], "source_kind": a[0]["source_kind"],
-                    "evidence": a[0]},
-                   {"source_text": b[0]["source_text"], "source_kind": b[0]["source_kind"],
-                    "evidence": b[0]}]))
+        refused = relation_evidence(denied)
+        asserted = relation_evidence(sides[False]) if False in sides else \
+            _asserted_nearby(denied, refused, material, docs)
+        if asserted:
+            found.append(_tie_dispute(denied, asserted, refused))
     return found
 
 
@@ -142,5 +172,5 @@ def contradictions(store, selection: Selection, limit: int = 100) -> list[dict[s
         found += casualty_disputes(statements, names)
         found += official_against_anonymous(statements, lambda _: split, names)
     found = [f for f in found if selection.involves([e["id"] for e in f["entities"]])]
-    found += denied_ties(store, selection)
+    found += denied_ties(store, selection, {d["id"]: d for d in docs}, material)
     return found[:limit]
