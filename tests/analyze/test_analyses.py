@@ -90,6 +90,9 @@ def test_contradictions_of_three_kinds(texts_store):
     official = only(found, about="official_vs_anonymous")
     assert "withdrawn from the harbour" in official["sides"][0]["content"]
     assert official["sides"][1]["source_kind"] == "anonymous"
+    denials = {(f["sides"][0]["source_text"], f["sides"][1]["source_text"])
+               for f in found if f["about"] == "denial"}
+    assert ("Amani Wekesa", "Lakeshore Defence Front") in denials
     tie = only(found, about="tie")
     assert names(tie) == {"Kivu Provincial Council", "Lakeshore Defence Front"}
     assert "Great Lakes Monitor" in tie["sides"][0]["source_text"]

@@ -8,8 +8,8 @@ from typing import Any
 from linkchart.analyze.findings import finding, relation_evidence
 from linkchart.analyze.lexicon import pattern, setting
 from linkchart.analyze.selection import Selection
-from linkchart.analyze.text import (Sentence, entity, selected_documents, sentences,
-                                    source_of)
+from linkchart.analyze.text import (Sentence, actor_before, entity,
+                                    selected_documents, sentences, source_of)
 
 NAMED = {"named_person", "named_org"}
 
@@ -100,6 +100,71 @@ def official_against_anonymous(statements, all_sentences_of, names) -> list[dict
     return found
 
 
+ACTORS = {"person", "armed_group", "security_agency", "government", "political_party",
+          "religious_body", "organization", "international_org", "country", "media"}
+
+
+def _accuser(sentence: Sentence, before: int, said: list[dict], denier: dict,
+             weak: bool = False):
+    """Who makes the accusation in a sentence (up to an offset): the actor before an
+    accusing word (with `weak`, a word of assertion too), else the source the sentence is
+    credited to; None when that is the denier."""
+    accuses = pattern("contradictions", "accuses")
+    text = sentence.document["text"][sentence.start:before]
+    cues = [*accuses.finditer(text)]
+    if weak:
+        cues += pattern("contradictions", "asserts").finditer(text)
+    for cue in sorted(cues, key=lambda c: c.start()):
+        if not cue.group(0)[0].islower():
+            continue
+        who = actor_before(sentence, sentence.start + cue.start(), ACTORS)
+        if who and who.get("id") != denier.get("id") and who["name"] != denier["name"]:
+            return who, sentence.evidence(source_of(said, sentence), sentence.start, before)
+    credited = source_of(said, sentence)
+    if credited and accuses.search(text) and credited.get("source") != denier.get("id") \
+            and credited["source_text"].casefold() != denier["name"].casefold():
+        who = {"id": credited.get("source"), "name": credited["source_text"], "type": None}
+        return who, sentence.evidence(credited, sentence.start, before)
+    return None
+
+
+def denials(all_sentences: list[Sentence], said: list[dict]) -> list[dict[str, Any]]:
+    """An actor denies what another asserts in the same sentence ("A accused B of X, a
+    claim B denied") or just before it."""
+    denies = pattern("contradictions", "denies")
+    window = setting("contradictions", "window_sentences")
+    found = []
+    for sentence in all_sentences:
+        cue = denies.search(sentence.text)
+        if not cue:
+            continue
+        at = sentence.start + cue.start()
+        denier = actor_before(sentence, at, ACTORS)
+        if denier is None or denier.get("id") is None:
+            continue
+        accusation = _accuser(sentence, denier.get("start", at), said, denier, weak=True)
+        for earlier in reversed(all_sentences[max(0, sentence.index - window):sentence.index]):
+            if accusation or denies.search(earlier.text):
+                break
+            accusation = _accuser(earlier, earlier.end, said, denier)
+        if accusation is None:
+            continue
+        accuser, quote = accusation
+        denial = sentence.evidence({"source_text": denier["name"],
+                                    "source_kind": "named_org" if denier["type"] != "person"
+                                    else "named_person"})
+        found.append(finding(
+            "contradictions", f"{denier['name']} denies what {accuser['name']} asserts: "
+            f"\"{quote['text'][:160]}\"", [entity(denier), entity(accuser),
+                                           *sentence.mentions], [quote, denial],
+            about="denial", sides=[
+                {"source": entity(accuser), "source_text": accuser["name"],
+                 "content": quote["text"], "evidence": quote},
+                {"source": entity(denier), "source_text": denier["name"],
+                 "content": sentence.text, "evidence": denial}]))
+    return found
+
+
 def _person(tie: dict[str, Any], end: str) -> dict[str, Any]:
     return {"id": tie[end], "name": tie[f"{end}_name"], "type": tie[f"{end}_type"]}
 
@@ -171,6 +236,7 @@ def contradictions(store, selection: Selection, limit: int = 100) -> list[dict[s
         split = sentences(doc, material[doc["id"]]["mentions"])
         found += casualty_disputes(statements, names)
         found += official_against_anonymous(statements, lambda _: split, names)
+        found += denials(split, material[doc["id"]]["attributions"])
     found = [f for f in found if selection.involves([e["id"] for e in f["entities"]])]
     found += denied_ties(store, selection, {d["id"]: d for d in docs}, material)
     return found[:limit]

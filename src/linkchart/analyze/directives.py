@@ -12,13 +12,10 @@ from typing import Any
 from linkchart.analyze.findings import finding
 from linkchart.analyze.lexicon import pattern, setting
 from linkchart.analyze.selection import Selection
-from linkchart.analyze.text import Sentence, entity, selected_documents, sentences, source_of
+from linkchart.analyze.text import (CLAUSE_BREAK, NAME, Sentence, actor_before, clause_start,
+                                    entity, selected_documents, sentences, source_of)
 from linkchart.store.dates import iso
 
-CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and then)\b|\b(?:while|whereas|but)\b"
-                          r"|,\s+(?=[a-z]+\s+(?:told|said|say|says)\b)", re.IGNORECASE)
-NAME = (r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:" + "|".join(setting("directives", "name_particles"))
-        + r")\s+)?[A-Z][\w’'-]+){0,3}")
 WORDS_AHEAD = 14
 SENTENCES_APART = 6
 ACTOR_TYPES = {"person", "armed_group", "security_agency", "government", "political_party",
@@ -41,12 +38,6 @@ class Directive:
     @property
     def content(self) -> str:
         return self.sentence.document["text"][self.start:self.end]
-
-
-def _clause_start(sentence: Sentence, offset: int) -> int:
-    head = sentence.document["text"][sentence.start:offset]
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(head)]
-    return sentence.start + (breaks[-1] if breaks else 0)
 
 
 def _ahead(sentence: Sentence, offset: int) -> tuple[int, str]:
@@ -89,7 +80,7 @@ def _convener(sentences_: list[Sentence], place: str, before: int):
         if not verb:
             continue
         at = sentence.start + verb.start()
-        heads = [m for m in sentence.mentions_between(_clause_start(sentence, at), at)
+        heads = [m for m in sentence.mentions_between(clause_start(sentence, at), at)
                  if m["type"] in ACTOR_TYPES - {"country"}]
         if heads:
             called = [m for m in sentence.mentions_between(at, sentence.end)
@@ -106,25 +97,6 @@ def _channel_of(sentences_: list[Sentence], issuer: dict[str, Any], before: int)
             convened = _convener(sentences_, place, sentence.index)
             if convened and convened[0]["id"] == issuer["id"]:
                 return place, convened
-    return None
-
-
-def _issuer(sentence: Sentence, at: int):
-    """Who gives the instruction: the first actor of the clause when only an apposition
-    stands between it and the verb ("X, the commander of Y, ordered"), else the nearest
-    actor before the verb, else a capitalised name right before it."""
-    start = _clause_start(sentence, at)
-    text = sentence.document["text"]
-    heads = [m for m in sentence.mentions_between(start, at) if m["type"] in ACTOR_TYPES]
-    for m in heads:
-        if re.fullmatch(r",[^,]*,\s*", text[m["end"]:at]):
-            return m
-    if heads:
-        return heads[-1]
-    named = re.search(rf"({NAME})\s*$", text[start:at])
-    if named and named.group(1).split()[0].lower() not in ("the", "a", "an", "while", "at"):
-        return {"id": None, "name": named.group(1), "type": None,
-                "start": start + named.start(1), "end": start + named.end(1)}
     return None
 
 
@@ -151,9 +123,9 @@ def directives_in(document: dict[str, Any], material: dict[str, Any]) -> list[Di
             direction = _direction(words)
             if direction is None:
                 continue
-            clause = document["text"][_clause_start(sentence, at):at]
+            clause = document["text"][clause_start(sentence, at):at]
             place = _meeting_place(clause)
-            issuer = _issuer(sentence, at)
+            issuer = actor_before(sentence, at, ACTOR_TYPES)
             channel, addressees, evidence = None, [], []
             if place:
                 convened = _convener(all_sentences, place, sentence.index)

@@ -6,6 +6,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from linkchart.analyze.lexicon import setting
+
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and then)\b|\b(?:while|whereas|but)\b"
+                          r"|,\s+(?=[a-z]+\s+(?:told|said|say|says)\b)", re.IGNORECASE)
+NAME = (r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:" + "|".join(setting("directives", "name_particles"))
+        + r")\s+)?[A-Z][\w’'-]+){0,3}")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 
 
@@ -69,6 +75,33 @@ def source_of(attributions: list[dict[str, Any]], sentence: Sentence) -> dict[st
         content = (found.get("content") or "")[:60]
         if content and content in sentence.text:
             return found
+    return None
+
+
+def clause_start(sentence: Sentence, offset: int) -> int:
+    """Where the clause holding an offset of the sentence begins."""
+    head = sentence.document["text"][sentence.start:offset]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(head)]
+    return sentence.start + (breaks[-1] if breaks else 0)
+
+
+def actor_before(sentence: Sentence, at: int, types: set[str]) -> dict[str, Any] | None:
+    """Who does what the verb at `at` says: the first actor of the clause when only an
+    apposition stands between it and the verb ("X, the commander of Y, ordered"), else the
+    nearest actor before the verb, else a capitalised name right before it."""
+    start = clause_start(sentence, at)
+    text = sentence.document["text"]
+    heads = [m for m in sentence.mentions_between(start, at) if m["type"] in types]
+    for m in heads:
+        if re.fullmatch(r",[^,]*,\s*", text[m["end"]:at]):
+            return m
+    if heads:
+        return heads[-1]
+    named = re.search(rf"({NAME})\s*$", text[start:at])
+    if named and named.group(1).split()[0].lower() not in (
+            "the", "a", "an", "while", "at", *setting("directives", "not_names")):
+        return {"id": None, "name": named.group(1), "type": None,
+                "start": start + named.start(1), "end": start + named.end(1)}
     return None
 
 
