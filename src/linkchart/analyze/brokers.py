@@ -79,11 +79,9 @@ def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[di
     return found
 
 
-def _years(tie: dict[str, Any]) -> range:
-    first, last = tie.get("first_date"), tie.get("last_date")
-    if not first or not last:
-        return range(0)
-    return range(int(first[:4]), int(last[:4]) + 1)
+def _years(tie: dict[str, Any]) -> set[int]:
+    """The years the tie was reported in (its first and its last report)."""
+    return {int(d[:4]) for d in (tie.get("first_date"), tie.get("last_date")) if d}
 
 
 def _neighbours(ties: list[dict[str, Any]], actor: str, year: int) -> list[str]:

@@ -99,6 +99,17 @@ def _paths(links, start: str, path: list[str]) -> Iterator[list[str]]:
         yield path
 
 
+def _trimmed(links, path: list[str]) -> list[str]:
+    """The path without the members (spokesmen, aides) it ends on."""
+    trailing = set(setting("chains", "trailing_member_links"))
+    while len(path) > 1:
+        link = links[path[-2]][path[-1]]
+        if link["agent"]["type"] != "person" or not set(link["relations"]) <= trailing:
+            break
+        path = path[:-1]
+    return path
+
+
 def chain_finding(links, path: list[str]) -> dict[str, Any]:
     steps = [links[a][b] for a, b in zip(path, path[1:])]
     people = [steps[0]["principal"], *[s["agent"] for s in steps]]
@@ -118,12 +129,14 @@ def chains(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]
     links = command_links(store, selection)
     commanded = {agent for agents in links.values() for agent in agents}
     starts = [p for p in links if p not in commanded] or list(links)
-    found = []
+    found, seen = [], set()
     for start in sorted(starts):
         for n, path in enumerate(_paths(links, start, [start])):
             if n >= MAX_PATHS_PER_START:
                 break
-            if len(path) >= 3 and selection.involves(path):
+            path = _trimmed(links, path)
+            if len(path) >= 3 and tuple(path) not in seen and selection.involves(path):
+                seen.add(tuple(path))
                 found.append(chain_finding(links, path))
     found.sort(key=lambda f: (-min(s["sources"] for s in f["links"]), -len(f["links"]),
                               f["summary"]))

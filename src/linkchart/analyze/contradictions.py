@@ -119,7 +119,11 @@ def _accuser(sentence: Sentence, before: int, said: list[dict], denier: dict,
             continue
         who = actor_before(sentence, sentence.start + cue.start(), ACTORS)
         if who and who.get("id") != denier.get("id") and who["name"] != denier["name"]:
-            return who, sentence.evidence(source_of(said, sentence), sentence.start, before)
+            credited = source_of(said, sentence)
+            if credited and (credited.get("source") == denier.get("id")
+                             or credited["source_text"] == denier["name"]):
+                credited = None
+            return who, sentence.evidence(credited, sentence.start, before)
     credited = source_of(said, sentence)
     if credited and accuses.search(text) and credited.get("source") != denier.get("id") \
             and credited["source_text"].casefold() != denier["name"].casefold():
