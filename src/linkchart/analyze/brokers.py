@@ -12,9 +12,9 @@ from linkchart.analyze.findings import finding, relation_evidence
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.ties import selected_ties
 
-EXACT_UP_TO = 1500
+EXACT_UP_TO = 600
 """Above this many actors, betweenness is estimated from a fixed sample of them."""
-SAMPLE = 300
+SAMPLE = 120
 PER_PERIOD = 3
 
 
@@ -35,22 +35,19 @@ def _node(graph: nx.Graph, node: str) -> dict[str, Any]:
 
 
 def _quotes(store, selection: Selection, broker: str, others: list[str]) -> list[dict]:
-    """One piece of evidence for the broker's tie to each of `others`."""
-    found = []
-    wanted = set(others)
-    for tie in store.relations([broker], selection.relation_types or None,
-                               selection.date_from, selection.date_to):
-        other = tie["target"] if tie["source"] == broker else tie["source"]
-        if other in wanted and not tie["negated"]:
-            kept = [e for e in relation_evidence(tie)][:1]
-            found += kept
-            wanted.discard(other)
-    return found
+    """The first quote of the broker's tie to each of `others` (in the selection)."""
+    found = store.pair_quotes([(broker, other) for other in others])
+    return relation_evidence({"evidence": [q for q in found.values()
+                                           if selection.keeps_evidence(q)]})
 
 
 def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[dict[str, Any]]:
+    """Actors whose neighbours fall in two clusters or more, by betweenness on the graph's
+    2-core (actors with one tie bridge nothing)."""
     if graph.number_of_edges() == 0:
         return []
+    core = nx.k_core(graph, 2)
+    graph = core if core.number_of_edges() else graph
     k = None if graph.number_of_nodes() <= EXACT_UP_TO else SAMPLE
     between = nx.betweenness_centrality(graph, k=k, seed=0)
     cluster_of = {}

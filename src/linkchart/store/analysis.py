@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, and_, bindparam, or_, select
 
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
@@ -131,3 +131,35 @@ def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str
         "document": r.document_id, "outlet": r.outlet, "published": r.published,
         "source_kind": r.source_kind, "confidence": getattr(r, "fact_confidence", None)})]
     return aggregate(kept)
+
+
+def _pair_statement():
+    a, b = bindparam("a"), bindparam("b")
+    return (select(relations.c.document_id, relations.c.evidence, relations.c.start,
+                   relations.c.end, documents.c.outlet, documents.c.published,
+                   attributions.c.source_text, attributions.c.source_kind)
+            .join(documents, documents.c.id == relations.c.document_id)
+            .outerjoin(attributions, attributions.c.id == relations.c.attribution_id)
+            .where(or_(and_(relations.c.source_entity == a, relations.c.target_entity == b),
+                       and_(relations.c.source_entity == b, relations.c.target_entity == a)),
+                   relations.c.negated.is_(False))
+            .order_by(relations.c.id).limit(1))
+
+
+PAIR = _pair_statement()
+
+
+def pair_quotes(conn: Connection, pairs: Iterable[tuple[str, str]]
+                ) -> dict[tuple[str, str], dict[str, Any]]:
+    """The first stored quote of a tie (not a denial) between each pair of entities, in
+    the shape of a relation's evidence."""
+    found = {}
+    for a, b in pairs:
+        row = conn.execute(PAIR, {"a": a, "b": b}).first()
+        if row is not None:
+            found[(a, b)] = {
+                "document": row.document_id, "text": row.evidence, "start": row.start,
+                "end": row.end, "outlet": row.outlet, "published": row.published,
+                "attribution": None if row.source_kind is None else {
+                    "source_text": row.source_text, "source_kind": row.source_kind}}
+    return found

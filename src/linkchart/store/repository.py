@@ -258,6 +258,12 @@ class Store:
         with self._read() as conn:
             return analysis.relations_kept(conn, types, date_from, date_to, keep)
 
+    def pair_quotes(self, pairs: Iterable[tuple[str, str]]
+                    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """The first quote of a tie between each pair of entities."""
+        with self._read() as conn:
+            return analysis.pair_quotes(conn, pairs)
+
     def document_texts(self, ids: Iterable[str] | None = None, date_from: str | None = None,
                        date_to: str | None = None, containing: Iterable[str] = ()
                        ) -> list[dict[str, Any]]:
