@@ -102,12 +102,10 @@ def central_per_period(store, selection: Selection, ties: list[dict[str, Any]]
     for year in sorted(per_year, reverse=True):
         top = per_year[year].most_common(PER_PERIOD)
         people = [{"id": i, "name": names[i][0], "type": names[i][1]} for i, _ in top]
-        period = Selection(**{**selection.__dict__, "date_from": str(year),
-                              "date_to": str(year)})
         found.append(finding(
             "brokers", f"Most connected in {year}: " + ", ".join(
                 f"{p['name']} ({n} ties)" for p, (_, n) in zip(people, top)),
-            people, _quotes(store, period, people[0]["id"], _neighbours(
+            people, _quotes(store, selection, people[0]["id"], _neighbours(
                 ties, people[0]["id"], year)[:2]) if people else [],
             role="central", period=str(year), ties=[n for _, n in top]))
     return found

@@ -31,10 +31,11 @@ def _side(said: dict[str, Any], sentence: Sentence, names: dict[str, dict[str, A
             "evidence": sentence.evidence(said)}
 
 
-def _statements(document, material) -> list[tuple[dict[str, Any], Sentence]]:
-    all_sentences = sentences(document, material["mentions"])
+def _statements(all_sentences: list[Sentence], attributions: list[dict[str, Any]]
+                ) -> list[tuple[dict[str, Any], Sentence]]:
+    """Each reported statement with the sentence it ends in."""
     found = []
-    for said in material["attributions"]:
+    for said in attributions:
         sentence = _sentence_of(all_sentences, said.get("end") or said.get("start"))
         if sentence is not None:
             found.append((said, sentence))
@@ -212,6 +213,11 @@ def denied_ties(store, selection: Selection, docs: dict[str, dict], material
     for tie in store.relations_kept(selection.relation_types or None, selection.date_from,
                                     selection.date_to, selection.keeps_evidence):
         ties.setdefault((tie["type"], tie["source"], tie["target"]), {})[tie["negated"]] = tie
+    wanted = {e["document"] for sides in ties.values() if True in sides
+              for e in sides[True]["evidence"]} - set(docs)
+    if wanted:
+        docs = docs | {d["id"]: d for d in store.document_texts(wanted)}
+        material = material | store.document_material(wanted)
     found = []
     for sides in ties.values():
         if True not in sides:
@@ -228,16 +234,18 @@ def denied_ties(store, selection: Selection, docs: dict[str, dict], material
 
 
 def contradictions(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
-    docs = selected_documents(store, selection, setting("contradictions", "prefilter"))
+    cues = [pattern("contradictions", name) for name in ("no_casualties", "denies",
+                                                          "contrast")]
+    docs = selected_documents(store, selection, setting("contradictions", "prefilter"), cues)
     material = store.document_material([d["id"] for d in docs])
     speakers = {a["source"] for m in material.values() for a in m["attributions"]
                 if a["source"]}
     names = {i: entity(e) for i, e in store.entities_by_id(speakers).items()}
     found = []
     for doc in docs:
-        statements = [(s, w) for s, w in _statements(doc, material[doc["id"]])
-                      if selection.keeps_confidence(s.get("confidence"))]
         split = sentences(doc, material[doc["id"]]["mentions"])
+        statements = [(s, w) for s, w in _statements(split, material[doc["id"]]["attributions"])
+                      if selection.keeps_confidence(s.get("confidence"))]
         found += casualty_disputes(statements, names)
         found += official_against_anonymous(statements, lambda _: split, names)
         found += denials(split, material[doc["id"]]["attributions"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from linkchart.analyze.findings import finding
@@ -167,6 +168,15 @@ def _settle_opposites(found: list[Directive]) -> None:
             d.direction = "escalate" if others[0].direction == "calm" else "calm"
 
 
+@cache
+def _verb_then_direction() -> re.Pattern[str]:
+    """A directive verb followed closely by a direction word: the documents worth reading."""
+    verbs, ahead = pattern("directives", "verbs").pattern, r"\W+(?:\S+\s+){0,%d}?" % WORDS_AHEAD
+    return re.compile(verbs + ahead + r"(?:" + "|".join(
+        pattern("directives", name).pattern for name in ("calm", "escalate", "opposite")) + ")",
+        re.IGNORECASE)
+
+
 def _days_apart(a: str | None, b: str | None) -> int | None:
     a, b = iso(a), iso(b)
     if not a or not b:
@@ -207,7 +217,8 @@ def _label(d: Directive) -> str:
 
 def directives(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
     window = setting("directives", "window_days")
-    docs = selected_documents(store, selection, setting("directives", "prefilter"))
+    docs = selected_documents(store, selection, setting("directives", "prefilter"),
+                              [_verb_then_direction()])
     material = store.document_material([d["id"] for d in docs], ["REQUEST", "CONSULT"])
     said = [x for d in docs for x in directives_in(d, material[d["id"]])
             if all(selection.keeps_source(e["source_kind"] if e["source_kind"] != "outlet"

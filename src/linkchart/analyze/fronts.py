@@ -85,7 +85,8 @@ def fronts_in(document: dict[str, Any], material: dict[str, Any]) -> list[dict[s
 
 
 def fronts(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
-    docs = selected_documents(store, selection, setting("fronts", "prefilter"))
+    docs = selected_documents(store, selection, setting("fronts", "prefilter"),
+                              [pattern("fronts", "cover")])
     material = store.document_material([d["id"] for d in docs])
     found = []
     for doc in docs:

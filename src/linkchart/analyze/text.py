@@ -109,8 +109,11 @@ def entity(mention: dict[str, Any]) -> dict[str, Any]:
     return {"id": mention["id"], "name": mention["name"], "type": mention["type"]}
 
 
-def selected_documents(store, selection, containing: list[str]) -> list[dict[str, Any]]:
-    """The selection's documents whose text contains one of some words (cut in SQL)."""
+def selected_documents(store, selection, containing: list[str],
+                       matching: list[re.Pattern[str]] = ()) -> list[dict[str, Any]]:
+    """The selection's documents whose text contains one of some words (cut in SQL) and,
+    with `matching`, matches one of those patterns (cut before any sentence is read)."""
     return [d for d in store.document_texts(selection.documents, selection.date_from,
                                             selection.date_to, containing=containing)
-            if selection.keeps_document(d["id"], d["outlet"], d["published"])]
+            if selection.keeps_document(d["id"], d["outlet"], d["published"])
+            and (not matching or any(p.search(d["text"]) for p in matching))]

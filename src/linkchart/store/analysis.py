@@ -90,7 +90,7 @@ def document_attributions(conn: Connection, doc_ids: Iterable[str]
                 "id": r.local_id, "document": r.document_id, "source": r.source_entity,
                 "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
                 "content": r.content, "start": r.start, "end": r.end,
-                "confidence": getattr(r, "confidence", None)})
+                "confidence": r._mapping.get("confidence")})
     return found
 
 
@@ -113,7 +113,7 @@ def document_events(conn: Connection, doc_ids: Iterable[str], types: Iterable[st
             found[r.document_id].append({
                 "id": f"V{r.id}", "type": r.type, "date": r.date, "start": r.start,
                 "end": r.end, "evidence": r.evidence,
-                "content": getattr(r, "content", None)})
+                "content": r._mapping.get("content")})
     return found
 
 
@@ -129,7 +129,7 @@ def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str
         stmt = stmt.add_columns(confidence.label("fact_confidence"))
     kept = [r for r in conn.execute(stmt) if keep({
         "document": r.document_id, "outlet": r.outlet, "published": r.published,
-        "source_kind": r.source_kind, "confidence": getattr(r, "fact_confidence", None)})]
+        "source_kind": r.source_kind, "confidence": r._mapping.get("fact_confidence")})]
     return aggregate(kept)
 
 
