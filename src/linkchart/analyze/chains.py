@@ -8,11 +8,29 @@ from collections.abc import Iterator
 from typing import Any
 
 from linkchart.analyze.findings import finding, relation_evidence
-from linkchart.analyze.lexicon import pattern, setting
+from linkchart.analyze.lexicon import pattern, plain_words, setting
 from linkchart.analyze.selection import Selection
+from linkchart.analyze.ties import needs_evidence
 
 MAX_DEPTH = 4
 MAX_PATHS_PER_START = 20
+
+
+def _command_ties(store, selection: Selection, types: list[str]) -> list[dict[str, Any]]:
+    """The ties a command graph is made of: counted in SQL without their evidence where
+    the selection allows it (their quotes are read for the chains reported), except the
+    `affiliated_with` ties whose evidence names a subordinate role, read in full."""
+    if needs_evidence(selection):
+        return store.relations_kept(types, selection.date_from, selection.date_to,
+                                    selection.keeps_evidence)
+    directional = [t for t in types if t != "affiliated_with"]
+    found = store.ties(None, directional, selection.date_from, selection.date_to,
+                       selection.min_sources) if directional else []
+    if "affiliated_with" in types:
+        found += store.relations_kept(["affiliated_with"], selection.date_from,
+                                      selection.date_to, selection.keeps_evidence,
+                                      containing=plain_words("chains", "subordinate_roles"))
+    return found
 
 
 def command_links(store, selection: Selection) -> dict[str, dict[str, dict[str, Any]]]:
@@ -24,8 +42,7 @@ def command_links(store, selection: Selection) -> dict[str, dict[str, dict[str, 
     if selection.relation_types:
         types = [t for t in types if t in selection.relation_types]
     links: dict[str, dict[str, dict[str, Any]]] = {}
-    for tie in store.relations_kept(types, selection.date_from, selection.date_to,
-                                    selection.keeps_evidence):
+    for tie in _command_ties(store, selection, types):
         if tie["negated"] or tie["sources"] < selection.min_sources:
             continue
         if tie["source_type"] not in kinds or tie["target_type"] not in kinds:
@@ -41,10 +58,18 @@ def command_links(store, selection: Selection) -> dict[str, dict[str, dict[str, 
             "principal": _entity(*principal), "agent": _entity(*agent), "relations": [],
             "evidence": [], "sources": 0})
         link["relations"].append(tie["type"])
-        link["evidence"].extend(relation_evidence(tie))
+        link["evidence"].extend(relation_evidence(tie) if "evidence" in tie else [])
         link["sources"] = max(link["sources"], tie["sources"])
     _drop_mutual(links)
     return links
+
+
+def _quote_links(store, links, path: list[str]) -> None:
+    """Read the first quote of each link of a path that was counted without its evidence."""
+    bare = [(a, b) for a, b in zip(path, path[1:]) if not links[a][b]["evidence"]]
+    if bare:
+        for (a, b), quote in store.pair_quotes(bare).items():
+            links[a][b]["evidence"] = relation_evidence({"evidence": [quote]})
 
 
 def _drop_mutual(links) -> None:
@@ -77,14 +102,22 @@ def _direction(tie: dict[str, Any], directions: dict[str, str]):
     return None
 
 
+POSSESSIVE = re.compile(r"([\w-]+)['’]s?(?:\s+[\w-]+){0,3}?\s*$")
+OF_WHOM = re.compile(r"^\s+(?:of|to)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+
+
 def _possesses(text: str, name: str) -> bool:
     """Whether the text calls someone `name`'s adviser, aide, deputy... ("Y's adviser",
     "the adviser of Y")."""
-    last = re.escape(name.split()[-1])
-    roles = pattern("chains", "subordinate_roles").pattern
-    return re.search(rf"\b{last}['’]s?(?:\s+[\w-]+){{0,3}}?\s+{roles}", text, re.IGNORECASE) \
-        is not None or re.search(rf"{roles}\s+(?:of|to)\s+(?:[\w-]+\s+){{0,3}}?{last}\b",
-                                 text, re.IGNORECASE) is not None
+    last = name.split()[-1].casefold()
+    for role in pattern("chains", "subordinate_roles").finditer(text):
+        before = POSSESSIVE.search(text[max(0, role.start() - 60):role.start()])
+        after = OF_WHOM.match(text[role.end():role.end() + 60])
+        if before and before.group(1).casefold() == last:
+            return True
+        if after and last in after.group(1).casefold().split():
+            return True
+    return False
 
 
 def _paths(links, start: str, path: list[str]) -> Iterator[list[str]]:
@@ -137,6 +170,7 @@ def chains(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]
             path = _trimmed(links, path)
             if len(path) >= 3 and tuple(path) not in seen and selection.involves(path):
                 seen.add(tuple(path))
+                _quote_links(store, links, path)
                 found.append(chain_finding(links, path))
     found.sort(key=lambda f: (-min(s["sources"] for s in f["links"]), -len(f["links"]),
                               f["summary"]))
@@ -161,6 +195,7 @@ def principals(store, selection: Selection, entity_id: str,
                 continue
             seen.add(principal)
             chain = [principal, *path]
+            _quote_links(store, links, chain)
             item = chain_finding(links, chain)
             item["kind"] = "principals"
             item["summary"] = (f"{item['principal']['name']} commands or backs "

@@ -118,13 +118,18 @@ def document_events(conn: Connection, doc_ids: Iterable[str], types: Iterable[st
 
 
 def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str | None,
-                   date_to: str | None, keep) -> list[dict[str, Any]]:
+                   date_to: str | None, keep, containing: Iterable[str] = ()
+                   ) -> list[dict[str, Any]]:
     """Relations aggregated per tie (as `Store.relations`) from the rows whose evidence
-    `keep` accepts: it is given {document, outlet, published, source_kind, confidence}."""
+    `keep` accepts: it is given {document, outlet, published, source_kind, confidence};
+    with `containing`, only rows whose evidence holds one of those words."""
     from linkchart.store.graph import _select, aggregate
 
     confidence = optional_column(relations, "confidence")
     stmt = _select(types, date_from, date_to)
+    words = [w for w in containing if w]
+    if words:
+        stmt = stmt.where(or_(*[relations.c.evidence.ilike(f"%{w}%") for w in words]))
     if confidence is not None:
         stmt = stmt.add_columns(confidence.label("fact_confidence"))
     kept = [r for r in conn.execute(stmt) if keep({

@@ -253,10 +253,12 @@ class Store:
     # -- what the analyses read (linkchart.store.analysis) -------------------------------
 
     def relations_kept(self, types: Iterable[str] | None, date_from: str | None,
-                       date_to: str | None, keep) -> list[dict[str, Any]]:
-        """Ties (as `relations`) counted over the evidence that `keep` accepts."""
+                       date_to: str | None, keep, containing: Iterable[str] = ()
+                       ) -> list[dict[str, Any]]:
+        """Ties (as `relations`) counted over the evidence that `keep` accepts (and that
+        holds one of the words of `containing`)."""
         with self._read() as conn:
-            return analysis.relations_kept(conn, types, date_from, date_to, keep)
+            return analysis.relations_kept(conn, types, date_from, date_to, keep, containing)
 
     def pair_quotes(self, pairs: Iterable[tuple[str, str]]
                     ) -> dict[tuple[str, str], dict[str, Any]]:
