@@ -27,13 +27,11 @@ def _profile(ties: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _evidence(store, selection: Selection, actor: str, weakest: list[dict]) -> list[dict]:
-    wanted = {t["id"] for t in weakest}
-    found = []
-    for tie in store.relations([actor], selection.relation_types or None,
-                               selection.date_from, selection.date_to):
-        if tie["id"] in wanted:
-            found += [e for e in relation_evidence(tie)][:1]
-    return found
+    """The first quote of each of the actor's weakest ties."""
+    pairs = [(t["source"], t["target"]) for t in weakest]
+    quotes = store.pair_quotes(pairs)
+    return relation_evidence({"evidence": [quotes[p] for p in pairs if p in quotes
+                                           and selection.keeps_evidence(quotes[p])]})
 
 
 def _summary(name: str, p: dict[str, Any]) -> str:
