@@ -211,7 +211,8 @@ def denied_ties(store, selection: Selection, docs: dict[str, dict], material
     denial answering an assertion a few sentences away in its own article."""
     ties: dict[tuple, dict[bool, dict[str, Any]]] = {}
     for tie in store.relations_kept(selection.relation_types or None, selection.date_from,
-                                    selection.date_to, selection.keeps_evidence):
+                                    selection.date_to, selection.keeps_evidence,
+                                    denied_only=True):
         ties.setdefault((tie["type"], tie["source"], tie["target"]), {})[tie["negated"]] = tie
     wanted = {e["document"] for sides in ties.values() if True in sides
               for e in sides[True]["evidence"]} - set(docs)

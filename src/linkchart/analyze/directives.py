@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from linkchart.analyze.findings import finding
-from linkchart.analyze.lexicon import pattern, setting
+from linkchart.analyze.lexicon import pattern, plain_words, setting
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.text import (CLAUSE_BREAK, NAME, Sentence, actor_before, clause_start,
                                     entity, selected_documents, sentences, source_of)
@@ -217,8 +217,9 @@ def _label(d: Directive) -> str:
 
 def directives(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
     window = setting("directives", "window_days")
-    docs = selected_documents(store, selection, setting("directives", "prefilter"),
-                              [_verb_then_direction()])
+    calm = setting("directives", "prefilter")
+    docs = selected_documents(store, selection, calm, [_verb_then_direction()],
+                              with_each=[calm, plain_words("directives", "verbs")])
     material = store.document_material([d["id"] for d in docs], ["REQUEST", "CONSULT"])
     said = [x for d in docs for x in directives_in(d, material[d["id"]])
             if all(selection.keeps_source(e["source_kind"] if e["source_kind"] != "outlet"

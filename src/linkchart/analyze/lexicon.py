@@ -33,7 +33,7 @@ def plain_words(section: str, name: str) -> list[str]:
     its entries to match (for a cheap first cut in SQL)."""
     found = set()
     for entry in cues()[section][name]:
-        word = re.match(r"[A-Za-z]+", entry)
+        word = re.match(r"[A-Za-z]+", re.sub(r"^\(\?<!\w+ \)", "", entry))
         if word and len(word.group(0)) >= 3:
             found.add(word.group(0).lower())
     return sorted(found)

@@ -110,10 +110,13 @@ def entity(mention: dict[str, Any]) -> dict[str, Any]:
 
 
 def selected_documents(store, selection, containing: list[str],
-                       matching: list[re.Pattern[str]] = ()) -> list[dict[str, Any]]:
-    """The selection's documents whose text contains one of some words (cut in SQL) and,
-    with `matching`, matches one of those patterns (cut before any sentence is read)."""
+                       matching: list[re.Pattern[str]] = (),
+                       with_each: list[list[str]] = ()) -> list[dict[str, Any]]:
+    """The selection's documents that hold a cue word: from the full-text index, one of
+    each group of `with_each` (else, cut in SQL, one of `containing`); then, with
+    `matching`, only those whose text matches one of those patterns."""
     return [d for d in store.document_texts(selection.documents, selection.date_from,
-                                            selection.date_to, containing=containing)
+                                            selection.date_to, containing=containing,
+                                            with_each=with_each or [containing])
             if selection.keeps_document(d["id"], d["outlet"], d["published"])
             and (not matching or any(p.search(d["text"]) for p in matching))]

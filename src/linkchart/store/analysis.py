@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, or_, select
+from sqlalchemy import Connection, and_, bindparam, or_, select, text
 
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
+from linkchart.store.search import Search, tokens
 from linkchart.store.schema import (attributions, doc_entities, documents, entities, events,
                                     relations)
 
@@ -17,6 +18,24 @@ from linkchart.store.schema import (attributions, doc_entities, documents, entit
 def optional_column(table, name: str):
     """A column that a later schema adds (e.g. `confidence`, `content`), or None."""
     return table.c.get(name)
+
+
+def _fts_term(word: str) -> str:
+    """A cue as an FTS5 prefix phrase: "hold fire" -> "hold fire"*."""
+    words = tokens(word)
+    return f'"{" ".join(words)}"*' if words else ""
+
+
+def documents_matching(conn: Connection, search: Search, groups: Iterable[Iterable[str]]
+                       ) -> set[str] | None:
+    """Ids of the documents holding a word (or a word's beginning) of each group, from
+    the full-text index; None where the store has none."""
+    if not search.fts:
+        return None
+    parts = ["(" + " OR ".join(t for t in map(_fts_term, group) if t) + ")" for group in groups]
+    rows = conn.execute(text("SELECT document_id FROM documents_fts WHERE documents_fts "
+                             "MATCH :q"), {"q": " AND ".join(parts)})
+    return {r[0] for r in rows}
 
 
 def document_texts(conn: Connection, ids: Iterable[str] | None = None,
@@ -118,11 +137,12 @@ def document_events(conn: Connection, doc_ids: Iterable[str], types: Iterable[st
 
 
 def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str | None,
-                   date_to: str | None, keep, containing: Iterable[str] = ()
-                   ) -> list[dict[str, Any]]:
+                   date_to: str | None, keep, containing: Iterable[str] = (),
+                   denied_only: bool = False) -> list[dict[str, Any]]:
     """Relations aggregated per tie (as `Store.relations`) from the rows whose evidence
     `keep` accepts: it is given {document, outlet, published, source_kind, confidence};
-    with `containing`, only rows whose evidence holds one of those words."""
+    with `containing`, only rows whose evidence holds one of those words; with
+    `denied_only`, only the ties that some row denies (both sides of each)."""
     from linkchart.store.graph import _select, aggregate
 
     confidence = optional_column(relations, "confidence")
@@ -130,12 +150,27 @@ def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str
     words = [w for w in containing if w]
     if words:
         stmt = stmt.where(or_(*[relations.c.evidence.ilike(f"%{w}%") for w in words]))
+    denied = _denied_pairs(conn) if denied_only else None
+    if denied is not None:
+        ends = sorted({a for _, a, _ in denied})
+        stmt = stmt.where(relations.c.source_entity.in_(ends)) if len(ends) <= 5000 else stmt
     if confidence is not None:
         stmt = stmt.add_columns(confidence.label("fact_confidence"))
-    kept = [r for r in conn.execute(stmt) if keep({
+    rows = conn.execute(stmt)
+    if denied is not None:
+        rows = [r for r in rows if (r.type, r.source_entity, r.target_entity) in denied]
+    kept = [r for r in rows if keep({
         "document": r.document_id, "outlet": r.outlet, "published": r.published,
         "source_kind": r.source_kind, "confidence": r._mapping.get("fact_confidence")})]
     return aggregate(kept)
+
+
+def _denied_pairs(conn: Connection) -> set[tuple[str, str, str]]:
+    """(type, end, end) of every tie some row denies, both ways round."""
+    rows = conn.execute(select(relations.c.type, relations.c.source_entity,
+                               relations.c.target_entity)
+                        .where(relations.c.negated.is_(True)).distinct())
+    return {key for t, a, b in rows for key in ((t, a, b), (t, b, a))}
 
 
 def _pair_statement():

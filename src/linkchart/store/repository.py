@@ -253,12 +253,14 @@ class Store:
     # -- what the analyses read (linkchart.store.analysis) -------------------------------
 
     def relations_kept(self, types: Iterable[str] | None, date_from: str | None,
-                       date_to: str | None, keep, containing: Iterable[str] = ()
-                       ) -> list[dict[str, Any]]:
+                       date_to: str | None, keep, containing: Iterable[str] = (),
+                       denied_only: bool = False) -> list[dict[str, Any]]:
         """Ties (as `relations`) counted over the evidence that `keep` accepts (and that
-        holds one of the words of `containing`)."""
+        holds one of the words of `containing`; only ties denied somewhere with
+        `denied_only`)."""
         with self._read() as conn:
-            return analysis.relations_kept(conn, types, date_from, date_to, keep, containing)
+            return analysis.relations_kept(conn, types, date_from, date_to, keep, containing,
+                                           denied_only)
 
     def pair_quotes(self, pairs: Iterable[tuple[str, str]]
                     ) -> dict[tuple[str, str], dict[str, Any]]:
@@ -267,9 +269,18 @@ class Store:
             return analysis.pair_quotes(conn, pairs)
 
     def document_texts(self, ids: Iterable[str] | None = None, date_from: str | None = None,
-                       date_to: str | None = None, containing: Iterable[str] = ()
-                       ) -> list[dict[str, Any]]:
+                       date_to: str | None = None, containing: Iterable[str] = (),
+                       with_each: Iterable[Iterable[str]] = ()) -> list[dict[str, Any]]:
+        """Documents (of `ids`, or all) in a period that contain one of the words of
+        `containing` and, where the store has a full-text index, a word (or a word's
+        beginning) of each group of `with_each` (the index answers: no text is read)."""
         with self._read() as conn:
+            groups = [list(g) for g in with_each]
+            found = analysis.documents_matching(conn, self.search, groups) if groups \
+                else None
+            if found is not None:
+                ids = found if ids is None else found & set(ids)
+                containing = ()
             return analysis.document_texts(conn, ids, date_from, date_to, containing)
 
     def document_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = ()
