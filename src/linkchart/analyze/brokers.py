@@ -12,9 +12,9 @@ from linkchart.analyze.findings import finding, relation_evidence
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.ties import selected_ties
 
-EXACT_UP_TO = 600
+EXACT_UP_TO = 200
 """Above this many actors, betweenness is estimated from a fixed sample of them."""
-SAMPLE = 120
+SAMPLE = 48
 PER_PERIOD = 3
 
 
