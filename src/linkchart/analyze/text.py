@@ -111,12 +111,15 @@ def entity(mention: dict[str, Any]) -> dict[str, Any]:
 
 def selected_documents(store, selection, containing: list[str],
                        matching: list[re.Pattern[str]] = (),
-                       with_each: list[list[str]] = ()) -> list[dict[str, Any]]:
+                       with_each: list[list[str]] = (), near: int | None = None
+                       ) -> list[dict[str, Any]]:
     """The selection's documents that hold a cue word: from the full-text index, one of
-    each group of `with_each` (else, cut in SQL, one of `containing`); then, with
+    each group of `with_each` (`near`: two groups that many words apart at most; else, cut
+    in SQL, one of `containing`); then, with
     `matching`, only those whose text matches one of those patterns."""
     return [d for d in store.document_texts(selection.documents, selection.date_from,
                                             selection.date_to, containing=containing,
-                                            with_each=with_each or [containing])
+                                            with_each=with_each or [containing],
+                                            near=near)
             if selection.keeps_document(d["id"], d["outlet"], d["published"])
             and (not matching or any(p.search(d["text"]) for p in matching))]

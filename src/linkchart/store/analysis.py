@@ -26,15 +26,20 @@ def _fts_term(word: str) -> str:
     return f'"{" ".join(words)}"*' if words else ""
 
 
-def documents_matching(conn: Connection, search: Search, groups: Iterable[Iterable[str]]
-                       ) -> set[str] | None:
+def documents_matching(conn: Connection, search: Search, groups: Iterable[Iterable[str]],
+                       near: int | None = None) -> set[str] | None:
     """Ids of the documents holding a word (or a word's beginning) of each group, from
-    the full-text index; None where the store has none."""
+    the full-text index (with `near` and two groups, a word of the first at most `near`
+    words from one of the second); None where the store has none."""
     if not search.fts:
         return None
-    parts = ["(" + " OR ".join(t for t in map(_fts_term, group) if t) + ")" for group in groups]
+    terms = [[t for t in map(_fts_term, group) if t] for group in groups]
+    if near is not None and len(terms) == 2:
+        query = " OR ".join(f"NEAR({a} {b}, {near})" for a in terms[0] for b in terms[1])
+    else:
+        query = " AND ".join("(" + " OR ".join(group) + ")" for group in terms)
     rows = conn.execute(text("SELECT document_id FROM documents_fts WHERE documents_fts "
-                             "MATCH :q"), {"q": " AND ".join(parts)})
+                             "MATCH :q"), {"q": query})
     return {r[0] for r in rows}
 
 

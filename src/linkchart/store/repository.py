@@ -270,13 +270,15 @@ class Store:
 
     def document_texts(self, ids: Iterable[str] | None = None, date_from: str | None = None,
                        date_to: str | None = None, containing: Iterable[str] = (),
-                       with_each: Iterable[Iterable[str]] = ()) -> list[dict[str, Any]]:
+                       with_each: Iterable[Iterable[str]] = (), near: int | None = None
+                       ) -> list[dict[str, Any]]:
         """Documents (of `ids`, or all) in a period that contain one of the words of
         `containing` and, where the store has a full-text index, a word (or a word's
-        beginning) of each group of `with_each` (the index answers: no text is read)."""
+        beginning) of each group of `with_each`, with two groups at most `near` words
+        apart (the index answers: no text is read)."""
         with self._read() as conn:
             groups = [list(g) for g in with_each]
-            found = analysis.documents_matching(conn, self.search, groups) if groups \
+            found = analysis.documents_matching(conn, self.search, groups, near) if groups \
                 else None
             if found is not None:
                 ids = found if ids is None else found & set(ids)
