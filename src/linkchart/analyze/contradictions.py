@@ -10,6 +10,7 @@ from linkchart.analyze.lexicon import pattern, setting
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.text import (Sentence, actor_before, entity,
                                     selected_documents, sentences, source_of)
+from linkchart.model import ACTOR_TYPES
 
 NAMED = {"named_person", "named_org"}
 
@@ -101,10 +102,6 @@ def official_against_anonymous(statements, all_sentences_of, names) -> list[dict
     return found
 
 
-ACTORS = {"person", "armed_group", "security_agency", "government", "political_party",
-          "religious_body", "organization", "international_org", "country", "media"}
-
-
 def _accuser(sentence: Sentence, before: int, said: list[dict], denier: dict,
              weak: bool = False):
     """Who makes the accusation in a sentence (up to an offset): the actor before an
@@ -118,7 +115,7 @@ def _accuser(sentence: Sentence, before: int, said: list[dict], denier: dict,
     for cue in sorted(cues, key=lambda c: c.start()):
         if not cue.group(0)[0].islower():
             continue
-        who = actor_before(sentence, sentence.start + cue.start(), ACTORS)
+        who = actor_before(sentence, sentence.start + cue.start(), ACTOR_TYPES)
         if who and who.get("id") != denier.get("id") and who["name"] != denier["name"]:
             credited = source_of(said, sentence)
             if credited and (credited.get("source") == denier.get("id")
@@ -144,7 +141,7 @@ def denials(all_sentences: list[Sentence], said: list[dict]) -> list[dict[str, A
         if not cue:
             continue
         at = sentence.start + cue.start()
-        denier = actor_before(sentence, at, ACTORS)
+        denier = actor_before(sentence, at, ACTOR_TYPES)
         if denier is None or denier.get("id") is None:
             continue
         accusation = _accuser(sentence, denier.get("start", at), said, denier, weak=True)

@@ -15,12 +15,11 @@ from linkchart.analyze.lexicon import pattern, plain_words, setting
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.text import (CLAUSE_BREAK, NAME, Sentence, actor_before, clause_start,
                                     entity, selected_documents, sentences, source_of)
+from linkchart.model import ACTOR_TYPES
 from linkchart.store.dates import iso
 
 WORDS_AHEAD = 14
 SENTENCES_APART = 6
-ACTOR_TYPES = {"person", "armed_group", "security_agency", "government", "political_party",
-               "religious_body", "organization", "international_org", "country"}
 
 
 @dataclass
