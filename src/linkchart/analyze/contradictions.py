@@ -67,6 +67,11 @@ def casualty_disputes(statements, names) -> list[dict[str, Any]]:
     return found
 
 
+def _pronoun(source_text: str) -> bool:
+    """A speaker given only as "he", "they", "we": whose side it is, the text does not say."""
+    return source_text.strip().casefold() in setting("directives", "not_names")
+
+
 def official_against_anonymous(statements, all_sentences_of, names) -> list[dict[str, Any]]:
     """An anonymous source says the official line is not the whole truth ("in fact")."""
     contrast, official = pattern("contradictions", "contrast"), pattern("contradictions",
@@ -76,10 +81,10 @@ def official_against_anonymous(statements, all_sentences_of, names) -> list[dict
     found = []
     for said, sentence in statements:
         if (said["source_kind"] != "anonymous" or not contrast.search(said["content"])
-                or bodies.search(said["source_text"])):
+                or bodies.search(said["source_text"]) or _pronoun(said["source_text"])):
             continue
         before = [(o, w) for o, w in statements if o["source_kind"] in NAMED
-                  and 0 <= sentence.index - w.index <= window]
+                  and 0 < sentence.index - w.index <= window]
         if before:
             other, where = before[-1]
             line = _side(other, where, names)
@@ -115,7 +120,7 @@ def _accuser(sentence: Sentence, before: int, said: list[dict], denier: dict,
     for cue in sorted(cues, key=lambda c: c.start()):
         if not cue.group(0)[0].islower():
             continue
-        who = actor_before(sentence, sentence.start + cue.start(), ACTOR_TYPES)
+        who = actor_before(sentence, sentence.start + cue.start(), ACTOR_TYPES, unknown=False)
         if who and who.get("id") != denier.get("id") and who["name"] != denier["name"]:
             credited = source_of(said, sentence)
             if credited and (credited.get("source") == denier.get("id")
@@ -202,6 +207,13 @@ def _asserted_nearby(tie, denied: list[dict], material, docs) -> list[dict[str, 
     return found
 
 
+def _said_in_denial(tie: dict[str, Any], denial) -> bool:
+    """Whether a negated tie was reported as a denial ("X denied ..."), not merely negated
+    by the grammar of its sentence."""
+    return any(denial.search(e["text"]) or denial.search(
+        (e.get("attribution") or {}).get("cue") or "") for e in tie["evidence"])
+
+
 def denied_ties(store, selection: Selection, docs: dict[str, dict], material
                 ) -> list[dict[str, Any]]:
     """A tie one source asserts and another denies: the same tie stored both ways, or a
@@ -217,8 +229,9 @@ def denied_ties(store, selection: Selection, docs: dict[str, dict], material
         docs = docs | {d["id"]: d for d in store.document_texts(wanted)}
         material = material | store.document_material(wanted)
     found = []
+    denial = pattern("contradictions", "denies")
     for sides in ties.values():
-        if True not in sides:
+        if True not in sides or not _said_in_denial(sides[True], denial):
             continue
         denied = sides[True]
         if not selection.involves([denied["source"], denied["target"]]):

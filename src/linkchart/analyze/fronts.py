@@ -17,13 +17,13 @@ KNOWN_TYPES = GROUP_TYPES | {"security_agency", "government", "person", "country
 
 
 def _named_groups(sentence: Sentence, before: int | None = None) -> list[dict[str, Any]]:
-    """The groups a sentence names (before an offset): quoted names of at most six words,
-    and group mentions."""
+    """The groups a sentence names (before an offset): quoted names of two to six words,
+    else group mentions."""
     end = sentence.end if before is None else before
     found = []
     for quoted in QUOTED.finditer(sentence.document["text"], sentence.start, end):
         name = quoted.group(1).strip(" ,.")
-        if 1 <= len(name.split()) <= 6 and not name[:1].isdigit():
+        if 2 <= len(name.split()) <= 6 and not name[:1].isdigit():
             found.append({"id": None, "name": name, "type": "armed_group",
                           "start": quoted.start(1), "end": quoted.end(1)})
     if found:

@@ -85,18 +85,20 @@ def clause_start(sentence: Sentence, offset: int) -> int:
     return sentence.start + (breaks[-1] if breaks else 0)
 
 
-def actor_before(sentence: Sentence, at: int, types: set[str]) -> dict[str, Any] | None:
+def actor_before(sentence: Sentence, at: int, types: set[str], unknown: bool = True
+                 ) -> dict[str, Any] | None:
     """Who does what the verb at `at` says: the first actor of the clause when only an
     apposition stands between it and the verb ("X, the commander of Y, ordered"), else the
-    nearest actor before the verb, else a capitalised name right before it."""
+    nearest actor before the verb, else (with `unknown`) a capitalised name right before
+    it that the store does not hold."""
     start = clause_start(sentence, at)
     text = sentence.document["text"]
     heads = [m for m in sentence.mentions_between(start, at) if m["type"] in types]
     for m in heads:
         if re.fullmatch(r",[^,]*,\s*", text[m["end"]:at]):
             return m
-    if heads:
-        return heads[-1]
+    if heads or not unknown:
+        return heads[-1] if heads else None
     named = re.search(rf"({NAME})\s*$", text[start:at])
     if named and named.group(1).split()[0].lower() not in (
             "the", "a", "an", "while", "at", *setting("directives", "not_names")):
