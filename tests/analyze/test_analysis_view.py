@@ -1,5 +1,5 @@
 """The Analysis view in headless Chromium: findings listed, a finding's evidence in the
-panel, and its actors opened on the chart."""
+panel, and its actors opened on the chart with its evidence in the chart's panel."""
 
 from __future__ import annotations
 
@@ -43,5 +43,7 @@ def test_findings_open_their_evidence_and_their_chart(origin):
         page.locator("#chart-status", has_text="actors").wait_for()
         names = page.evaluate("() => window.linkchart.cy.nodes().map((n) => n.data('name'))")
         assert "Faisal al-Marri" in names
+        page.locator("#panel .finding-detail").wait_for()
+        assert "step up attacks" in page.inner_text("#panel")
         assert errors == []
         page.close()

@@ -12,11 +12,23 @@ export const KINDS = {
   sourcing: "Sourcing",
 };
 
-// The chart of a finding: its known actors, with the links among them.
+const PENDING = "linkchart.finding";
+
+// The chart of a finding: its known actors, with the links among them; the chart's panel
+// then shows the finding's evidence (handed over through sessionStorage).
 export function findingHash(finding) {
   const params = new URLSearchParams();
   finding.entities.filter((e) => e.id).forEach((e) => params.append("entity", e.id));
+  params.set("finding", "1");
   return `#/chart?${params}`;
+}
+
+// The finding the Analysis view sent to the chart, once.
+export function takePendingFinding(params) {
+  if (!params.get("finding")) return null;
+  const stored = sessionStorage.getItem(PENDING);
+  sessionStorage.removeItem(PENDING);
+  return stored ? JSON.parse(stored) : null;
 }
 
 function kindTabs(kind) {
@@ -36,15 +48,21 @@ function quote(evidence) {
         ` (${kind})`), " · ", docLink(evidence)));
 }
 
-function showFinding(panel, finding) {
-  clear(panel, el("div", { class: "finding-detail" },
+// A finding's actors and evidence, as the Analysis view and the chart's panel show it.
+export function findingPanel(finding, withChartLink = false) {
+  const open = el("a", { class: "button open-chart", href: findingHash(finding) }, "Open on the chart");
+  open.addEventListener("click", () => sessionStorage.setItem(PENDING, JSON.stringify(finding)));
+  return el("div", { class: "finding-detail" },
     el("h2", {}, finding.summary),
     el("p", { class: "actors" }, finding.entities.map((e) => el("span", { class: "actor" },
       e.name, " ", e.type ? typeChip(e.type) : null))),
-    finding.entities.some((e) => e.id)
-      ? el("a", { class: "button open-chart", href: findingHash(finding) }, "Open on the chart") : null,
+    withChartLink && finding.entities.some((e) => e.id) ? open : null,
     el("h3", {}, `Evidence (${finding.evidence.length})`),
-    el("ul", { class: "evidence-list" }, finding.evidence.map(quote))));
+    el("ul", { class: "evidence-list" }, finding.evidence.map(quote)));
+}
+
+function showFinding(panel, finding) {
+  clear(panel, findingPanel(finding, true));
 }
 
 export async function showAnalysis(section, params) {
