@@ -67,9 +67,10 @@ def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[di
             continue
         reps = list(sides.values())
         me = _node(graph, node)
+        examples = ", ".join(graph.nodes[r]["name"] for r in reps[:4])
         found.append(finding(
             "brokers", f"{me['name']} bridges {len(sides)} clusters of the chart "
-            f"(betweenness {score:.3f}), e.g. {', '.join(graph.nodes[r]['name'] for r in reps[:4])}",
+            f"(betweenness {score:.3f}), e.g. {examples}",
             [me, *[_node(graph, r) for r in reps]], _quotes(store, selection, node, reps[:4]),
             betweenness=round(score, 4), clusters=len(sides), degree=graph.degree(node),
             role="broker"))
