@@ -153,7 +153,47 @@ def directives_in(document: dict[str, Any], material: dict[str, Any]) -> list[Di
                                    [a for a in addressees if _key(a) != _key(issuer)],
                                    evidence, _date(sentence, material["events"], near[::-1])))
     _settle_opposites(found)
-    return [d for d in found if d.direction in ("calm", "escalate")]
+    found = [d for d in found if d.direction in ("calm", "escalate")]
+    return found + _event_directives(document, material, all_sentences, found)
+
+
+def _content(event: dict[str, Any], document: dict[str, Any]) -> tuple[int, int] | None:
+    """Where what a REQUEST or CONSULT event asked for lies in the text, when extraction
+    gives it (`content`: a string, or a span with start and end)."""
+    content = event.get("content")
+    if isinstance(content, dict) and content.get("start") is not None:
+        return content["start"], content["end"]
+    if isinstance(content, str) and content:
+        at = document["text"].find(content, max(0, (event.get("start") or 0) - 400))
+        return (at, at + len(content)) if at >= 0 else None
+    return None
+
+
+def _event_directives(document, material, all_sentences: list[Sentence],
+                      known: list[Directive]) -> list[Directive]:
+    """Directives from the REQUEST and CONSULT events whose `content` has a direction, with
+    the events' own actors as issuers and recipients as addressees (those the sentences
+    gave already are not repeated)."""
+    seen = {(d.sentence.index, _key(d.issuer), d.direction) for d in known}
+    found = []
+    for event in material["events"]:
+        span = _content(event, document)
+        sentence = next((s for s in all_sentences
+                         if event.get("start") is not None and s.start <= event["start"] < s.end),
+                        None)
+        if span is None or sentence is None:
+            continue
+        direction = _direction(document["text"][span[0]:span[1]])
+        issuer = next((m for m in sentence.mentions if m["id"] in event["actors"]), None)
+        if direction not in ("calm", "escalate") or issuer is None \
+                or (sentence.index, _key(issuer), direction) in seen:
+            continue
+        addressees = [m for m in sentence.mentions if m["id"] in event["recipients"]]
+        found.append(Directive(sentence, span[0], span[1], event["type"].lower(), direction,
+                               issuer, None, addressees,
+                               [sentence.evidence(source_of(material["attributions"], sentence))],
+                               event.get("date") or document["published"]))
+    return found
 
 
 def _settle_opposites(found: list[Directive]) -> None:

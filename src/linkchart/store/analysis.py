@@ -10,6 +10,7 @@ from sqlalchemy import Connection, and_, bindparam, or_, select, text
 
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
+from linkchart.store.queries import _participants
 from linkchart.store.search import Search, tokens
 from linkchart.store.schema import (attributions, doc_entities, documents, entities, events,
                                     relations)
@@ -120,8 +121,8 @@ def document_attributions(conn: Connection, doc_ids: Iterable[str]
 
 def document_events(conn: Connection, doc_ids: Iterable[str], types: Iterable[str]
                     ) -> dict[str, list[dict[str, Any]]]:
-    """Each document's events of some types with their span, date and, where the store
-    has it, what was asked (`content`)."""
+    """Each document's events of some types with their span, date, actors and recipients
+    and, where the store has it, what was asked (`content`)."""
     doc_ids = sorted(set(doc_ids))
     found: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
     content = optional_column(events, "content")
@@ -133,10 +134,14 @@ def document_events(conn: Connection, doc_ids: Iterable[str], types: Iterable[st
         rows = conn.execute(select(*columns)
                             .where(events.c.document_id.in_(doc_ids[i:i + CHUNK]),
                                    events.c.type.in_(list(types))))
+        rows = list(rows)
+        people = _participants(conn, [r.id for r in rows])
         for r in rows:
+            roles = people.get(r.id, {})
             found[r.document_id].append({
                 "id": f"V{r.id}", "type": r.type, "date": r.date, "start": r.start,
-                "end": r.end, "evidence": r.evidence,
+                "end": r.end, "evidence": r.evidence, "actors": roles.get("actor", []),
+                "recipients": roles.get("recipient", []),
                 "content": r._mapping.get("content")})
     return found
 
