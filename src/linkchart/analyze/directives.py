@@ -110,6 +110,31 @@ def _date(sentence: Sentence, events: list[dict[str, Any]], near: list[Sentence]
     return sentence.document["published"]
 
 
+def _issuer_and_channel(all_sentences: list[Sentence], sentence: Sentence, at: int,
+                        said: list[dict[str, Any]]):
+    """Who gives the instruction at `at`, through which meeting, to whom, and the sentence
+    that says who called the meeting; None without an issuer (or for a bare country)."""
+    document = sentence.document
+    place = _meeting_place(document["text"][clause_start(sentence, at):at])
+    issuer = actor_before(sentence, at, ACTOR_TYPES)
+    convened = _convener(all_sentences, place, sentence.index) if place else None
+    if convened:
+        issuer = convened[0]
+    elif issuer is not None and not place:
+        called = _channel_of(all_sentences, issuer, sentence.index)
+        if called:
+            place, convened = called
+        elif issuer["type"] == "country":
+            return None
+    if issuer is None:
+        return None
+    channel = f"meeting in {place}" if place else None
+    if convened is None:
+        return issuer, channel, [], []
+    _, addressees, where = convened
+    return issuer, channel, addressees, [where.evidence(source_of(said, where))]
+
+
 def directives_in(document: dict[str, Any], material: dict[str, Any]) -> list[Directive]:
     """Every reported instruction of a document with a direction, its issuer and channel."""
     found: list[Directive] = []
@@ -123,26 +148,10 @@ def directives_in(document: dict[str, Any], material: dict[str, Any]) -> list[Di
             direction = _direction(words)
             if direction is None:
                 continue
-            clause = document["text"][clause_start(sentence, at):at]
-            place = _meeting_place(clause)
-            issuer = actor_before(sentence, at, ACTOR_TYPES)
-            channel, addressees, evidence = None, [], []
-            if place:
-                convened = _convener(all_sentences, place, sentence.index)
-                channel = f"meeting in {place}"
-                if convened:
-                    issuer, addressees, where = convened
-                    evidence.append(where.evidence(source_of(said, where)))
-            elif issuer and issuer["type"] in ("country",) and not place:
+            given = _issuer_and_channel(all_sentences, sentence, at, said)
+            if given is None:
                 continue
-            if issuer is None:
-                continue
-            if channel is None:
-                called = _channel_of(all_sentences, issuer, sentence.index)
-                if called:
-                    place, (_, addressees, where) = called
-                    channel = f"meeting in {place}"
-                    evidence.append(where.evidence(source_of(said, where)))
+            issuer, channel, addressees, evidence = given
             addressees = addressees or [m for m in sentence.mentions_between(
                 start, start + len(words)) if m["type"] in ACTOR_TYPES
                 and re.search(r"\bto\b", words)]
