@@ -15,6 +15,8 @@ from typer.core import TyperCommand, TyperGroup
 
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     # command: (module with register(app), the one-line help --help shows)
+    "analyze": ("linkchart.analyze.commands",
+                "Find the patterns behind the reporting, each finding with its evidence."),
     "evaluate": ("linkchart.cli_measure",
                  "Score extraction against gold annotations, or run a third-party benchmark."),
     "benchmark": ("linkchart.cli_measure", "Measure throughput and memory."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from linkchart.analyze import Selection
 from linkchart.model import DocExtraction, Document, Entity, Relation
 from linkchart.server import views
 
@@ -66,7 +67,7 @@ def test_lean_neighbourhood_of_the_written_sample(loaded):
 def test_lean_graph_is_the_same_chart(articles):
     top = busiest(articles, 3)
     for filters in ({}, {"date_from": "2019-09"}, {"min_sources": 2}):
-        chosen = views.Filters(date_from=filters.get("date_from"),
+        chosen = Selection(date_from=filters.get("date_from"),
                                min_sources=filters.get("min_sources", 1))
         found = views.graph(articles, top, top[:2], chosen, limit=4)
         full = views.graph(articles, top, top[:2], chosen, limit=4, evidence=True)
@@ -89,7 +90,7 @@ def test_undirected_ends_go_in_numeric_order(store):
 
 
 def _same_neighbourhood(store, entity_id, depth, filters, limit):
-    chosen = views.Filters(date_from=filters.get("date_from"), date_to=filters.get("date_to"),
+    chosen = Selection(date_from=filters.get("date_from"), date_to=filters.get("date_to"),
                            min_sources=filters.get("min_sources", 1))
     found = views.neighbourhood(store, entity_id, depth, chosen, limit)
     full = views.neighbourhood(store, entity_id, depth, chosen, limit, evidence=True)

@@ -1,31 +1,22 @@
-"""A part of a corpus to export: some entities, types, documents or a period."""
+"""A part of a corpus to export, chosen by the analysis layer's `Selection`: some
+entities, types, documents, outlets or a period."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from linkchart.analyze.selection import Selection
 from linkchart.store.dates import in_range
 from linkchart.store.graph import count_sources
-
-
-@dataclass
-class Selection:
-    entity_ids: Iterable[str] | None = None
-    """Keep the facts that involve at least one of these entities."""
-    entity_types: Iterable[str] | None = None
-    relation_types: Iterable[str] | None = None
-    event_types: Iterable[str] | None = None
-    documents: Iterable[str] | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    min_sources: int = 1
+from linkchart.store.outlets import outlet_key
 
 
 def apply(corpus: dict[str, Any], sel: Selection) -> dict[str, Any]:
+    outlets = {outlet_key(o) for o in sel.outlets or ()}
     docs = {d["id"]: d for d in corpus["documents"]
-            if sel.documents is None or d["id"] in set(sel.documents)}
+            if (sel.documents is None or d["id"] in set(sel.documents))
+            and (not outlets or outlet_key(d["outlet"]) in outlets)}
     dated = {i for i, d in docs.items() if in_range(d["published"], sel.date_from, sel.date_to)}
     types = {e["id"]: e["type"] for e in corpus["entities"]}
     focus = set(sel.entity_ids) if sel.entity_ids is not None else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import AfterValidator, BaseModel, Field
 
 from linkchart import __version__
+from linkchart.analyze import Selection
 from linkchart.model import DEFAULT_CONFIDENCE, ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
 from linkchart.server import review, views
 from linkchart.server.security import guard
@@ -121,24 +123,24 @@ def _checked(given: list[str], known: tuple[str, ...], what: str) -> list[str]:
 def relation_filters(entity_types: EntityTypes = [], relation_types: RelationTypes = [],
                      date_from: DateFrom = None, date_to: DateTo = None,
                      min_sources: MinSources = 1,
-                     min_confidence: MinConfidence = DEFAULT_CONFIDENCE) -> views.Filters:
-    return views.Filters(_checked(entity_types, ENTITY_TYPES, "entity type"),
-                         _checked(relation_types, RELATION_TYPES, "relation type"),
-                         [], date_from, date_to, min_sources, events=False,
-                         min_confidence=min_confidence)
+                     min_confidence: MinConfidence = DEFAULT_CONFIDENCE) -> Selection:
+    return Selection(_checked(entity_types, ENTITY_TYPES, "entity type"),
+                     _checked(relation_types, RELATION_TYPES, "relation type"),
+                     [], date_from, date_to, min_sources, events=False,
+                     min_confidence=min_confidence)
 
 
-def filters(base: Annotated[views.Filters, Depends(relation_filters)],
+def filters(base: Annotated[Selection, Depends(relation_filters)],
             event_types: EventTypes = [],
             events: Annotated[bool, Query(description="Draw events as links")] = True,
-            ) -> views.Filters:
-    base.event_types = _checked(event_types, EVENT_TYPES, "event type")
+            ) -> Selection:
+    base.event_types = _checked(event_types, EVENT_TYPES, "event type") or None
     base.events = events
     return base
 
 
-FiltersDep = Annotated[views.Filters, Depends(filters)]
-RelationFiltersDep = Annotated[views.Filters, Depends(relation_filters)]
+FiltersDep = Annotated[Selection, Depends(filters)]
+RelationFiltersDep = Annotated[Selection, Depends(relation_filters)]
 
 
 def storable_parameters(request: Request) -> None:
@@ -241,6 +243,43 @@ def events(store: StoreDep, entity: Entities = [], event_types: EventTypes = [],
     return data(views.events(store, list(entity), types, date_from, date_to, limit))
 
 
+def analysis_selection(base: Annotated[Selection, Depends(filters)],
+                       min_confidence: Annotated[float | None, Query(
+                           ge=0, le=1, description="Facts at least this likely")] = None,
+                       outlet: Annotated[list[str], Query(description="Outlets to keep")] = [],
+                       sources: Annotated[str | None, Query(
+                           pattern="^(named|anonymous)$",
+                           description="Keep evidence credited to such sources")] = None,
+                       document: Annotated[list[str], Query(
+                           description="Documents to keep")] = [],
+                       entity: Entities = []) -> Selection:
+    return replace(base, min_confidence=min_confidence, outlets=list(outlet) or None,
+                   sources=sources, documents=list(document) or None,
+                   entity_ids=list(entity) or None)
+
+
+@api.get("/analysis/{kind}", tags=["analysis"], summary="Findings of one analysis: chains, "
+         "principals (of `entity`), directives, fronts, contradictions, brokers, sourcing "
+         "(of the `entity` actors, or of one `tie`); each with kind, summary, entities and "
+         "evidence")
+def analysis(store: StoreDep, kind: str,
+             selected: Annotated[Selection, Depends(analysis_selection)],
+             tie: Annotated[str | None, Query(max_length=300, description="sourcing of "
+                                              "one tie: type:source:target[:not]")] = None,
+             limit: Annotated[int, Query(ge=1, le=1000)] = 100):
+    from linkchart.analyze import KINDS, AnalysisError, analyze
+
+    if kind not in KINDS:
+        raise HTTPException(404, f"no analysis {kind!r}: one of {', '.join(KINDS)}")
+    actor = selected.entity_ids[0] if selected.entity_ids else None
+    if kind == "principals":
+        selected = replace(selected, entity_ids=None)
+    try:
+        return data(analyze(store, kind, selected, limit, entity=actor, tie=tie))
+    except AnalysisError as error:
+        raise HTTPException(422, str(error))
+
+
 @api.get("/documents", tags=["documents"], summary="Documents, newest first, or a full-text "
          "search")
 def documents(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = None,
@@ -313,19 +352,15 @@ def decide(store: StoreDep, review_id: RowId, decision: DecisionIn):
 def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
            hide: Hide = [], limit: Limit = views.DEFAULT_LIMIT,
            format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):
-    from linkchart.export import Selection, export as write
+    from linkchart.export import export as write
 
     scoped = bool(entity or expand)
     selection = None
-    if scoped or selected != views.Filters():
+    if scoped or selected != Selection():
         shown = views.graph(store, list(entity), list(expand), selected, hide,
                             limit) if scoped else None
-        selection = Selection(
-            entity_ids=[n["id"] for n in shown["nodes"]] if shown else None,
-            entity_types=selected.entity_types or None,
-            relation_types=selected.relation_types or None,
-            event_types=selected.event_types or None, date_from=selected.date_from,
-            date_to=selected.date_to, min_sources=selected.min_sources)
+        selection = replace(selected, entity_ids=[n["id"] for n in shown["nodes"]]
+                            if shown else None, events=True)
     buffer = io.BytesIO()
     write(store, format, buffer, selection)
     media, suffix = EXPORTS[format]

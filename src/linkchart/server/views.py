@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from linkchart.model import DEFAULT_CONFIDENCE
+from linkchart.analyze.selection import Selection
 from linkchart.store import Store
 from linkchart.store.graph import confident, corroborated, count_sources
 
@@ -15,28 +14,6 @@ DEFAULT_LIMIT = 100
 """Neighbours shown per expanded actor, best sourced first."""
 CARD_LIMIT = 200
 """Ties (best sourced first), events, statements and documents listed on an entity's card."""
-
-
-@dataclass
-class Filters:
-    """What the chart shows: types, a period, and how well sourced a link must be."""
-
-    entity_types: list[str] = field(default_factory=list)
-    relation_types: list[str] = field(default_factory=list)
-    event_types: list[str] = field(default_factory=list)
-    date_from: str | None = None
-    date_to: str | None = None
-    min_sources: int = 1
-    events: bool = True
-    min_confidence: float = DEFAULT_CONFIDENCE
-    """Ties below this calibrated confidence are hidden (those without one are shown)."""
-    """Draw events (actor to recipient) as links beside relations."""
-
-    def store_args(self) -> dict[str, Any]:
-        return {"entity_types": self.entity_types or None,
-                "relation_types": self.relation_types or None,
-                "date_from": self.date_from, "date_to": self.date_to,
-                "min_sources": self.min_sources, "min_confidence": self.min_confidence}
 
 
 def anonymous_only(evidence: Iterable[dict[str, Any]]) -> bool:
@@ -94,7 +71,7 @@ def _edges_among(found: Iterable[dict[str, Any]], nodes: dict[str, Any]
     return (e for e in found if e["source"] in nodes and e["target"] in nodes)
 
 
-def neighbourhood(store: Store, entity_id: str, depth: int, filters: Filters,
+def neighbourhood(store: Store, entity_id: str, depth: int, filters: Selection,
                   limit: int = DEFAULT_LIMIT, evidence: bool = False) -> dict[str, Any]:
     found = store.neighbourhood(entity_id, depth, limit=limit, evidence=evidence,
                                 **filters.store_args())
@@ -105,7 +82,7 @@ def neighbourhood(store: Store, entity_id: str, depth: int, filters: Filters,
             "neighbours": total, "truncated": total > len(nodes) - 1}
 
 
-def graph(store: Store, focus: list[str], expand: list[str], filters: Filters,
+def graph(store: Store, focus: list[str], expand: list[str], filters: Selection,
           hide: Iterable[str] = (), limit: int = DEFAULT_LIMIT, evidence: bool = False
           ) -> dict[str, Any]:
     """The chart of some entities: those asked for, and the best-sourced `limit` neighbours
@@ -153,7 +130,7 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Filters,
     return {"nodes": list(nodes.values()), "edges": shown, "truncated": truncated}
 
 
-def edge(store: Store, edge_id: str, filters: Filters) -> dict[str, Any] | None:
+def edge(store: Store, edge_id: str, filters: Selection) -> dict[str, Any] | None:
     """One link of the chart with all its evidence, by its id (a relation's
     `type:source:target[:not]`, or an event link's `event:TYPE:actor:recipient`)."""
     parts = edge_id.split(":")
@@ -176,7 +153,7 @@ def edge(store: Store, edge_id: str, filters: Filters) -> dict[str, Any] | None:
     return None
 
 
-def event_edges(store: Store, expand: list[str], filters: Filters,
+def event_edges(store: Store, expand: list[str], filters: Selection,
                 nodes: dict[str, dict[str, Any]], hidden: set[str] = frozenset(),
                 limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
     """Events drawn as links from each actor to each recipient, one link per (PLOVER type,
@@ -195,7 +172,7 @@ def event_edges(store: Store, expand: list[str], filters: Filters,
                     if (actor != recipient and entity_id in (actor, recipient)
                             and actor not in hidden and recipient not in hidden):
                         _add_event(groups, event, actor, recipient)
-    kinds = set(filters.entity_types)
+    kinds = set(filters.entity_types or ())
     found = []
     ranked = sorted(groups.values(), key=lambda e: (
         -count_sources(e["evidence"]), -len(e["evidence"]), e["id"]))

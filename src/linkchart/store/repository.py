@@ -10,7 +10,7 @@ from sqlalchemy import func, inspect, select
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
-from linkchart.store import (card, corpus, graph, identity, judgements, judging,
+from linkchart.store import (analysis, card, corpus, graph, identity, judgements, judging,
                              neighbourhood, queries, writer)
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
@@ -253,3 +253,51 @@ class Store:
         with self._read() as conn:
             return queries.entity_locals(conn, entity_id)
 
+
+    # -- what the analyses read (linkchart.store.analysis) -------------------------------
+
+    def relations_kept(self, types: Iterable[str] | None, date_from: str | None,
+                       date_to: str | None, keep, containing: Iterable[str] = (),
+                       denied_only: bool = False) -> list[dict[str, Any]]:
+        """Ties (as `relations`) counted over the evidence that `keep` accepts (and that
+        holds one of the words of `containing`; only ties denied somewhere with
+        `denied_only`)."""
+        with self._read() as conn:
+            return analysis.relations_kept(conn, types, date_from, date_to, keep, containing,
+                                           denied_only)
+
+    def pair_quotes(self, pairs: Iterable[tuple[str, str]]
+                    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """The first quote of a tie between each pair of entities."""
+        with self._read() as conn:
+            return analysis.pair_quotes(conn, pairs)
+
+    def document_texts(self, ids: Iterable[str] | None = None, date_from: str | None = None,
+                       date_to: str | None = None, containing: Iterable[str] = (),
+                       with_each: Iterable[Iterable[str]] = (), near: int | None = None
+                       ) -> list[dict[str, Any]]:
+        """Documents (of `ids`, or all) in a period that contain one of the words of
+        `containing` and, where the store has a full-text index, a word (or a word's
+        beginning) of each group of `with_each`, with two groups at most `near` words
+        apart (the index answers: no text is read)."""
+        with self._read() as conn:
+            groups = [list(g) for g in with_each]
+            found = analysis.documents_matching(conn, self.search, groups, near) if groups \
+                else None
+            if found is not None:
+                ids = found if ids is None else found & set(ids)
+                containing = ()
+            return analysis.document_texts(conn, ids, date_from, date_to, containing)
+
+    def document_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = ()
+                          ) -> dict[str, dict[str, Any]]:
+        """Per document: its entity mentions, its attributions and its events of some
+        types, each in text order."""
+        doc_ids = list(doc_ids)
+        with self._read() as conn:
+            mentions = analysis.document_mentions(conn, doc_ids)
+            said = analysis.document_attributions(conn, doc_ids)
+            done = analysis.document_events(conn, doc_ids, event_types) if event_types \
+                else {}
+        return {d: {"mentions": mentions.get(d, []), "attributions": said.get(d, []),
+                    "events": done.get(d, [])} for d in doc_ids}

@@ -54,6 +54,7 @@ export const api = {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ decision, author }),
   }),
+  analysis: (kind, params) => request(`/api/analysis/${id(kind)}`, params),
   exportUrl: (params, format) => {
     const query = new URLSearchParams(params);
     query.set("format", format);

@@ -1,5 +1,7 @@
-// The single-page app: routes (#/, #/chart, #/timeline, #/documents, #/doc/ID, #/review),
+// The single-page app: routes (#/, #/chart, #/timeline, #/documents, #/doc/ID, #/review,
+// #/analysis),
 // the start page, and the search box in the top bar.
+import { showAnalysis } from "./analysis.js";
 import { api } from "./api.js";
 import { $, clear, el, label, typeChip } from "./dom.js";
 import { showDocument, showDocuments } from "./document.js";
@@ -8,7 +10,7 @@ import { showReview } from "./review.js";
 import { searchBox } from "./search.js";
 import { showTimeline } from "./timeline.js";
 
-const VIEWS = ["home", "chart", "timeline", "documents", "document", "review"];
+const VIEWS = ["home", "chart", "timeline", "documents", "document", "review", "analysis"];
 
 function showView(name) {
   for (const view of VIEWS) $(`#view-${view}`).hidden = view !== name;
@@ -29,6 +31,7 @@ async function route() {
     showView("document");
     await showDocument($("#view-document"), decodeURIComponent(path.slice(5)), params);
   } else if (path === "/review") { showView("review"); await showReview($("#view-review")); }
+  else if (path === "/analysis") { showView("analysis"); await showAnalysis($("#view-analysis"), params); }
   else { showView("home"); await showHome(); }
   $(".tabs a[data-view=chart]").href = chartHash(chartParams());
   document.body.dataset.ready = "true";

@@ -1,6 +1,7 @@
 // The network view: Cytoscape.js, filters, expanding neighbours, exports.
 // The chart's state lives in the URL (#/chart?entity=E1&expand=E1&date_from=2019...), with
 // the same parameter names as /api/graph, so a view can be bookmarked, shared and exported.
+import { findingPanel, takePendingFinding } from "./analysis.js";
 import { api } from "./api.js";
 import { $, clear, download, el, EVENT_GROUPS, label, TYPE_COLOURS } from "./dom.js";
 import { initPanel, showEdge, showEntity, showHelp } from "./evidence.js";
@@ -243,6 +244,8 @@ export async function showChart(params) {
     showEntity(pendingSelect);
   }
   pendingSelect = null;
+  const finding = takePendingFinding(current);
+  if (finding) clear($("#panel"), findingPanel(finding));
 }
 
 function nodeData(node) {

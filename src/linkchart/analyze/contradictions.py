@@ -1,0 +1,265 @@
+"""Sources that disagree about one fact: casualties of one incident, a tie asserted by
+one source and denied by another, an official line against an anonymous source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linkchart.analyze.findings import finding, relation_evidence
+from linkchart.analyze.lexicon import pattern, setting
+from linkchart.analyze.selection import Selection
+from linkchart.analyze.text import (Sentence, actor_before, entity,
+                                    selected_documents, sentences, source_of)
+from linkchart.model import ACTOR_TYPES
+
+NAMED = {"named_person", "named_org"}
+
+
+def _sentence_of(all_sentences: list[Sentence], offset: int | None) -> Sentence | None:
+    if offset is None:
+        return None
+    for sentence in all_sentences:
+        if sentence.start <= offset < sentence.end + 1:
+            return sentence
+    return None
+
+
+def _side(said: dict[str, Any], sentence: Sentence, names: dict[str, dict[str, Any]]):
+    speaker = names.get(said.get("source") or "") or {
+        "id": None, "name": said["source_text"], "type": None}
+    return {"source": speaker, "source_text": said["source_text"],
+            "source_kind": said["source_kind"], "content": said["content"],
+            "evidence": sentence.evidence(said)}
+
+
+def _statements(all_sentences: list[Sentence], attributions: list[dict[str, Any]]
+                ) -> list[tuple[dict[str, Any], Sentence]]:
+    """Each reported statement with the sentence it ends in."""
+    found = []
+    for said in attributions:
+        sentence = _sentence_of(all_sentences, said.get("end") or said.get("start"))
+        if sentence is not None:
+            found.append((said, sentence))
+    return found
+
+
+def casualty_disputes(statements, names) -> list[dict[str, Any]]:
+    """One source says an incident caused no casualties, another near it that people
+    died or were hurt."""
+    none, some = pattern("contradictions", "no_casualties"), pattern("contradictions",
+                                                                    "casualties")
+    window = setting("contradictions", "window_sentences")
+    found = []
+    for said, sentence in statements:
+        if not none.search(said["content"]):
+            continue
+        for other, where in statements:
+            if (other is said or abs(where.index - sentence.index) > window
+                    or other["source_text"].casefold() == said["source_text"].casefold()
+                    or none.search(other["content"]) or not some.search(other["content"])):
+                continue
+            a, b = _side(said, sentence, names), _side(other, where, names)
+            found.append(finding(
+                "contradictions", f"{a['source_text']} says \"{said['content']}\", but "
+                f"{b['source_text']} says \"{other['content']}\"",
+                [a["source"], b["source"], *sentence.mentions, *where.mentions],
+                [a["evidence"], b["evidence"]], about="casualties", sides=[a, b]))
+    return found
+
+
+def _pronoun(source_text: str) -> bool:
+    """A speaker given only as "he", "they", "we": whose side it is, the text does not say."""
+    return source_text.strip().casefold() in setting("directives", "not_names")
+
+
+def official_against_anonymous(statements, all_sentences_of, names) -> list[dict[str, Any]]:
+    """An anonymous source says the official line is not the whole truth ("in fact")."""
+    contrast, official = pattern("contradictions", "contrast"), pattern("contradictions",
+                                                                       "official")
+    bodies = pattern("contradictions", "official_bodies")
+    window = setting("contradictions", "window_sentences")
+    found = []
+    for said, sentence in statements:
+        if (said["source_kind"] != "anonymous" or not contrast.search(said["content"])
+                or bodies.search(said["source_text"]) or _pronoun(said["source_text"])):
+            continue
+        before = [(o, w) for o, w in statements if o["source_kind"] in NAMED
+                  and 0 < sentence.index - w.index <= window]
+        if before:
+            other, where = before[-1]
+            line = _side(other, where, names)
+        else:
+            lines = [s for s in all_sentences_of(sentence)
+                     if 0 < sentence.index - s.index <= window and official.search(s.text)]
+            if not lines:
+                continue
+            where = lines[-1]
+            line = {"source": {"id": None, "name": "official statement", "type": None},
+                    "source_text": "official statement", "source_kind": "named_org",
+                    "content": where.text, "evidence": where.evidence()}
+        them = _side(said, sentence, names)
+        found.append(finding(
+            "contradictions", f"{them['source_text']} (anonymous) contradicts the official "
+            f"line \"{line['content'][:120]}\": \"{said['content'][:160]}\"",
+            [line["source"], *where.mentions, *sentence.mentions],
+            [line["evidence"], them["evidence"]], about="official_vs_anonymous",
+            sides=[line, them]))
+    return found
+
+
+def _accuser(sentence: Sentence, before: int, said: list[dict], denier: dict,
+             weak: bool = False):
+    """Who makes the accusation in a sentence (up to an offset): the actor before an
+    accusing word (with `weak`, a word of assertion too), else the source the sentence is
+    credited to; None when that is the denier."""
+    accuses = pattern("contradictions", "accuses")
+    text = sentence.document["text"][sentence.start:before]
+    cues = [*accuses.finditer(text)]
+    if weak:
+        cues += pattern("contradictions", "asserts").finditer(text)
+    for cue in sorted(cues, key=lambda c: c.start()):
+        if not cue.group(0)[0].islower():
+            continue
+        who = actor_before(sentence, sentence.start + cue.start(), ACTOR_TYPES, unknown=False)
+        if who and who.get("id") != denier.get("id") and who["name"] != denier["name"]:
+            credited = source_of(said, sentence)
+            if credited and (credited.get("source") == denier.get("id")
+                             or credited["source_text"] == denier["name"]):
+                credited = None
+            return who, sentence.evidence(credited, sentence.start, before)
+    credited = source_of(said, sentence)
+    if credited and accuses.search(text) and credited.get("source") != denier.get("id") \
+            and credited["source_text"].casefold() != denier["name"].casefold():
+        who = {"id": credited.get("source"), "name": credited["source_text"], "type": None}
+        return who, sentence.evidence(credited, sentence.start, before)
+    return None
+
+
+def denials(all_sentences: list[Sentence], said: list[dict]) -> list[dict[str, Any]]:
+    """An actor denies what another asserts in the same sentence ("A accused B of X, a
+    claim B denied") or just before it."""
+    denies = pattern("contradictions", "denies")
+    window = setting("contradictions", "window_sentences")
+    found = []
+    for sentence in all_sentences:
+        cue = denies.search(sentence.text)
+        if not cue:
+            continue
+        at = sentence.start + cue.start()
+        denier = actor_before(sentence, at, ACTOR_TYPES)
+        if denier is None or denier.get("id") is None:
+            continue
+        accusation = _accuser(sentence, denier.get("start", at), said, denier, weak=True)
+        for earlier in reversed(all_sentences[max(0, sentence.index - window):sentence.index]):
+            if accusation or denies.search(earlier.text):
+                break
+            accusation = _accuser(earlier, earlier.end, said, denier)
+        if accusation is None:
+            continue
+        accuser, quote = accusation
+        denial = sentence.evidence({"source_text": denier["name"],
+                                    "source_kind": "named_org" if denier["type"] != "person"
+                                    else "named_person"})
+        found.append(finding(
+            "contradictions", f"{denier['name']} denies what {accuser['name']} asserts: "
+            f"\"{quote['text'][:160]}\"", [entity(denier), entity(accuser),
+                                           *sentence.mentions], [quote, denial],
+            about="denial", sides=[
+                {"source": entity(accuser), "source_text": accuser["name"],
+                 "content": quote["text"], "evidence": quote},
+                {"source": entity(denier), "source_text": denier["name"],
+                 "content": sentence.text, "evidence": denial}]))
+    return found
+
+
+def _person(tie: dict[str, Any], end: str) -> dict[str, Any]:
+    return {"id": tie[end], "name": tie[f"{end}_name"], "type": tie[f"{end}_type"]}
+
+
+def _tie_dispute(tie, asserted: list[dict], denied: list[dict]) -> dict[str, Any]:
+    people = [_person(tie, "source"), _person(tie, "target")]
+    return finding(
+        "contradictions", f"{people[0]['name']} {tie['type'].replace('_', ' ')} "
+        f"{people[1]['name']}: asserted by {asserted[0]['source_text']}, denied by "
+        f"{denied[0]['source_text']}", people, [*asserted, *denied], about="tie",
+        sides=[{"source_text": side[0]["source_text"], "source_kind": side[0]["source_kind"],
+                "evidence": side[0]} for side in (asserted, denied)])
+
+
+def _asserted_nearby(tie, denied: list[dict], material, docs) -> list[dict[str, Any]]:
+    """Sentences of the denial's documents that name both ends without denying, credited
+    to another source: the assertion that the denial answers."""
+    denial = pattern("contradictions", "denial")
+    deniers = {d["source_text"].casefold() for d in denied if d["source_text"]}
+    found = []
+    for doc_id in sorted({d["document"] for d in denied}):
+        if doc_id not in docs:
+            continue
+        said = material[doc_id]["attributions"]
+        for sentence in sentences(docs[doc_id], material[doc_id]["mentions"]):
+            ids = {m["id"] for m in sentence.mentions}
+            if tie["source"] not in ids or tie["target"] not in ids \
+                    or denial.search(sentence.text):
+                continue
+            quote = sentence.evidence(source_of(said, sentence))
+            if (quote["source_text"] or "").casefold() not in deniers:
+                found.append(quote)
+    return found
+
+
+def _said_in_denial(tie: dict[str, Any], denial) -> bool:
+    """Whether a negated tie was reported as a denial ("X denied ..."), not merely negated
+    by the grammar of its sentence."""
+    return any(denial.search(e["text"]) or denial.search(
+        (e.get("attribution") or {}).get("cue") or "") for e in tie["evidence"])
+
+
+def denied_ties(store, selection: Selection, docs: dict[str, dict], material
+                ) -> list[dict[str, Any]]:
+    """A tie one source asserts and another denies: the same tie stored both ways, or a
+    denial answering an assertion a few sentences away in its own article."""
+    ties: dict[tuple, dict[bool, dict[str, Any]]] = {}
+    for tie in store.relations_kept(selection.relation_types or None, selection.date_from,
+                                    selection.date_to, selection.keeps_evidence,
+                                    denied_only=True):
+        ties.setdefault((tie["type"], tie["source"], tie["target"]), {})[tie["negated"]] = tie
+    wanted = {e["document"] for sides in ties.values() if True in sides
+              for e in sides[True]["evidence"]} - set(docs)
+    if wanted:
+        docs = docs | {d["id"]: d for d in store.document_texts(wanted)}
+        material = material | store.document_material(wanted)
+    found = []
+    denial = pattern("contradictions", "denies")
+    for sides in ties.values():
+        if True not in sides or not _said_in_denial(sides[True], denial):
+            continue
+        denied = sides[True]
+        if not selection.involves([denied["source"], denied["target"]]):
+            continue
+        refused = relation_evidence(denied)
+        asserted = relation_evidence(sides[False]) if False in sides else \
+            _asserted_nearby(denied, refused, material, docs)
+        if asserted:
+            found.append(_tie_dispute(denied, asserted, refused))
+    return found
+
+
+def contradictions(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
+    cues = [pattern("contradictions", name) for name in ("no_casualties", "denies",
+                                                          "contrast")]
+    docs = selected_documents(store, selection, setting("contradictions", "prefilter"), cues)
+    material = store.document_material([d["id"] for d in docs])
+    speakers = {a["source"] for m in material.values() for a in m["attributions"]
+                if a["source"]}
+    names = {i: entity(e) for i, e in store.entities_by_id(speakers).items()}
+    found = []
+    for doc in docs:
+        split = sentences(doc, material[doc["id"]]["mentions"])
+        statements = [(s, w) for s, w in _statements(split, material[doc["id"]]["attributions"])
+                      if selection.keeps_confidence(s.get("confidence"))]
+        found += casualty_disputes(statements, names)
+        found += official_against_anonymous(statements, lambda _: split, names)
+        found += denials(split, material[doc["id"]]["attributions"])
+    found = [f for f in found if selection.involves([e["id"] for e in f["entities"]])]
+    found += denied_ties(store, selection, {d["id"]: d for d in docs}, material)
+    return found[:limit]

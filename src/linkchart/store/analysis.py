@@ -1,0 +1,215 @@
+"""What the analyses read of the store: document texts with the entities they mention and
+the statements they report, raw relation rows, and the columns a store may lack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, or_, select, text
+
+from linkchart.store import dates
+from linkchart.store.lookup import CHUNK
+from linkchart.store.queries import _participants
+from linkchart.store.search import Search, tokens
+from linkchart.store.schema import (attributions, doc_entities, documents, entities, events,
+                                    relations)
+
+
+def optional_column(table, name: str):
+    """A column that a later schema adds (e.g. `confidence`, `content`), or None."""
+    return table.c.get(name)
+
+
+def _fts_term(word: str) -> str:
+    """A cue as an FTS5 prefix phrase: "hold fire" -> "hold fire"*."""
+    words = tokens(word)
+    return f'"{" ".join(words)}"*' if words else ""
+
+
+def documents_matching(conn: Connection, search: Search, groups: Iterable[Iterable[str]],
+                       near: int | None = None) -> set[str] | None:
+    """Ids of the documents holding a word (or a word's beginning) of each group, from
+    the full-text index (with `near` and two groups, a word of the first at most `near`
+    words from one of the second); None where the store has none."""
+    if not search.fts:
+        return None
+    terms = [[t for t in map(_fts_term, group) if t] for group in groups]
+    if near is not None and len(terms) == 2:
+        query = " OR ".join(f"NEAR({a} {b}, {near})" for a in terms[0] for b in terms[1])
+    else:
+        query = " AND ".join("(" + " OR ".join(group) + ")" for group in terms)
+    rows = conn.execute(text("SELECT document_id FROM documents_fts WHERE documents_fts "
+                             "MATCH :q"), {"q": query})
+    return {r[0] for r in rows}
+
+
+def document_texts(conn: Connection, ids: Iterable[str] | None = None,
+                   date_from: str | None = None, date_to: str | None = None,
+                   containing: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Documents (of `ids`, or all) in a period whose text contains one of the words of
+    `containing` (case-insensitive; all documents without any)."""
+    stmt = select(documents.c.id, documents.c.title, documents.c.outlet,
+                  documents.c.published, documents.c.text).order_by(documents.c.id)
+    words = [w for w in containing if w]
+    if words:
+        stmt = stmt.where(or_(*[documents.c.text.ilike(f"%{w}%") for w in words]))
+    low, high = dates.year_bounds(date_from, date_to)
+    if low:
+        stmt = stmt.where(documents.c.published >= low)
+    if high:
+        stmt = stmt.where(documents.c.published < high)
+    chunks = [None] if ids is None else [sorted(ids)[i:i + CHUNK]
+                                         for i in range(0, len(set(ids)), CHUNK)]
+    found = []
+    for chunk in chunks:
+        narrowed = stmt if chunk is None else stmt.where(documents.c.id.in_(chunk))
+        for r in conn.execute(narrowed):
+            if dates.in_range(r.published, date_from, date_to):
+                found.append({"id": r.id, "title": r.title, "outlet": r.outlet,
+                              "published": r.published, "text": r.text})
+    return found
+
+
+def document_mentions(conn: Connection, doc_ids: Iterable[str]
+                      ) -> dict[str, list[dict[str, Any]]]:
+    """Each document's entity mentions, in text order: start, end, and the global entity
+    (id, name, type) or, where unresolved, the local one."""
+    doc_ids = sorted(set(doc_ids))
+    found: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
+    for i in range(0, len(doc_ids), CHUNK):
+        rows = conn.execute(
+            select(doc_entities.c.document_id, doc_entities.c.name, doc_entities.c.type,
+                   doc_entities.c.mentions, doc_entities.c.entity_id,
+                   entities.c.name.label("global_name"), entities.c.type.label("global_type"))
+            .outerjoin(entities, entities.c.id == doc_entities.c.entity_id)
+            .where(doc_entities.c.document_id.in_(doc_ids[i:i + CHUNK])))
+        for r in rows:
+            for start, end in r.mentions or []:
+                found[r.document_id].append({
+                    "start": start, "end": end, "id": r.entity_id,
+                    "name": r.global_name or r.name, "type": r.global_type or r.type})
+    for mentions in found.values():
+        mentions.sort(key=lambda m: (m["start"], -m["end"]))
+    return found
+
+
+def document_attributions(conn: Connection, doc_ids: Iterable[str]
+                          ) -> dict[str, list[dict[str, Any]]]:
+    """Each document's reported statements, in text order."""
+    doc_ids = sorted(set(doc_ids))
+    found: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
+    confidence = optional_column(attributions, "confidence")
+    columns = [attributions.c.document_id, attributions.c.local_id,
+               attributions.c.source_entity, attributions.c.source_text,
+               attributions.c.source_kind, attributions.c.cue, attributions.c.content,
+               attributions.c.start, attributions.c.end]
+    if confidence is not None:
+        columns.append(confidence)
+    for i in range(0, len(doc_ids), CHUNK):
+        rows = conn.execute(select(*columns)
+                            .where(attributions.c.document_id.in_(doc_ids[i:i + CHUNK]))
+                            .order_by(attributions.c.document_id, attributions.c.start))
+        for r in rows:
+            found[r.document_id].append({
+                "id": r.local_id, "document": r.document_id, "source": r.source_entity,
+                "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
+                "content": r.content, "start": r.start, "end": r.end,
+                "confidence": r._mapping.get("confidence")})
+    return found
+
+
+def document_events(conn: Connection, doc_ids: Iterable[str], types: Iterable[str]
+                    ) -> dict[str, list[dict[str, Any]]]:
+    """Each document's events of some types with their span, date, actors and recipients
+    and, where the store has it, what was asked (`content`)."""
+    doc_ids = sorted(set(doc_ids))
+    found: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
+    content = optional_column(events, "content")
+    columns = [events.c.id, events.c.document_id, events.c.type, events.c.date,
+               events.c.start, events.c.end, events.c.evidence]
+    if content is not None:
+        columns.append(content.label("content"))
+    for i in range(0, len(doc_ids), CHUNK):
+        rows = conn.execute(select(*columns)
+                            .where(events.c.document_id.in_(doc_ids[i:i + CHUNK]),
+                                   events.c.type.in_(list(types))))
+        rows = list(rows)
+        people = _participants(conn, [r.id for r in rows])
+        for r in rows:
+            roles = people.get(r.id, {})
+            found[r.document_id].append({
+                "id": f"V{r.id}", "type": r.type, "date": r.date, "start": r.start,
+                "end": r.end, "evidence": r.evidence, "actors": roles.get("actor", []),
+                "recipients": roles.get("recipient", []),
+                "content": r._mapping.get("content")})
+    return found
+
+
+def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str | None,
+                   date_to: str | None, keep, containing: Iterable[str] = (),
+                   denied_only: bool = False) -> list[dict[str, Any]]:
+    """Relations aggregated per tie (as `Store.relations`) from the rows whose evidence
+    `keep` accepts: it is given {document, outlet, published, source_kind, confidence};
+    with `containing`, only rows whose evidence holds one of those words; with
+    `denied_only`, only the ties that some row denies (both sides of each)."""
+    from linkchart.store.graph import _select, aggregate
+
+    confidence = optional_column(relations, "confidence")
+    stmt = _select(types, date_from, date_to)
+    words = [w for w in containing if w]
+    if words:
+        stmt = stmt.where(or_(*[relations.c.evidence.ilike(f"%{w}%") for w in words]))
+    denied = _denied_pairs(conn) if denied_only else None
+    if denied is not None:
+        ends = sorted({a for _, a, _ in denied})
+        stmt = stmt.where(relations.c.source_entity.in_(ends)) if len(ends) <= 5000 else stmt
+    if confidence is not None:
+        stmt = stmt.add_columns(confidence.label("fact_confidence"))
+    rows = conn.execute(stmt)
+    if denied is not None:
+        rows = [r for r in rows if (r.type, r.source_entity, r.target_entity) in denied]
+    kept = [r for r in rows if keep({
+        "document": r.document_id, "outlet": r.outlet, "published": r.published,
+        "source_kind": r.source_kind, "confidence": r._mapping.get("fact_confidence")})]
+    return aggregate(kept)
+
+
+def _denied_pairs(conn: Connection) -> set[tuple[str, str, str]]:
+    """(type, end, end) of every tie some row denies, both ways round."""
+    rows = conn.execute(select(relations.c.type, relations.c.source_entity,
+                               relations.c.target_entity)
+                        .where(relations.c.negated.is_(True)).distinct())
+    return {key for t, a, b in rows for key in ((t, a, b), (t, b, a))}
+
+
+def _pair_statement():
+    a, b = bindparam("a"), bindparam("b")
+    return (select(relations.c.document_id, relations.c.evidence, relations.c.start,
+                   relations.c.end, documents.c.outlet, documents.c.published,
+                   attributions.c.source_text, attributions.c.source_kind)
+            .join(documents, documents.c.id == relations.c.document_id)
+            .outerjoin(attributions, attributions.c.id == relations.c.attribution_id)
+            .where(or_(and_(relations.c.source_entity == a, relations.c.target_entity == b),
+                       and_(relations.c.source_entity == b, relations.c.target_entity == a)),
+                   relations.c.negated.is_(False))
+            .order_by(relations.c.id).limit(1))
+
+
+PAIR = _pair_statement()
+
+
+def pair_quotes(conn: Connection, pairs: Iterable[tuple[str, str]]
+                ) -> dict[tuple[str, str], dict[str, Any]]:
+    """The first stored quote of a tie (not a denial) between each pair of entities, in
+    the shape of a relation's evidence."""
+    found = {}
+    for a, b in pairs:
+        row = conn.execute(PAIR, {"a": a, "b": b}).first()
+        if row is not None:
+            found[(a, b)] = {
+                "document": row.document_id, "text": row.evidence, "start": row.start,
+                "end": row.end, "outlet": row.outlet, "published": row.published,
+                "attribution": None if row.source_kind is None else {
+                    "source_text": row.source_text, "source_kind": row.source_kind}}
+    return found

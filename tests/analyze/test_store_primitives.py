@@ -1,0 +1,52 @@
+"""What the analyses read of the store: documents cut by cue words (full-text index or
+LIKE), one quote per tie, the ties some row denies."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkchart.analyze import Selection
+
+
+def doc_ids(found) -> set[str]:
+    return {d["id"] for d in found}
+
+
+def test_cue_words_find_the_same_documents_with_and_without_the_index(texts_store,
+                                                                      monkeypatch):
+    by_index = doc_ids(texts_store.document_texts(containing=["restraint"],
+                                                  with_each=[["restraint"], ["urg"]]))
+    assert len(by_index) == 1 and "sahel" in next(iter(by_index))
+    assert doc_ids(texts_store.document_texts(with_each=[["hold fire"]])) == {
+        d for d in doc_ids(texts_store.document_texts()) if "harbour" in d}
+    monkeypatch.setattr(texts_store.search, "fts", False)
+    assert doc_ids(texts_store.document_texts(containing=["restraint"],
+                                              with_each=[["restraint"], ["urg"]])) == by_index
+
+
+def test_pair_quotes_give_the_first_quote_of_a_tie_either_way_round(texts_store):
+    ids = {e["name"]: e["id"] for e in texts_store.entities(limit=100)}
+    maiga, brigade = ids["Abdoulaye Maiga"], ids["Gao Self-Defence Brigade"]
+    found = texts_store.pair_quotes([(brigade, maiga), (maiga, ids["Harbour Guard"])])
+    assert list(found) == [(brigade, maiga)]
+    quote = found[(brigade, maiga)]
+    text = texts_store.document(quote["document"])["text"]
+    assert text[quote["start"]:quote["end"]] == quote["text"]
+    assert "Gao Self-Defence Brigade" in quote["text"]
+
+
+def test_denied_only_keeps_both_sides_of_denied_ties(texts_store):
+    keep = Selection().keeps_evidence
+    denied = texts_store.relations_kept(None, None, None, keep, denied_only=True)
+    assert denied and all(t["source_name"] == "Kivu Provincial Council" for t in denied)
+    assert any(t["negated"] for t in denied)
+    everything = texts_store.relations_kept(None, None, None, keep)
+    assert len(everything) > len(denied)
+
+
+@pytest.mark.parametrize("words, expected", [(["adviser"], 1), (["lieutenant"], 0)])
+def test_relations_cut_by_words_of_their_evidence(texts_store, words, expected):
+    keep = Selection().keeps_evidence
+    found = texts_store.relations_kept(["affiliated_with"], None, None, keep,
+                                       containing=words)
+    assert len(found) == expected
