@@ -174,13 +174,22 @@ def test_the_next_day_follows_the_previous_event(events_of):
     assert talks[1].date_text == "the next day"
 
 
-def test_a_report_without_date_words_takes_the_publication_month(events_of):
+def test_a_report_without_date_words_keeps_no_date(events_of):
+    # never the publication month as a guess
     text = "Hezbollah condemned the Israeli raid. Israel did not comment."
     events, names = events_of(text, "2020-01-07")
     condemnation = only(events, "ACCUSE")
     assert named(condemnation.actors, names) == {"Hezbollah"}
     assert named(condemnation.recipients, names) == {"Israel"}
-    assert condemnation.date == "2020-01" and condemnation.date_text is None
+    assert condemnation.date is None and condemnation.date_text is None
+
+
+def test_years_and_months_alone_keep_their_precision(events_of):
+    text = ("Hezbollah attacked Israel in 2014. Israel attacked Hezbollah in June 2016. "
+            "Hezbollah attacked Israel on Monday.")
+    events, names = events_of(text, "2020-01-08")
+    dates = sorted(e.date for e in events if e.type == "ASSAULT")
+    assert dates == ["2014", "2016-06", "2020-01-06"]
 
 
 def test_an_event_needs_a_participant(events_of):

@@ -3,8 +3,6 @@ place, date, evidence and casualties, then merged mentions, then the events kept
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from linkchart.extract.context import Context
@@ -139,9 +137,9 @@ class EventExtractor:
     # ------------------------------------------------------------------ events
 
     def _keep(self, candidate: Candidate) -> bool:
-        """An event needs a participant and a date, place or count; an event told as
-        done ("condemned", "has withdrawn") is dated by the report: the publication's
-        month."""
+        """An event needs a participant and a date, place or count, or to be told as
+        done ("condemned", "has withdrawn"). An event the text does not date keeps no
+        date: the publication month would be a guess, often years off."""
         if self.candidates:
             return True
         if not candidate.participants:
@@ -150,11 +148,7 @@ class EventExtractor:
             return False  # aid to no one named: "aided by drones overhead"
         if candidate.anchored:
             return True
-        if not told_as_done(candidate.trigger, candidate.type):
-            return False
-        candidate.date = self.published[:7] if self.published and \
-            re.match(r"\d{4}-\d{2}", self.published) else None
-        return True
+        return told_as_done(candidate.trigger, candidate.type)
 
     def _finish(self, candidates: list[Candidate]) -> list[Event]:
         events = []
