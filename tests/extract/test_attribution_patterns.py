@@ -22,3 +22,29 @@ def test_speech_inside_a_quotation_is_not_a_source():
                             "to push them back too,” he said.")
     assert "I" not in {a.source_text for a in found}
     assert {a.source_text for a in found} == {"he"}
+
+
+def _source_of(found, cue_words: str):
+    match = [a for a in found if cue_words in a.content]
+    assert len(match) == 1, [(a.source_text, a.content) for a in found]
+    return match[0]
+
+
+def test_he_said_continues_the_subject_of_the_sentence_before_not_the_nearest_name():
+    document = Document(id="t", published="2024-03-01", text=(
+        "Colonel Samir Aziz spoke to reporters after his meeting with General Omar Khatib. "
+        "“We will not retreat from the valley before the winter,” he said."))
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    found = _source_of(extraction.attributions, "retreat from the valley")
+    assert found.source_kind == "named_person"
+    assert names[found.source] == "Samir Aziz"
+
+
+def test_he_said_after_an_unnamed_descriptor_stays_anonymous():
+    document = Document(id="t", published="2024-03-01", text=(
+        "A senior commander of the militia met General Omar Khatib on Sunday. "
+        "“The road to the port will stay closed for now,” he said."))
+    extraction = next(extract_documents([document], Config()))
+    found = _source_of(extraction.attributions, "road to the port")
+    assert found.source_kind == "anonymous" and found.source is None

@@ -14,6 +14,7 @@ from linkchart.model import Attribution
 QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 EDGE = " \n\t,;:.—–-“”\"'‘’"
 SUBJECTS = ("nsubj", "nsubjpass")
+PLURAL_TAGS = ("NNS", "NNPS")
 MIN_CONTENT_WORDS = 3
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
 
@@ -163,9 +164,11 @@ class AttributionExtractor:
         if token.lower_ in self.words["anonymous_heads"] and token.i not in \
                 self.context.token_referent:
             return None, "anonymous"
-        index = self._continuing_speaker(token)
-        if index is None:
-            index = self.context.referent(token)
+        if token.lower_ in self.words["personal_pronouns"]:
+            found = self._pronoun_speaker(token)
+            if found is not None:
+                return found
+        index = self.context.referent(token)
         if index is None and token.lower_ in self.words["spokes_nouns"]:
             owners = [c for c in token.children if c.dep_ == "poss"]
             index = self.context.referent(owners[0]) if owners else None
@@ -189,11 +192,45 @@ class AttributionExtractor:
 
     def _continuing_speaker(self, token: Token) -> int | None:
         """'he said' right after a named person spoke is that person speaking again."""
-        if token.lower_ not in ("he", "she") or self.last_speaker is None:
+        if self.last_speaker is None:
             return None
         index, sentence_start = self.last_speaker
         recent = self.context.sentence(token).start - sentence_start <= SPEAKER_WINDOW
         return index if recent else None
+
+    def _pronoun_speaker(self, token: Token) -> tuple[int | None, str] | None:
+        """Whom 'he said' continues: the person the sentence is about ('Bradbury set up
+        a firm which, he says, ...'), else the subject of the sentence before ('Kerry
+        said ... But he said ...'), else the last speaker; never merely the nearest name,
+        which is often someone the speaker talks about. A previous subject that is an
+        unnamed descriptor ('a political leader') keeps the pronoun anonymous."""
+        sent = self.context.sentence(token)
+        for sentence in (sent, self._sentence_before(sent)):
+            if sentence is None:
+                continue
+            subject = _main_subject(sentence)
+            if subject is None or subject.i == token.i or subject.pos_ == "PRON":
+                continue
+            person = self._person_in(subject)
+            if person is not None:
+                return person, "named_person"
+            if subject.lower_ in self.words["anonymous_heads"] and \
+                    subject.tag_ not in PLURAL_TAGS:
+                return None, "anonymous"
+        index = self._continuing_speaker(token)
+        return (index, "named_person") if index is not None else None
+
+    def _sentence_before(self, sent: Span) -> Span | None:
+        number = self.context._sentence_of[sent.start]
+        return self.context.sentences[number - 1] if number > 0 else None
+
+    def _person_in(self, subject: Token) -> int | None:
+        """The first person named in a subject phrase ('forces under Mr. Haftar')."""
+        for child in subject.subtree:
+            index = self.context.token_referent.get(child.i)
+            if index is not None and self.context.type_of(index) == "person":
+                return index
+        return None
 
     def _named_in_compound(self, token: Token) -> int | None:
         for child in token.children:
@@ -219,6 +256,11 @@ def _subject(verb: Token) -> Token | None:
         if subjects:
             return subjects[0]
     return None
+
+
+def _main_subject(sent: Span) -> Token | None:
+    subjects = [c for c in sent.root.children if c.dep_ in SUBJECTS]
+    return subjects[0] if subjects else None
 
 
 def _phrase_before(verb: Token, sent: Span) -> Token | None:
