@@ -48,3 +48,32 @@ def test_he_said_after_an_unnamed_descriptor_stays_anonymous():
     extraction = next(extract_documents([document], Config()))
     found = _source_of(extraction.attributions, "road to the port")
     assert found.source_kind == "anonymous" and found.source is None
+
+
+def _named_source(text: str, content_words: str):
+    document = Document(id="t", published="2024-03-01", text=text)
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    found = _source_of(extraction.attributions, content_words)
+    return found.source_kind, names.get(found.source)
+
+
+def test_a_definite_title_is_the_person_introduced_with_it():
+    text = ("Ministry spokesman Colonel Rami Saleh announced the curfew on Monday. "
+            "“The curfew will last until the roads are cleared,” the ministry spokesman said.")
+    assert _named_source(text, "curfew will last") == ("named_person", "Rami Saleh")
+
+
+def test_an_indefinite_or_differently_qualified_title_names_no_one():
+    text = ("Ministry spokesman Colonel Rami Saleh announced the curfew on Monday. "
+            "“The curfew is far too strict for the farmers,” a ministry spokesman said.")
+    assert _named_source(text, "far too strict") == ("anonymous", None)
+    text = ("Farid Nasser, an economic adviser to the council, left the talks early. "
+            "“The council has no money left for the roads,” the military adviser said.")
+    assert _named_source(text, "no money left") == ("anonymous", None)
+
+
+def test_a_surname_alone_is_the_person_of_that_surname():
+    text = ("Survivor Grace Wanjiku described the attack on the dormitory. "
+            "\"They knew everything about the campus,\" Wanjiku told reporters.")
+    assert _named_source(text, "knew everything") == ("named_person", "Grace Wanjiku")

@@ -15,6 +15,7 @@ QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 EDGE = " \n\t,;:.—–-“”\"'‘’"
 SUBJECTS = ("nsubj", "nsubjpass")
 PLURAL_TAGS = ("NNS", "NNPS")
+TITLE_SPAN = 6  # tokens from a title word to the name it introduces
 MIN_CONTENT_WORDS = 3
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
 
@@ -161,6 +162,9 @@ class AttributionExtractor:
         named = self._apposed_person(token)
         if named is not None:
             return named, "named_person"
+        titled = self._titled_person(token)
+        if titled is not None:
+            return titled, "named_person"
         if token.lower_ in self.words["anonymous_heads"] and token.i not in \
                 self.context.token_referent:
             return None, "anonymous"
@@ -174,6 +178,8 @@ class AttributionExtractor:
             index = self.context.referent(owners[0]) if owners else None
         if index is None:
             index = self._named_in_compound(token)
+        if index is None:
+            index = self._person_by_surname(token)
         if index is None:
             return None, "anonymous"
         kind = "named_person" if self.context.type_of(index) == "person" else "named_org"
@@ -231,6 +237,48 @@ class AttributionExtractor:
             if index is not None and self.context.type_of(index) == "person":
                 return index
         return None
+
+    def _titled_person(self, token: Token) -> int | None:
+        """'the Pentagon spokesman said' after 'Pentagon spokesman John Kirby': the one
+        person the article introduced with that title. An indefinite descriptor ('a
+        Pentagon spokesman') names no one."""
+        if token.pos_ != "NOUN" or token.i in self.context.token_referent or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        earlier = [t for t in self.context.doc[:token.i] if t.lower_ == token.lower_]
+        if not earlier:
+            return None
+        title = earlier[-1]  # "the official" is the official told of last
+        around = {t.lower_ for t in self.context.doc[max(0, title.i - TITLE_SPAN):
+                                                     title.i + TITLE_SPAN]}
+        modifiers = {c.lower_ for c in token.children
+                     if c.dep_ in ("amod", "compound") and c.i < token.i}
+        if not modifiers <= around:  # "the political counselor" is not "an
+            return None              # administrative counselor" told of before
+        return self._person_titled_by(title)
+
+    def _person_titled_by(self, title: Token) -> int | None:
+        """The person a title word introduces: 'spokesman Rear Adm. John Kirby', 'John
+        Kirby, the Pentagon spokesman'."""
+        doc, referents = self.context.doc, self.context.token_referent
+        for i in range(title.i + 1, min(len(doc), title.i + 1 + TITLE_SPAN)):
+            if i in referents and self.context.type_of(referents[i]) == "person":
+                return referents[i]
+            if doc[i].pos_ != "PROPN":  # "a source close to Araji" is not a title
+                break
+        if title.dep_ == "appos" and title.head.i in referents and \
+                self.context.type_of(referents[title.head.i]) == "person":
+            return referents[title.head.i]
+        return None
+
+    def _person_by_surname(self, token: Token) -> int | None:
+        """'Titus said' after 'Survivor Helen Titus': the one person of that surname."""
+        if token.pos_ != "PROPN":
+            return None
+        found = {i for i, referent in enumerate(self.context.referents)
+                 if referent.type == "person" and len(referent.name.split()) > 1
+                 and referent.name.split()[-1] == token.text}
+        return found.pop() if len(found) == 1 else None
 
     def _named_in_compound(self, token: Token) -> int | None:
         for child in token.children:
