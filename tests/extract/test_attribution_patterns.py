@@ -77,3 +77,10 @@ def test_a_surname_alone_is_the_person_of_that_surname():
     text = ("Survivor Grace Wanjiku described the attack on the dormitory. "
             "\"They knew everything about the campus,\" Wanjiku told reporters.")
     assert _named_source(text, "knew everything") == ("named_person", "Grace Wanjiku")
+
+
+def test_we_inside_a_quotation_is_not_a_source_but_the_us_is():
+    found = attributions_of("“We expect the fighters will be dug in around the bridge,” said "
+                            "ministry spokesman Rami Saleh. The US said the bridge could not be "
+                            "repaired before the winter.")
+    assert {a.source_text for a in found} == {"ministry spokesman Rami Saleh", "The US"}

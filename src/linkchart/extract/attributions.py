@@ -69,7 +69,8 @@ class AttributionExtractor:
         return cues
 
     def _attribution(self, cue: Cue, sent: Span, ident: str) -> Attribution | None:
-        if cue.source is None or cue.source.lower_ in self.quoted_speakers:
+        if cue.source is None or (cue.source.lower_ in self.quoted_speakers
+                                  and cue.source.pos_ == "PRON"):  # not "the US"
             return None
         source_start, source_end = _source_bounds(cue.source)
         content = self._content(cue, sent, source_start)
