@@ -214,3 +214,34 @@ def test_lexicon_types_are_plover_types():
     assert {spec.type for spec in lexicon.nouns.values()} <= set(EVENT_TYPES)
     assert lexicon.nouns["air strike"].mode == "aerial"
     assert lexicon.nouns["drone strike"].mode == "drone"
+
+
+def test_taking_a_place_without_fighting_is_coerce_seize(events_of):
+    events, names = events_of("Hamas took control of the border crossing on Monday.",
+                              "2020-01-08")
+    seizure = only(events, "COERCE")
+    assert seizure.mode == "seize"
+    assert named(seizure.actors, names) == {"Hamas"}
+
+
+def test_taking_a_place_told_with_fighting_is_an_assault(events_of):
+    events, names = events_of("Hamas seized the border crossing on Monday after heavy "
+                              "clashes with the guards.", "2020-01-08")
+    assert "COERCE" not in {e.type for e in events}
+    assert named(only(events, "ASSAULT").actors, names) == {"Hamas"}
+
+
+def test_a_siege_is_coerce_restrict(events_of):
+    events, names = events_of("Hezbollah fighters surrounded the town of Qusayr on Monday.",
+                              "2020-01-08")
+    siege = only(events, "COERCE")
+    assert siege.mode == "restrict"
+    assert named(siege.actors, names) == {"Hezbollah"}
+
+
+def test_seizing_a_person_is_an_abduction(events_of):
+    events, names = events_of("Gunmen from al-Shabaab seized the governor Ahmed Warsame "
+                              "in Mogadishu on Monday.", "2020-01-08")
+    abduction = only(events, "ASSAULT")
+    assert abduction.mode == "abduct"
+    assert "Ahmed Warsame" in named(abduction.recipients, names)

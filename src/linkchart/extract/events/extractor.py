@@ -105,7 +105,23 @@ class EventExtractor:
             return "THREATEN", None
         if status == "refuse":
             return ("REJECT", None) if event_type in self.lex.refusable else None
+        if mode == "seize" and self._seizes_a_person(trigger):
+            return "ASSAULT", "abduct"
+        if mode == "seize" and self._fighting_told(trigger):
+            return "ASSAULT", None
         return event_type, mode
+
+    def _seizes_a_person(self, trigger: Trigger) -> bool:
+        """'gunmen seized the prime minister': an abduction, not a taking of a place."""
+        objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+        return any(self.context.type_of(i) == "person"
+                   for o in objects for i in self.context.referents_of(o))
+
+    def _fighting_told(self, trigger: Trigger) -> bool:
+        """A taking of a place told with fighting ("stormed", "after heavy clashes")."""
+        sent = self.sentences.of(trigger.token.i)
+        return any(lemma_of(t) in self.lex.fighting_words or t.lower_ in self.lex.fighting_words
+                   for t in sent if t.i != trigger.token.i)
 
     def _accusation(self, trigger: Trigger, speaker: Token | None,
                     sentence: int) -> Candidate | None:
