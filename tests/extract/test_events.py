@@ -216,12 +216,16 @@ def test_lexicon_types_are_plover_types():
     assert lexicon.nouns["drone strike"].mode == "drone"
 
 
-def test_taking_a_place_without_fighting_is_coerce_seize(events_of):
-    events, names = events_of("Hamas took control of the border crossing on Monday.",
-                              "2020-01-08")
-    seizure = only(events, "COERCE")
-    assert seizure.mode == "seize"
-    assert named(seizure.actors, names) == {"Hamas"}
+@pytest.mark.parametrize("text, mode, actor", [
+    # taking a place without fighting is COERCE seize; a siege COERCE restrict
+    ("Hamas took control of the border crossing on Monday.", "seize", "Hamas"),
+    ("Hezbollah fighters surrounded the town of Qusayr on Monday.", "restrict", "Hezbollah"),
+])
+def test_seizures_and_sieges_are_coerce(events_of, text, mode, actor):
+    events, names = events_of(text, "2020-01-08")
+    coercion = only(events, "COERCE")
+    assert coercion.mode == mode
+    assert named(coercion.actors, names) == {actor}
 
 
 def test_taking_a_place_told_with_fighting_is_an_assault(events_of):
@@ -229,14 +233,6 @@ def test_taking_a_place_told_with_fighting_is_an_assault(events_of):
                               "clashes with the guards.", "2020-01-08")
     assert "COERCE" not in {e.type for e in events}
     assert named(only(events, "ASSAULT").actors, names) == {"Hamas"}
-
-
-def test_a_siege_is_coerce_restrict(events_of):
-    events, names = events_of("Hezbollah fighters surrounded the town of Qusayr on Monday.",
-                              "2020-01-08")
-    siege = only(events, "COERCE")
-    assert siege.mode == "restrict"
-    assert named(siege.actors, names) == {"Hezbollah"}
 
 
 def test_seizing_a_person_is_an_abduction(events_of):
