@@ -241,3 +241,27 @@ def test_seizing_a_person_is_an_abduction(events_of):
     abduction = only(events, "ASSAULT")
     assert abduction.mode == "abduct"
     assert "Ahmed Warsame" in named(abduction.recipients, names)
+
+
+def test_the_possessive_of_a_killing_is_its_victim(events_of):
+    events, names = events_of("Hezbollah vowed revenge after Mahmoud Haidar's assassination "
+                              "in Beirut on Monday.", "2020-01-08")
+    killing = only(events, "ASSAULT")
+    assert named(killing.recipients, names) == {"Mahmoud Haidar"}
+    assert "Mahmoud Haidar" not in named(killing.actors, names)
+
+
+def test_a_leader_killed_in_a_strike_is_its_victim(events_of):
+    events, names = events_of("Mahmoud Haidar, the Hezbollah commander killed in a US drone "
+                              "strike in Beirut on Monday, was buried.", "2020-01-08")
+    strike = only(events, "ASSAULT")
+    assert named(strike.actors, names) == {"US"}
+    assert "Mahmoud Haidar" in named(strike.recipients, names)
+
+
+def test_attacks_on_different_targets_are_different_occurrences(events_of):
+    text = ("Israel attacked Hezbollah positions in Lebanon in 2006. Israel also attacked "
+            "Hamas in Gaza.")
+    events, names = events_of(text, "2020-01-08")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 2, [(e.evidence, e.recipients) for e in attacks]

@@ -58,6 +58,7 @@ class Lexicon:
     allegation_verbs: set[str]
     refusable: set[str]
     fighting_words: set[str]
+    patient_nouns: set[str]
     quantities: dict[str, int]
     noun_senses: dict[str, list[dict]]
     verb_vocab: set[str] = field(default_factory=set)
@@ -130,6 +131,7 @@ def load_lexicon() -> Lexicon:
         allegation_verbs=_strings(words["allegation_verbs"]),
         refusable=set(words["refusable"]),
         fighting_words=_strings(words["fighting_words"]),
+        patient_nouns=_strings(words["patient_nouns"]),
         wounded=_strings(words["wounded"]),
         quantities={word_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
         noun_senses={word_key(k): [_sense_rule(r) for r in v]

@@ -56,9 +56,11 @@ def absorb(host: Candidate, other: Candidate) -> None:
 
 
 def same_occurrence(a: Candidate, b: Candidate) -> bool:
-    """Two mentions of one occurrence: same type, a shared participant, compatible dates,
-    and no different place or toll."""
+    """Two mentions of one occurrence: same type, a shared participant, the same targets
+    as far as told, compatible dates, and no different place or toll."""
     if a.type != b.type or not (a.participants & b.participants):
+        return False
+    if not _same_targets(a, b):
         return False
     if a.location is not None and b.location is not None and a.location != b.location:
         return False
@@ -66,6 +68,17 @@ def same_occurrence(a: Candidate, b: Candidate) -> bool:
         if x and y and x != y:
             return False
     return dates_compatible(a.date, b.date)
+
+
+def _same_targets(a: Candidate, b: Candidate) -> bool:
+    """Both name recipients: they share one. Only one does: the other retells the act in
+    the same word ("Hamas attacked X ... the attack by Hamas"), where "the US invasion"
+    and "the Americans killed him" are two acts."""
+    if a.recipients and b.recipients:
+        return bool(set(a.recipients) & set(b.recipients))
+    if a.recipients or b.recipients:
+        return a.trigger.token.lemma_.lower() == b.trigger.token.lemma_.lower()
+    return True
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

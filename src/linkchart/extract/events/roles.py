@@ -2,7 +2,8 @@
 
 An active verb's subject acts and its object receives; a passive verb's "by" agent acts
 and its subject receives. A noun trigger's possessive, compound and demonym modifiers act
-("Hezbollah's attack", "a US air strike", "Israeli strikes"), "on/against X" receives,
+("Hezbollah's attack", "a US air strike", "Israeli strikes"), except the possessive of a
+noun told of its victim ("Soleimani's assassination"), which receives; "on/against X" receives,
 and the subject of the verb that carries it out ("launched an offensive") acts. A place
 named as a recipient of a spatial act ("sent troops to Mali") is its location instead.
 """
@@ -103,7 +104,10 @@ class RoleFinder:
         for child in children:
             if child.i in phrase_words:
                 continue
-            if child.dep_ in NOUN_ACTOR_DEPS:
+            if child.dep_ == "poss" and lemma_of(trigger.token) in self.lex.patient_nouns:
+                # "Soleimani's assassination", "his arrest": who it befell
+                self.recipient(child, candidate)
+            elif child.dep_ in NOUN_ACTOR_DEPS:
                 self._modifier_role(child, candidate)
             elif child.dep_ == "prep":
                 self.prep_role(child, candidate, verb=False)
@@ -154,6 +158,9 @@ class RoleFinder:
             subject = subject_of(verb)
             if subject is not None:
                 self.recipient(subject, candidate)
+        elif verb is not None and verb.dep_ == "acl":
+            # "the Quds Force leader killed in a US drone strike"
+            self.recipient(verb.head, candidate)
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VICTIM_NOUNS:
             copula = head.head.head
             subject = subject_of(copula) if copula.pos_ in ("AUX", "VERB") else None
