@@ -265,3 +265,21 @@ def test_attacks_on_different_targets_are_different_occurrences(events_of):
     events, names = events_of(text, "2020-01-08")
     attacks = [e for e in events if e.type == "ASSAULT"]
     assert len(attacks) == 2, [(e.evidence, e.recipients) for e in attacks]
+
+
+@pytest.mark.parametrize("text, spurious", [
+    ("Iran asked: “Can Iraq stop the attacks on the convoys?”", "REQUEST"),
+    ("Egypt questioned the plan, asking whether Hamas would disarm.", "REQUEST"),
+    ("Hezbollah declined to comment on the raid.", "REJECT"),
+    ("Israeli sources agreed that Iran had supplied the rockets.", "AGREE"),
+])
+def test_questions_comments_and_concurring_sources_are_no_events(events_of, text, spurious):
+    events, _ = events_of(text, "2020-01-08")
+    assert spurious not in {e.type for e in events}, [(e.type, e.evidence) for e in events]
+
+
+def test_asking_someone_to_act_is_a_request(events_of):
+    events, names = events_of("Iraq asked Iran to stop the attacks on Monday.", "2020-01-08")
+    request = only(events, "REQUEST")
+    assert named(request.actors, names) == {"Iraq"}
+    assert named(request.recipients, names) == {"Iran"}

@@ -59,6 +59,10 @@ class Lexicon:
     refusable: set[str]
     fighting_words: set[str]
     patient_nouns: set[str]
+    question_verbs: set[str]
+    decline_verbs: set[str]
+    comment_verbs: set[str]
+    informant_nouns: set[str]
     quantities: dict[str, int]
     noun_senses: dict[str, list[dict]]
     verb_vocab: set[str] = field(default_factory=set)
@@ -132,6 +136,10 @@ def load_lexicon() -> Lexicon:
         refusable=set(words["refusable"]),
         fighting_words=_strings(words["fighting_words"]),
         patient_nouns=_strings(words["patient_nouns"]),
+        question_verbs=_strings(words["question_verbs"]),
+        decline_verbs=_strings(words["decline_verbs"]),
+        comment_verbs=_strings(words["comment_verbs"]),
+        informant_nouns=_strings(words["informant_nouns"]),
         wounded=_strings(words["wounded"]),
         quantities={word_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
         noun_senses={word_key(k): [_sense_rule(r) for r in v]
