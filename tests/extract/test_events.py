@@ -283,3 +283,30 @@ def test_asking_someone_to_act_is_a_request(events_of):
     request = only(events, "REQUEST")
     assert named(request.actors, names) == {"Iraq"}
     assert named(request.recipients, names) == {"Iran"}
+
+
+@pytest.mark.parametrize("text, issuer, content", [
+    ("Iran urged Iraqi commanders to escalate the attacks on Monday.", "Iran",
+     "to escalate the attacks on Monday"),
+    ("Hezbollah recommended calm and no escalation against Israel.", "Hezbollah",
+     "calm and no escalation against Israel"),
+    ("Iraq called for an investigation into the strike on Monday.", "Iraq",
+     "an investigation into the strike"),
+])
+def test_a_directive_keeps_what_it_asks_for(events_of, text, issuer, content):
+    events, names = events_of(text, "2020-01-08")
+    request = only(events, "REQUEST")
+    assert named(request.actors, names) == {issuer}
+    assert request.content == content
+    assert text[request.content_start:request.content_end] == content
+
+
+def test_directive_content_survives_the_json_form(events_of):
+    from linkchart.model import DocExtraction
+
+    text = "Iran ordered Hezbollah to withdraw its fighters from Syria."
+    events, _ = events_of(text, "2020-01-08")
+    extraction = DocExtraction(document=Document(id="t", text=text), events=events)
+    again = DocExtraction.from_json(extraction.to_json(), text)
+    assert [e.content for e in again.events] == ["to withdraw its fighters from Syria"]
+    assert again.events[0].content_start == text.index("to withdraw")

@@ -32,6 +32,7 @@ class Candidate:
     fatalities: int | None = None
     injured: int | None = None
     evidence: tuple[str, int, int] = ("", 0, 0)
+    content: tuple[int, int] | None = None  # what a REQUEST asks for (char offsets)
     sentence: int = 0
     casualty_only: bool = False
 

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from linkchart.extract.context import Context
 from linkchart.extract.events.candidates import Candidate, Trigger
 from linkchart.extract.events.casualties import link_casualties
+from linkchart.extract.events.content import directive_content
 from linkchart.extract.events.dates import DateFinder
 from linkchart.extract.events.evidence import evidence_of
 from linkchart.extract.events.lexicon import load_lexicon, lemma_of
@@ -89,6 +90,8 @@ class EventExtractor:
             candidate.recipients = candidate.actors
             candidate.actors = self._speaker(speaker)
         find_place(trigger, candidate, self.context, self.lex)
+        if candidate.type == "REQUEST":
+            candidate.content = directive_content(trigger, self.context)
         self.dates.date(trigger, candidate)
         candidate.evidence = evidence_of(trigger, self.sentences, self.context)
         candidate.casualty_only = trigger.kind == "verb" and \
@@ -179,6 +182,7 @@ class EventExtractor:
     def _event(self, candidate: Candidate, event_id: str) -> Event:
         text, start, end = candidate.evidence
         ids = self.context.entity_id
+        content_start, content_end = candidate.content or (None, None)
         return Event(
             id=event_id, type=candidate.type, evidence=text, start=start,
             end=end, mode=candidate.mode, date=candidate.date,
@@ -186,7 +190,10 @@ class EventExtractor:
             location=ids(candidate.location) if candidate.location is not None else None,
             actors=[ids(a) for a in candidate.actors],
             recipients=[ids(r) for r in candidate.recipients],
-            fatalities=candidate.fatalities, injured=candidate.injured)
+            fatalities=candidate.fatalities, injured=candidate.injured,
+            content=self.context.text[content_start:content_end]
+            if candidate.content else None,
+            content_start=content_start, content_end=content_end)
 
 
 def extract_events(context: Context, candidates: bool = False) -> list[Event]:

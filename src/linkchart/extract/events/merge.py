@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from linkchart.extract.events.candidates import Candidate, add_new
 
-FILLED_IF_MISSING = ("location", "fatalities", "injured", "mode")
+FILLED_IF_MISSING = ("location", "fatalities", "injured", "mode", "content")
 
 
 def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
