@@ -310,3 +310,14 @@ def test_directive_content_survives_the_json_form(events_of):
     again = DocExtraction.from_json(extraction.to_json(), text)
     assert [e.content for e in again.events] == ["to withdraw its fighters from Syria"]
     assert again.events[0].content_start == text.index("to withdraw")
+
+
+def test_meetings_called_and_dated_by_their_retelling(events_of):
+    text = ("Hezbollah called Hamas commanders to an urgent meeting in Beirut. At the same "
+            "time, Iran invited Iraqi commanders to another meeting in Tehran. Both meetings "
+            "were held on 28 February.")
+    events, names = events_of(text, "2021-03-11")
+    meetings = sorted((e for e in events if e.type == "CONSULT"), key=lambda e: e.start)
+    assert [named(m.actors, names) for m in meetings] == [{"Hezbollah"}, {"Iran"}]
+    assert "Hamas" in named(meetings[0].recipients, names)
+    assert [m.date for m in meetings] == ["2021-02-28", "2021-02-28"]

@@ -13,7 +13,7 @@ from linkchart.extract.events.dates import DateFinder
 from linkchart.extract.events.evidence import evidence_of
 from linkchart.extract.events.lexicon import load_lexicon, lemma_of
 from linkchart.extract.events.light_verbs import resolve_light_verbs
-from linkchart.extract.events.merge import merge_mentions
+from linkchart.extract.events.merge import date_retold_pairs, merge_mentions
 from linkchart.extract.events.places import find_place
 from linkchart.extract.events.reality import plausible, reality, told_as_done
 from linkchart.extract.events.roles import RoleFinder
@@ -51,6 +51,7 @@ class EventExtractor:
         if self.candidates:  # the main clause's event first: what a sentence is about
             events = sorted(candidates, key=lambda c: len(list(c.trigger.token.ancestors)))
         else:
+            date_retold_pairs(candidates, self.lex.retelling_words)
             events = merge_mentions(candidates)
         return self._finish(events)
 

@@ -63,6 +63,7 @@ class Lexicon:
     decline_verbs: set[str]
     comment_verbs: set[str]
     informant_nouns: set[str]
+    retelling_words: set[str]
     quantities: dict[str, int]
     noun_senses: dict[str, list[dict]]
     verb_vocab: set[str] = field(default_factory=set)
@@ -140,6 +141,7 @@ def load_lexicon() -> Lexicon:
         decline_verbs=_strings(words["decline_verbs"]),
         comment_verbs=_strings(words["comment_verbs"]),
         informant_nouns=_strings(words["informant_nouns"]),
+        retelling_words=_strings(words["retelling_words"]),
         wounded=_strings(words["wounded"]),
         quantities={word_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
         noun_senses={word_key(k): [_sense_rule(r) for r in v]

@@ -9,6 +9,20 @@ from linkchart.extract.events.candidates import Candidate, add_new
 FILLED_IF_MISSING = ("location", "fatalities", "injured", "mode", "content")
 
 
+def date_retold_pairs(candidates: list[Candidate], retelling_words: set[str]) -> None:
+    """"Both meetings were held on 28 February": a dated plural retelling dates the
+    undated events of its type told in the two sentences before it."""
+    for index, retelling in enumerate(candidates):
+        token = retelling.trigger.token
+        if not retelling.date or token.tag_ != "NNS" or not any(
+                c.lower_ in retelling_words for c in token.children):
+            continue
+        for earlier in candidates[:index]:
+            if earlier.type == retelling.type and earlier.date is None and \
+                    0 < retelling.sentence - earlier.sentence <= 2:
+                earlier.date, earlier.date_text = retelling.date, retelling.date_text
+
+
 def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     """One event per occurrence: a later mention of the same type, with a shared
     participant, compatible dates and no different place or toll, adds what it knows

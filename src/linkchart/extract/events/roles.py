@@ -137,6 +137,11 @@ class RoleFinder:
             subject = subject_of(light)
             if subject is not None and subject.i != noun.i:
                 add_new(candidate.actors, self.phrase(subject))
+        if candidate.type == "CONSULT":
+            # "called Abu Fadak and commanders to a meeting": those called meet
+            for child in light.children:
+                if child.dep_ == "dobj" and child.i != noun.i:
+                    self.recipient(child, candidate, places=False)
         for child in light.children:
             if child.dep_ in ("prep", "dative") and child.i != noun.head.i:
                 if child.dep_ == "dative":
