@@ -84,3 +84,19 @@ def test_we_inside_a_quotation_is_not_a_source_but_the_us_is():
                             "ministry spokesman Rami Saleh. The US said the bridge could not be "
                             "repaired before the winter.")
     assert {a.source_text for a in found} == {"ministry spokesman Rami Saleh", "The US"}
+
+
+def test_he_said_continues_an_unnamed_speaker():
+    text = ("“The ministry has lost control of the border,” a senior officer in Basra told "
+            "reporters. According to the officer, the militias took the crossings from Omar "
+            "Khatib's men. “The smugglers now run the crossings at night,” he said.")
+    assert _named_source(text, "smugglers now run") == ("anonymous", None)
+
+
+def test_only_people_and_organisations_speak_and_a_quoted_name_is_no_content():
+    found = attributions_of("An intense media campaign against the council was launched, "
+                            "alleging that the mayor had sold the port. Small groups with "
+                            "names such as the “sons of the river” claimed the bombings of "
+                            "the bridges.")
+    assert "An intense media campaign against the council" not in {a.source_text for a in found}
+    assert "sons of the river" not in {a.content for a in found}

@@ -72,8 +72,11 @@ class AttributionExtractor:
         if cue.source is None or (cue.source.lower_ in self.quoted_speakers
                                   and cue.source.pos_ == "PRON"):  # not "the US"
             return None
+        if cue.source.lemma_.lower() in self.words["non_speakers"] and \
+                cue.source.i not in self.context.token_referent:
+            return None  # "an intense media campaign ... alleging": no one speaks
         source_start, source_end = _source_bounds(cue.source)
-        content = self._content(cue, sent, source_start)
+        content = self._content(cue, sent, source_start, source_end)
         if content is None:
             return None
         (start, end), direct = content
@@ -81,7 +84,9 @@ class AttributionExtractor:
         if len(text.split()) < MIN_CONTENT_WORDS:
             return None
         source_index, kind = self._source(cue.source)
-        if kind == "named_person":
+        if kind == "named_person" or (kind == "anonymous" and cue.source.tag_ == "NN"
+                                      and cue.source.lower_ in self.words["anonymous_heads"]):
+            # "a political leader told ... he said": an unnamed speaker continues too
             self.last_speaker = (source_index, sent.start)
         source_text, _, _ = self.context.evidence(source_start, source_end)
         return Attribution(
@@ -89,11 +94,14 @@ class AttributionExtractor:
             else None, source_text=source_text, source_kind=kind, cue=cue.text,
             content=text, direct=direct, start=start, end=end)
 
-    def _content(self, cue: Cue, sent: Span,
-                 source_start: int) -> tuple[tuple[int, int], bool] | None:
+    def _content(self, cue: Cue, sent: Span, source_start: int,
+                 source_end: int) -> tuple[tuple[int, int], bool] | None:
         complement = sorted((c for c in cue.token.children if c.dep_ in ("ccomp", "xcomp")),
                             key=lambda c: (c.i < cue.token.i, c.i))
         quote = self._quote_for(cue.token, sent)
+        if quote and _within(quote, sent.doc[source_start:source_end]):
+            quote = None  # 'groups with names such as the "guardians of blood" claimed'
+
         if quote and not (complement and _inside_clause(quote, complement[0])):
             return _trim(self.context.text, quote.start, quote.end), True
         if cue.token.lower_ == "according":
@@ -197,13 +205,9 @@ class AttributionExtractor:
                     return index
         return None
 
-    def _continuing_speaker(self, token: Token) -> int | None:
-        """'he said' right after a named person spoke is that person speaking again."""
-        if self.last_speaker is None:
-            return None
-        index, sentence_start = self.last_speaker
-        recent = self.context.sentence(token).start - sentence_start <= SPEAKER_WINDOW
-        return index if recent else None
+    def _recent(self, token: Token) -> bool:
+        """The last speaker spoke close enough before for 'he said' to continue them."""
+        return self.context.sentence(token).start - self.last_speaker[1] <= SPEAKER_WINDOW
 
     def _pronoun_speaker(self, token: Token) -> tuple[int | None, str] | None:
         """Whom 'he said' continues: the person the sentence is about ('Bradbury set up
@@ -224,8 +228,10 @@ class AttributionExtractor:
             if subject.lower_ in self.words["anonymous_heads"] and \
                     subject.tag_ not in PLURAL_TAGS:
                 return None, "anonymous"
-        index = self._continuing_speaker(token)
-        return (index, "named_person") if index is not None else None
+        if self.last_speaker is None or not self._recent(token):
+            return None
+        index = self.last_speaker[0]
+        return (index, "named_person") if index is not None else (None, "anonymous")
 
     def _sentence_before(self, sent: Span) -> Span | None:
         number = self.context._sentence_of[sent.start]
@@ -342,6 +348,10 @@ def _source_bounds(root: Token) -> tuple[int, int]:
         tokens.extend(child.subtree)
     indices = sorted(t.i for t in tokens)
     return indices[0], indices[-1] + 1
+
+
+def _within(quote: Quote, phrase: Span) -> bool:
+    return phrase.start_char <= quote.start and quote.end <= phrase.end_char
 
 
 def _inside_clause(quote: Quote, clause: Token) -> bool:
