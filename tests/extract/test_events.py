@@ -321,3 +321,12 @@ def test_meetings_called_and_dated_by_their_retelling(events_of):
     assert [named(m.actors, names) for m in meetings] == [{"Hezbollah"}, {"Iran"}]
     assert "Hamas" in named(meetings[0].recipients, names)
     assert [m.date for m in meetings] == ["2021-02-28", "2021-02-28"]
+
+
+def test_an_attack_on_a_named_place_is_kept_though_it_names_no_one(events_of):
+    text = ("A rocket attack on Monday targeting the Balad air base in Salahuddin province "
+            "caused no casualties.")
+    events, names = events_of(text, "2020-01-08")
+    attack = only(events, "ASSAULT")
+    assert names[attack.location] == "Balad"
+    assert attack.date == "2020-01-06" and not attack.actors and not attack.recipients

@@ -35,10 +35,19 @@ class Candidate:
     content: tuple[int, int] | None = None  # what a REQUEST asks for (char offsets)
     sentence: int = 0
     casualty_only: bool = False
+    targets_place: bool = False  # its target is a place ("an attack on the base")
 
     @property
     def participants(self) -> set[int]:
         return set(self.actors) | set(self.recipients)
+
+    @property
+    def placed_only(self) -> bool:
+        """An attack that names no one but is placed and dated or counted ("a missile
+        attack on 3 March targeting the Ain al-Assad base"): kept through its place."""
+        return self.type == "ASSAULT" and not self.participants and self.targets_place \
+            and self.location is not None and bool(self.date or self.fatalities
+                                                   or self.injured)
 
     @property
     def anchored(self) -> bool:

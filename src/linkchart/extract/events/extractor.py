@@ -162,6 +162,8 @@ class EventExtractor:
         date: the publication month would be a guess, often years off."""
         if self.candidates:
             return True
+        if candidate.placed_only:
+            return True
         if not candidate.participants:
             return False
         if candidate.type == "AID" and not candidate.recipients:

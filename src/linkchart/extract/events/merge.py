@@ -30,6 +30,9 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
     by_type: dict[str, list[Candidate]] = {}
     for candidate in candidates:
+        if candidate.placed_only:
+            merged.append(candidate)
+            continue
         if not candidate.participants:
             continue
         same_type = by_type.setdefault(candidate.type, [])

@@ -111,6 +111,11 @@ class RoleFinder:
                 self._modifier_role(child, candidate)
             elif child.dep_ == "prep":
                 self.prep_role(child, candidate, verb=False)
+            elif child.dep_ == "acl" and child.tag_ == "VBG" and \
+                    lemma_of(child) in PATIENT_VERBS:
+                # "a missile attack targeting the Ain al-Assad base"
+                for obj in (c for c in child.children if c.dep_ == "dobj"):
+                    self.target(obj, candidate)
             elif child.dep_ in ("acl",) and child.tag_ == "VBN":
                 for agent in agents_of(child):
                     add_new(candidate.actors, self.phrase(agent))
@@ -187,7 +192,7 @@ class RoleFinder:
         if word in TARGET_PREPS or (word in ASSAULT_TARGET_PREPS and event_type == "ASSAULT"):
             if word == "on" and event_type not in ON_TARGET_TYPES:
                 return
-            self.recipient(obj, candidate)
+            self.target(obj, candidate)
         elif word == "with":
             self._with_role(obj, candidate)
         elif word == "to" and event_type in TO_RECIPIENT_TYPES:
@@ -217,6 +222,13 @@ class RoleFinder:
                 add_new(candidate.actors, self.phrase(obj))
             else:
                 self.recipient(obj, candidate)
+
+    def target(self, token: Token, candidate: Candidate) -> None:
+        """What an act is aimed at: its recipients, or the place it targets."""
+        location = candidate.location
+        self.recipient(token, candidate)
+        if candidate.location is not None and candidate.location != location:
+            candidate.targets_place = True
 
     def recipient(self, token: Token, candidate: Candidate, places: bool = True) -> None:
         """The phrase's referents receive the act; a place is the location of a spatial
