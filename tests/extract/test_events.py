@@ -330,3 +330,21 @@ def test_an_attack_on_a_named_place_is_kept_though_it_names_no_one(events_of):
     attack = only(events, "ASSAULT")
     assert names[attack.location] == "Balad"
     assert attack.date == "2020-01-06" and not attack.actors and not attack.recipients
+
+
+def test_a_later_killing_of_others_is_not_folded_into_the_assault_before(events_of):
+    text = ("In March 2019 Hezbollah attacked Israel near the border. Weeks later, on 3 April "
+            "2019, Mahmoud Haidar and Ali Saleh were killed by a US drone strike.")
+    events, names = events_of(text, "2020-01-08")
+    first = next(e for e in events if e.type == "ASSAULT" and e.date == "2019-03")
+    assert named(first.recipients, names) == {"Israel"}
+    assert any({"Mahmoud Haidar", "Ali Saleh"} <= named(e.recipients, names)
+               for e in events if e.type == "ASSAULT" and e.date == "2019-04-03")
+
+
+def test_a_retelling_with_the_day_makes_the_date_finer(events_of):
+    text = ("Mahmoud Haidar was killed in a January 2020 US drone strike in Beirut. The "
+            "Americans killed him on 3 January 2020.")
+    events, names = events_of(text, "2020-03-08")
+    strike = only(events, "ASSAULT")
+    assert strike.date == "2020-01-03"

@@ -48,7 +48,8 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
 def _add_mention(host: Candidate, other: Candidate) -> None:
     add_new(host.actors, [a for a in other.actors if a not in host.recipients])
     add_new(host.recipients, [r for r in other.recipients if r not in host.actors])
-    if host.date is None and other.date:
+    if other.date and (host.date is None or _finer(other.date, host.date)):
+        # "a January 2020 strike" retold "on 3 January 2020": the day
         host.date, host.date_text = other.date, other.date_text
     for name in FILLED_IF_MISSING:
         if getattr(host, name) is None:
@@ -96,6 +97,10 @@ def _same_targets(a: Candidate, b: Candidate) -> bool:
     if a.recipients or b.recipients:
         return a.trigger.token.lemma_.lower() == b.trigger.token.lemma_.lower()
     return True
+
+
+def _finer(date: str, than: str) -> bool:
+    return len(date) > len(than) and date.startswith(than)
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
