@@ -100,3 +100,9 @@ def test_only_people_and_organisations_speak_and_a_quoted_name_is_no_content():
                             "the bridges.")
     assert "An intense media campaign against the council" not in {a.source_text for a in found}
     assert "sons of the river" not in {a.content for a in found}
+
+
+def test_a_document_speaks_for_its_author():
+    text = ("Hezbollah fighters shelled the village of Kfar Shouba on Monday. “The shelling "
+            "will stop when the occupation ends,” a statement from Hezbollah said.")
+    assert _named_source(text, "shelling will stop") == ("named_org", "Hezbollah")

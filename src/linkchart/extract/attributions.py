@@ -174,6 +174,9 @@ class AttributionExtractor:
         titled = self._titled_person(token)
         if titled is not None:
             return titled, "named_person"
+        author = self._author_of(token)
+        if author is not None:
+            return author, self._kind(author)
         if token.lower_ in self.words["anonymous_heads"] and token.i not in \
                 self.context.token_referent:
             return None, "anonymous"
@@ -191,8 +194,28 @@ class AttributionExtractor:
             index = self._person_by_surname(token)
         if index is None:
             return None, "anonymous"
-        kind = "named_person" if self.context.type_of(index) == "person" else "named_org"
-        return index, kind
+        return index, self._kind(index)
+
+    def _kind(self, index: int) -> str:
+        return "named_person" if self.context.type_of(index) == "person" else "named_org"
+
+    def _author_of(self, token: Token) -> int | None:
+        """'a statement from the joint task force', 'an ALCADEV statement', 'the
+        group's tweet': the document speaks for its author."""
+        if token.lemma_.lower() not in self.words["document_nouns"]:
+            return None
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod") and child.i < token.i:
+                found = self.context.referents_of(child)
+            elif child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                found = [i for obj in child.children if obj.dep_ == "pobj"
+                         for i in self.context.referents_of(obj)]
+            else:
+                continue
+            found = [i for i in found if self.context.type_of(i) != "location"]
+            if found:
+                return found[0]
+        return None
 
     def _apposed_person(self, token: Token) -> int | None:
         """'The spokesperson of Failaq al-Rahman, Wael Olwan, told ...': the name."""
