@@ -348,3 +348,11 @@ def test_a_retelling_with_the_day_makes_the_date_finer(events_of):
     events, names = events_of(text, "2020-03-08")
     strike = only(events, "ASSAULT")
     assert strike.date == "2020-01-03"
+
+
+def test_a_relative_clause_in_the_present_describes_and_no_one_acts_on_itself(events_of):
+    events, names = events_of("Hamas fighters, who oppose Israel, met Hezbollah commanders "
+                              "in Beirut on Monday.", "2020-01-08")
+    assert "REJECT" not in {e.type for e in events}
+    meeting = only(events, "CONSULT")
+    assert not set(meeting.actors) & set(meeting.recipients)

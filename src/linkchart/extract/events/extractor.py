@@ -164,6 +164,7 @@ class EventExtractor:
             return True
         if candidate.placed_only:
             return True
+        candidate.recipients = [r for r in candidate.recipients if r not in candidate.actors]
         if not candidate.participants:
             return False
         if candidate.type == "AID" and not candidate.recipients:

@@ -194,6 +194,9 @@ def _describes(trigger: Trigger, lex: Lexicon) -> bool:
         return True  # "backed by pro-Turkey rebels", "Asked about the attack, ..."
     if event_type in VERBAL_TYPES and is_passive(token) and not agents_of(token):
         return True  # "It has been blamed": whose act is not said
+    if token.dep_ == "relcl" and token.tag_ in ("VBP", "VBZ") and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children):
+        return True  # "factions who oppose al-Assad": what they are, not an act told
     if _asks_a_question(token, lex) or _declines_to_comment(token, lex):
         return True
     if event_type == "AGREE" and _informants_concur(token, lex):
