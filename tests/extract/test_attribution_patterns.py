@@ -106,3 +106,10 @@ def test_a_document_speaks_for_its_author():
     text = ("Hezbollah fighters shelled the village of Kfar Shouba on Monday. “The shelling "
             "will stop when the occupation ends,” a statement from Hezbollah said.")
     assert _named_source(text, "shelling will stop") == ("named_org", "Hezbollah")
+
+
+def test_a_subject_after_despite_is_the_speaker():
+    text = ("Despite Russia and Iran saying they are fighting only the militants in Idlib, "
+            "the strikes hit two hospitals on Monday.")
+    found = _source_of(attributions_of(text), "fighting only the militants")
+    assert found.source_text == "Russia and Iran"

@@ -345,8 +345,11 @@ def _phrase_before(verb: Token, sent: Span) -> Token | None:
     """A subject the parser attached elsewhere: '..., a specialist in Iranian affairs said.'
     The phrase between the last comma and the cue; its root is the token it hangs from."""
     start = verb.i
-    while start > sent.start and verb.doc[start - 1].text not in (",", "”", "\"", ";"):
+    while start > sent.start and verb.doc[start - 1].text not in (",", "”", "\"", ";") \
+            and "\n" not in verb.doc[start - 1].text:
         start -= 1
+    while start < verb.i and verb.doc[start].pos_ in ("ADP", "SCONJ", "CCONJ"):
+        start += 1  # "Despite Russia and the regime saying ...": Russia and the regime
     phrase = verb.doc[start:verb.i]
     if not 0 < len(phrase) <= 12 or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
         return None
