@@ -220,6 +220,7 @@ def test_lexicon_types_are_plover_types():
     # taking a place without fighting is COERCE seize; a siege COERCE restrict
     ("Hamas took control of the border crossing on Monday.", "seize", "Hamas"),
     ("Hezbollah fighters surrounded the town of Qusayr on Monday.", "restrict", "Hezbollah"),
+    ("Hamas laid siege to the border post on Monday.", "restrict", "Hamas"),
 ])
 def test_seizures_and_sieges_are_coerce(events_of, text, mode, actor):
     events, names = events_of(text, "2020-01-08")
