@@ -113,3 +113,12 @@ def test_a_subject_after_despite_is_the_speaker():
             "the strikes hit two hospitals on Monday.")
     found = _source_of(attributions_of(text), "fighting only the militants")
     assert found.source_text == "Russia and Iran"
+
+
+def test_the_man_continues_the_named_speaker_unless_a_man_was_told_of():
+    text = ("“The blast shook the whole street,” said Karim Haddad, a baker near the market. "
+            "The man said the wounded lay in the road for an hour.")
+    assert _named_source(text, "wounded lay in the road") == ("named_person", "Karim Haddad")
+    text = ("A man ran from the market. “The blast shook the whole street,” said Karim "
+            "Haddad, a baker. The man said the wounded lay in the road for an hour.")
+    assert _named_source(text, "wounded lay in the road") == ("anonymous", None)

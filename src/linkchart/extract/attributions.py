@@ -177,6 +177,9 @@ class AttributionExtractor:
         author = self._author_of(token)
         if author is not None:
             return author, self._kind(author)
+        described = self._described_speaker(token)
+        if described is not None:
+            return described, "named_person"
         if token.lower_ in self.words["anonymous_heads"] and token.i not in \
                 self.context.token_referent:
             return None, "anonymous"
@@ -299,6 +302,24 @@ class AttributionExtractor:
         if title.dep_ == "appos" and title.head.i in referents and \
                 self.context.type_of(referents[title.head.i]) == "person":
             return referents[title.head.i]
+        return None
+
+    def _described_speaker(self, token: Token) -> int | None:
+        """'"...," said Wajdi Abdul-Khaliq, a foreman. The man said ...': a plain
+        definite description of a person, told of no one before, is the named speaker
+        of the sentence just before."""
+        if token.lower_ not in self.words["plain_people"] or self.last_speaker is None \
+                or self.last_speaker[0] is None:
+            return None
+        if [c.lower_ for c in token.children] != ["the"]:
+            return None
+        if any(t.lower_ == token.lower_ for t in self.context.doc[:token.i]):
+            return None  # "a man ... the man": the unnamed one told of before
+        sent = self.context.sentence(token)
+        before = self._sentence_before(sent)
+        speaker_start = self.last_speaker[1]
+        if speaker_start in (sent.start, before.start if before is not None else -1):
+            return self.last_speaker[0]
         return None
 
     def _person_by_surname(self, token: Token) -> int | None:
