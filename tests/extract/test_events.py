@@ -357,3 +357,10 @@ def test_a_relative_clause_in_the_present_describes_and_no_one_acts_on_itself(ev
     assert "REJECT" not in {e.type for e in events}
     meeting = only(events, "CONSULT")
     assert not set(meeting.actors) & set(meeting.recipients)
+
+
+def test_a_deadly_attack_is_kept_by_its_place_and_toll_though_it_names_no_one(events_of):
+    events, names = events_of("Twelve people were killed in a bombing in Mogadishu on "
+                              "Friday.", "2020-01-08")
+    attack = only(events, "ASSAULT")
+    assert names[attack.location] == "Mogadishu" and attack.fatalities == 12

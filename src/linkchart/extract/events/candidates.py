@@ -45,9 +45,10 @@ class Candidate:
     def placed_only(self) -> bool:
         """An attack that names no one but is placed and dated or counted ("a missile
         attack on 3 March targeting the Ain al-Assad base"): kept through its place."""
-        return self.type == "ASSAULT" and not self.participants and self.targets_place \
-            and self.location is not None and bool(self.date or self.fatalities
-                                                   or self.injured)
+        if self.type != "ASSAULT" or self.participants or self.location is None:
+            return False
+        counted = bool(self.fatalities or self.injured)
+        return counted or (self.targets_place and bool(self.date))
 
     @property
     def anchored(self) -> bool:
