@@ -115,6 +115,9 @@ class Event:
     fatalities: int | None = None
     injured: int | None = None
     attribution: str | None = None
+    content: str | None = None  # what a REQUEST asks for ("to prevent such attacks")
+    content_start: int | None = None
+    content_end: int | None = None
     rule: str | None = None
     confidence: float | None = None
 
@@ -184,7 +187,7 @@ class DocExtraction:
                           recipients=list(v.get("recipients") or []),
                           fatalities=v.get("fatalities"), injured=v.get("injured"),
                           attribution=v.get("attribution"), **_provenance(v),
-                          **locate.span(v, "evidence"))
+                          **locate.span(v, "evidence"), **locate.optional_span(v, "content"))
                     for v in data.get("events", [])],
             attributions=[Attribution(id=a["id"], source=a.get("source"),
                                       source_text=a["source_text"], source_kind=a["source_kind"],
@@ -213,6 +216,17 @@ def _entity_json(entity: Entity) -> dict[str, Any]:
 class _Locator:
     def __init__(self, text: str):
         self.text = text
+
+    def optional_span(self, item: dict[str, Any], key: str) -> dict[str, Any]:
+        """A span that may be absent: {key, key_start, key_end}, all None when absent."""
+        if not item.get(key):
+            return {}
+        if f"{key}_start" in item and f"{key}_end" in item:
+            return {key: item[key], f"{key}_start": item[f"{key}_start"],
+                    f"{key}_end": item[f"{key}_end"]}
+        start = self.text.find(item[key]) if self.text else -1
+        return {key: item[key], f"{key}_start": start if start >= 0 else None,
+                f"{key}_end": start + len(item[key]) if start >= 0 else None}
 
     def span(self, item: dict[str, Any], key: str) -> dict[str, int]:
         if "start" in item and "end" in item:

@@ -22,3 +22,103 @@ def test_speech_inside_a_quotation_is_not_a_source():
                             "to push them back too,” he said.")
     assert "I" not in {a.source_text for a in found}
     assert {a.source_text for a in found} == {"he"}
+
+
+def _source_of(found, cue_words: str):
+    match = [a for a in found if cue_words in a.content]
+    assert len(match) == 1, [(a.source_text, a.content) for a in found]
+    return match[0]
+
+
+def test_he_said_continues_the_subject_of_the_sentence_before_not_the_nearest_name():
+    document = Document(id="t", published="2024-03-01", text=(
+        "Colonel Samir Aziz spoke to reporters after his meeting with General Omar Khatib. "
+        "“We will not retreat from the valley before the winter,” he said."))
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    found = _source_of(extraction.attributions, "retreat from the valley")
+    assert found.source_kind == "named_person"
+    assert names[found.source] == "Samir Aziz"
+
+
+def test_he_said_after_an_unnamed_descriptor_stays_anonymous():
+    document = Document(id="t", published="2024-03-01", text=(
+        "A senior commander of the militia met General Omar Khatib on Sunday. "
+        "“The road to the port will stay closed for now,” he said."))
+    extraction = next(extract_documents([document], Config()))
+    found = _source_of(extraction.attributions, "road to the port")
+    assert found.source_kind == "anonymous" and found.source is None
+
+
+def _named_source(text: str, content_words: str):
+    document = Document(id="t", published="2024-03-01", text=text)
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    found = _source_of(extraction.attributions, content_words)
+    return found.source_kind, names.get(found.source)
+
+
+def test_a_definite_title_is_the_person_introduced_with_it():
+    text = ("Ministry spokesman Colonel Rami Saleh announced the curfew on Monday. "
+            "“The curfew will last until the roads are cleared,” the ministry spokesman said.")
+    assert _named_source(text, "curfew will last") == ("named_person", "Rami Saleh")
+
+
+def test_an_indefinite_or_differently_qualified_title_names_no_one():
+    text = ("Ministry spokesman Colonel Rami Saleh announced the curfew on Monday. "
+            "“The curfew is far too strict for the farmers,” a ministry spokesman said.")
+    assert _named_source(text, "far too strict") == ("anonymous", None)
+    text = ("Farid Nasser, an economic adviser to the council, left the talks early. "
+            "“The council has no money left for the roads,” the military adviser said.")
+    assert _named_source(text, "no money left") == ("anonymous", None)
+
+
+def test_a_surname_alone_is_the_person_of_that_surname():
+    text = ("Survivor Grace Wanjiku described the attack on the dormitory. "
+            "\"They knew everything about the campus,\" Wanjiku told reporters.")
+    assert _named_source(text, "knew everything") == ("named_person", "Grace Wanjiku")
+
+
+def test_we_inside_a_quotation_is_not_a_source_but_the_us_is():
+    found = attributions_of("“We expect the fighters will be dug in around the bridge,” said "
+                            "ministry spokesman Rami Saleh. The US said the bridge could not be "
+                            "repaired before the winter.")
+    assert {a.source_text for a in found} == {"ministry spokesman Rami Saleh", "The US"}
+
+
+def test_he_said_continues_an_unnamed_speaker():
+    text = ("“The ministry has lost control of the border,” a senior officer in Basra told "
+            "reporters. According to the officer, the militias took the crossings from Omar "
+            "Khatib's men. “The smugglers now run the crossings at night,” he said.")
+    assert _named_source(text, "smugglers now run") == ("anonymous", None)
+
+
+def test_only_people_and_organisations_speak_and_a_quoted_name_is_no_content():
+    found = attributions_of("An intense media campaign against the council was launched, "
+                            "alleging that the mayor had sold the port. Small groups with "
+                            "names such as the “sons of the river” claimed the bombings of "
+                            "the bridges.")
+    assert "An intense media campaign against the council" not in {a.source_text for a in found}
+    assert "sons of the river" not in {a.content for a in found}
+
+
+def test_a_document_speaks_for_its_author():
+    text = ("Hezbollah fighters shelled the village of Kfar Shouba on Monday. “The shelling "
+            "will stop when the occupation ends,” a statement from Hezbollah said.")
+    assert _named_source(text, "shelling will stop") == ("named_org", "Hezbollah")
+
+
+def test_a_subject_after_despite_is_the_speaker():
+    text = ("Despite Russia and Iran saying they are fighting only the militants in Idlib, "
+            "the strikes hit two hospitals on Monday.")
+    found = _source_of(attributions_of(text), "fighting only the militants")
+    assert found.source_text == "Russia and Iran"
+
+
+def test_the_man_continues_the_named_speaker_unless_a_man_was_told_of():
+    text = ("“The blast shook the whole street,” said Karim Haddad, a baker near the market. "
+            "The man said the wounded lay in the road for an hour.")
+    assert _named_source(text, "wounded lay in the road") == ("named_person", "Karim Haddad")
+    text = ("A man ran from the market. “The blast shook the whole street,” said Karim "
+            "Haddad, a baker. The man said the wounded lay in the road for an hour.")
+    assert _named_source(text, "wounded lay in the road") == ("anonymous", None)

@@ -174,13 +174,22 @@ def test_the_next_day_follows_the_previous_event(events_of):
     assert talks[1].date_text == "the next day"
 
 
-def test_a_report_without_date_words_takes_the_publication_month(events_of):
+def test_a_report_without_date_words_keeps_no_date(events_of):
+    # never the publication month as a guess
     text = "Hezbollah condemned the Israeli raid. Israel did not comment."
     events, names = events_of(text, "2020-01-07")
     condemnation = only(events, "ACCUSE")
     assert named(condemnation.actors, names) == {"Hezbollah"}
     assert named(condemnation.recipients, names) == {"Israel"}
-    assert condemnation.date == "2020-01" and condemnation.date_text is None
+    assert condemnation.date is None and condemnation.date_text is None
+
+
+def test_years_and_months_alone_keep_their_precision(events_of):
+    text = ("Hezbollah attacked Israel in 2014. Israel attacked Hezbollah in June 2016. "
+            "Hezbollah attacked Israel on Monday.")
+    events, names = events_of(text, "2020-01-08")
+    dates = sorted(e.date for e in events if e.type == "ASSAULT")
+    assert dates == ["2014", "2016-06", "2020-01-06"]
 
 
 def test_an_event_needs_a_participant(events_of):
@@ -205,3 +214,153 @@ def test_lexicon_types_are_plover_types():
     assert {spec.type for spec in lexicon.nouns.values()} <= set(EVENT_TYPES)
     assert lexicon.nouns["air strike"].mode == "aerial"
     assert lexicon.nouns["drone strike"].mode == "drone"
+
+
+@pytest.mark.parametrize("text, mode, actor", [
+    # taking a place without fighting is COERCE seize; a siege COERCE restrict
+    ("Hamas took control of the border crossing on Monday.", "seize", "Hamas"),
+    ("Hezbollah fighters surrounded the town of Qusayr on Monday.", "restrict", "Hezbollah"),
+    ("Hamas laid siege to the border post on Monday.", "restrict", "Hamas"),
+])
+def test_seizures_and_sieges_are_coerce(events_of, text, mode, actor):
+    events, names = events_of(text, "2020-01-08")
+    coercion = only(events, "COERCE")
+    assert coercion.mode == mode
+    assert named(coercion.actors, names) == {actor}
+
+
+def test_taking_a_place_told_with_fighting_is_an_assault(events_of):
+    events, names = events_of("Hamas seized the border crossing on Monday after heavy "
+                              "clashes with the guards.", "2020-01-08")
+    assert "COERCE" not in {e.type for e in events}
+    assert named(only(events, "ASSAULT").actors, names) == {"Hamas"}
+
+
+def test_seizing_a_person_is_an_abduction(events_of):
+    events, names = events_of("Gunmen from al-Shabaab seized the governor Ahmed Warsame "
+                              "in Mogadishu on Monday.", "2020-01-08")
+    abduction = only(events, "ASSAULT")
+    assert abduction.mode == "abduct"
+    assert "Ahmed Warsame" in named(abduction.recipients, names)
+
+
+def test_the_possessive_of_a_killing_is_its_victim(events_of):
+    events, names = events_of("Hezbollah vowed revenge after Mahmoud Haidar's assassination "
+                              "in Beirut on Monday.", "2020-01-08")
+    killing = only(events, "ASSAULT")
+    assert named(killing.recipients, names) == {"Mahmoud Haidar"}
+    assert "Mahmoud Haidar" not in named(killing.actors, names)
+
+
+def test_a_leader_killed_in_a_strike_is_its_victim(events_of):
+    events, names = events_of("Mahmoud Haidar, the Hezbollah commander killed in a US drone "
+                              "strike in Beirut on Monday, was buried.", "2020-01-08")
+    strike = only(events, "ASSAULT")
+    assert named(strike.actors, names) == {"US"}
+    assert "Mahmoud Haidar" in named(strike.recipients, names)
+
+
+def test_attacks_on_different_targets_are_different_occurrences(events_of):
+    text = ("Israel attacked Hezbollah positions in Lebanon in 2006. Israel also attacked "
+            "Hamas in Gaza.")
+    events, names = events_of(text, "2020-01-08")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 2, [(e.evidence, e.recipients) for e in attacks]
+
+
+@pytest.mark.parametrize("text, spurious", [
+    ("Iran asked: “Can Iraq stop the attacks on the convoys?”", "REQUEST"),
+    ("Egypt questioned the plan, asking whether Hamas would disarm.", "REQUEST"),
+    ("Hezbollah declined to comment on the raid.", "REJECT"),
+    ("Israeli sources agreed that Iran had supplied the rockets.", "AGREE"),
+])
+def test_questions_comments_and_concurring_sources_are_no_events(events_of, text, spurious):
+    events, _ = events_of(text, "2020-01-08")
+    assert spurious not in {e.type for e in events}, [(e.type, e.evidence) for e in events]
+
+
+def test_asking_someone_to_act_is_a_request(events_of):
+    events, names = events_of("Iraq asked Iran to stop the attacks on Monday.", "2020-01-08")
+    request = only(events, "REQUEST")
+    assert named(request.actors, names) == {"Iraq"}
+    assert named(request.recipients, names) == {"Iran"}
+
+
+@pytest.mark.parametrize("text, issuer, content", [
+    ("Iran urged Iraqi commanders to escalate the attacks on Monday.", "Iran",
+     "to escalate the attacks on Monday"),
+    ("Hezbollah recommended calm and no escalation against Israel.", "Hezbollah",
+     "calm and no escalation against Israel"),
+    ("Iraq called for an investigation into the strike on Monday.", "Iraq",
+     "an investigation into the strike"),
+])
+def test_a_directive_keeps_what_it_asks_for(events_of, text, issuer, content):
+    events, names = events_of(text, "2020-01-08")
+    request = only(events, "REQUEST")
+    assert named(request.actors, names) == {issuer}
+    assert request.content == content
+    assert text[request.content_start:request.content_end] == content
+
+
+def test_directive_content_survives_the_json_form(events_of):
+    from linkchart.model import DocExtraction
+
+    text = "Iran ordered Hezbollah to withdraw its fighters from Syria."
+    events, _ = events_of(text, "2020-01-08")
+    extraction = DocExtraction(document=Document(id="t", text=text), events=events)
+    again = DocExtraction.from_json(extraction.to_json(), text)
+    assert [e.content for e in again.events] == ["to withdraw its fighters from Syria"]
+    assert again.events[0].content_start == text.index("to withdraw")
+
+
+def test_meetings_called_and_dated_by_their_retelling(events_of):
+    text = ("Hezbollah called Hamas commanders to an urgent meeting in Beirut. At the same "
+            "time, Iran invited Iraqi commanders to another meeting in Tehran. Both meetings "
+            "were held on 28 February.")
+    events, names = events_of(text, "2021-03-11")
+    meetings = sorted((e for e in events if e.type == "CONSULT"), key=lambda e: e.start)
+    assert [named(m.actors, names) for m in meetings] == [{"Hezbollah"}, {"Iran"}]
+    assert "Hamas" in named(meetings[0].recipients, names)
+    assert [m.date for m in meetings] == ["2021-02-28", "2021-02-28"]
+
+
+def test_an_attack_on_a_named_place_is_kept_though_it_names_no_one(events_of):
+    text = ("A rocket attack on Monday targeting the Balad air base in Salahuddin province "
+            "caused no casualties.")
+    events, names = events_of(text, "2020-01-08")
+    attack = only(events, "ASSAULT")
+    assert names[attack.location] == "Balad"
+    assert attack.date == "2020-01-06" and not attack.actors and not attack.recipients
+
+
+def test_a_later_killing_of_others_is_not_folded_into_the_assault_before(events_of):
+    text = ("In March 2019 Hezbollah attacked Israel near the border. Weeks later, on 3 April "
+            "2019, Mahmoud Haidar and Ali Saleh were killed by a US drone strike.")
+    events, names = events_of(text, "2020-01-08")
+    first = next(e for e in events if e.type == "ASSAULT" and e.date == "2019-03")
+    assert named(first.recipients, names) == {"Israel"}
+    assert any({"Mahmoud Haidar", "Ali Saleh"} <= named(e.recipients, names)
+               for e in events if e.type == "ASSAULT" and e.date == "2019-04-03")
+
+
+def test_a_retelling_with_the_day_makes_the_date_finer(events_of):
+    text = ("Mahmoud Haidar was killed in a January 2020 US drone strike in Beirut. The "
+            "Americans killed him on 3 January 2020.")
+    events, names = events_of(text, "2020-03-08")
+    strike = only(events, "ASSAULT")
+    assert strike.date == "2020-01-03"
+
+
+def test_a_relative_clause_in_the_present_describes_and_no_one_acts_on_itself(events_of):
+    events, names = events_of("Hamas fighters, who oppose Israel, met Hezbollah commanders "
+                              "in Beirut on Monday.", "2020-01-08")
+    assert "REJECT" not in {e.type for e in events}
+    meeting = only(events, "CONSULT")
+    assert not set(meeting.actors) & set(meeting.recipients)
+
+
+def test_a_deadly_attack_is_kept_by_its_place_and_toll_though_it_names_no_one(events_of):
+    events, names = events_of("Twelve people were killed in a bombing in Mogadishu on "
+                              "Friday.", "2020-01-08")
+    attack = only(events, "ASSAULT")
+    assert names[attack.location] == "Mogadishu" and attack.fatalities == 12

@@ -34,7 +34,11 @@ CASES = [
     ("last year", "2019-12-31", "2018"),
     ("late last year", "2015-04-03", "2014"),
     ("earlier this year", "2018-12-28", "2018"),
-    ("in recent days", "2014-09-02", "2014"),
+    ("in recent days", "2014-09-02", "2014-09"),
+    ("over the last two weeks", "2014-09-02", "2014-09"),
+    ("in recent months", "2014-09-02", "2014"),
+    ("Wednesday's", "2015-10-01", "2015-09-30"),
+    ("this night", "2015-10-01", "2015-10-01"),
     ("the summer months", "2013-10-18", "2013"),
     # day and month without a year: the publication year, or the one before when
     # that would fall after publication

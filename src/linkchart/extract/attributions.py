@@ -14,6 +14,8 @@ from linkchart.model import Attribution
 QUOTE = re.compile(r"“([^“”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 EDGE = " \n\t,;:.—–-“”\"'‘’"
 SUBJECTS = ("nsubj", "nsubjpass")
+PLURAL_TAGS = ("NNS", "NNPS")
+TITLE_SPAN = 6  # tokens from a title word to the name it introduces
 MIN_CONTENT_WORDS = 3
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
 
@@ -67,10 +69,14 @@ class AttributionExtractor:
         return cues
 
     def _attribution(self, cue: Cue, sent: Span, ident: str) -> Attribution | None:
-        if cue.source is None or cue.source.lower_ in self.quoted_speakers:
+        if cue.source is None or (cue.source.lower_ in self.quoted_speakers
+                                  and cue.source.pos_ == "PRON"):  # not "the US"
             return None
+        if cue.source.lemma_.lower() in self.words["non_speakers"] and \
+                cue.source.i not in self.context.token_referent:
+            return None  # "an intense media campaign ... alleging": no one speaks
         source_start, source_end = _source_bounds(cue.source)
-        content = self._content(cue, sent, source_start)
+        content = self._content(cue, sent, source_start, source_end)
         if content is None:
             return None
         (start, end), direct = content
@@ -78,7 +84,9 @@ class AttributionExtractor:
         if len(text.split()) < MIN_CONTENT_WORDS:
             return None
         source_index, kind = self._source(cue.source)
-        if kind == "named_person":
+        if kind == "named_person" or (kind == "anonymous" and cue.source.tag_ == "NN"
+                                      and cue.source.lower_ in self.words["anonymous_heads"]):
+            # "a political leader told ... he said": an unnamed speaker continues too
             self.last_speaker = (source_index, sent.start)
         source_text, _, _ = self.context.evidence(source_start, source_end)
         return Attribution(
@@ -87,11 +95,14 @@ class AttributionExtractor:
             content=text, direct=direct, start=start, end=end,
             rule=f"{_form(cue, direct)}:{kind}")
 
-    def _content(self, cue: Cue, sent: Span,
-                 source_start: int) -> tuple[tuple[int, int], bool] | None:
+    def _content(self, cue: Cue, sent: Span, source_start: int,
+                 source_end: int) -> tuple[tuple[int, int], bool] | None:
         complement = sorted((c for c in cue.token.children if c.dep_ in ("ccomp", "xcomp")),
                             key=lambda c: (c.i < cue.token.i, c.i))
         quote = self._quote_for(cue.token, sent)
+        if quote and _within(quote, sent.doc[source_start:source_end]):
+            quote = None  # 'groups with names such as the "guardians of blood" claimed'
+
         if quote and not (complement and _inside_clause(quote, complement[0])):
             return _trim(self.context.text, quote.start, quote.end), True
         if cue.token.lower_ == "according":
@@ -161,21 +172,54 @@ class AttributionExtractor:
         named = self._apposed_person(token)
         if named is not None:
             return named, "named_person"
+        titled = self._titled_person(token)
+        if titled is not None:
+            return titled, "named_person"
+        author = self._author_of(token)
+        if author is not None:
+            return author, self._kind(author)
+        described = self._described_speaker(token)
+        if described is not None:
+            return described, "named_person"
         if token.lower_ in self.words["anonymous_heads"] and token.i not in \
                 self.context.token_referent:
             return None, "anonymous"
-        index = self._continuing_speaker(token)
-        if index is None:
-            index = self.context.referent(token)
+        if token.lower_ in self.words["personal_pronouns"]:
+            found = self._pronoun_speaker(token)
+            if found is not None:
+                return found
+        index = self.context.referent(token)
         if index is None and token.lower_ in self.words["spokes_nouns"]:
             owners = [c for c in token.children if c.dep_ == "poss"]
             index = self.context.referent(owners[0]) if owners else None
         if index is None:
             index = self._named_in_compound(token)
         if index is None:
+            index = self._person_by_surname(token)
+        if index is None:
             return None, "anonymous"
-        kind = "named_person" if self.context.type_of(index) == "person" else "named_org"
-        return index, kind
+        return index, self._kind(index)
+
+    def _kind(self, index: int) -> str:
+        return "named_person" if self.context.type_of(index) == "person" else "named_org"
+
+    def _author_of(self, token: Token) -> int | None:
+        """'a statement from the joint task force', 'an ALCADEV statement', 'the
+        group's tweet': the document speaks for its author."""
+        if token.lemma_.lower() not in self.words["document_nouns"]:
+            return None
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod") and child.i < token.i:
+                found = self.context.referents_of(child)
+            elif child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                found = [i for obj in child.children if obj.dep_ == "pobj"
+                         for i in self.context.referents_of(obj)]
+            else:
+                continue
+            found = [i for i in found if self.context.type_of(i) != "location"]
+            if found:
+                return found[0]
+        return None
 
     def _apposed_person(self, token: Token) -> int | None:
         """'The spokesperson of Failaq al-Rahman, Wael Olwan, told ...': the name."""
@@ -188,13 +232,105 @@ class AttributionExtractor:
                     return index
         return None
 
-    def _continuing_speaker(self, token: Token) -> int | None:
-        """'he said' right after a named person spoke is that person speaking again."""
-        if token.lower_ not in ("he", "she") or self.last_speaker is None:
+    def _recent(self, token: Token) -> bool:
+        """The last speaker spoke close enough before for 'he said' to continue them."""
+        return self.context.sentence(token).start - self.last_speaker[1] <= SPEAKER_WINDOW
+
+    def _pronoun_speaker(self, token: Token) -> tuple[int | None, str] | None:
+        """Whom 'he said' continues: the person the sentence is about ('Bradbury set up
+        a firm which, he says, ...'), else the subject of the sentence before ('Kerry
+        said ... But he said ...'), else the last speaker; never merely the nearest name,
+        which is often someone the speaker talks about. A previous subject that is an
+        unnamed descriptor ('a political leader') keeps the pronoun anonymous."""
+        sent = self.context.sentence(token)
+        for sentence in (sent, self._sentence_before(sent)):
+            if sentence is None:
+                continue
+            subject = _main_subject(sentence)
+            if subject is None or subject.i == token.i or subject.pos_ == "PRON":
+                continue
+            person = self._person_in(subject)
+            if person is not None:
+                return person, "named_person"
+            if subject.lower_ in self.words["anonymous_heads"] and \
+                    subject.tag_ not in PLURAL_TAGS:
+                return None, "anonymous"
+        if self.last_speaker is None or not self._recent(token):
             return None
-        index, sentence_start = self.last_speaker
-        recent = self.context.sentence(token).start - sentence_start <= SPEAKER_WINDOW
-        return index if recent else None
+        index = self.last_speaker[0]
+        return (index, "named_person") if index is not None else (None, "anonymous")
+
+    def _sentence_before(self, sent: Span) -> Span | None:
+        number = self.context._sentence_of[sent.start]
+        return self.context.sentences[number - 1] if number > 0 else None
+
+    def _person_in(self, subject: Token) -> int | None:
+        """The first person named in a subject phrase ('forces under Mr. Haftar')."""
+        for child in subject.subtree:
+            index = self.context.token_referent.get(child.i)
+            if index is not None and self.context.type_of(index) == "person":
+                return index
+        return None
+
+    def _titled_person(self, token: Token) -> int | None:
+        """'the Pentagon spokesman said' after 'Pentagon spokesman John Kirby': the one
+        person the article introduced with that title. An indefinite descriptor ('a
+        Pentagon spokesman') names no one."""
+        if token.pos_ != "NOUN" or token.i in self.context.token_referent or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        earlier = [t for t in self.context.doc[:token.i] if t.lower_ == token.lower_]
+        if not earlier:
+            return None
+        title = earlier[-1]  # "the official" is the official told of last
+        around = {t.lower_ for t in self.context.doc[max(0, title.i - TITLE_SPAN):
+                                                     title.i + TITLE_SPAN]}
+        modifiers = {c.lower_ for c in token.children
+                     if c.dep_ in ("amod", "compound") and c.i < token.i}
+        if not modifiers <= around:  # "the political counselor" is not "an
+            return None              # administrative counselor" told of before
+        return self._person_titled_by(title)
+
+    def _person_titled_by(self, title: Token) -> int | None:
+        """The person a title word introduces: 'spokesman Rear Adm. John Kirby', 'John
+        Kirby, the Pentagon spokesman'."""
+        doc, referents = self.context.doc, self.context.token_referent
+        for i in range(title.i + 1, min(len(doc), title.i + 1 + TITLE_SPAN)):
+            if i in referents and self.context.type_of(referents[i]) == "person":
+                return referents[i]
+            if doc[i].pos_ != "PROPN":  # "a source close to Araji" is not a title
+                break
+        if title.dep_ == "appos" and title.head.i in referents and \
+                self.context.type_of(referents[title.head.i]) == "person":
+            return referents[title.head.i]
+        return None
+
+    def _described_speaker(self, token: Token) -> int | None:
+        """'"...," said Wajdi Abdul-Khaliq, a foreman. The man said ...': a plain
+        definite description of a person, told of no one before, is the named speaker
+        of the sentence just before."""
+        if token.lower_ not in self.words["plain_people"] or self.last_speaker is None \
+                or self.last_speaker[0] is None:
+            return None
+        if [c.lower_ for c in token.children] != ["the"]:
+            return None
+        if any(t.lower_ == token.lower_ for t in self.context.doc[:token.i]):
+            return None  # "a man ... the man": the unnamed one told of before
+        sent = self.context.sentence(token)
+        before = self._sentence_before(sent)
+        speaker_start = self.last_speaker[1]
+        if speaker_start in (sent.start, before.start if before is not None else -1):
+            return self.last_speaker[0]
+        return None
+
+    def _person_by_surname(self, token: Token) -> int | None:
+        """'Titus said' after 'Survivor Helen Titus': the one person of that surname."""
+        if token.pos_ != "PROPN":
+            return None
+        found = {i for i, referent in enumerate(self.context.referents)
+                 if referent.type == "person" and len(referent.name.split()) > 1
+                 and referent.name.split()[-1] == token.text}
+        return found.pop() if len(found) == 1 else None
 
     def _named_in_compound(self, token: Token) -> int | None:
         for child in token.children:
@@ -229,12 +365,20 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _main_subject(sent: Span) -> Token | None:
+    subjects = [c for c in sent.root.children if c.dep_ in SUBJECTS]
+    return subjects[0] if subjects else None
+
+
 def _phrase_before(verb: Token, sent: Span) -> Token | None:
     """A subject the parser attached elsewhere: '..., a specialist in Iranian affairs said.'
     The phrase between the last comma and the cue; its root is the token it hangs from."""
     start = verb.i
-    while start > sent.start and verb.doc[start - 1].text not in (",", "”", "\"", ";"):
+    while start > sent.start and verb.doc[start - 1].text not in (",", "”", "\"", ";") \
+            and "\n" not in verb.doc[start - 1].text:
         start -= 1
+    while start < verb.i and verb.doc[start].pos_ in ("ADP", "SCONJ", "CCONJ"):
+        start += 1  # "Despite Russia and the regime saying ...": Russia and the regime
     phrase = verb.doc[start:verb.i]
     if not 0 < len(phrase) <= 12 or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
         return None
@@ -259,6 +403,10 @@ def _source_bounds(root: Token) -> tuple[int, int]:
         tokens.extend(child.subtree)
     indices = sorted(t.i for t in tokens)
     return indices[0], indices[-1] + 1
+
+
+def _within(quote: Quote, phrase: Span) -> bool:
+    return phrase.start_char <= quote.start and quote.end <= phrase.end_char
 
 
 def _inside_clause(quote: Quote, clause: Token) -> bool:

@@ -109,6 +109,7 @@ def _number(word: str) -> int | None:
 def _clean(text: str) -> str:
     text = " ".join(text.casefold().replace("’", "'").split())
     text = text.strip(" ,.;:()[]\"'“”")
+    text = text.removesuffix("'s")  # "Wednesday's strikes"
     previous = None
     while previous != text:
         previous = text
@@ -345,7 +346,7 @@ RULES: list[tuple[str, Resolver]] = [
     # relative to the publication date
     (r"(?:the\s+)?day\s+before\s+yesterday", _offset_days(-2)),
     (r"yesterday" + TIME_OF_DAY, _offset_days(-1)),
-    (r"(?:today|tonight|this\s+(?:morning|afternoon|evening|week-?end)|overnight|"
+    (r"(?:today|tonight|this\s+(?:morning|afternoon|evening|night|week-?end)|overnight|"
      r"now|last\s+night)", _offset_days(0)),
     (r"tomorrow", _none),
     (r"(?:last|this\s+past|past|previous)\s+" + WEEKDAY_RE + TIME_OF_DAY, _weekday(True)),
@@ -364,8 +365,11 @@ RULES: list[tuple[str, Resolver]] = [
     (r"(?:last|past)\s+(spring|summer|autumn|fall|winter)", _season("last")),
     (r"this\s+(spring|summer|autumn|fall|winter)", _season("this")),
     (r"(?:the\s+)?(spring|summer|autumn|fall|winter)(?:\s+months)?", _season("this")),
-    (r"(?:in\s+)?(?:the\s+)?(?:past|last|recent)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
-     r"(?:days|weeks|months)", lambda m, p, r: _year(p.year) if p else None),
+    # "in recent days" is the month of the report; "in recent months" only its year
+    (r"(?:(?:in|over)\s+)?(?:the\s+)?(?:past|last|recent)\s+(?:few\s+|several\s+|"
+     r"couple\s+of\s+|two\s+|three\s+)?(?:days|weeks)", _this_month),
+    (r"(?:(?:in|over)\s+)?(?:the\s+)?(?:past|last|recent)\s+(?:few\s+|several\s+|"
+     r"couple\s+of\s+)?months", lambda m, p, r: _year(p.year) if p else None),
     # relative to the reference date (the event told before)
     (r"(?:the\s+)?(?:next|following)\s+day|(?:a|one)\s+day\s+later|the\s+day\s+after",
      _ref_days(1)),

@@ -32,12 +32,23 @@ class Candidate:
     fatalities: int | None = None
     injured: int | None = None
     evidence: tuple[str, int, int] = ("", 0, 0)
+    content: tuple[int, int] | None = None  # what a REQUEST asks for (char offsets)
     sentence: int = 0
     casualty_only: bool = False
+    targets_place: bool = False  # its target is a place ("an attack on the base")
 
     @property
     def participants(self) -> set[int]:
         return set(self.actors) | set(self.recipients)
+
+    @property
+    def placed_only(self) -> bool:
+        """An attack that names no one but is placed and dated or counted ("a missile
+        attack on 3 March targeting the Ain al-Assad base"): kept through its place."""
+        if self.type != "ASSAULT" or self.participants or self.location is None:
+            return False
+        counted = bool(self.fatalities or self.injured)
+        return counted or (self.targets_place and bool(self.date))
 
     @property
     def anchored(self) -> bool:

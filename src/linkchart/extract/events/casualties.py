@@ -63,11 +63,18 @@ def _fold_into(target: Candidate | None, host: Candidate | None,
         foldable = candidate.type == "ASSAULT" and candidate is not host and (
             candidate.casualty_only and (host is not None or not candidate.actors)
             or _anaphoric(candidate))
-        if foldable and target is not None:
+        if foldable and target is not None and (host is not None
+                                                or _may_retell(candidate, target)):
             absorb(target, candidate)
             continue
         kept.append(candidate)
     return kept
+
+
+def _may_retell(mention: Candidate, told: Candidate) -> bool:
+    """A later sentence's killing retells the assault told before unless it names other
+    victims ("IS was wiped out ... until 3 January, when he and Muhandis were killed")."""
+    return not mention.recipients or bool(set(mention.recipients) & set(told.recipients))
 
 
 def _anaphoric(candidate: Candidate) -> bool:

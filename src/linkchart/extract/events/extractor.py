@@ -3,18 +3,17 @@ place, date, evidence and casualties, then merged mentions, then the events kept
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from linkchart.extract.context import Context
 from linkchart.extract.events.candidates import Candidate, Trigger
 from linkchart.extract.events.casualties import link_casualties
+from linkchart.extract.events.content import directive_content
 from linkchart.extract.events.dates import DateFinder
 from linkchart.extract.events.evidence import evidence_of
 from linkchart.extract.events.lexicon import load_lexicon, lemma_of
 from linkchart.extract.events.light_verbs import resolve_light_verbs
-from linkchart.extract.events.merge import merge_mentions
+from linkchart.extract.events.merge import date_retold_pairs, merge_mentions
 from linkchart.extract.events.places import find_place
 from linkchart.extract.events.reality import plausible, reality, told_as_done
 from linkchart.extract.events.roles import RoleFinder
@@ -52,6 +51,7 @@ class EventExtractor:
         if self.candidates:  # the main clause's event first: what a sentence is about
             events = sorted(candidates, key=lambda c: len(list(c.trigger.token.ancestors)))
         else:
+            date_retold_pairs(candidates, self.lex.retelling_words)
             events = merge_mentions(candidates)
         return self._finish(events)
 
@@ -91,6 +91,8 @@ class EventExtractor:
             candidate.recipients = candidate.actors
             candidate.actors = self._speaker(speaker)
         find_place(trigger, candidate, self.context, self.lex)
+        if candidate.type == "REQUEST":
+            candidate.content = directive_content(trigger, self.context)
         self.dates.date(trigger, candidate)
         candidate.evidence = evidence_of(trigger, self.sentences, self.context)
         candidate.casualty_only = trigger.kind == "verb" and \
@@ -107,7 +109,23 @@ class EventExtractor:
             return "THREATEN", None
         if status == "refuse":
             return ("REJECT", None) if event_type in self.lex.refusable else None
+        if mode == "seize" and self._seizes_a_person(trigger):
+            return "ASSAULT", "abduct"
+        if mode == "seize" and self._fighting_told(trigger):
+            return "ASSAULT", None
         return event_type, mode
+
+    def _seizes_a_person(self, trigger: Trigger) -> bool:
+        """'gunmen seized the prime minister': an abduction, not a taking of a place."""
+        objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+        return any(self.context.type_of(i) == "person"
+                   for o in objects for i in self.context.referents_of(o))
+
+    def _fighting_told(self, trigger: Trigger) -> bool:
+        """A taking of a place told with fighting ("stormed", "after heavy clashes")."""
+        sent = self.sentences.of(trigger.token.i)
+        return any(lemma_of(t) in self.lex.fighting_words or t.lower_ in self.lex.fighting_words
+                   for t in sent if t.i != trigger.token.i)
 
     def _accusation(self, trigger: Trigger, speaker: Token | None,
                     sentence: int) -> Candidate | None:
@@ -139,22 +157,21 @@ class EventExtractor:
     # ------------------------------------------------------------------ events
 
     def _keep(self, candidate: Candidate) -> bool:
-        """An event needs a participant and a date, place or count; an event told as
-        done ("condemned", "has withdrawn") is dated by the report: the publication's
-        month."""
+        """An event needs a participant and a date, place or count, or to be told as
+        done ("condemned", "has withdrawn"). An event the text does not date keeps no
+        date: the publication month would be a guess, often years off."""
         if self.candidates:
             return True
+        if candidate.placed_only:
+            return True
+        candidate.recipients = [r for r in candidate.recipients if r not in candidate.actors]
         if not candidate.participants:
             return False
         if candidate.type == "AID" and not candidate.recipients:
             return False  # aid to no one named: "aided by drones overhead"
         if candidate.anchored:
             return True
-        if not told_as_done(candidate.trigger, candidate.type):
-            return False
-        candidate.date = self.published[:7] if self.published and \
-            re.match(r"\d{4}-\d{2}", self.published) else None
-        return True
+        return told_as_done(candidate.trigger, candidate.type)
 
     def _finish(self, candidates: list[Candidate]) -> list[Event]:
         events = []
@@ -169,6 +186,7 @@ class EventExtractor:
     def _event(self, candidate: Candidate, event_id: str) -> Event:
         text, start, end = candidate.evidence
         ids = self.context.entity_id
+        content_start, content_end = candidate.content or (None, None)
         return Event(
             id=event_id, type=candidate.type, evidence=text, start=start,
             end=end, mode=candidate.mode, date=candidate.date,
@@ -177,6 +195,9 @@ class EventExtractor:
             actors=[ids(a) for a in candidate.actors],
             recipients=[ids(r) for r in candidate.recipients],
             fatalities=candidate.fatalities, injured=candidate.injured,
+            content=self.context.text[content_start:content_end]
+            if candidate.content else None,
+            content_start=content_start, content_end=content_end,
             rule=f"{candidate.trigger.kind}:{candidate.type}")
 
 

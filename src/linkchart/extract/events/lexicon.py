@@ -57,6 +57,13 @@ class Lexicon:
     allegation_heads: set[str]
     allegation_verbs: set[str]
     refusable: set[str]
+    fighting_words: set[str]
+    patient_nouns: set[str]
+    question_verbs: set[str]
+    decline_verbs: set[str]
+    comment_verbs: set[str]
+    informant_nouns: set[str]
+    retelling_words: set[str]
     quantities: dict[str, int]
     noun_senses: dict[str, list[dict]]
     verb_vocab: set[str] = field(default_factory=set)
@@ -128,6 +135,13 @@ def load_lexicon() -> Lexicon:
         allegation_heads=_strings(words["allegation_heads"]),
         allegation_verbs=_strings(words["allegation_verbs"]),
         refusable=set(words["refusable"]),
+        fighting_words=_strings(words["fighting_words"]),
+        patient_nouns=_strings(words["patient_nouns"]),
+        question_verbs=_strings(words["question_verbs"]),
+        decline_verbs=_strings(words["decline_verbs"]),
+        comment_verbs=_strings(words["comment_verbs"]),
+        informant_nouns=_strings(words["informant_nouns"]),
+        retelling_words=_strings(words["retelling_words"]),
         wounded=_strings(words["wounded"]),
         quantities={word_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
         noun_senses={word_key(k): [_sense_rule(r) for r in v]

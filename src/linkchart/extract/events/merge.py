@@ -6,7 +6,21 @@ from __future__ import annotations
 
 from linkchart.extract.events.candidates import Candidate, add_new
 
-FILLED_IF_MISSING = ("location", "fatalities", "injured", "mode")
+FILLED_IF_MISSING = ("location", "fatalities", "injured", "mode", "content")
+
+
+def date_retold_pairs(candidates: list[Candidate], retelling_words: set[str]) -> None:
+    """"Both meetings were held on 28 February": a dated plural retelling dates the
+    undated events of its type told in the two sentences before it."""
+    for index, retelling in enumerate(candidates):
+        token = retelling.trigger.token
+        if not retelling.date or token.tag_ != "NNS" or not any(
+                c.lower_ in retelling_words for c in token.children):
+            continue
+        for earlier in candidates[:index]:
+            if earlier.type == retelling.type and earlier.date is None and \
+                    0 < retelling.sentence - earlier.sentence <= 2:
+                earlier.date, earlier.date_text = retelling.date, retelling.date_text
 
 
 def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
@@ -16,6 +30,9 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
     by_type: dict[str, list[Candidate]] = {}
     for candidate in candidates:
+        if candidate.placed_only:
+            merged.append(candidate)
+            continue
         if not candidate.participants:
             continue
         same_type = by_type.setdefault(candidate.type, [])
@@ -31,7 +48,8 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
 def _add_mention(host: Candidate, other: Candidate) -> None:
     add_new(host.actors, [a for a in other.actors if a not in host.recipients])
     add_new(host.recipients, [r for r in other.recipients if r not in host.actors])
-    if host.date is None and other.date:
+    if other.date and (host.date is None or _finer(other.date, host.date)):
+        # "a January 2020 strike" retold "on 3 January 2020": the day
         host.date, host.date_text = other.date, other.date_text
     for name in FILLED_IF_MISSING:
         if getattr(host, name) is None:
@@ -56,9 +74,11 @@ def absorb(host: Candidate, other: Candidate) -> None:
 
 
 def same_occurrence(a: Candidate, b: Candidate) -> bool:
-    """Two mentions of one occurrence: same type, a shared participant, compatible dates,
-    and no different place or toll."""
+    """Two mentions of one occurrence: same type, a shared participant, the same targets
+    as far as told, compatible dates, and no different place or toll."""
     if a.type != b.type or not (a.participants & b.participants):
+        return False
+    if not _same_targets(a, b):
         return False
     if a.location is not None and b.location is not None and a.location != b.location:
         return False
@@ -66,6 +86,21 @@ def same_occurrence(a: Candidate, b: Candidate) -> bool:
         if x and y and x != y:
             return False
     return dates_compatible(a.date, b.date)
+
+
+def _same_targets(a: Candidate, b: Candidate) -> bool:
+    """Both name recipients: they share one. Only one does: the other retells the act in
+    the same word ("Hamas attacked X ... the attack by Hamas"), where "the US invasion"
+    and "the Americans killed him" are two acts."""
+    if a.recipients and b.recipients:
+        return bool(set(a.recipients) & set(b.recipients))
+    if a.recipients or b.recipients:
+        return a.trigger.token.lemma_.lower() == b.trigger.token.lemma_.lower()
+    return True
+
+
+def _finer(date: str, than: str) -> bool:
+    return len(date) > len(than) and date.startswith(than)
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

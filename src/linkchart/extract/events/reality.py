@@ -194,11 +194,46 @@ def _describes(trigger: Trigger, lex: Lexicon) -> bool:
         return True  # "backed by pro-Turkey rebels", "Asked about the attack, ..."
     if event_type in VERBAL_TYPES and is_passive(token) and not agents_of(token):
         return True  # "It has been blamed": whose act is not said
+    if token.dep_ == "relcl" and token.tag_ in ("VBP", "VBZ") and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children):
+        return True  # "factions who oppose al-Assad": what they are, not an act told
+    if _asks_a_question(token, lex) or _declines_to_comment(token, lex):
+        return True
+    if event_type == "AGREE" and _informants_concur(token, lex):
+        return True
     if lemma_of(token) == "meet" and not any(
             c.dep_ in ("dobj", "prep") and c.i > token.i for c in token.children) and \
             not names_several(subject_of(token)):
         return True  # "His threat was met positively"
     return False
+
+
+def _asks_a_question(verb: Token, lex: Lexicon) -> bool:
+    """"Trump asked: 'can you clean up ISIS?'", "asking whether ...": a question, not
+    a request, which asks someone to act ("asked Turkey to ...") or for something."""
+    if lemma_of(verb) not in lex.question_verbs:
+        return False
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ == "for"):
+            return False
+        if child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                         for m in child.children):
+            return False
+    return True
+
+
+def _declines_to_comment(verb: Token, lex: Lexicon) -> bool:
+    """"Mr. Bukhaiti declined to comment", "declined": no act is refused."""
+    if lemma_of(verb) not in lex.decline_verbs:
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "dobj")]
+    return not complements or all(lemma_of(c) in lex.comment_verbs for c in complements)
+
+
+def _informants_concur(verb: Token, lex: Lexicon) -> bool:
+    """"Israeli sources ... agreed" that something is so: they concur, they sign nothing."""
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ in lex.informant_nouns
 
 
 def _warns_of_act(verb: Token, lex: Lexicon) -> bool:

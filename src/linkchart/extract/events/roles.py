@@ -2,7 +2,8 @@
 
 An active verb's subject acts and its object receives; a passive verb's "by" agent acts
 and its subject receives. A noun trigger's possessive, compound and demonym modifiers act
-("Hezbollah's attack", "a US air strike", "Israeli strikes"), "on/against X" receives,
+("Hezbollah's attack", "a US air strike", "Israeli strikes"), except the possessive of a
+noun told of its victim ("Soleimani's assassination"), which receives; "on/against X" receives,
 and the subject of the verb that carries it out ("launched an offensive") acts. A place
 named as a recipient of a spatial act ("sent troops to Mali") is its location instead.
 """
@@ -103,10 +104,18 @@ class RoleFinder:
         for child in children:
             if child.i in phrase_words:
                 continue
-            if child.dep_ in NOUN_ACTOR_DEPS:
+            if child.dep_ == "poss" and lemma_of(trigger.token) in self.lex.patient_nouns:
+                # "Soleimani's assassination", "his arrest": who it befell
+                self.recipient(child, candidate)
+            elif child.dep_ in NOUN_ACTOR_DEPS:
                 self._modifier_role(child, candidate)
             elif child.dep_ == "prep":
                 self.prep_role(child, candidate, verb=False)
+            elif child.dep_ == "acl" and child.tag_ == "VBG" and \
+                    lemma_of(child) in PATIENT_VERBS:
+                # "a missile attack targeting the Ain al-Assad base"
+                for obj in (c for c in child.children if c.dep_ == "dobj"):
+                    self.target(obj, candidate)
             elif child.dep_ in ("acl",) and child.tag_ == "VBN":
                 for agent in agents_of(child):
                     add_new(candidate.actors, self.phrase(agent))
@@ -133,6 +142,11 @@ class RoleFinder:
             subject = subject_of(light)
             if subject is not None and subject.i != noun.i:
                 add_new(candidate.actors, self.phrase(subject))
+        if candidate.type == "CONSULT":
+            # "called Abu Fadak and commanders to a meeting": those called meet
+            for child in light.children:
+                if child.dep_ == "dobj" and child.i != noun.i:
+                    self.recipient(child, candidate, places=False)
         for child in light.children:
             if child.dep_ in ("prep", "dative") and child.i != noun.head.i:
                 if child.dep_ == "dative":
@@ -154,6 +168,9 @@ class RoleFinder:
             subject = subject_of(verb)
             if subject is not None:
                 self.recipient(subject, candidate)
+        elif verb is not None and verb.dep_ == "acl":
+            # "the Quds Force leader killed in a US drone strike"
+            self.recipient(verb.head, candidate)
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VICTIM_NOUNS:
             copula = head.head.head
             subject = subject_of(copula) if copula.pos_ in ("AUX", "VERB") else None
@@ -175,7 +192,7 @@ class RoleFinder:
         if word in TARGET_PREPS or (word in ASSAULT_TARGET_PREPS and event_type == "ASSAULT"):
             if word == "on" and event_type not in ON_TARGET_TYPES:
                 return
-            self.recipient(obj, candidate)
+            self.target(obj, candidate)
         elif word == "with":
             self._with_role(obj, candidate)
         elif word == "to" and event_type in TO_RECIPIENT_TYPES:
@@ -205,6 +222,13 @@ class RoleFinder:
                 add_new(candidate.actors, self.phrase(obj))
             else:
                 self.recipient(obj, candidate)
+
+    def target(self, token: Token, candidate: Candidate) -> None:
+        """What an act is aimed at: its recipients, or the place it targets."""
+        location = candidate.location
+        self.recipient(token, candidate)
+        if candidate.location is not None and candidate.location != location:
+            candidate.targets_place = True
 
     def recipient(self, token: Token, candidate: Candidate, places: bool = True) -> None:
         """The phrase's referents receive the act; a place is the location of a spatial
