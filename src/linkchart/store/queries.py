@@ -223,7 +223,8 @@ def _event(row, people: dict[str, list[str]]) -> dict[str, Any]:
             "location": row.location_entity, "actors": people.get("actor", []),
             "recipients": people.get("recipient", []), "fatalities": row.fatalities,
             "injured": row.injured, "evidence": row.evidence, "start": row.start,
-            "end": row.end, "confidence": row.confidence}
+            "end": row.end, "confidence": row.confidence, "content": row.content,
+            "content_start": row.content_start, "content_end": row.content_end}
 
 
 def event_list(conn: Connection, entity_id: str | None, types: Iterable[str] | None,

@@ -121,6 +121,9 @@ events = Table(
     Column("end", Integer),
     Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="SET NULL")),
     Column("confidence", Float),  # calibrated; NULL on rows stored before calibration
+    Column("content", Text),  # what a directive asks for (migration 0005)
+    Column("content_start", Integer),
+    Column("content_end", Integer),
     sqlite_autoincrement=True,
 )
 
