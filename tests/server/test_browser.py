@@ -382,7 +382,8 @@ def test_lowering_the_confidence_threshold_shows_more_ties(tab, app):
     relations = "() => window.linkchart.cy.edges(\"[kind = 'relation']\").length"
     default = page.evaluate(relations)
     assert default == len(ties(entity))
-    assert page.input_value("#f-min-confidence") == "0.5"
+    from linkchart.model import DEFAULT_CONFIDENCE
+    assert page.input_value("#f-min-confidence") == str(DEFAULT_CONFIDENCE)
 
     page.select_option("#f-min-confidence", "0")
     page.wait_for_url(re.compile("min_confidence=0"))
