@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 from linkchart.cli import app
 from linkchart.extract.confidence import load_table
+from linkchart.model import DEFAULT_CONFIDENCE
 
 ARTICLES = {
     "001": ("General Omar Kessel, the commander of the Northern Shield Brigade, met "
@@ -49,7 +50,7 @@ def test_calibrate_writes_a_table_and_reports_cross_validated_figures(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output[result.output.index("{"):])
     figures = report["cross_validated"]
-    assert figures["threshold"] == 0.5
+    assert figures["threshold"] == DEFAULT_CONFIDENCE
     assert figures["relations"]["items"] >= 2
     assert 0 <= figures["relations"]["ece"] <= 1
     assert "role" in report["rules"]["relations"]
