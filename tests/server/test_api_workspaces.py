@@ -1,0 +1,46 @@
+"""The workspace and note routes against a real SQLite store of the written chart."""
+
+STATE = {"params": "entity=E1&expand=E1", "positions": {"E1": {"x": 1, "y": 2}},
+         "layout": "force"}
+
+
+def test_workspaces_round_trip_through_the_api(fresh_api):
+    made = fresh_api.post("/api/workspaces", json={"name": "Brigade", "state": STATE,
+                                                    "author": "ana"})
+    assert made.status_code == 201
+    wid = made.json()["id"]
+    assert fresh_api.get(f"/api/workspaces/{wid}").json()["state"] == STATE
+    renamed = fresh_api.patch(f"/api/workspaces/{wid}", json={"name": "NSB", "author": "ben"})
+    assert renamed.json()["name"] == "NSB" and renamed.json()["updated_by"] == "ben"
+    copy = fresh_api.post(f"/api/workspaces/{wid}/duplicate", json={})
+    assert copy.status_code == 201 and copy.json()["name"] == "NSB (copy)"
+    exported = fresh_api.get(f"/api/workspaces/{wid}/export")
+    assert "attachment" in exported.headers["content-disposition"]
+    imported = fresh_api.post("/api/workspaces/import", json=exported.json())
+    assert imported.status_code == 201 and imported.json()["state"] == STATE
+    assert [w["name"] for w in fresh_api.get("/api/workspaces").json()].count("NSB") == 2
+    assert fresh_api.delete(f"/api/workspaces/{wid}").status_code == 204
+    assert fresh_api.get(f"/api/workspaces/{wid}").status_code == 404
+    assert fresh_api.delete(f"/api/workspaces/{wid}").status_code == 404
+
+
+def test_workspace_refusals(fresh_api):
+    assert fresh_api.post("/api/workspaces", json={"name": "x", "state": {"bad": 1}}
+                          ).status_code == 422
+    assert fresh_api.post("/api/workspaces", json={"name": "x\u0000", "state": {}}
+                          ).status_code == 422
+    assert fresh_api.post("/api/workspaces/import", json={"name": "x"}).status_code == 422
+    assert fresh_api.patch("/api/workspaces/99", json={"name": "y"}).status_code == 404
+
+
+def test_notes_through_the_api(fresh_api, ids):
+    valoria = ids["Valoria"]
+    made = fresh_api.post("/api/notes", json={"on": "entity", "target": valoria,
+                                              "text": "Arms supplier", "author": "ana"})
+    assert made.status_code == 201
+    assert [(n["entity"], n["text"]) for n in fresh_api.get("/api/notes").json()] == \
+        [(valoria, "Arms supplier")]
+    assert fresh_api.post("/api/notes", json={"on": "workspace", "target": "12",
+                                              "text": "x"}).status_code == 404
+    assert fresh_api.post("/api/notes", json={"on": "planet", "target": valoria,
+                                              "text": "x"}).status_code == 422
