@@ -1,0 +1,161 @@
+"""Workspaces, notes and layouts in headless Chromium, over a copy of the sample store."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from live import browser, chromium_path, live_server
+
+pytestmark = pytest.mark.browser
+
+if chromium_path() is None:
+    pytest.skip("Chromium is not installed (make test installs it)", allow_module_level=True)
+pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+
+POSITIONS = """() => Object.fromEntries(window.linkchart.cy.nodes().map(
+  (n) => [n.id(), [Math.round(n.position('x')), Math.round(n.position('y'))]]))"""
+NODE_POINT = """(id) => {
+  const cy = window.linkchart.cy;
+  const box = document.getElementById('cy').getBoundingClientRect();
+  const p = cy.getElementById(id).renderedPosition();
+  return {x: box.left + p.x, y: box.top + p.y};
+}"""
+HIERARCHY_TYPES = ("supports", "leads", "controls")
+
+
+@pytest.fixture(scope="module")
+def store_path(sample_url, tmp_path_factory) -> str:
+    """The sample store copied, so that saving workspaces leaves the shared one alone."""
+    path = tmp_path_factory.mktemp("workspace") / "samples.db"
+    with sqlite3.connect(sample_url) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def origin(store_path):
+    from linkchart.server.api import create_app
+
+    with live_server(create_app(store_path)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(chromium, origin):
+    opened = chromium.new_page(viewport={"width": 1440, "height": 900})
+    opened.set_default_timeout(60_000)
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.on("dialog", lambda dialog: dialog.dismiss())
+    opened.origin = origin
+    yield opened
+    assert errors == []
+    opened.close()
+
+
+def open_chart(page, query: str):
+    page.goto(f"{page.origin}/#/chart?{query}")
+    page.wait_for_selector("body[data-ready=true]", state="attached")
+    page.locator("#chart-status", has_text="actors").wait_for()
+
+
+@pytest.fixture(scope="module")
+def principal(store_path) -> tuple[str, str]:
+    """A leads/controls/supports link of the samples: (principal, agent)."""
+    from linkchart.store import Store
+
+    with Store.open(store_path) as store:
+        found = [r for r in store.relations(types=list(HIERARCHY_TYPES)) if not r["negated"]]
+    assert found, "the samples hold no link of command or support"
+    return found[0]["source"], found[0]["target"]
+
+
+def test_a_saved_workspace_reopens_with_the_same_positions(page, principal):
+    page.goto(page.origin + "/")
+    page.evaluate("localStorage.setItem('linkchart.reviewer', 'ana')")
+    boss, _ = principal
+    open_chart(page, f"entity={boss}&expand={boss}")
+    start = page.evaluate(NODE_POINT, boss)     # an analyst drags an actor aside
+    page.mouse.move(start["x"], start["y"])
+    page.mouse.down()
+    page.mouse.move(start["x"] + 90, start["y"] + 70, steps=5)
+    page.mouse.up()
+    saved = page.evaluate(POSITIONS)
+    page.fill("#ws-name", "Chain of command")
+    page.click("#ws-save")
+    page.locator("#ws-list li", has_text="Chain of command").wait_for()
+    assert "ana" in page.inner_text("#ws-list li:has-text('Chain of command') .meta")
+
+    page.goto(page.origin + "/")                   # a fresh page, nothing drawn
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]", state="attached")
+    page.goto(page.origin + "/#/chart")
+    page.locator("#ws-list li", has_text="Chain of command").wait_for()
+    page.click("#ws-list li:has-text('Chain of command') .ws-open")
+    page.locator("#chart-status", has_text="actors").wait_for()
+    page.wait_for_function("(n) => window.linkchart.cy.nodes().length === n", arg=len(saved))
+    assert page.evaluate(POSITIONS) == saved
+    assert page.input_value("#ws-name") == "Chain of command"
+
+    page.click("#ws-list li:has-text('Chain of command') .ws-copy")
+    page.locator("#ws-list li", has_text="Chain of command (copy)").wait_for()
+    page.click("#ws-list li:has-text('Chain of command (copy)') .ws-delete")
+    page.locator("#ws-list li", has_text="(copy)").wait_for(state="detached")
+
+
+def test_the_force_layout_is_the_same_every_time(page, principal):
+    boss, _ = principal
+    open_chart(page, f"entity={boss}&expand={boss}")
+    first = page.evaluate(POSITIONS)
+    page.click("#c-layout")
+    assert page.evaluate(POSITIONS) == first
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]", state="attached")
+    page.locator("#chart-status", has_text="actors").wait_for()
+    assert page.evaluate(POSITIONS) == first
+
+
+def test_the_hierarchy_puts_a_principal_above_its_agent(page, principal):
+    boss, agent = principal
+    open_chart(page, f"entity={boss}&expand={boss}&entity={agent}")
+    page.select_option("#c-layout-kind", "hierarchy")
+    at = page.evaluate(POSITIONS)
+    assert at[boss][1] < at[agent][1]
+    page.select_option("#c-layout-kind", "concentric")
+    page.evaluate(f"window.linkchart.cy.getElementById('{boss}').select()")
+    page.click("#c-layout")
+    at = page.evaluate(POSITIONS)
+    centre = at[boss]
+    rings = {n: ((x - centre[0]) ** 2 + (y - centre[1]) ** 2) ** 0.5 for n, (x, y) in at.items()}
+    assert rings[boss] == 0 and min(d for n, d in rings.items() if n != boss) > 0
+
+
+def test_edge_labels_show_when_zoomed_in(page, principal):
+    boss, _ = principal
+    open_chart(page, f"entity={boss}&expand={boss}")
+    labelled = "() => window.linkchart.cy.edges('.labelled').length"
+    page.evaluate("window.linkchart.cy.zoom(0.5)")
+    assert page.evaluate(labelled) == 0
+    page.evaluate("window.linkchart.cy.zoom(1.5)")
+    assert page.evaluate(labelled) == page.evaluate("window.linkchart.cy.edges().length") > 0
+
+
+def test_a_note_on_an_actor_is_kept(page, principal):
+    boss, _ = principal
+    open_chart(page, f"entity={boss}&expand={boss}")
+    page.locator(".panel-head .id", has_text=boss).wait_for()
+    page.fill("#panel .notes-section textarea", "Check who pays for this")
+    page.click("#panel .add-note")
+    page.locator("#panel .notes li", has_text="Check who pays for this").wait_for()
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]", state="attached")
+    page.locator(".panel-head .id", has_text=boss).wait_for()
+    page.locator("#panel .notes li", has_text="Check who pays for this").wait_for()
