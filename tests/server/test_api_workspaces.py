@@ -44,3 +44,21 @@ def test_notes_through_the_api(fresh_api, ids):
                                               "text": "x"}).status_code == 404
     assert fresh_api.post("/api/notes", json={"on": "planet", "target": valoria,
                                               "text": "x"}).status_code == 422
+
+
+def test_the_shortest_path_between_two_actors(api, ids):
+    """The Harbour Workers' Union funds the Free Coast Movement, which the brigade fights."""
+    union, brigade = ids["Harbour Workers' Union"], ids["Northern Shield Brigade"]
+    found = api.get("/api/paths", params={"source": union, "target": brigade,
+                                          "min_confidence": 0}).json()
+    assert found["paths"] and all(len(path) == 2 for path in found["paths"])
+    edges = {e["id"]: e for e in found["edges"]}
+    first = [edges[i] for i in found["paths"][0]]
+    assert union in (first[0]["source"], first[0]["target"])
+    assert brigade in (first[1]["source"], first[1]["target"])
+    assert {n["id"] for n in found["nodes"]} >= {union, brigade}
+    assert api.get("/api/paths", params={"source": union, "target": brigade,
+                                         "max_length": 1, "min_confidence": 0}
+                   ).json()["paths"] == []
+    assert api.get("/api/paths", params={"source": "E999", "target": brigade}
+                   ).status_code == 404

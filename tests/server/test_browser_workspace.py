@@ -159,3 +159,40 @@ def test_a_note_on_an_actor_is_kept(page, principal):
     page.wait_for_selector("body[data-ready=true]", state="attached")
     page.locator(".panel-head .id", has_text=boss).wait_for()
     page.locator("#panel .notes li", has_text="Check who pays for this").wait_for()
+
+
+@pytest.fixture(scope="module")
+def two_hops(store_path) -> tuple[str, str, str]:
+    """Two actors of the samples two ties apart, and one between them."""
+    from linkchart.store import Store
+
+    def near(store, actor):
+        return {end for t in store.ties([actor], min_confidence=0) if not t["negated"]
+                for end in (t["source"], t["target"])} - {actor}
+
+    with Store.open(store_path) as store:
+        for tie in store.ties(min_confidence=0):
+            start = tie["source"]
+            for middle in sorted(near(store, start)):
+                far = sorted(near(store, middle) - near(store, start) - {start})
+                if far:
+                    return start, middle, far[0]
+    pytest.fail("the samples hold no two actors two ties apart")
+
+
+def test_a_path_two_hops_long_is_drawn_with_its_links(page, two_hops):
+    start, middle, end = two_hops
+    open_chart(page, f"entity={start}&entity={end}&min_confidence=0")
+    assert page.evaluate(f"window.linkchart.cy.getElementById('{middle}').length") == 0
+    page.click("summary:has-text('Paths')")
+    page.select_option("#p-from", start)
+    page.select_option("#p-to", end)
+    page.select_option("#p-max", "2")
+    page.click("#p-find")
+    page.locator("#panel .path").first.wait_for()
+    page.wait_for_function("() => window.linkchart.cy.edges('.path').length >= 2")
+    drawn = page.evaluate("() => window.linkchart.cy.edges('.path').connectedNodes().map(n => n.id())")
+    assert {start, end} <= set(drawn) and len(drawn) >= 3
+    assert page.locator("#panel .path").first.locator(".path-link").count() == 2
+    page.locator("#panel .path-link a").first.click()
+    page.locator("#panel .evidence").first.wait_for()

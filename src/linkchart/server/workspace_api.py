@@ -1,4 +1,5 @@
-"""The workspace routes: analysts' named charts (/api/workspaces) and notes (/api/notes).
+"""The workspace routes: analysts' named charts (/api/workspaces), notes (/api/notes) and
+the shortest paths between two actors (/api/paths).
 
 Handlers are thin: the store's workspace and note API does the work
 (linkchart.store.workspaces, linkchart.store.judging.note).
@@ -9,12 +10,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from linkchart.server.api import ERRORS, RowId, StoreDep, data, storable_body, \
-    storable_parameters
+from linkchart.server.api import ERRORS, RelationFiltersDep, RowId, StoreDep, data, \
+    storable_body, storable_parameters
+from linkchart.server.paths import MAX_LENGTH, shortest_paths
 from linkchart.store.workspaces import export as export_file
 
 Author = Field(None, max_length=200, description="Who makes the change (kept with it)")
@@ -140,3 +144,15 @@ def add_note(store: StoreDep, note: NoteIn):
             raise HTTPException(404, "no such workspace")
         target = int(note.target)
     return data(_done(lambda: store.note(note.on, target, note.text, note.author)), 201)
+
+
+@router.get("/paths", tags=["chart"], summary="The shortest chains of ties between two "
+            "actors (at most `max_length` links), under the chart's filters")
+def paths(store: StoreDep, selected: RelationFiltersDep,
+          source: Annotated[str, Query(max_length=100)],
+          target: Annotated[str, Query(max_length=100)],
+          max_length: Annotated[int, Query(ge=1, le=MAX_LENGTH)] = 3):
+    for actor in (source, target):
+        if store.entity(actor) is None:
+            raise HTTPException(404, f"no such entity: {actor}")
+    return data(shortest_paths(store, source, target, selected, max_length))

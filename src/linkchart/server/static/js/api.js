@@ -67,6 +67,7 @@ export const api = {
     method: "DELETE", credentials: "same-origin" }),
   workspaceExportUrl: (workspaceId) => `/api/workspaces/${id(workspaceId)}/export`,
   notes: () => request("/api/notes"),
+  paths: (params) => request("/api/paths", params),
   note: (on, target, text, author = null) => send("POST", "/api/notes", { on, target: String(target), text, author }),
   exportUrl: (params, format) => {
     const query = new URLSearchParams(params);

@@ -6,6 +6,7 @@ import { $, clear, download, el, EVENT_GROUPS, label, TYPE_COLOURS } from "./dom
 import { initPanel, showEdge, showEntity, showHelp } from "./evidence.js";
 import { svgOf } from "./export.js";
 import { LAYOUTS, runLayout } from "./layouts.js";
+import { initPaths, refreshPaths } from "./paths.js";
 import { initWorkspaces } from "./workspace.js";
 
 const CHART_KEYS = ["entity", "expand", "hide"];
@@ -18,6 +19,7 @@ let current = new URLSearchParams();
 let loadedKey = null;
 let pendingSelect = null;
 let truncated = {};
+let pendingPath = null;  // the links of paths to mark once their actors are drawn
 let pendingState = null;  // a workspace being opened: its positions, selection, viewport
 const edges = new Map();
 
@@ -89,6 +91,8 @@ function style() {
       "text-rotation": "autorotate", color: "#39424e", "text-background-color": "#f7f8fa",
       "text-background-opacity": 0.9, "text-background-padding": 1, "min-zoomed-font-size": 7 } },
     { selector: "edge.labelled, edge.hovered, edge:selected", style: { label: "data(label)" } },
+    { selector: "edge.path", style: { "line-color": "#7b2cbf", "target-arrow-color": "#7b2cbf",
+      width: 6, "z-index": 9, label: "data(label)" } },
     { selector: "edge[?directed]", style: { "target-arrow-shape": "triangle" } },
     { selector: "edge[?weak]", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
     { selector: "edge[kind = 'event']", style: { "line-color": "#c05a4f", "target-arrow-color": "#c05a4f",
@@ -119,6 +123,9 @@ function ensureCy() {
   cy.on("mouseout", "edge", (event) => event.target.removeClass("hovered"));
   cy.on("zoom", labelEdges);
   initWorkspaces({ state: chartState, open: openState });
+  initPaths({ actors: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name") })),
+    selected: () => cy.nodes(":selected").map((n) => n.id()), params: filterParams, draw: drawPath });
+  cy.on("select unselect", "node", refreshPaths);
   const kinds = $("#c-layout-kind");
   clear(kinds, Object.entries(LAYOUTS).map(([value, name]) => el("option", { value }, name)));
   kinds.addEventListener("change", () => layout(true));
@@ -252,6 +259,12 @@ export async function showChart(params) {
       sync(graph);
     }
   }
+  if (pendingPath && loadedKey === key) {
+    cy.edges().removeClass("path");
+    pendingPath.forEach((id) => cy.getElementById(id).addClass("path"));
+    pendingPath = null;
+  }
+  refreshPaths();
   if (pendingState && loadedKey === key) {
     restore(pendingState);
     pendingState = null;
@@ -330,6 +343,15 @@ function chartState() {
   return { params: current.toString(), positions, selection: cy.$(":selected").map((e) => e.id()),
     layout: $("#c-layout-kind").value, focus: focus ? focus.id() : null,
     viewport: { zoom: cy.zoom(), pan: cy.pan() } };
+}
+
+// A path's actors join the chart (unexpanded), and its links are marked.
+function drawPath(nodeIds, edgeIds) {
+  pendingPath = edgeIds;
+  const params = chartParams();
+  nodeIds.forEach((id) => { without(params, "hide", id); addOnce(params, "entity", id); });
+  if (params.toString() === current.toString()) showChart(params);
+  else go(params);
 }
 
 function openState(state) {
