@@ -196,3 +196,47 @@ def test_a_path_two_hops_long_is_drawn_with_its_links(page, two_hops):
     assert page.locator("#panel .path").first.locator(".path-link").count() == 2
     page.locator("#panel .path-link a").first.click()
     page.locator("#panel .evidence").first.wait_for()
+
+
+def test_the_timeline_axis_leaves_out_an_early_outlier(page):
+    page.goto(page.origin + "/#/timeline?scope=all")
+    page.wait_for_selector("body[data-ready=true]", state="attached")
+    axis = page.evaluate("""async () => {
+      const { axisRange } = await import('/static/js/axis.js');
+      const years = [1890.5, ...Array.from({length: 40}, (_, i) => 2019 + i / 10)];
+      return [axisRange(years), axisRange(years, true)];
+    }""")
+    assert axis[0]["low"] >= 2019 and axis[0]["before"] == 1
+    assert axis[1]["low"] == 1890 and axis[1]["before"] == 0
+    page.locator("#t-axis").click()
+    page.wait_for_url("**axis=full**")
+    assert page.inner_text("#t-axis") == "Leave out outliers"
+
+
+def test_panels_fold_away_for_the_chart(chromium, origin, principal):
+    small = chromium.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        boss, _ = principal
+        small.goto(f"{origin}/#/chart?entity={boss}&expand={boss}")
+        small.locator("#chart-status", has_text="actors").wait_for()
+        narrow = small.evaluate("window.linkchart.cy.width()")
+        small.click("#fold-filters")
+        small.click("#fold-panel")
+        small.wait_for_function("(w) => window.linkchart.cy.width() > w + 500", arg=narrow)
+        assert small.evaluate("window.linkchart.cy.width()") >= 1200
+        small.reload()                                    # the choice is kept
+        small.locator("#chart-status", has_text="actors").wait_for()
+        assert not small.is_visible("#panel")
+        small.click("#fold-panel")
+        small.click("#fold-filters")
+        assert small.is_visible("#panel")
+    finally:
+        small.close()
+
+
+def test_search_snippets_mark_the_hit(page):
+    page.goto(page.origin + "/#/documents?q=Soleimani")
+    page.wait_for_selector("body[data-ready=true]", state="attached")
+    hit = page.locator(".doc-list .snippet mark.hit").first
+    hit.wait_for()
+    assert hit.inner_text().lower() == "soleimani"

@@ -6,6 +6,7 @@ import { $, clear, download, el, EVENT_GROUPS, label, TYPE_COLOURS } from "./dom
 import { initPanel, showEdge, showEntity, showHelp } from "./evidence.js";
 import { svgOf } from "./export.js";
 import { LAYOUTS, runLayout } from "./layouts.js";
+import { initPanels } from "./panels.js";
 import { initPaths, refreshPaths } from "./paths.js";
 import { initWorkspaces } from "./workspace.js";
 
@@ -122,6 +123,7 @@ function ensureCy() {
   cy.on("mouseover", "edge", (event) => event.target.addClass("hovered"));
   cy.on("mouseout", "edge", (event) => event.target.removeClass("hovered"));
   cy.on("zoom", labelEdges);
+  initPanels();
   initWorkspaces({ state: chartState, open: openState });
   initPaths({ actors: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name") })),
     selected: () => cy.nodes(":selected").map((n) => n.id()), params: filterParams, draw: drawPath });
