@@ -127,7 +127,7 @@ function ensureCy() {
   initWorkspaces({ state: chartState, open: openState });
   initPaths({ actors: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name") })),
     selected: () => cy.nodes(":selected").map((n) => n.id()), params: filterParams, draw: drawPath });
-  cy.on("select unselect", "node", refreshPaths);
+  cy.on("select", "node", () => refreshPaths(true));
   const kinds = $("#c-layout-kind");
   clear(kinds, Object.entries(LAYOUTS).map(([value, name]) => el("option", { value }, name)));
   kinds.addEventListener("change", () => layout(true));

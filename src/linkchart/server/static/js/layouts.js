@@ -6,7 +6,8 @@ const ABOVE = new Set(["leads", "controls", "supports"]);
 const ROW = 130;
 const COLUMN = 170;
 const SPACING = 120;    // the force layout's ideal distance between linked actors
-const GRAVITY = 0.02;   // keeps unlinked parts of the chart near the rest
+const GRAVITY = 0.05;   // keeps unlinked parts of the chart near the rest
+const REACH = 4 * SPACING;  // actors farther apart no longer push (parts stay close)
 const FORCE_STEPS = 300;
 const COOLING = 0.985;
 
@@ -50,6 +51,7 @@ function forcePositions(cy) {
         const ox = x[i] - x[j];
         const oy = y[i] - y[j];
         const d2 = Math.max(ox * ox + oy * oy, 1);
+        if (d2 > REACH * REACH) continue;
         const push = (SPACING * SPACING) / d2;
         dx[i] += ox * push; dy[i] += oy * push; dx[j] -= ox * push; dy[j] -= oy * push;
       }

@@ -11,11 +11,12 @@ function options(select, actors, chosen) {
   clear(select, actors.map((a) => el("option", { value: a.id, selected: a.id === chosen }, a.name)));
 }
 
-// Fill the two lists with the chart's actors; the selected ones come first.
-export function refreshPaths() {
+// Fill the two lists with the chart's actors, keeping what was chosen; with
+// `bySelection`, the selected actors are chosen.
+export function refreshPaths(bySelection = false) {
   if (!chart) return;
   const actors = chart.actors().sort((a, b) => a.name.localeCompare(b.name));
-  const [from, to] = chart.selected();
+  const [from, to] = bySelection ? chart.selected() : [];
   options($("#p-from"), actors, from || $("#p-from").value);
   options($("#p-to"), actors, to || $("#p-to").value);
 }
@@ -54,7 +55,7 @@ async function find() {
       ? `${found.paths.length} shortest path${found.paths.length === 1 ? "" : "s"} of ${found.paths[0].length} link${found.paths[0].length === 1 ? "" : "s"}; click a link for its evidence`
       : `no path of at most ${$("#p-max").value} links under these filters`)),
     el("ol", { class: "paths" }, found.paths.map((path) => el("li", { class: "path" },
-      el("ol", {}, path.map((id) => step(edges[id], names, chart.params())))))));
+      el("ul", { class: "steps" }, path.map((id) => step(edges[id], names, chart.params())))))));
   if (found.paths.length) chart.draw(found.nodes.map((n) => n.id), found.edges.map((e) => e.id));
 }
 
@@ -66,5 +67,5 @@ export function initPaths(chartActions) {
     el("label", {}, "at most ", el("select", { id: "p-max", "aria-label": "Longest path" },
       [1, 2, 3, 4].map((n) => el("option", { value: n, selected: n === 3 }, String(n)))), " links"),
     el("button", { type: "button", id: "p-find", onclick: find }, "Find paths"));
-  $("#paths").closest("details").addEventListener("toggle", refreshPaths);
+  $("#paths").closest("details").addEventListener("toggle", () => refreshPaths());
 }
