@@ -240,3 +240,20 @@ def test_search_snippets_mark_the_hit(page):
     hit = page.locator(".doc-list .snippet mark.hit").first
     hit.wait_for()
     assert hit.inner_text().lower() == "soleimani"
+
+
+def test_the_timeline_filters_by_an_actor(page, principal):
+    boss, _ = principal
+    page.goto(page.origin + "/#/timeline?scope=all")
+    page.wait_for_selector(".events-table tbody tr")
+    every = page.locator(".events-table tbody tr").count()
+    name = page.evaluate(f"fetch('/api/entities/{boss}').then((r) => r.json()).then((e) => e.name)")
+    page.fill("#t-actor", name)
+    page.wait_for_selector(f".dropdown li[data-id='{boss}']")
+    page.click(f".dropdown li[data-id='{boss}']")
+    page.wait_for_url(f"**entity={boss}**")
+    page.locator(".scope button.on", has_text="1 chosen actor").wait_for()
+    page.wait_for_selector(".events-table tbody tr")
+    rows = page.locator(".events-table tbody tr")
+    assert 0 < rows.count() <= every
+    assert all(name in text for text in rows.all_inner_texts())

@@ -4,6 +4,7 @@ import { api } from "./api.js";
 import { axisRange } from "./axis.js";
 import { clear, docLink, el, EVENT_GROUPS, eventChip, saidBy, when } from "./dom.js";
 import { addToChart, visibleEntityIds } from "./graph.js";
+import { searchBox } from "./search.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -60,6 +61,16 @@ export async function showTimeline(view, params) {
       go(next);
     } }, type));
 
+  // Filter by actor: the chosen ones are the timeline's `entity` parameters.
+  const actorInput = el("input", { type: "search", id: "t-actor", placeholder: "Filter by actor…",
+    "aria-label": "Filter by actor", autocomplete: "off" });
+  const actorList = el("ul", { class: "dropdown", role: "listbox", hidden: true });
+  searchBox(actorInput, actorList, (entity) => {
+    const next = new URLSearchParams(params);
+    next.delete("scope");
+    if (!next.getAll("entity").includes(entity.id)) next.append("entity", entity.id);
+    go(next);
+  });
   const strip = el("div", { class: "strip" });
   const body = el("tbody");
   const summary = el("p", { class: "hint" }, "loading…");
@@ -68,6 +79,7 @@ export async function showTimeline(view, params) {
       el("div", { class: "scope" }, scopeButton("chart", `actors in the chart (${chart.length})`),
         scopeButton("all", "all events"),
         scope === "entity" ? el("button", { type: "button", class: "on" }, `${asked.length} chosen actor${asked.length === 1 ? "" : "s"}`) : null),
+      el("div", { class: "search actor-filter" }, actorInput, actorList),
       el("div", { class: "period" }, el("label", {}, "from ", from), el("label", {}, "to ", to),
         el("button", { type: "button", id: "t-date-apply", onclick: applyDates }, "Apply"))),
     el("div", { class: "chips" }, chips), summary, strip,
