@@ -85,3 +85,19 @@ def test_notes_survive_a_full_rebuild(tmp_path, sample):
         store.import_judgements(exported)
         assert [(n["entity"], n["text"]) for n in store.notes()] == \
             [(valoria_now, "State sponsor")]
+
+
+def test_notes_survive_reingesting_their_documents(loaded, sample):
+    import copy
+
+    loaded.note("entity", "E2", "State sponsor", "ana")
+    loaded.note("link", "opposes:E1:E3", "Both sides deny it", "ana")
+    changed = copy.deepcopy(sample)
+    for x in changed:                         # new text under the same ids: replaced
+        x.document.text = x.document.text + " Updated."
+    assert sorted(loaded.add_extractions(changed).replaced) == sorted(
+        x.document.id for x in sample)
+    notes = {n["on"]: n for n in loaded.notes()}
+    valoria = next(e["id"] for e in loaded.entities(limit=100) if e["name"] == "Valoria")
+    assert notes["entity"]["entity"] == valoria and notes["entity"]["status"] == "applied"
+    assert notes["link"]["link"] in {r["id"] for r in loaded.relations()}
