@@ -257,3 +257,23 @@ def test_the_timeline_filters_by_an_actor(page, principal):
     rows = page.locator(".events-table tbody tr")
     assert 0 < rows.count() <= every
     assert all(name in text for text in rows.all_inner_texts())
+
+
+def test_the_map_shows_event_places_for_a_period(page):
+    page.goto(page.origin + "/#/map?scope=all")
+    page.wait_for_selector("body[data-ready=true]", state="attached")
+    page.wait_for_selector(".world .land path")
+    page.wait_for_selector(".world .place-mark")
+    every = page.locator(".world .place-mark").count()
+    assert every >= 2
+    dated = page.evaluate("""() => fetch('/api/map').then((r) => r.json()).then((m) =>
+      m.places.map((p) => p.events.map((e) => Number(String(e.date).slice(0, 4)))).flat())""")
+    last = max(dated)
+    page.evaluate(f"""() => {{ const input = document.getElementById('m-from');
+      input.value = '{last}'; input.dispatchEvent(new Event('input')); }}""")
+    marks = page.locator(".world .place-mark")
+    assert 1 <= marks.count() < every
+    assert page.inner_text(".period-label") == f"{last}–{last}"
+    marks.first.dispatch_event("click")
+    page.wait_for_selector(".map-card .map-events li")
+    assert str(last) in page.inner_text(".map-card .map-events")

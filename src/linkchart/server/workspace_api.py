@@ -1,5 +1,5 @@
 """The workspace routes: analysts' named charts (/api/workspaces), notes (/api/notes) and
-the shortest paths between two actors (/api/paths).
+the shortest paths between two actors (/api/paths), and event places (/api/map).
 
 Handlers are thin: the store's workspace and note API does the work
 (linkchart.store.workspaces, linkchart.store.judging.note).
@@ -18,7 +18,9 @@ from pydantic import BaseModel, Field
 
 from linkchart.server.api import ERRORS, RelationFiltersDep, RowId, StoreDep, data, \
     storable_body, storable_parameters
+from linkchart.server.api import DateFrom, DateTo, Entities
 from linkchart.server.paths import MAX_LENGTH, shortest_paths
+from linkchart.server.places import event_places
 from linkchart.store.workspaces import export as export_file
 
 Author = Field(None, max_length=200, description="Who makes the change (kept with it)")
@@ -156,3 +158,11 @@ def paths(store: StoreDep, selected: RelationFiltersDep,
         if store.entity(actor) is None:
             raise HTTPException(404, f"no such entity: {actor}")
     return data(shortest_paths(store, source, target, selected, max_length))
+
+
+@router.get("/map", tags=["events"], summary="Event places with their coordinates (from the "
+            "bundled gazetteer), events and actors; for some actors (`entity`) or all, in a "
+            "period")
+def event_map(store: StoreDep, entity: Entities = [], date_from: DateFrom = None,
+              date_to: DateTo = None):
+    return data(event_places(store, list(entity), date_from, date_to))

@@ -68,6 +68,7 @@ export const api = {
   workspaceExportUrl: (workspaceId) => `/api/workspaces/${id(workspaceId)}/export`,
   notes: () => request("/api/notes"),
   paths: (params) => request("/api/paths", params),
+  map: (params) => request("/api/map", params),
   note: (on, target, text, author = null) => send("POST", "/api/notes", { on, target: String(target), text, author }),
   exportUrl: (params, format) => {
     const query = new URLSearchParams(params);
