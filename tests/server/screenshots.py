@@ -28,6 +28,39 @@ EDGE = """(wanted) => {
 }"""
 
 
+TWO_APART = """() => {
+  const cy = window.linkchart.cy;
+  for (const a of cy.nodes('[?asked]')) {
+    const near = a.neighborhood('node');
+    const far = cy.nodes().filter((n) => n.id() !== a.id() && !near.contains(n)
+      && n.neighborhood('node').some((m) => near.contains(m)));
+    if (far.nonempty()) return [a.id(), far[0].id()];
+  }
+  return null;
+}"""
+
+
+def analyst_views(page, out: Path) -> None:
+    """The chart in its hierarchy layout, saved as a workspace, and a path found on it."""
+    page.select_option("#c-layout-kind", "hierarchy")
+    page.click("#c-fit")
+    page.fill("#ws-name", "Chain of command")
+    page.click("#ws-save")
+    page.locator("#ws-list li", has_text="Chain of command").wait_for()
+    page.wait_for_timeout(300)
+    page.screenshot(path=out / "chart-hierarchy-workspace.png")
+    page.select_option("#c-layout-kind", "force")
+    page.click("summary:has-text('Paths')")
+    ids = page.evaluate(TWO_APART)
+    if ids:
+        page.select_option("#p-from", ids[0])
+        page.select_option("#p-to", ids[1])
+        page.click("#p-find")
+        page.wait_for_selector("#panel .panel-head")
+        page.wait_for_timeout(600)
+        page.screenshot(path=out / "chart-paths.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True)
@@ -77,6 +110,8 @@ def main() -> None:
         page.wait_for_selector(".panel-head .kind")
         page.wait_for_timeout(300)
         page.screenshot(path=out / "chart-evidence.png")
+
+        analyst_views(page, out)
 
         page.goto(origin + "/#/timeline?scope=all")
         page.wait_for_selector(".events-table tbody tr")

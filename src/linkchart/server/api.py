@@ -394,6 +394,9 @@ def create_app(store_url: str, token: str | None = None, *,
     app.state.store = store or Store.open(store_url)
     app.middleware("http")(guard(token, allowed_hosts))
     app.include_router(api)
+    from linkchart.server.workspace_api import router as workspace_routes  # it uses api's deps
+
+    app.include_router(workspace_routes)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from linkchart.store.schema import judgements
 
-KINDS = ("merge", "split", "not_same", "retype", "rename", "reject", "add_fact")
+KINDS = ("merge", "split", "not_same", "retype", "rename", "reject", "add_fact", "note")
 INACTIVE = ("superseded", "withdrawn", "invalid")
 
 

@@ -12,7 +12,9 @@ re-ingest, re-extraction or rebuild loses them:
   one); the machine never merges two global entities on its own, so nothing undoes it;
 - retype, rename: the anchored entity gets the type or name;
 - reject: the named facts are deleted from the document they were extracted from;
-- add_fact: a relation with the analyst's evidence is inserted into its document.
+- add_fact: a relation with the analyst's evidence is inserted into its document;
+- note: an analyst's text on an actor, a link or event link, or a workspace; it changes
+  nothing, and is re-anchored to the entities that now hold its ends.
 
 A later merge supersedes an earlier not-same/split between the same mentions, and
 the other way round, so the latest word stands and they do not fight.
@@ -164,9 +166,18 @@ def _apply_add_fact(conn, payload, search):
     return ("applied" if added else "pending"), [source, target]
 
 
+def _apply_note(conn, payload, search):
+    if not str(payload["text"]).strip():
+        raise JudgementError("an empty note")
+    if payload["on"] == "workspace":
+        return "applied", []
+    ends = [anchor(conn, payload[key]) for key in NOTE_ENDS[payload["on"]]]
+    return ("applied" if all(ends) else "pending"), ends
+
+
 _APPLY = {"merge": _apply_merge, "not_same": _apply_separate, "split": _apply_separate,
           "retype": _apply_retype, "rename": _apply_rename, "reject": _apply_reject,
-          "add_fact": _apply_add_fact}
+          "add_fact": _apply_add_fact, "note": _apply_note}
 
 
 def apply_for_batch(conn: Connection, doc_ids: Iterable[str], touched: Iterable[str],
@@ -385,6 +396,54 @@ def add_fact(conn, relation_type: str, source: str, target: str, document: str,
 
 
 _UNDIRECTED = {"allied_with", "opposes", "affiliated_with"}
+
+
+NOTE_ENDS = {"entity": ("entity",), "link": ("source", "target"),
+             "event": ("source", "target"), "workspace": ()}
+"""What a note can be on, and the entities that anchor it."""
+
+
+def note(conn, on: str, target: str | int, text: str, author, search) -> dict[str, Any]:
+    """A note on an entity (its id), a link or an event link (its edge id:
+    `supports:E2:E1`, `event:ASSAULT:E1:E3`), or a workspace (its id)."""
+    if on not in NOTE_ENDS:
+        raise JudgementError(f"a note is on one of {', '.join(NOTE_ENDS)}")
+    if not isinstance(text, str) or not text.strip():
+        raise JudgementError("a note needs its text")
+    payload: dict[str, Any] = {"on": on, "text": text.strip()}
+    if on == "entity":
+        payload["entity"] = signature(conn, str(target))
+    elif on == "workspace":
+        payload["workspace"] = int(target)
+    else:
+        parts = str(target).split(":")
+        ends = parts[2:4] if parts[0] == "event" else parts[1:3]
+        if len(ends) != 2:
+            raise JudgementError(f"not a link id: {target!r}")
+        payload.update(link=str(target), source=signature(conn, ends[0]),
+                       target=signature(conn, ends[1]))
+    return judge(conn, "note", payload, author, search)
+
+
+def notes(conn: Connection) -> list[dict[str, Any]]:
+    """The notes in force, each with what it is on now (`entity`, `link` or `workspace`
+    rebuilt from the entities that hold its ends today)."""
+    found = []
+    for j in table.active(conn, kinds=("note",)):
+        payload, targets = j["payload"], j["targets"] or []
+        item = {"id": j["id"], "on": payload["on"], "text": payload["text"],
+                "author": j["author"], "created_at": j["created_at"], "status": j["status"]}
+        if payload["on"] == "workspace":
+            item["workspace"] = payload["workspace"]
+        elif payload["on"] == "entity":
+            item["entity"] = targets[0] if targets else None
+        else:
+            moved = {payload["source"]["id"]: targets[0] if targets else None,
+                     payload["target"]["id"]: targets[1] if len(targets) > 1 else None}
+            item["link"] = ":".join(moved.get(part) or part
+                                    for part in payload["link"].split(":"))
+        found.append(item)
+    return found
 
 
 # ------------------------------------------------------------------ export, import

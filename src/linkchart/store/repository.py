@@ -11,7 +11,7 @@ from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
 from linkchart.store import (analysis, card, corpus, graph, identity, judgements, judging,
-                             neighbourhood, queries, writer)
+                             neighbourhood, queries, workspaces, writer)
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
 from linkchart.store.search import Search
@@ -204,6 +204,15 @@ class Store:
         return self._judge(judging.add_fact, relation_type, source, target, document,
                            evidence, role, negated, author=author)
 
+    def note(self, on: str, target: str | int, text: str,
+             author: str | None = None) -> dict[str, Any]:
+        """A note on an entity, a link, an event link or a workspace (judging.note)."""
+        return self._judge(judging.note, on, target, text, author=author)
+
+    def notes(self) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return judging.notes(conn)
+
     def review_candidates(self, status: str | None = "open", limit: int = 50,
                           entity: str | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
@@ -301,3 +310,37 @@ class Store:
                 else {}
         return {d: {"mentions": mentions.get(d, []), "attributions": said.get(d, []),
                     "events": done.get(d, [])} for d in doc_ids}
+    # -- workspaces: analysts' named charts (linkchart.store.workspaces) ---------------
+
+    def workspaces(self) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return workspaces.listing(conn)
+
+    def workspace(self, workspace_id: int) -> dict[str, Any] | None:
+        with self._read() as conn:
+            return workspaces.get(conn, workspace_id)
+
+    def save_workspace(self, name: str, state: dict[str, Any],
+                       author: str | None = None) -> dict[str, Any]:
+        with self._write() as conn, conn.begin():
+            return workspaces.create(conn, name, state, author)
+
+    def change_workspace(self, workspace_id: int, author: str | None = None,
+                         name: str | None = None,
+                         state: dict[str, Any] | None = None) -> dict[str, Any]:
+        with self._write() as conn, conn.begin():
+            return workspaces.change(conn, workspace_id, author, name, state)
+
+    def duplicate_workspace(self, workspace_id: int, name: str | None = None,
+                            author: str | None = None) -> dict[str, Any]:
+        with self._write() as conn, conn.begin():
+            return workspaces.duplicate(conn, workspace_id, name, author)
+
+    def delete_workspace(self, workspace_id: int) -> None:
+        with self._write() as conn, conn.begin():
+            workspaces.remove(conn, workspace_id)
+
+    def import_workspace(self, data: dict[str, Any], author: str | None = None
+                         ) -> dict[str, Any]:
+        with self._write() as conn, conn.begin():
+            return workspaces.import_(conn, data, author)

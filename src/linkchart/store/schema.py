@@ -165,3 +165,15 @@ review_candidates = Table(
     UniqueConstraint("entity_id", "candidate_id", name="uq_review_pair"),
     sqlite_autoincrement=True,
 )
+
+workspaces = Table(
+    "workspaces", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("state", JSON, nullable=False),  # linkchart.store.workspaces.STATE_KEYS
+    Column("author", Text),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("updated_by", Text),
+    sqlite_autoincrement=True,
+)

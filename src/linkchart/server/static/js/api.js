@@ -24,6 +24,9 @@ async function request(path, params, options = {}) {
 
 const id = (value) => encodeURIComponent(value);
 
+const send = (method, path, body) => request(path, null, {
+  method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
 export const api = {
   types: () => request("/api/types"),
   overview: (top = 12) => request("/api/overview", { top }),
@@ -55,6 +58,19 @@ export const api = {
     body: JSON.stringify({ decision, author }),
   }),
   analysis: (kind, params) => request(`/api/analysis/${id(kind)}`, params),
+  workspaces: () => request("/api/workspaces"),
+  workspace: (workspaceId) => request(`/api/workspaces/${id(workspaceId)}`),
+  saveWorkspace: (body) => send("POST", "/api/workspaces", body),
+  importWorkspace: (file) => send("POST", "/api/workspaces/import", file),
+  changeWorkspace: (workspaceId, body) => send("PATCH", `/api/workspaces/${id(workspaceId)}`, body),
+  duplicateWorkspace: (workspaceId, body) => send("POST", `/api/workspaces/${id(workspaceId)}/duplicate`, body),
+  deleteWorkspace: (workspaceId) => fetch(`/api/workspaces/${id(workspaceId)}`, {
+    method: "DELETE", credentials: "same-origin" }),
+  workspaceExportUrl: (workspaceId) => `/api/workspaces/${id(workspaceId)}/export`,
+  notes: () => request("/api/notes"),
+  paths: (params) => request("/api/paths", params),
+  map: (params) => request("/api/map", params),
+  note: (on, target, text, author = null) => send("POST", "/api/notes", { on, target: String(target), text, author }),
   exportUrl: (params, format) => {
     const query = new URLSearchParams(params);
     query.set("format", format);

@@ -6,11 +6,12 @@ import { api } from "./api.js";
 import { $, clear, el, label, typeChip } from "./dom.js";
 import { showDocument, showDocuments } from "./document.js";
 import { addToChart, chartHash, chartParams, showChart } from "./graph.js";
+import { showMap } from "./map.js";
 import { showReview } from "./review.js";
 import { searchBox } from "./search.js";
 import { showTimeline } from "./timeline.js";
 
-const VIEWS = ["home", "chart", "timeline", "documents", "document", "review", "analysis"];
+const VIEWS = ["home", "chart", "timeline", "map", "documents", "document", "review", "analysis"];
 
 function showView(name) {
   for (const view of VIEWS) $(`#view-${view}`).hidden = view !== name;
@@ -26,6 +27,7 @@ async function route() {
   const params = new URLSearchParams(query);
   if (path === "/chart") { showView("chart"); await showChart(params); }
   else if (path === "/timeline") { showView("timeline"); await showTimeline($("#view-timeline"), params); }
+  else if (path === "/map") { showView("map"); await showMap($("#view-map"), params); }
   else if (path === "/documents") { showView("documents"); await showDocuments($("#view-documents"), params); }
   else if (path.startsWith("/doc/")) {
     showView("document");

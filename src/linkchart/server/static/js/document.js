@@ -19,10 +19,19 @@ export async function showDocuments(view, params) {
     clear(list, docs.length ? docs.map((d) => el("li", {},
       el("a", { href: `#/doc/${encodeURIComponent(d.id)}` }, d.title || d.id),
       el("div", { class: "meta" }, `${d.outlet || "unknown outlet"} · ${when(d.published)}`),
-      d.snippet ? el("div", { class: "snippet" }, d.snippet) : null)) : el("li", { class: "hint" }, "no document matches"));
+      d.snippet ? el("div", { class: "snippet" }, marked(d.snippet, q)) : null)) : el("li", { class: "hint" }, "no document matches"));
   } catch (error) {
     clear(list, el("li", { class: "error" }, error.message));
   }
+}
+
+// A search snippet with the query's words marked (as text nodes and <mark>s, never HTML).
+function marked(text, query) {
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+  if (!words.length) return text;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const parts = text.split(new RegExp(`(${escaped.join("|")})`, "iu"));
+  return parts.map((part, i) => (i % 2 ? el("mark", { class: "hit" }, part) : part));
 }
 
 // Every span to mark: entity mentions, evidence of relations and events, reported speech.

@@ -2,6 +2,7 @@
 // it, and the way to the document it came from.
 import { api } from "./api.js";
 import { $, clear, docLink, el, eventChip, label, saidBy, sourcesBadge, typeChip, when } from "./dom.js";
+import { notesSection } from "./notes.js";
 import { judgeButton, mergePicker, retypePicker } from "./review.js";
 
 let actions = {};
@@ -134,6 +135,7 @@ export async function showEntity(id) {
       el("li", {}, docLink({ document: d.id }, d.title || d.id), el("div", { class: "meta" },
         `${d.outlet || "unknown outlet"} · ${when(d.published)}`))),
       capped(card.documents, c.documents, "documents, the oldest first")),
+    notesSection("entity", card.id),
     section("Review", null, el("div", { class: "review-actions" },
       mergePicker(card), retypePicker(card))));
 }
@@ -209,6 +211,7 @@ export async function showEdge(summary, params) {
         + `${edge.documents.length} document${edge.documents.length === 1 ? "" : "s"} · `
         + `${when(edge.first_date)}${edge.last_date && edge.last_date !== edge.first_date ? ` – ${edge.last_date}` : ""}`)),
     section("Evidence", edge.evidence.length, quotes(edge.evidence)),
+    notesSection(isEvent ? "event" : "link", summary.id),
     section("Review", null, el("div", { class: "review-actions" }, judgeButton("reject",
       isEvent ? { events: [...new Set(edge.evidence.map((e) => e.event))] }
         : { relation: edge.id }, "Reject this link", "Recorded: this link is rejected"))));

@@ -6,8 +6,13 @@ import { api } from "./api.js";
 import { $, clear, download, el, EVENT_GROUPS, label, TYPE_COLOURS } from "./dom.js";
 import { initPanel, showEdge, showEntity, showHelp } from "./evidence.js";
 import { svgOf } from "./export.js";
+import { LAYOUTS, runLayout } from "./layouts.js";
+import { initPanels } from "./panels.js";
+import { initPaths, refreshPaths } from "./paths.js";
+import { initWorkspaces } from "./workspace.js";
 
 const CHART_KEYS = ["entity", "expand", "hide"];
+const LABEL_ZOOM = 1;  // edge labels show from this zoom on (about 10 px), else on hover
 const SHAPES = { person: "ellipse", location: "round-diamond", country: "round-diamond" };
 
 let cy = null;
@@ -16,6 +21,8 @@ let current = new URLSearchParams();
 let loadedKey = null;
 let pendingSelect = null;
 let truncated = {};
+let pendingPath = null;  // the links of paths to mark once their actors are drawn
+let pendingState = null;  // a workspace being opened: its positions, selection, viewport
 const edges = new Map();
 
 export const chartParams = () => new URLSearchParams(current);
@@ -82,9 +89,12 @@ function style() {
       "overlay-color": "#ff9800", "overlay-opacity": 0.15, "overlay-padding": 6 } },
     { selector: "edge", style: {
       width: "mapData(sources, 1, 6, 1.6, 9)", "line-color": "#7b8794", "curve-style": "bezier",
-      "target-arrow-color": "#7b8794", "arrow-scale": 0.9, label: "data(label)", "font-size": 10,
+      "target-arrow-color": "#7b8794", "arrow-scale": 0.9, "font-size": 10,
       "text-rotation": "autorotate", color: "#39424e", "text-background-color": "#f7f8fa",
       "text-background-opacity": 0.9, "text-background-padding": 1, "min-zoomed-font-size": 7 } },
+    { selector: "edge.labelled, edge.hovered, edge:selected", style: { label: "data(label)" } },
+    { selector: "edge.path", style: { "line-color": "#7b2cbf", "target-arrow-color": "#7b2cbf",
+      width: 6, "z-index": 9, label: "data(label)" } },
     { selector: "edge[?directed]", style: { "target-arrow-shape": "triangle" } },
     { selector: "edge[?weak]", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
     { selector: "edge[kind = 'event']", style: { "line-color": "#c05a4f", "target-arrow-color": "#c05a4f",
@@ -111,6 +121,17 @@ function ensureCy() {
   cy.on("tap", "node", (event) => showEntity(event.target.id()));
   cy.on("dbltap", "node", (event) => expandNode(event.target.id()));
   cy.on("tap", "edge", (event) => showEdge(edges.get(event.target.id()), filterParams()));
+  cy.on("mouseover", "edge", (event) => event.target.addClass("hovered"));
+  cy.on("mouseout", "edge", (event) => event.target.removeClass("hovered"));
+  cy.on("zoom", labelEdges);
+  initPanels();
+  initWorkspaces({ state: chartState, open: openState });
+  initPaths({ actors: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name") })),
+    selected: () => cy.nodes(":selected").map((n) => n.id()), params: filterParams, draw: drawPath });
+  cy.on("select", "node", () => refreshPaths(true));
+  const kinds = $("#c-layout-kind");
+  clear(kinds, Object.entries(LAYOUTS).map(([value, name]) => el("option", { value }, name)));
+  kinds.addEventListener("change", () => layout(true));
   initPanel({ expand: expandNode, hide: hideNode, add: addToChart,
     isExpanded: (id) => current.getAll("expand").includes(id),
     select: (id) => { cy.$(":selected").unselect(); cy.getElementById(id).select(); } });
@@ -216,6 +237,10 @@ export async function showChart(params) {
   $("#chart-empty").hidden = !empty;
   cy.resize();
   const key = current.toString();
+  // A chart address opened as it is (a bookmark, a link) shows its first actor's card.
+  if (loadedKey === null && !pendingSelect && !pendingState) {
+    pendingSelect = current.get("entity") || current.get("expand");
+  }
   if (key !== loadedKey) {
     loadedKey = key;
     if (empty) {
@@ -237,6 +262,16 @@ export async function showChart(params) {
       sync(graph);
     }
   }
+  if (pendingPath && loadedKey === key) {
+    cy.edges().removeClass("path");
+    pendingPath.forEach((id) => cy.getElementById(id).addClass("path"));
+    pendingPath = null;
+  }
+  refreshPaths();
+  if (pendingState && loadedKey === key) {
+    restore(pendingState);
+    pendingState = null;
+  }
   status(summary());
   if (pendingSelect && cy.getElementById(pendingSelect).nonempty()) {
     cy.$(":selected").unselect();
@@ -255,7 +290,7 @@ function nodeData(node) {
 
 function edgeData(edge) {
   const text = edge.kind === "event" ? edge.type : label(edge.type);
-  return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind,
+  return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, type: edge.type,
     label: edge.negated ? `not ${text}` : text, sources: edge.sources, weak: Boolean(edge.weak),
     negated: Boolean(edge.negated), directed: Boolean(edge.directed),
     group: edge.kind === "event" ? EVENT_GROUPS[edge.type] || "" : "" };
@@ -282,19 +317,64 @@ function sync(graph) {
       else cy.add({ group: "edges", data: edgeData(edge) });
     }
   });
+  if (pendingState) return;  // its saved positions are put back in showChart
   if (!hadNodes || added.length > 0.6 * cy.nodes().length) layout(true);
   else if (added.length) place(cy.collection(added));
 }
 
+// The focus of a concentric layout: the selected actor, else the first one asked for.
+function focusNode() {
+  const chosen = cy.nodes(":selected");
+  if (chosen.nonempty()) return chosen[0];
+  const asked = cy.nodes("[?asked]");
+  return asked.nonempty() ? asked[0] : null;
+}
+
 function layout(fit) {
-  const count = cy.nodes().length;
-  const options = count <= 2
-    ? { name: "grid", padding: 80 }
-    : { name: "cose", animate: false, randomize: true, padding: 30, nodeRepulsion: () => 4500,
-      idealEdgeLength: () => 70, edgeElasticity: () => 100, gravity: 1.2, numIter: 2000,
-      componentSpacing: 40, nodeDimensionsIncludeLabels: true, nestingFactor: 1.2 };
-  cy.layout({ ...options, fit }).run();
-  if (count && cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
+  runLayout(cy, $("#c-layout-kind").value, fit, focusNode());
+  if (cy.nodes().length && cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
+  labelEdges();
+}
+
+function labelEdges() {
+  cy.edges().toggleClass("labelled", cy.zoom() >= LABEL_ZOOM);
+}
+
+// What a workspace keeps: the chart's query, where each actor is, what is selected.
+function chartState() {
+  const positions = {};
+  cy.nodes().forEach((n) => { positions[n.id()] = { ...n.position() }; });
+  const focus = focusNode();
+  return { params: current.toString(), positions, selection: cy.$(":selected").map((e) => e.id()),
+    layout: $("#c-layout-kind").value, focus: focus ? focus.id() : null,
+    viewport: { zoom: cy.zoom(), pan: cy.pan() } };
+}
+
+// A path's actors join the chart (unexpanded), and its links are marked.
+function drawPath(nodeIds, edgeIds) {
+  pendingPath = edgeIds;
+  const params = chartParams();
+  nodeIds.forEach((id) => { without(params, "hide", id); addOnce(params, "entity", id); });
+  if (params.toString() === current.toString()) showChart(params);
+  else go(params);
+}
+
+function openState(state) {
+  pendingState = state;
+  if (state.layout in LAYOUTS) $("#c-layout-kind").value = state.layout;
+  const params = new URLSearchParams(state.params || "");
+  if (params.toString() === current.toString() && loadedKey === current.toString()) showChart(params);
+  else go(params);
+}
+
+function restore(state) {
+  const positions = state.positions || {};
+  cy.nodes().positions((n) => positions[n.id()] || n.position());
+  cy.$(":selected").unselect();
+  (state.selection || []).forEach((id) => cy.getElementById(id).select());
+  if (state.viewport) cy.viewport({ zoom: state.viewport.zoom, pan: state.viewport.pan });
+  else cy.fit(undefined, 40);
+  labelEdges();
 }
 
 // New neighbours go round the node they hang from, keeping everything else where it was.

@@ -1,8 +1,10 @@
 // The timeline: PLOVER events (type, actors, recipients, place, casualties) in date order,
 // on a time strip and in a table, each with its quote and source.
 import { api } from "./api.js";
+import { axisRange } from "./axis.js";
 import { clear, docLink, el, EVENT_GROUPS, eventChip, saidBy, when } from "./dom.js";
 import { addToChart, visibleEntityIds } from "./graph.js";
+import { searchBox } from "./search.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -59,6 +61,16 @@ export async function showTimeline(view, params) {
       go(next);
     } }, type));
 
+  // Filter by actor: the chosen ones are the timeline's `entity` parameters.
+  const actorInput = el("input", { type: "search", id: "t-actor", placeholder: "Filter by actor…",
+    "aria-label": "Filter by actor", autocomplete: "off" });
+  const actorList = el("ul", { class: "dropdown", role: "listbox", hidden: true });
+  searchBox(actorInput, actorList, (entity) => {
+    const next = new URLSearchParams(params);
+    next.delete("scope");
+    if (!next.getAll("entity").includes(entity.id)) next.append("entity", entity.id);
+    go(next);
+  });
   const strip = el("div", { class: "strip" });
   const body = el("tbody");
   const summary = el("p", { class: "hint" }, "loading…");
@@ -67,6 +79,7 @@ export async function showTimeline(view, params) {
       el("div", { class: "scope" }, scopeButton("chart", `actors in the chart (${chart.length})`),
         scopeButton("all", "all events"),
         scope === "entity" ? el("button", { type: "button", class: "on" }, `${asked.length} chosen actor${asked.length === 1 ? "" : "s"}`) : null),
+      el("div", { class: "search actor-filter" }, actorInput, actorList),
       el("div", { class: "period" }, el("label", {}, "from ", from), el("label", {}, "to ", to),
         el("button", { type: "button", id: "t-date-apply", onclick: applyDates }, "Apply"))),
     el("div", { class: "chips" }, chips), summary, strip,
@@ -89,7 +102,14 @@ export async function showTimeline(view, params) {
   const events = found.events;
   summary.textContent = `${found.total} event${found.total === 1 ? "" : "s"}`
     + (found.total > events.length ? ` (first ${events.length} shown)` : "");
-  drawStrip(strip, events);
+  const full = params.get("axis") === "full";
+  const axisButton = el("button", { type: "button", id: "t-axis", onclick: () => {
+    const next = new URLSearchParams(params);
+    if (full) next.delete("axis"); else next.set("axis", "full");
+    go(next);
+  } }, full ? "Leave out outliers" : "Full range");
+  strip.before(axisButton);
+  drawStrip(strip, events, full);
   events.forEach((event) => body.append(row(event)));
 }
 
@@ -114,15 +134,13 @@ function row(event) {
         saidBy(event.attribution), " · ", docLink(event))));
 }
 
-function drawStrip(box, events) {
+function drawStrip(box, events, full) {
   const dated = events.filter((e) => e.date || e.published);
   if (!dated.length) return;
   const width = Math.max(box.clientWidth || 900, 400);
   const years = dated.map((e) => year(e.date || e.published));
-  let low = Math.floor(Math.min(...years));
-  let high = Math.ceil(Math.max(...years) + 0.001);
-  if (high - low < 1) high = low + 1;
-  const x = (value) => 30 + ((value - low) / (high - low)) * (width - 60);
+  const { low, high, before, after } = axisRange(years, full);
+  const x = (value) => 30 + ((Math.min(Math.max(value, low), high) - low) / (high - low)) * (width - 60);
   const stacks = new Map();
   const marks = dated.map((e, i) => {
     const px = Math.round(x(years[i]) / 8) * 8;
@@ -138,6 +156,8 @@ function drawStrip(box, events) {
     chart.append(svg("line", { x1: x(y), x2: x(y), y1: height - 26, y2: height - 18, class: "axis" }));
     chart.append(svg("text", { x: x(y), y: height - 5, "text-anchor": "middle", class: "tick" }, String(y)));
   }
+  if (before) chart.append(svg("text", { x: 2, y: 12, class: "tick outliers" }, `◂ ${before} earlier`));
+  if (after) chart.append(svg("text", { x: width - 2, y: 12, "text-anchor": "end", class: "tick outliers" }, `${after} later ▸`));
   for (const { e, px, level } of marks) {
     if (level >= 8) continue;
     const dot = svg("circle", { cx: px, cy: height - 32 - 12 * level, r: 5, class: `mark ${EVENT_GROUPS[e.type]}` });
