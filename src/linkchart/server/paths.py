@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from linkchart.server.views import Filters, tie_edge
+from linkchart.analyze.selection import Selection
+from linkchart.server.views import tie_edge
 from linkchart.store import Store
 
 MAX_LENGTH = 4
 MAX_PATHS = 20
 
 
-def _levels(store: Store, source: str, target: str, max_length: int, filters: Filters
+def _levels(store: Store, source: str, target: str, max_length: int, filters: Selection
             ) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """For each actor reached, the (previous actor, tie) pairs that reach it first."""
     depth = {source: 0}
@@ -40,7 +41,7 @@ def _levels(store: Store, source: str, target: str, max_length: int, filters: Fi
     return reached_by
 
 
-def shortest_paths(store: Store, source: str, target: str, filters: Filters,
+def shortest_paths(store: Store, source: str, target: str, filters: Selection,
                    max_length: int = 3, limit: int = MAX_PATHS) -> dict[str, Any]:
     """`paths` (each a list of edge ids from source to target), and the `nodes` and
     `edges` (lean ties) they use."""
