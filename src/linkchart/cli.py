@@ -108,7 +108,9 @@ def _listing(columns: list[str], rows: list[list[Any]], title: str | None = None
 
 
 @app.command()
-def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for stdin"),
+def ingest(paths: list[str] = typer.Argument(
+               ..., help="Files, folders, URLs (fetched), RSS/Atom feeds, WARC files, "
+                         "or - for stdin"),
            db: Optional[str] = DbOption, pack: Optional[list[Path]] = PackOption,
            field: Optional[list[str]] = typer.Option(None, "--field",
                                                      help="Map a field: text=content"),
