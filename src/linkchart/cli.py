@@ -119,7 +119,9 @@ def ingest(paths: list[str] = typer.Argument(
                                                    help="Refuse longer documents"),
            strict: bool = typer.Option(False, help="Stop at the first unreadable input"),
            workers: int = typer.Option(1, min=1, help="Extract in this many local processes"),
-           dask: Optional[str] = typer.Option(None, help="Extract on this Dask scheduler"),
+           dask: Optional[str] = typer.Option(
+               None, help="Extract on this Dask scheduler (tcp://host:8786), or on a local "
+                          "cluster started for the run: local:N (N worker processes)"),
            model: Optional[str] = ModelOption, as_json: bool = JsonOption):
     """Read articles, extract the chart, and store it."""
     from linkchart.ingest import IngestOptions
