@@ -153,3 +153,30 @@ def test_a_broken_warc_file_is_reported(tmp_path):
     path = write(tmp_path, "bad.warc", "Dear editor, this is a letter, not an archive.\n")
     failures = [i for i in read([path]) if isinstance(i, ReadFailure)]
     assert failures and "WARC" in failures[0].reason
+
+
+def test_linkchart_ingest_takes_a_url_and_stores_what_it_reads(tmp_path, monkeypatch,
+                                                               mini_config):
+    """`linkchart ingest URL` end to end: a feed on the server, one item carried, one
+    linked, one broken; exit code 1 for the broken one, the others stored."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from linkchart import cli
+    from linkchart.store import Store
+
+    monkeypatch.setattr(cli, "_config",
+                        lambda packs=None, max_chars=None, model=None: mini_config)
+    db = tmp_path / "chart.db"
+    with serving({"/story": ("text/html", article_html("Linked story"))}) as base:
+        rss = _rss(base)
+        with serving({"/feed": ("application/rss+xml", rss)}) as feed_base:
+            result = CliRunner().invoke(cli.app, ["ingest", f"{feed_base}/feed", "--db",
+                                                  str(db), "--json"])
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout)
+    assert summary["documents read"] == 4
+    assert summary["stored"] == 2 and summary["failed"] == 2
+    with Store.open(str(db)) as store:
+        assert {d["id"] for d in store.documents()} == {"courier-1", f"{base}/story"}
