@@ -72,7 +72,7 @@ def _rss(base: str) -> str:
 
 def test_an_rss_feed_gives_its_carried_text_and_fetches_linked_pages(tmp_path):
     with serving({"/story": ("text/html", article_html("Linked story"))}) as base:
-        feed = write(tmp_path, "courier.rss", _rss(base))
+        feed = write(tmp_path, "courier.xml", _rss(base))  # .xml: sniffed as a feed
         documents, failures = _split(read([feed]))
     carried, linked = documents
     assert carried.id == "courier-1" and carried.outlet == "Velmar Courier"
@@ -102,7 +102,7 @@ def test_an_atom_feed_read_from_a_url():
 
 
 def test_xml_that_is_no_feed_is_reported(tmp_path):
-    path = write(tmp_path, "data.xml", "<?xml version='1.0'?><inventory><box/></inventory>")
+    path = write(tmp_path, "data.rss", "<?xml version='1.0'?><inventory><box/></inventory>")
     [failure] = list(read([path]))
     assert "not an RSS or Atom feed" in failure.reason
 
@@ -143,6 +143,7 @@ def test_a_warc_file_gives_its_pages_and_reports_the_broken_ones(tmp_path, name)
 
 def test_a_folder_walk_reads_feeds_and_archives_beside_text(tmp_path):
     write(tmp_path, "a.txt", LONG_TEXT)
+    write(tmp_path, "sitemap.xml", "<?xml version='1.0'?><urlset/>")  # no reader's: passed over
     write(tmp_path, "b.warc", _warc([("https://velmar.example/p", "200 OK", "text/html",
                                        article_html("P").encode())]))
     documents, failures = _split(read([tmp_path]))

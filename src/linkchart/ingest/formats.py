@@ -20,9 +20,11 @@ Reader = Callable[[Source, IngestOptions], Iterator[Document | ReadFailure]]
 READERS: dict[str, Reader] = {
     ".txt": read_text, ".html": read_html, ".htm": read_html,
     ".json": read_json, ".json.gz": read_json, ".jsonl": read_jsonl, ".jsonl.gz": read_jsonl,
-    ".csv": read_csv, ".rss": read_feed, ".atom": read_feed, ".xml": read_feed,
+    ".csv": read_csv, ".rss": read_feed, ".atom": read_feed,
     ".warc": read_warc, ".warc.gz": read_warc,
 }
+"""A `.xml` file is no reader's: a folder walk passes it over, and one named on the
+command line is sniffed (a feed, else text)."""
 MEDIA_TYPES: dict[str, Reader] = {
     "text/html": read_html, "application/xhtml+xml": read_html,
     "application/rss+xml": read_feed, "application/atom+xml": read_feed,
