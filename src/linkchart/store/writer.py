@@ -50,9 +50,12 @@ def add_extractions(conn: Connection, extractions: list[DocExtraction], search: 
     lookup = StoreLookup(conn)
     mapping = resolver(fresh, lookup) if fresh else {}
     _apply_entities(conn, _collect(fresh, mapping), search)
+    links = copies.plan(conn, [x.document for x in fresh])
     for extraction in fresh:
-        _insert_document(conn, extraction, mapping, search)
+        _insert_document(conn, extraction, mapping, search,
+                         links.sources[extraction.document.id])
         result.stored.append(extraction.document.id)
+    copies.record(conn, links)
     rebuild_entities(conn, _existing(conn, affected), search)
     if fresh:
         from linkchart.store import identity, judging
@@ -224,7 +227,7 @@ def search_text(name: str, aliases: list[str]) -> str:
 
 
 def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str, str], str],
-                     search: Search) -> None:
+                     search: Search, source_key: str) -> None:
     doc = x.document
     conn.execute(insert(documents), {
         "id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
@@ -234,7 +237,7 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
     conn.execute(insert(document_keys), {
         "document_id": doc.id, "outlet_key": outlet_key(doc.outlet),
         "published_iso": dates.iso(doc.published),
-        "source_key": copies.link(conn, doc.id, doc.text, doc.outlet)})
+        "source_key": source_key})
     glob = {local: g for (d, local), g in mapping.items() if d == doc.id}
     locals_ = {}
     for e in x.entities:
