@@ -10,7 +10,7 @@ from sqlalchemy import func, inspect, select
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
-from linkchart.store import (card, copies, corpus, graph, identity, judgements, judging,
+from linkchart.store import (card, corpus, graph, identity, judgements, judging,
                              neighbourhood, queries, writer)
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
@@ -74,8 +74,10 @@ class Store:
 
     def wire_copies(self, doc_id: str) -> list[dict[str, Any]]:
         """The documents stored as near copies of `doc_id` (which count as its source)."""
+        from linkchart.store.copies import copies_of
+
         with self._read() as conn:
-            return copies.copies_of(conn, doc_id)
+            return copies_of(conn, doc_id)
 
     def search_documents(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         with self._read() as conn:
