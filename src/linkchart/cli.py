@@ -118,6 +118,8 @@ def ingest(paths: list[str] = typer.Argument(
                                                    show_envvar=True, min=1,
                                                    help="Refuse longer documents"),
            strict: bool = typer.Option(False, help="Stop at the first unreadable input"),
+           follow_links: bool = typer.Option(
+               True, help="Fetch the page of a feed item that carries only a summary"),
            workers: int = typer.Option(1, min=1, help="Extract in this many local processes"),
            dask: Optional[str] = typer.Option(
                None, help="Extract on this Dask scheduler (tcp://host:8786), or on a local "
@@ -128,7 +130,8 @@ def ingest(paths: list[str] = typer.Argument(
     from linkchart.jobs import StrictFailure, ingest as run_ingest
 
     config = _config(pack, max_chars, model)
-    options = IngestOptions(max_chars=config.max_chars, field_map=_field_map(field))
+    options = IngestOptions(max_chars=config.max_chars, field_map=_field_map(field),
+                            follow_links=follow_links)
     total = count_documents(paths)
     with open_store(db, must_exist=False) as store, _progress() as progress:
         task = progress.add_task("extracting", total=total)

@@ -181,3 +181,13 @@ def test_linkchart_ingest_takes_a_url_and_stores_what_it_reads(tmp_path, monkeyp
     assert summary["stored"] == 2 and summary["failed"] == 2
     with Store.open(str(db)) as store:
         assert {d["id"] for d in store.documents()} == {"courier-1", f"{base}/story"}
+
+
+def test_without_following_links_a_summary_is_the_text(tmp_path):
+    from linkchart.ingest import IngestOptions
+
+    with serving({}) as base:
+        feed = write(tmp_path, "courier.rss", _rss(base))
+    documents, failures = _split(read([feed], IngestOptions(follow_links=False)))
+    assert [d.text for d in documents[1:]] == ["The pier will close.", "Short."]
+    assert [f.reason for f in failures] == ["item 4: no text and no link"]
