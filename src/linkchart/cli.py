@@ -108,7 +108,9 @@ def _listing(columns: list[str], rows: list[list[Any]], title: str | None = None
 
 
 @app.command()
-def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for stdin"),
+def ingest(paths: list[str] = typer.Argument(
+               ..., help="Files, folders, URLs (fetched), RSS/Atom feeds, WARC files, "
+                         "or - for stdin"),
            db: Optional[str] = DbOption, pack: Optional[list[Path]] = PackOption,
            field: Optional[list[str]] = typer.Option(None, "--field",
                                                      help="Map a field: text=content"),
@@ -116,15 +118,20 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
                                                    show_envvar=True, min=1,
                                                    help="Refuse longer documents"),
            strict: bool = typer.Option(False, help="Stop at the first unreadable input"),
+           follow_links: bool = typer.Option(
+               True, help="Fetch the page of a feed item that carries only a summary"),
            workers: int = typer.Option(1, min=1, help="Extract in this many local processes"),
-           dask: Optional[str] = typer.Option(None, help="Extract on this Dask scheduler"),
+           dask: Optional[str] = typer.Option(
+               None, help="Extract on this Dask scheduler (tcp://host:8786), or on a local "
+                          "cluster started for the run: local:N (N worker processes)"),
            model: Optional[str] = ModelOption, as_json: bool = JsonOption):
     """Read articles, extract the chart, and store it."""
     from linkchart.ingest import IngestOptions
     from linkchart.jobs import StrictFailure, ingest as run_ingest
 
     config = _config(pack, max_chars, model)
-    options = IngestOptions(max_chars=config.max_chars, field_map=_field_map(field))
+    options = IngestOptions(max_chars=config.max_chars, field_map=_field_map(field),
+                            follow_links=follow_links)
     total = count_documents(paths)
     with open_store(db, must_exist=False) as store, _progress() as progress:
         task = progress.add_task("extracting", total=total)

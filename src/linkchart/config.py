@@ -45,4 +45,6 @@ class Config:
             config.model = os.environ["LINKCHART_MODEL"]
         if os.environ.get("LINKCHART_MAX_CHARS"):
             config.max_chars = int(os.environ["LINKCHART_MAX_CHARS"])
+        if os.environ.get("LINKCHART_BATCH_SIZE"):
+            config.batch_size = int(os.environ["LINKCHART_BATCH_SIZE"])
         return config

@@ -1,4 +1,5 @@
-"""Extraction beyond one process: local worker processes, or a Dask cluster.
+"""Extraction beyond one process: local worker processes, or a Dask cluster (one at an
+address, or a LocalCluster started for the run with `local[:N]`).
 
 Each worker loads the pipeline once and extracts batches of documents; results stream
 back in input order to the one process that writes the store.
@@ -7,7 +8,9 @@ back in input order to the one process that writes the store.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 
 from linkchart.config import Config
@@ -57,13 +60,10 @@ def extract_on_dask(documents: Iterable[Document], config: Config, address: str,
                     on_error: Callable[[Document, Exception], None] | None = None,
                     in_flight: int = 8) -> Iterator[DocExtraction]:
     """Like extract_parallel, on the Dask scheduler at `address` (`pip install
-    linkchart[dask]`); at most `in_flight` batches are queued at a time."""
-    try:
-        from dask.distributed import Client
-    except ImportError as error:
-        raise RuntimeError("--dask needs dask.distributed: pip install 'linkchart[dask]'") \
-            from error
-    with Client(address) as client:
+    linkchart[dask]`), or on a LocalCluster of N single-threaded worker processes started
+    for the run when `address` is `local:N` (`local`: one a processor); at most
+    `in_flight` batches are queued at a time."""
+    with _client(address) as client:
         pending = []
         for batch in batches(documents, config.batch_size):
             pending.append(client.submit(extract_batch, batch, config, pure=False))
@@ -71,6 +71,35 @@ def extract_on_dask(documents: Iterable[Document], config: Config, address: str,
                 yield from _collect(pending.pop(0), on_error)
         for future in pending:
             yield from _collect(future, on_error)
+
+
+@contextmanager
+def _client(address: str):
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as error:
+        raise RuntimeError("--dask needs dask.distributed: pip install 'linkchart[dask]'") \
+            from error
+    workers = local_workers(address)
+    if workers is None:
+        with Client(address) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
+
+
+def local_workers(address: str) -> int | None:
+    """How many workers `local[:N]` asks for; None for the address of a scheduler."""
+    name, _, count = address.partition(":")
+    if name != "local":
+        return None
+    if not count:
+        return os.cpu_count() or 1
+    if not count.isdigit() or int(count) < 1:
+        raise ValueError(f"--dask {address}: give local or local:N, N a whole number >= 1")
+    return int(count)
 
 
 def _collect(future, on_error) -> Iterator[DocExtraction]:

@@ -44,17 +44,7 @@ def test_like_fallback_without_fts(tmp_path, sample):
 def test_upgrading_a_store_fills_each_documents_keys(url, sample):
     """Stores written before 0003 get each document's outlet key and ISO date; going back
     and up again keeps every fact."""
-    from alembic import command
-
-    with Store.open(url) as store:
-        store.add_extractions(sample)
-        before = store.ties()
-        config = alembic_config()
-        with store.engine.connect() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0002")
-            conn.commit()
-            assert "document_keys" not in inspect(conn).get_table_names()
+    before = _stored_then_downgraded(url, sample, "0002", "document_keys")
     with Store.open(url) as store:
         assert store.ties() == before
         with store.engine.connect() as conn:
@@ -64,3 +54,30 @@ def test_upgrading_a_store_fills_each_documents_keys(url, sample):
                                         ("d2", "coastal post", "2021-03-05"),
                                         ("d3", "meridian times", "2021-04-10"),
                                         ("d4", None, "2022-01-15")]
+
+
+def test_upgrading_to_wire_copies_keeps_every_count(url, sample):
+    """Stores written before 0007 get each document's own source (its outlet, or itself):
+    ties count as they did; going back and up again changes nothing."""
+    before = _stored_then_downgraded(url, sample, "0006", "document_copies")
+    with Store.open(url) as store:
+        assert store.ties() == before
+        assert store.relations() and [r["sources"] for r in store.relations()] == \
+            [t["sources"] for t in before]
+
+
+def _stored_then_downgraded(url, sample, revision: str, gone_table: str):
+    """The sample stored, the store taken back to `revision` (where `gone_table` is not
+    yet); the ties it had."""
+    from alembic import command
+
+    with Store.open(url) as store:
+        store.add_extractions(sample)
+        before = store.ties()
+        config = alembic_config()
+        with store.engine.connect() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, revision)
+            conn.commit()
+            assert gone_table not in inspect(conn).get_table_names()
+    return before

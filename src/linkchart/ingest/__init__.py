@@ -1,11 +1,13 @@
-"""Read articles from files, directories and stdin into Documents.
+"""Read articles from files, directories, stdin and URLs into Documents.
 
     from linkchart.ingest import read, ReadFailure, Duplicate, IngestOptions
-    for item in read(["articles/", "news.jsonl.gz"], IngestOptions(max_chars=500_000)):
+    for item in read(["articles/", "news.jsonl.gz", "https://example.org/feed.xml"],
+                     IngestOptions(max_chars=500_000)):
         ...  # a Document, a ReadFailure (path, reason) or a Duplicate (path, of_id)
 
 Bad input never raises: each unreadable source or record is yielded as a ReadFailure
-and reading goes on with the next one.
+and reading goes on with the next one. A URL (http:// or https://) is fetched: the only
+network use, only when one is given (or a feed read names the pages of its items).
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from pathlib import Path
 
 from linkchart.model import Document
 
-from .formats import reader_for
+from .formats import reader_for, reader_for_media
 from .ids import path_ids
 from .results import BadInput, Duplicate, IngestOptions, ReadFailure
 from .source import STDIN_NAME, Source, open_path, open_stdin
 from .walk import article_files
+from .web import Url, fetch, is_url
 
 __all__ = ["read", "ReadFailure", "Duplicate", "IngestOptions"]
 
@@ -38,10 +41,15 @@ def read(sources: str | Path | Iterable[str | Path],
     yield from _unique(items, options.deduplicate)
 
 
-def _listed(source: str | Path, options: IngestOptions) -> Iterator[Path | ReadFailure | str]:
-    """The files a source names (a folder's walked), STDIN, or why a folder is unreadable."""
+def _listed(source: str | Path, options: IngestOptions
+            ) -> Iterator[Path | ReadFailure | str | Url]:
+    """The files a source names (a folder's walked), STDIN, a URL, or why a folder is
+    unreadable."""
     if str(source) == STDIN:
         yield STDIN
+        return
+    if isinstance(source, str) and is_url(source):
+        yield Url(source)
         return
     path = Path(source)
     if _is_dir(path):
@@ -50,10 +58,12 @@ def _listed(source: str | Path, options: IngestOptions) -> Iterator[Path | ReadF
         yield path
 
 
-def _read_entry(entry: Path | ReadFailure | str, ids: dict[Path, str],
+def _read_entry(entry: Path | ReadFailure | str | Url, ids: dict[Path, str],
                 options: IngestOptions) -> Iterator[Document | ReadFailure]:
     if isinstance(entry, ReadFailure):
         yield entry
+    elif isinstance(entry, Url):
+        yield from _read_url(entry.address, options)
     elif isinstance(entry, Path):
         yield from _read_file(entry, ids[entry], options)
     else:
@@ -81,6 +91,19 @@ def _read_stdin(options: IngestOptions) -> Iterator[Document | ReadFailure]:
         yield from _read(open_stdin(), None, options)
     except BadInput as error:
         yield ReadFailure(STDIN_NAME, error.reason)
+
+
+def _read_url(url: str, options: IngestOptions) -> Iterator[Document | ReadFailure]:
+    try:
+        page = fetch(url)
+        source = page.source()
+        source.check()
+        for item in reader_for_media(page.media_type, source.head)(source, options):
+            if isinstance(item, Document) and not item.url:
+                item.url = page.url
+            yield item
+    except BadInput as error:
+        yield ReadFailure(url, error.reason)
 
 
 def _read(source: Source, name: str | None, options: IngestOptions) -> Iterator[Document | ReadFailure]:

@@ -49,10 +49,23 @@ class _TextCollector(HTMLParser):
 
 def deep_text(markup: str) -> str | None:
     """The page's text when it is nested deeper than lxml reads; else None."""
+    collector = _collected(markup)
+    return _paragraphs(collector) if collector.deepest > LXML_DEPTH else None
+
+
+def plain_text(markup: str) -> str:
+    """The text of an HTML fragment (a feed item's content), paragraphs on lines of their
+    own; text without markup comes back with its whitespace tidied."""
+    return _paragraphs(_collected(markup))
+
+
+def _collected(markup: str) -> _TextCollector:
     collector = _TextCollector()
     collector.feed(markup)
     collector.close()
-    if collector.deepest <= LXML_DEPTH:
-        return None
+    return collector
+
+
+def _paragraphs(collector: _TextCollector) -> str:
     lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
     return "\n\n".join(line for line in lines if line)

@@ -35,6 +35,8 @@ class IngestOptions:
     """Our field name -> the input's field name, e.g. {"text": "content_original"}."""
     recursive: bool = True
     deduplicate: bool = True
+    follow_links: bool = True
+    """Fetch the page a feed item links to when the feed carries only a summary."""
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.field_map) - set(FIELDS))

@@ -55,6 +55,10 @@ class Source:
         with _io_errors():
             return self.head + self._stream.read()
 
+    def stream(self) -> BinaryIO:
+        """The whole stream, the head read ahead included, for readers that parse it."""
+        return io.BufferedReader(_Joined(self.head, self._stream))
+
     def lines(self) -> Iterator[bytes]:
         with _io_errors():
             for line in io.BytesIO(self.head):
@@ -69,6 +73,28 @@ class Source:
             return data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise BadInput(f"not valid UTF-8 at byte {self.bom + offset + error.start}") from None
+
+
+class _Joined(io.RawIOBase):
+    """`head` then the rest of `stream`, as one stream (errors as BadInput)."""
+
+    def __init__(self, head: bytes, stream: BinaryIO):
+        self._head = memoryview(head)
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        with _io_errors():
+            data = self._stream.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
 from linkchart.store.outlets import outlet_key
-from linkchart.store.schema import attributions, documents, entities, relations
+from linkchart.store.schema import attributions, document_keys, documents, entities, relations
 
 
 MAX_AMONG_IN_SQL = 2000
@@ -34,22 +34,30 @@ def rank(tie: dict[str, Any]) -> tuple:
             entity_num(tie["target"]), tie["negated"])
 
 
-def count_sources(evidence: Iterable[dict[str, Any]]) -> int:
-    """Independent outlets: distinct outlet names; a document with none counts alone."""
-    return len({outlet_key(e["outlet"]) or ("document", e["document"]) for e in evidence})
+def count_sources(evidence: Iterable[dict[str, Any]], keys: Iterable[Any] | None = None) -> int:
+    """Independent sources: distinct outlet names; a document with none counts alone.
+    `keys`, one a piece of evidence, are the sources the store counts them as (a wire
+    copy as its original), when known."""
+    return len(set(keys) if keys is not None else {_source(e) for e in evidence})
+
+
+def _source(evidence: dict[str, Any]) -> Any:
+    return outlet_key(evidence["outlet"]) or ("document", evidence["document"])
 
 
 CONFIDENCE_CAP = 0.999999
 """As `ties.CONFIDENCE_CAP`: what a confidence of 1 counts as in the noisy-OR."""
 
 
-def corroborated(evidence: Iterable[dict[str, Any]]) -> float | None:
-    """A tie's confidence: noisy-OR over independent outlets of each outlet's best
-    confidence, 1 - prod(1 - c); None when no evidence has a confidence."""
+def corroborated(evidence: Iterable[dict[str, Any]],
+                 keys: Iterable[Any] | None = None) -> float | None:
+    """A tie's confidence: noisy-OR over independent sources (see count_sources) of each
+    one's best confidence, 1 - prod(1 - c); None when no evidence has a confidence."""
+    evidence = list(evidence)
+    keys = list(keys) if keys is not None else [_source(e) for e in evidence]
     best: dict[Any, float] = {}
-    for e in evidence:
+    for e, key in zip(evidence, keys, strict=True):
         if e["confidence"] is not None:
-            key = outlet_key(e["outlet"]) or ("document", e["document"])
             best[key] = max(best.get(key, 0.0), min(e["confidence"], CONFIDENCE_CAP))
     if not best:
         return None
@@ -93,12 +101,14 @@ def _select(types, date_from, date_to) -> Select:
     """Relation rows with what their evidence shows, of some types, in a loose period."""
     source, target = entities.alias("s"), entities.alias("t")
     stmt = (select(relations, documents.c.outlet, documents.c.published,
+                   document_keys.c.source_key,
                    source.c.name.label("source_name"), source.c.type.label("source_type"),
                    target.c.name.label("target_name"), target.c.type.label("target_type"),
                    attributions.c.local_id.label("attribution_local"),
                    attributions.c.source_entity.label("attribution_source"),
                    attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
             .join(documents, documents.c.id == relations.c.document_id)
+            .join(document_keys, document_keys.c.document_id == relations.c.document_id)
             .join(source, source.c.id == relations.c.source_entity)
             .join(target, target.c.id == relations.c.target_entity)
             .outerjoin(attributions, attributions.c.id == relations.c.attribution_id)
@@ -151,7 +161,8 @@ def aggregate(rows) -> list[dict[str, Any]]:
             "type": r.type, "source": s, "target": t, "negated": bool(r.negated),
             "directed": r.type not in UNDIRECTED_RELATIONS,
             "source_name": s_name, "source_type": s_type,
-            "target_name": t_name, "target_type": t_type, "evidence": []})
+            "target_name": t_name, "target_type": t_type, "evidence": [], "keys": []})
+        group["keys"].append(r.source_key)
         group["evidence"].append({
             "document": r.document_id, "text": r.evidence, "start": r.start, "end": r.end,
             "role": r.role, "hedged": bool(r.hedged), "outlet": r.outlet,
@@ -161,14 +172,14 @@ def aggregate(rows) -> list[dict[str, Any]]:
                 "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue}})
     found = []
     for group in groups.values():
-        evidence = group["evidence"]
+        evidence, keys = group["evidence"], group.pop("keys")
         seen_dates = [e["published"] for e in evidence]
-        group |= {"id": edge_id(group), "sources": count_sources(evidence),
+        group |= {"id": edge_id(group), "sources": count_sources(evidence, keys),
                   "documents": sorted({e["document"] for e in evidence}),
                   "roles": sorted({e["role"] for e in evidence if e["role"]}),
                   "first_date": dates.earliest(*seen_dates),
                   "last_date": dates.latest(*seen_dates),
-                  "confidence": corroborated(evidence)}
+                  "confidence": corroborated(evidence, keys)}
         found.append(group)
     found.sort(key=rank)
     return found

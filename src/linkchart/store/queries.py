@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, case, distinct, func, or_, select, union_all
+from sqlalchemy import Connection, distinct, func, or_, select, union_all
 
 from linkchart.resolve.names import name_key
 from linkchart.store import dates
@@ -153,14 +153,12 @@ def entity_documents(conn: Connection, entity_id: str, limit: int | None = None
 
 
 def document_counts(conn: Connection, entity_id: str) -> tuple[int, int]:
-    """How many documents name an entity, and from how many independent outlets (a
-    document without one counts alone)."""
+    """How many documents name an entity, and from how many independent sources (a
+    document without an outlet counts alone, a wire copy as its original)."""
     named = (select(doc_entities.c.document_id).distinct()
              .where(doc_entities.c.entity_id == entity_id).subquery())
-    unnamed = case((document_keys.c.outlet_key.is_(None), 1))
     return tuple(conn.execute(
-        select(func.count(), func.count(distinct(document_keys.c.outlet_key))
-               + func.count(unnamed))
+        select(func.count(), func.count(distinct(document_keys.c.source_key)))
         .select_from(named)
         .join(document_keys, document_keys.c.document_id == named.c.document_id)).one())
 

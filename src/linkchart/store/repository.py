@@ -72,6 +72,13 @@ class Store:
         with self._read() as conn:
             return queries.document(conn, doc_id)
 
+    def wire_copies(self, doc_id: str) -> list[dict[str, Any]]:
+        """The documents stored as near copies of `doc_id` (which count as its source)."""
+        from linkchart.store.copies import copies_of
+
+        with self._read() as conn:
+            return copies_of(conn, doc_id)
+
     def search_documents(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         with self._read() as conn:
             return queries.search_documents(conn, self.search, query, limit)

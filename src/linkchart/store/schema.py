@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, Float, ForeignKey, Integer, MetaData, String,
-                        Table, Text, UniqueConstraint)
+from sqlalchemy import (JSON, Boolean, Column, Float, ForeignKey, Integer, LargeBinary,
+                        MetaData, String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -28,7 +28,29 @@ document_keys = Table(
            primary_key=True),
     Column("outlet_key", Text),  # outlets.outlet_key(outlet): independent outlets
     Column("published_iso", String(10)),  # dates.iso(published): date filters, first/last
+    # copies.source_key: the independent source a document counts as; a wire copy
+    # counts as the document it copies
+    Column("source_key", Text),
     sqlite_with_rowid=False,
+)
+
+document_copies = Table(
+    "document_copies", metadata,
+    # Each document's MinHash signature, and the earlier document it is a near copy of
+    # (one agency story printed by several outlets), with their estimated similarity.
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+    Column("copy_of", String, ForeignKey("documents.id", ondelete="SET NULL"), index=True),
+    Column("similarity", Float),
+)
+
+copy_bands = Table(
+    "copy_bands", metadata,
+    # minhash.bands of each signature: documents sharing a band are candidate copies
+    Column("band", String(32), primary_key=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True, index=True),
 )
 
 entities = Table(

@@ -104,7 +104,7 @@ def _rows(shape: _Shape):
               for name, given in (("date_from", shape.date_from), ("date_to", shape.date_to))]
     return (select(scope.c.type, source.label("source"), target.label("target"),
                    scope.c.negated, scope.c.document_id, scope.c.role, scope.c.confidence,
-                   document_keys.c.outlet_key, document_keys.c.published_iso,
+                   document_keys.c.source_key, document_keys.c.published_iso,
                    attributions.c.source_kind)
             .join(document_keys, document_keys.c.document_id == scope.c.document_id)
             .outerjoin(attributions, attributions.c.id == scope.c.attribution_id)
@@ -113,14 +113,13 @@ def _rows(shape: _Shape):
 
 
 def _counted(rows, dialect: str):
-    """Per tie: independent outlets (a document without one counts alone), mentions,
-    documents, mentions credited to anonymous sources, first and last dates, its roles,
-    its corroborated confidence; with the names and types of its ends."""
-    unnamed_outlet = case((rows.c.outlet_key.is_(None), rows.c.document_id))
+    """Per tie: independent sources (`document_keys.source_key`: outlets, a document
+    without one alone, a wire copy as its original), mentions, documents, mentions
+    credited to anonymous sources, first and last dates, its roles, its corroborated
+    confidence; with the names and types of its ends."""
     anonymous = case((rows.c.source_kind == "anonymous", 1), else_=0)
     counts = (select(rows.c.type, rows.c.source, rows.c.target, rows.c.negated,
-                     (func.count(distinct(rows.c.outlet_key))
-                      + func.count(distinct(unnamed_outlet))).label("sources"),
+                     func.count(distinct(rows.c.source_key)).label("sources"),
                      func.count().label("evidence_count"),
                      func.count(distinct(rows.c.document_id)).label("document_count"),
                      func.sum(anonymous).label("anonymous"),
@@ -129,7 +128,7 @@ def _counted(rows, dialect: str):
                      _roles_joined(rows.c.role, dialect).label("roles"))
               .group_by(rows.c.type, rows.c.source, rows.c.target, rows.c.negated)
               .subquery("ties"))
-    corroborated = _corroborated(rows, unnamed_outlet)
+    corroborated = _corroborated(rows)
     source, target = entities.alias("s"), entities.alias("t")
     return (select(counts, corroborated.c.confidence, source.c.name.label("source_name"),
                    source.c.type.label("source_type"), target.c.name.label("target_name"),
@@ -142,12 +141,12 @@ def _counted(rows, dialect: str):
 TIE_KEY = ("type", "source", "target", "negated")
 
 
-def _corroborated(rows, unnamed_outlet) -> Subquery:
-    """Per tie, noisy-OR over independent outlets of each outlet's best confidence:
+def _corroborated(rows) -> Subquery:
+    """Per tie, noisy-OR over independent sources of each outlet's best confidence:
     1 - prod(1 - c), as 1 - exp(sum(ln(1 - c))). NULL where no row has a confidence."""
     tie = [rows.c[k] for k in TIE_KEY]
     best = (select(*tie, func.max(rows.c.confidence).label("best"))
-            .group_by(*tie, rows.c.outlet_key, unnamed_outlet).subquery("outlet_best"))
+            .group_by(*tie, rows.c.source_key).subquery("outlet_best"))
     # capped, so that ln(1 - c) stays finite for a fact the analyst added (confidence 1)
     capped = case((best.c.best > CONFIDENCE_CAP, CONFIDENCE_CAP), else_=best.c.best)
     key = [best.c[k] for k in TIE_KEY]

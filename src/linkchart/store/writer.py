@@ -12,7 +12,7 @@ from linkchart.model import ORGANISATION_TYPES, DocExtraction
 from linkchart.resolve import resolve
 from linkchart.resolve.matching import keys_for
 from linkchart.resolve.names import name_keys
-from linkchart.store import dates
+from linkchart.store import copies, dates
 from linkchart.store.lookup import CHUNK, StoreLookup
 from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
@@ -50,9 +50,12 @@ def add_extractions(conn: Connection, extractions: list[DocExtraction], search: 
     lookup = StoreLookup(conn)
     mapping = resolver(fresh, lookup) if fresh else {}
     _apply_entities(conn, _collect(fresh, mapping), search)
+    links = copies.plan(conn, [x.document for x in fresh])
     for extraction in fresh:
-        _insert_document(conn, extraction, mapping, search)
+        _insert_document(conn, extraction, mapping, search,
+                         links.sources[extraction.document.id])
         result.stored.append(extraction.document.id)
+    copies.record(conn, links)
     rebuild_entities(conn, _existing(conn, affected), search)
     if fresh:
         from linkchart.store import identity, judging
@@ -109,6 +112,7 @@ def _drop_document(conn: Connection, doc_id: str, search: Search) -> set[str]:
     affected = set(conn.scalars(select(doc_entities.c.entity_id)
                                 .where(doc_entities.c.document_id == doc_id)))
     search.unindex_document(conn, doc_id)
+    copies.forget(conn, doc_id)
     conn.execute(delete(documents).where(documents.c.id == doc_id))
     return affected - {None}
 
@@ -223,16 +227,17 @@ def search_text(name: str, aliases: list[str]) -> str:
 
 
 def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str, str], str],
-                     search: Search) -> None:
+                     search: Search, source_key: str) -> None:
     doc = x.document
     conn.execute(insert(documents), {
         "id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
         "url": doc.url, "text": doc.text, "text_hash": doc.hash,
         "pipeline_version": x.pipeline_version,
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds")})
-    conn.execute(insert(document_keys), {"document_id": doc.id,
-                                         "outlet_key": outlet_key(doc.outlet),
-                                         "published_iso": dates.iso(doc.published)})
+    conn.execute(insert(document_keys), {
+        "document_id": doc.id, "outlet_key": outlet_key(doc.outlet),
+        "published_iso": dates.iso(doc.published),
+        "source_key": source_key})
     glob = {local: g for (d, local), g in mapping.items() if d == doc.id}
     locals_ = {}
     for e in x.entities:
