@@ -99,7 +99,9 @@ def test_csv_to_standard_output_is_one_line_error(store_path):
 
 
 @pytest.mark.parametrize("command", [["entities"], ["show", "Valoria"], ["stats"], ["events"],
-                                     ["export", "--format", "json"]])
+                                     ["export", "--format", "json"], ["review"],
+                                     ["judgements", "list"], ["analyze", "chains"],
+                                     ["serve"]])
 def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path, command):
     missing = tmp_path / "mistyped.db"
     result = run(*command, "--db", missing)

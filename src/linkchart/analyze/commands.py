@@ -45,10 +45,9 @@ def analyze(kind: str = typer.Argument(..., help=KIND_HELP),
             limit: int = typer.Option(100, help="Findings at most")):
     """Find the patterns behind the reporting, each finding with its evidence."""
     from linkchart.analyze import AnalysisError, Selection, analyze as run
-    from linkchart.config import database_url
-    from linkchart.store import Store
+    from linkchart.cli_common import open_store
 
-    with Store.open(database_url(db)) as store:
+    with open_store(db) as store:
         ids = [_entity_id(store, name) for name in entity or []]
         try:
             selection = Selection(entity_type or None, relation_type or None,

@@ -42,10 +42,10 @@ def _author(author: Optional[str]) -> str:
 
 
 def _store(db: Optional[str]):
-    from linkchart.config import database_url
-    from linkchart.store import Store
+    """The store `db` names; a mistyped SQLite path is refused, not created empty."""
+    from linkchart.cli_common import open_store
 
-    return Store.open(database_url(db))
+    return open_store(db)
 
 
 def _fail(message: str, code: int = 1) -> None:
