@@ -231,3 +231,9 @@ def test_a_held_place_and_phrasal_verbs(relations_of):
 def test_an_insurgency_waged_in_a_state(relations_of):
     found = relations_of("Turkey said the PKK has waged an insurgency in Turkey since 1984.")
     assert ("opposes", "PKK", "Turkey") in found or ("opposes", "Turkey", "PKK") in found
+
+
+def test_a_person_somewhere_is_not_based_there(relations_of):
+    found = relations_of("Austria hosted the talks. Secretary of State John Kerry in Vienna "
+                         "met Hezbollah officials in Vienna.")
+    assert not any(k == "based_in" and s == "John Kerry" for k, s, _ in found)

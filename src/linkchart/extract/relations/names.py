@@ -95,8 +95,8 @@ class NameRules:
 
     # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"
     def _located(self, index: int, mention) -> None:
-        if self.context.type_of(index) not in ACTORS - {"country"}:
-            return
+        if self.context.type_of(index) not in ACTORS - {"country", "person"}:
+            return  # "Kerry in Vienna", "a militia leader in eastern Libya": a visit, a beat
         inside = set(range(mention.start, mention.end))
         heads = [mention.root] + [c for t in mention for c in t.children
                                   if c.dep_ == "appos" and c.i not in inside]
