@@ -237,3 +237,10 @@ def test_a_person_somewhere_is_not_based_there(relations_of):
     found = relations_of("Austria hosted the talks. Secretary of State John Kerry in Vienna "
                          "met Hezbollah officials in Vienna.")
     assert not any(k == "based_in" and s == "John Kerry" for k, s, _ in found)
+
+
+def test_a_government_named_by_its_leader_is_the_state(relations_of):
+    found = relations_of("Syria's war goes on. Iran backs President Bashar al-Assad's "
+                         "government.")
+    assert ("supports", "Iran", "Syria") in found
+    assert ("supports", "Iran", "Bashar al-Assad") not in found

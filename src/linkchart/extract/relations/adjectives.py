@@ -14,6 +14,7 @@ class AdjectiveRules:
         self.hyphenated = words["hyphenated"]
         self.participles = words["participles"]
         self.force_nouns = set(words["force_nouns"])
+        self.government_nouns = set(words["government_nouns"])
         self.prefixes = words["prefixes"]
 
     # -- adjectives: "X is responsible for Y", "factions loyal to Y"
@@ -56,6 +57,8 @@ class AdjectiveRules:
             noun = noun.head  # "the UN-backed Yemeni President Hadi"
             targets = self._modified(noun, source)
         for target in targets:
+            if kind in ("leads", "controls") and self.context.type_of(target) == "person":
+                continue  # "Houthi-led groups, Abu al-Fishi": the apposition is no group
             if kind == "based_in":
                 self._add("based_in", target, source, [modifier, token, noun], token)
             elif kind == "holds":  # "the Islamic State-held city of Ramadi"
@@ -106,11 +109,22 @@ class AdjectiveRules:
             named = [i for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
                      for o in p.children if o.dep_ == "pobj" for i in context.referents_of(o)]
             if not named and token.lower_ in self.force_nouns:
-                named = [i for c in token.children if c.dep_ == "poss"
+                named = [self._state_led_by(i) if token.lower_ in self.government_nouns else i
+                         for c in token.children if c.dep_ == "poss"
                          for i in context.referents_of(c)]
             if named:
                 return named
         return context.referents_of(token)
+
+    def _state_led_by(self, index: int) -> int:
+        """'President Assad's government' is Syria's (a government named by its leader is
+        the country, as a government named by its country is): the state the pack gives
+        a person, when the document names it; else the person."""
+        context = self.context
+        actor = context.referents[index].actor if context.type_of(index) == "person" else None
+        country = context.knowledge.country(actor.country) if actor else None
+        found = context.country_referent(country) if country else None
+        return index if found is None else found
 
     def _leading(self, kind: str, source: int) -> str:
         if kind == "leads" and self.context.type_of(source) != "person":

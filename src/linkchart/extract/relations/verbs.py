@@ -30,9 +30,10 @@ class VerbRules:
         subjects = self._subjects(token)
         objects = self._direct_objects(token)
         if lemma in self.verbs and subjects and objects:
+            said = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
             for subject in subjects:
                 for obj in objects:
-                    self._add(self.verbs[lemma], subject, obj, [token], token)
+                    self._add(self.verbs[lemma], subject, obj, said, token)
         for prep in (c for c in token.children if c.dep_ in ("prep", "agent")):
             cue = self.verb_preps.get((lemma, prep.lower_))
             if cue is None or not self._particle_ok(token, cue):
