@@ -34,7 +34,7 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 SOURCE_KINDS = ("named_person", "named_org", "anonymous")
-DEFAULT_CONFIDENCE = 0.65
+DEFAULT_CONFIDENCE = 0.75
 """The default confidence threshold: the chart, the API and `linkchart evaluate` show
 ties at or above it. Chosen so that relations at or above it reach precision 0.80 on
 cross-validated development figures (docs/confidence.md)."""

@@ -141,11 +141,12 @@ def test_the_hierarchy_puts_a_principal_above_its_agent(page, principal):
 def test_edge_labels_show_when_zoomed_in(page, principal):
     boss, _ = principal
     open_chart(page, f"entity={boss}&expand={boss}")
-    labelled = "() => window.linkchart.cy.edges('.labelled').length"
-    page.evaluate("window.linkchart.cy.zoom(0.5)")
-    assert page.evaluate(labelled) == 0
-    page.evaluate("window.linkchart.cy.zoom(1.5)")
-    assert page.evaluate(labelled) == page.evaluate("window.linkchart.cy.edges().length") > 0
+    cy = "window.linkchart.cy"
+    page.evaluate(f"{cy}.zoom(0.5)")  # labels follow the zoom event: wait, do not race it
+    page.wait_for_function(f"() => {cy}.edges('.labelled').length === 0")
+    page.evaluate(f"{cy}.zoom(1.5)")
+    page.wait_for_function(f"() => {cy}.edges().length > 0 && "
+                           f"{cy}.edges('.labelled').length === {cy}.edges().length")
 
 
 def test_a_note_on_an_actor_is_kept(page, principal):

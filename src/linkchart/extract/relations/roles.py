@@ -47,7 +47,7 @@ class RoleRules:
                     self._add("controls", person, holder, [token], token)
         elsewhere = not organisations and self._serves_elsewhere(token)
         for holder in holders:
-            home = [] if elsewhere else self._home_state(role, holder)
+            home = [] if elsewhere or organisations else self._home_state(role, holder)
             for organisation in organisations or home:
                 fits = kind if organisations else self.state_titles[role]
                 if token.lower_ in self.definite_leads and \
@@ -56,6 +56,7 @@ class RoleRules:
                 title = None if organisations else self._title_span(token, holder)
                 self._add(fits, holder, organisation, [token], token,
                           role=role if fits == "member_of" else None, span=title)
+            self.family = "role"
 
     # -- "Hejazi, the adviser in charge of the Beit Rahbari agency", "X is in command of Y"
     def _in_charge(self, token: Token) -> None:
@@ -127,7 +128,10 @@ class RoleRules:
             found = self.context.country_referent(country)
             return [found] if found is not None else []
         dominant = self.context.dominant_country()
-        return [dominant] if dominant is not None else []
+        if dominant is None:
+            return []
+        self.family = "role_dominant_country"  # a guess of its own, calibrated apart
+        return [dominant]
 
     def _holders(self, noun: Token) -> list[int]:
         """Who holds the role or relational noun: its apposition, its copula subject."""
