@@ -75,6 +75,17 @@ class DateFinder:
             for ent in self.anchors.get(head.i, []):
                 if self._use_date(ent, candidate):
                     return
+        self._date_from_sentence(trigger.token, candidate)
+
+    def _date_from_sentence(self, token: Token, candidate: Candidate) -> None:
+        """A sentence that names one date dates the event its syntax left undated ("the
+        group claimed responsibility for the attack on Friday", the date hung elsewhere)."""
+        sentence = token.sent
+        found = [ent for ent in self.spans
+                 if sentence.start <= ent.start and ent.end <= sentence.end]
+        if len(found) == 1 and len(resolve_date(found[0].text, PROBE_DATE, PROBE_DATE)
+                                   or "") == len(PROBE_DATE):
+            self._use_date(found[0], candidate)  # a day: "on Friday", "yesterday", "3 March"
 
     def _date_up_the_clause(self, token: Token, heads: list[Token],
                             candidate: Candidate) -> bool:
