@@ -237,8 +237,9 @@ export async function showChart(params) {
   $("#chart-empty").hidden = !empty;
   cy.resize();
   const key = current.toString();
-  // A chart address opened as it is (a bookmark, a link) shows its first actor's card.
-  if (loadedKey === null && !pendingSelect && !pendingState) {
+  // A chart address opened as it is (a bookmark, a link) shows its first actor's card,
+  // unless it opens a finding, whose evidence the panel shows instead.
+  if (loadedKey === null && !pendingSelect && !pendingState && !current.get("finding")) {
     pendingSelect = current.get("entity") || current.get("expand");
   }
   if (key !== loadedKey) {
