@@ -244,3 +244,11 @@ def test_a_government_named_by_its_leader_is_the_state(relations_of):
                          "government.")
     assert ("supports", "Iran", "Syria") in found
     assert ("supports", "Iran", "Bashar al-Assad") not in found
+
+
+def test_a_possessive_coordinated_with_a_name_points_back_to_it(relations_of):
+    found = relations_of("Syrian government forces and their Hezbollah allies recaptured "
+                         "Palmyra.")
+    assert ("allied_with", "Hezbollah", "Syrian government forces") in found or \
+        ("allied_with", "Syrian government forces", "Hezbollah") in found
+    assert not any(k == "part_of" for k, _, _ in found)

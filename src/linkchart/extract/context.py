@@ -175,6 +175,9 @@ class Context:
         word = token.lower_
         words = lexicon("anaphora")
         pronouns, nouns = words["pronouns"], words["descriptions"]
+        coordinated = self._first_conjunct(token)
+        if word in words["coordinated_possessives"] and coordinated is not None:
+            return coordinated  # "Syrian government forces and their Hezbollah allies"
         if word in pronouns:
             wanted = set(pronouns[word])
         elif word in nouns and self._definite(token):
@@ -184,6 +187,14 @@ class Context:
         else:
             return None
         return self._nearest_before(token, wanted)
+
+    def _first_conjunct(self, possessive: Token) -> int | None:
+        """The named phrase a possessive's noun is coordinated with ("X and its Y")."""
+        noun = possessive.head
+        if possessive.dep_ != "poss" or noun.dep_ != "conj" or noun.head.i >= noun.i:
+            return None
+        first = noun.head
+        return self.token_referent.get(first.i, self._named_modifier(first))
 
     @staticmethod
     def _definite(token: Token) -> bool:

@@ -24,8 +24,9 @@ class NameRules:
                 and self.context.type_of(index) != "person"))]
         owners += [t for t in mention if t.dep_ == "compound" and t.i == mention.start
                    and self.context.referent(t, anaphora=False) not in (None, index)]
-        owners += [c for d in self._descriptors(root, inside) for c in d.children
-                   if c.dep_ == "poss" and c.i < d.i]
+        owners += [c for d in self._descriptors(root, inside)
+                   if self.nouns.get(d.lower_) in (None, "part_of")  # an ally is no part
+                   for c in d.children if c.dep_ == "poss" and c.i < d.i]
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
             owners += [o for o in prep.children if o.dep_ == "pobj"]
         if self.context.type_of(index) == "person":  # "Anthony Cordesman with the CSIS"
