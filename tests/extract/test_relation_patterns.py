@@ -252,3 +252,10 @@ def test_a_possessive_coordinated_with_a_name_points_back_to_it(relations_of):
     assert ("allied_with", "Hezbollah", "Syrian government forces") in found or \
         ("allied_with", "Syrian government forces", "Hezbollah") in found
     assert not any(k == "part_of" for k, _, _ in found)
+
+
+def test_the_leader_of_a_led_campaign_wages_it(relations_of):
+    found = relations_of("Turkey joined the U.S.-led fight against the Islamic State.")
+    opposed = {frozenset((s, t)) for k, s, t in found if k == "opposes"}  # undirected
+    assert {frozenset(("U.S.", "Islamic State")), frozenset(("Turkey", "Islamic State"))} \
+        <= opposed

@@ -68,15 +68,26 @@ class NominalRules:
 
     def _nominal_actors(self, noun: Token) -> list[int]:
         actors = self.context.modifier_referents(noun, ("poss", "compound", "amod", "nmod"))
+        leaders = [i for i in self._leaders_by_hyphen(noun) if i not in actors]
         if actors:
-            return actors
+            return actors + leaders
         verb = noun.head
         if noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in self.light_verbs | {
                 "of", "for", "with"}:
             while (verb.pos_ == "ADP" or verb.dep_ == "prep") and verb.head.i != verb.i:
                 verb = verb.head  # a preposition can be the root of a headline fragment
-            return self._subjects(verb)
-        return []
+            return leaders + [i for i in self._subjects(verb) if i not in leaders]
+        return leaders
+
+    def _leaders_by_hyphen(self, noun: Token) -> list[int]:
+        """'the U.S.-led fight against IS', 'the Saudi-led bombing campaign': the leader
+        wages it."""
+        doc = noun.doc
+        modifiers = [c for c in noun.children if c.i < noun.i]
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
+        return [i for m in modifiers if m.lower_ == "led" and m.i >= 2
+                and doc[m.i - 1].text in ("-", "‐")
+                for i in [self.context.referent(doc[m.i - 2])] if i is not None]
 
     def _nominal_between(self, noun: Token) -> None:
         kind = self.between.get(noun.lower_)
