@@ -1,5 +1,6 @@
 """Helpers for the ingest tests (a plain module, so no conftest name clashes)."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
@@ -25,3 +26,22 @@ def fail_extraction_of(monkeypatch, doc_id: str) -> None:
         return real(doc, document, *args)
 
     monkeypatch.setattr(pipeline, "extract", extract)
+
+
+@contextmanager
+def store_of(backend: str, folder: Path):
+    """A fresh store: a SQLite file in `folder`, or a throw-away PostgreSQL database
+    (the test skips where no server answers)."""
+    import pytest
+
+    from linkchart.store import Store
+    from linkchart.store.testing import postgres_available, temporary_database
+
+    if backend == "sqlite":
+        with Store.open(str(folder / "store.db")) as opened:
+            yield opened
+        return
+    if not postgres_available():
+        pytest.skip("PostgreSQL is not reachable")
+    with temporary_database() as url, Store.open(url) as opened:
+        yield opened

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 
 from linkchart.ingest import Duplicate, IngestOptions, ReadFailure, read  # noqa: E402
 from linkchart.model import DocExtraction, Document  # noqa: E402
-from linkchart.store import Store  # noqa: E402
+
+from ingest_support import store_of  # noqa: E402
 
 UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 EXTENSIONS = [".txt", ".json", ".jsonl", ".csv", ".html"]
@@ -68,15 +69,7 @@ def test_any_bytes_are_read_or_refused_never_raised(extension, data):
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
                                                                marks=pytest.mark.postgres)])
 def store(request, tmp_path_factory):
-    from linkchart.store.testing import postgres_available, temporary_database
-
-    if request.param == "sqlite":
-        with Store.open(str(tmp_path_factory.mktemp("props") / "props.db")) as opened:
-            yield opened
-        return
-    if not postgres_available():
-        pytest.skip("PostgreSQL is not reachable")
-    with temporary_database() as url, Store.open(url) as opened:
+    with store_of(request.param, tmp_path_factory.mktemp("props")) as opened:
         yield opened
 
 

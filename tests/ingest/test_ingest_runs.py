@@ -7,9 +7,8 @@ import pytest
 
 from linkchart.ingest import IngestOptions
 from linkchart.jobs import ingest
-from linkchart.store import Store
 
-from ingest_support import fail_extraction_of, write
+from ingest_support import fail_extraction_of, store_of, write
 
 SENTENCES = ["The {n} council of Port Selin approved a budget on Monday.",
              "Officials in Port Selin said {n} ferries resumed service.",
@@ -22,15 +21,7 @@ def article(number: int) -> str:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request, tmp_path):
-    from linkchart.store.testing import postgres_available, temporary_database
-
-    if request.param == "sqlite":
-        with Store.open(str(tmp_path / "runs.db")) as opened:
-            yield opened
-        return
-    if not postgres_available():
-        pytest.skip("PostgreSQL is not reachable")
-    with temporary_database() as url, Store.open(url) as opened:
+    with store_of(request.param, tmp_path) as opened:
         yield opened
 
 
