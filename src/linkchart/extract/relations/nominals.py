@@ -85,7 +85,7 @@ class NominalRules:
         doc = noun.doc
         modifiers = [c for c in noun.children if c.i < noun.i]
         modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
-        return [i for m in modifiers if m.lower_ == "led" and m.i >= 2
+        return [i for m in modifiers if self.hyphenated.get(m.lower_) == "leads" and m.i >= 2
                 and doc[m.i - 1].text in ("-", "‐")
                 for i in [self.context.referent(doc[m.i - 2])] if i is not None]
 
