@@ -46,8 +46,11 @@ class RoleRules:
                 for holder in holders:
                     self._add("controls", person, holder, [token], token)
         elsewhere = not organisations and self._serves_elsewhere(token)
+        family = self.family
         for holder in holders:
-            home = [] if elsewhere or organisations else self._home_state(role, holder)
+            home, guessed = ([], False) if elsewhere or organisations else \
+                self._home_state(role, holder)
+            self.family = "role_dominant_country" if guessed else family  # calibrated apart
             for organisation in organisations or home:
                 fits = kind if organisations else self.state_titles[role]
                 if token.lower_ in self.definite_leads and \
@@ -56,7 +59,7 @@ class RoleRules:
                 title = None if organisations else self._title_span(token, holder)
                 self._add(fits, holder, organisation, [token], token,
                           role=role if fits == "member_of" else None, span=title)
-            self.family = "role"
+        self.family = family
 
     # -- "Hejazi, the adviser in charge of the Beit Rahbari agency", "X is in command of Y"
     def _in_charge(self, token: Token) -> None:
@@ -117,21 +120,18 @@ class RoleRules:
                 return True  # "Secretary of Defense" still serves the article's state
         return False
 
-    def _home_state(self, role: str, holder: int) -> list[int]:
-        """'President Donald Trump': the holder's country from the packs, or the country
-        the article is most about, when the title names no organisation."""
+    def _home_state(self, role: str, holder: int) -> tuple[list[int], bool]:
+        """'President Donald Trump': the holder's country from the packs, or (a guess,
+        True) the country the article is most about, when the title names no organisation."""
         if role not in self.state_titles or self.context.type_of(holder) != "person":
-            return []
+            return [], False
         actor = self.context.referents[holder].actor
         country = self.context.knowledge.country(actor.country) if actor else None
         if country is not None:
             found = self.context.country_referent(country)
-            return [found] if found is not None else []
+            return ([found] if found is not None else []), False
         dominant = self.context.dominant_country()
-        if dominant is None:
-            return []
-        self.family = "role_dominant_country"  # a guess of its own, calibrated apart
-        return [dominant]
+        return ([dominant], True) if dominant is not None else ([], False)
 
     def _holders(self, noun: Token) -> list[int]:
         """Who holds the role or relational noun: its apposition, its copula subject."""
