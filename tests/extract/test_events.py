@@ -366,14 +366,9 @@ def test_a_deadly_attack_is_kept_by_its_place_and_toll_though_it_names_no_one(ev
     assert names[attack.location] == "Mogadishu" and attack.fatalities == 12
 
 
-def test_a_sentence_naming_one_day_dates_its_undated_event():
-    from linkchart.config import Config
-    from linkchart.model import Document
-    from linkchart.pipeline import extract_documents
-
+def test_a_sentence_naming_one_day_dates_its_undated_event(events_of):
     text = ("Israel said Hamas commander Ahmed Nasser died on Wednesday in an Israeli "
             "airstrike on his car in Gaza.")
-    extraction = next(extract_documents(
-        [Document(id="d", text=text, published="2012-11-16")], Config()))
-    strike = next(e for e in extraction.events if "airstrike" in e.evidence)
+    events, _ = events_of(text, "2012-11-16")
+    strike = next(e for e in events if "airstrike" in e.evidence)
     assert strike.date == "2012-11-14" and strike.date_text
