@@ -259,3 +259,34 @@ def test_the_leader_of_a_led_campaign_wages_it(relations_of):
     opposed = {frozenset((s, t)) for k, s, t in found if k == "opposes"}  # undirected
     assert {frozenset(("U.S.", "Islamic State")), frozenset(("Turkey", "Islamic State"))} \
         <= opposed
+
+
+def test_a_seat_named_in_the_organisation_name(relations_of):
+    found = relations_of(
+        "The attack shocked Kenya. The Supreme Council of Kenya Muslims condemned it, and "
+        "the European Union Mission in Somalia said nothing.")
+    assert ("based_in", "Supreme Council of Kenya Muslims", "Kenya") not in found
+    found = relations_of(
+        "The attack shocked Kenya. The National Muslim Council of Kenya condemned it.")
+    assert ("based_in", "National Muslim Council of Kenya", "Kenya") in found
+
+
+def test_who_after_an_apposition_is_the_named_person(relations_of):
+    found = relations_of(
+        "Ian Bradbury, a Canadian former soldier who is training Kurdish Peshmerga forces, "
+        "spoke on Friday.")
+    assert ("supports", "Ian Bradbury", "Kurdish Peshmerga forces") in found
+
+
+def test_means_given_to_someone_support_them_but_letters_do_not(relations_of):
+    assert ("supports", "U.S.", "Kurdish Peshmerga") in relations_of(
+        "The U.S. provided weapons to the Kurdish Peshmerga.")
+    found = relations_of("In February, the rebel factions of Jaish al-Islam sent a letter "
+                         "to the UN declaring their readiness to leave.")
+    assert not any(t == "supports" for t, _, _ in found)
+
+
+def test_the_regime_of_a_titled_leader_is_his_state(relations_of):
+    found = relations_of("Syria is at war. Moscow supports the regime of Syrian President "
+                         "Bashar al-Assad.")
+    assert ("supports", "Moscow", "Syria") in found or ("supports", "Russia", "Syria") in found

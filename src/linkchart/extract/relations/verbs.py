@@ -14,6 +14,7 @@ class VerbRules:
     def _load_verbs(self, words: dict) -> None:
         self.verbs = phrase_map(words["verbs"])
         self.verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
+        self.message_nouns = set(words["message_nouns"])
         self.verb_lemmas_with_preps = {verb for verb, _ in self.verb_preps}
         self.designation_verbs = set(words["designation_verbs"])
         self.designation_words = set(words["designation_words"])
@@ -34,13 +35,18 @@ class VerbRules:
             for subject in subjects:
                 for obj in objects:
                     self._add(self.verbs[lemma], subject, obj, said, token)
-        for prep in (c for c in token.children if c.dep_ in ("prep", "agent")):
+        for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "dative")):
             cue = self.verb_preps.get((lemma, prep.lower_))
-            if cue is None or not self._particle_ok(token, cue):
+            if cue is None or not self._particle_ok(token, cue) or self._sends_word(token):
                 continue
             targets = [i for o in prep.children if o.dep_ == "pobj"
                        for i in self.context.referents_of(o)]
             self._add_all(cue, subjects or self._passive_subjects(token), targets, token)
+
+    def _sends_word(self, verb: Token) -> bool:
+        """'sent a letter to the UN', 'gave a warning to Iran': words, not support."""
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in self.message_nouns
+                   for c in verb.children)
 
     def _designation(self, verb: Token) -> None:
         """'The PKK is listed as a terrorist organization by Turkey', 'Israel views Hamas as
