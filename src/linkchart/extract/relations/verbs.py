@@ -21,7 +21,7 @@ class VerbRules:
 
     # -- verbs: "X controls Y", "Y is backed by X", "X answers to Y"
     def _verb(self, token: Token) -> None:
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" and not _mistagged_verb(token):
             return
         self._under(token)
         self._designation(token)
@@ -126,3 +126,9 @@ class VerbRules:
         """'sent fighters to Syria to support Assad', 'stands by Iraq to defeat Daesh'."""
         return verb.dep_ in ("advcl", "xcomp") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _mistagged_verb(token: Token) -> bool:
+    """'The Quds Force answers directly to Khamenei': the small model tags 'answers' a noun
+    but still gives it a subject."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
