@@ -181,3 +181,11 @@ def test_a_place_in_apposition_and_a_titled_name(entities_of):
                         "Monday that the vote was illegal.")
     assert found["Maktab Khalid"].type == "location"
     assert found["Oleksandr Turchynov"].type == "person"
+
+
+def test_a_dateline_place_beside_its_agency_and_a_capital_read_as_a_company(entities_of):
+    found = entities_of("KABUL (Reuters) - The United States on Wednesday carried out an air "
+                        "strike on Taliban fighters. There were no attacks in Kabul. The "
+                        "coalition said Riyadh and Abu Dhabi shared one goal for Yemen.")
+    assert found["KABUL"].type == "location"
+    assert found["Abu Dhabi"].type == "country"

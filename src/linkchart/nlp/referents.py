@@ -116,7 +116,8 @@ class ReferentBuilder:
         actor = self.knowledge.actor(span.text)
         if actor:
             return actor
-        if span.label_ == "GPE" and span.text in self.knowledge.by_capital and _acts(span):
+        if span.label_ in ("GPE", "ORG", "LOC") and span.text in self.knowledge.by_capital \
+                and _acts(span):  # the model reads 'Abu Dhabi' as an organisation too
             return self.knowledge.by_capital[span.text]
         if span.label_ == "NORP":
             return self.knowledge.by_demonym.get(span.text)
