@@ -290,3 +290,21 @@ def test_the_regime_of_a_titled_leader_is_his_state(relations_of):
     found = relations_of("Syria is at war. Moscow supports the regime of Syrian President "
                          "Bashar al-Assad.")
     assert ("supports", "Moscow", "Syria") in found or ("supports", "Russia", "Syria") in found
+
+
+def test_a_title_belongs_to_the_name_right_after_it(relations_of):
+    found = relations_of("Russia and the US met. US Secretary of State John Kerry and "
+                         "Russian Foreign Minister Sergey Lavrov met in Geneva.")
+    assert ("member_of", "Sergey Lavrov", "Russia") in found
+    assert ("member_of", "Sergey Lavrov", "US") not in found
+    found = relations_of("The US is at war. Both President Barack Obama and Defense "
+                         "Secretary Ash Carter spoke.")
+    assert ("leads", "Barack Obama", "US") in found
+    assert ("leads", "Ash Carter", "US") not in found
+
+
+def test_whom_a_speaker_calls_on_is_who_would_act(relations_of):
+    found = relations_of("Rezaei publicly called on Iranian President Hassan Rouhani to "
+                         "provide air defense systems to Hamas.")
+    assert ("supports", "Hassan Rouhani", "Hamas") in found
+    assert not any(t == "supports" and s == "Rezaei" for t, s, _ in found)

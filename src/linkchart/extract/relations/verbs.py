@@ -94,6 +94,8 @@ class VerbRules:
                     if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
                     for i in context.referents_of(o)]  # "armed and trained by the CIA"
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "xcomp":
+            subjects = _controller(verb.head)  # "called on Rouhani to provide X to Hamas"
         if not subjects and (verb.dep_ in ("conj", "xcomp") or self._purpose(verb)):
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects and verb.dep_ in ("relcl", "acl"):
@@ -132,3 +134,10 @@ def _mistagged_verb(token: Token) -> bool:
     """'The Quds Force answers directly to Khamenei': the small model tags 'answers' a noun
     but still gives it a subject."""
     return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _controller(verb: Token) -> list[Token]:
+    """Whom 'urged X to', 'asked X to', 'called on X to' sets to act: the object."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects or [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+                       for o in p.children if o.dep_ == "pobj"]
