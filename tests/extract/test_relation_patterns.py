@@ -308,3 +308,16 @@ def test_whom_a_speaker_calls_on_is_who_would_act(relations_of):
                          "provide air defense systems to Hamas.")
     assert ("supports", "Hassan Rouhani", "Hamas") in found
     assert not any(t == "supports" and s == "Rezaei" for t, s, _ in found)
+
+
+def test_ground_held_is_a_base_and_hyphen_pairs_own_nothing(relations_of):
+    found = relations_of("The Islamic State still controls a vast swath of Syria.")
+    assert ("based_in", "Islamic State", "Syria") in found
+    assert ("controls", "Islamic State", "Syria") not in found
+    found = relations_of("The U.S.-Taliban talks collapsed in Doha on Monday.")
+    assert not any({s, t} == {"U.S.", "Taliban"} for _, s, t in found)
+
+
+def test_who_blames_someone_for_an_attack_is_not_the_attacker(relations_of):
+    found = relations_of("Trump blamed Iran for the attack on the U.S. Embassy in Baghdad.")
+    assert not any(t == "opposes" and s == "Trump" for t, s, _ in found)

@@ -38,6 +38,8 @@ class NameRules:
                        self.context.referent(o) is not None and
                        self.context.type_of(self.context.referent(o)) in ORGANISATION_TYPES]
         for owner in owners:
+            if _paired_by_hyphen(owner, mention):
+                continue  # "U.S.-Taliban talks": two sides, neither owns the other
             other = self.context.referent(owner)
             if other is None or other == index or any(c.dep_ == "conj" and c.i in inside
                                                       for c in owner.children):
@@ -132,6 +134,12 @@ class NameRules:
                     place = self.context.referent(obj, anaphora=False)
                     if place is not None and self.context.type_of(place) in PLACES:
                         self._add("based_in", index, place, [prep, obj], prep)
+
+
+def _paired_by_hyphen(owner: Token, mention) -> bool:
+    doc = mention.doc
+    return owner.i + 1 < len(doc) and doc[owner.i + 1].text in ("-", "‐", "–") and \
+        owner.i + 2 == mention.start
 
 
 def _preps_below(token: Token, words: tuple[str, ...], depth: int) -> list[Token]:

@@ -15,6 +15,7 @@ class VerbRules:
         self.verbs = phrase_map(words["verbs"])
         self.verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
         self.message_nouns = set(words["message_nouns"])
+        self.territory_nouns = set(words["territory_nouns"])
         self.verb_lemmas_with_preps = {verb for verb, _ in self.verb_preps}
         self.designation_verbs = set(words["designation_verbs"])
         self.designation_words = set(words["designation_words"])
@@ -32,9 +33,12 @@ class VerbRules:
         objects = self._direct_objects(token)
         if lemma in self.verbs and subjects and objects:
             said = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+            kind = self.verbs[lemma]
+            if kind == "controls" and self._holds_ground(token):
+                kind = "based_in"  # "IS controls a vast swath of Syria"
             for subject in subjects:
                 for obj in objects:
-                    self._add(self.verbs[lemma], subject, obj, said, token)
+                    self._add(kind, subject, obj, said, token)
         for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "dative")):
             cue = self.verb_preps.get((lemma, prep.lower_))
             if cue is None or not self._particle_ok(token, cue) or self._sends_word(token):
@@ -42,6 +46,12 @@ class VerbRules:
             targets = [i for o in prep.children if o.dep_ == "pobj"
                        for i in self.context.referents_of(o)]
             self._add_all(cue, subjects or self._passive_subjects(token), targets, token)
+
+    def _holds_ground(self, verb: Token) -> bool:
+        """'controls parts of Syria', 'held much of the north': ground, not an actor."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.territory_nouns
+                   and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+                   for c in verb.children)
 
     def _sends_word(self, verb: Token) -> bool:
         """'sent a letter to the UN', 'gave a warning to Iran': words, not support."""
