@@ -28,9 +28,10 @@ def store_url(request, tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(store_url):
     from linkchart.server.api import create_app
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    with Store.open(store_url) as store:
+    with Store.open(store_url, resolver=resolve) as store:
         store.add_extractions(chart())
     with test_client(create_app(store_url)) as opened:
         yield opened

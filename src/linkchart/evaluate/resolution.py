@@ -258,6 +258,7 @@ def evaluate_resolution(gold_path: Path, articles: Path | None = None, config: A
     names a new one), and score the store's global entities against the gold."""
     from linkchart.config import Config
     from linkchart.evaluate.runner import extract, read_article
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     gold = load_gold(gold_path)
@@ -276,7 +277,7 @@ def evaluate_resolution(gold_path: Path, articles: Path | None = None, config: A
     extractions = extract(documents, config, progress)
     extracted = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(db or str(Path(tmp) / "resolution.db")) as store:
+        with Store.open(db or str(Path(tmp) / "resolution.db"), resolver=resolve) as store:
             batch = max(1, config.batch_size)
             for i in range(0, len(extractions), batch):
                 store.add_extractions(extractions[i:i + batch])

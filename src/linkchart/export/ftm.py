@@ -26,7 +26,7 @@ import yaml
 
 from linkchart.export.common import day_end, day_start, evidence_span, published
 from linkchart.export.places import country
-from linkchart.resolve.names import name_key
+from linkchart.names.normalise import name_key
 from linkchart.store.dates import iso
 
 RULES = yaml.safe_load((Path(__file__).parent / "data" / "ftm.yaml").read_text("utf-8"))

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from linkchart.model import ENTITY_TYPES, RELATION_TYPES
-from linkchart.resolve.names import name_key
+from linkchart.names.normalise import name_key
 from linkchart.store import identity
 from linkchart.store import judgements as table
 from linkchart.store.identity import JudgementError, anchor, matching_locals, signature

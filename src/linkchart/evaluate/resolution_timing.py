@@ -119,6 +119,7 @@ def measure(corpus: Path, n: int = 300, skip: int = 0, db: str | None = None,
     from linkchart.benchmark import count_words, read_corpus
     from linkchart.config import Config
     from linkchart.distributed import extract_parallel
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     config = config or Config.from_env()
@@ -137,7 +138,7 @@ def measure(corpus: Path, n: int = 300, skip: int = 0, db: str | None = None,
         if cache:
             _save(Path(cache), extractions, timing.extract_s)
     with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(db or str(Path(tmp) / "timing.db")) as store:
+        with Store.open(db or str(Path(tmp) / "timing.db"), resolver=resolve) as store:
             per_batch: list[float] = []
             _instrument(store, timing, per_batch)
             start = time.perf_counter()

@@ -45,7 +45,7 @@ def analyze(kind: str = typer.Argument(..., help=KIND_HELP),
             limit: int = typer.Option(100, help="Findings at most")):
     """Find the patterns behind the reporting, each finding with its evidence."""
     from linkchart.analyze import AnalysisError, Selection, analyze as run
-    from linkchart.cli_common import open_store
+    from linkchart.cli.common import open_store
 
     with open_store(db) as store:
         ids = [_entity_id(store, name) for name in entity or []]

@@ -51,9 +51,10 @@ def open_store(db: str | None, must_exist: bool = True):
     if must_exist and path is not None and not path.exists():
         fail(f"no store at {path}; ingest articles into it first (linkchart ingest FILES "
              f"--db {path}), or name another with --db or LINKCHART_DB")
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    return Store.open(url)
+    return Store.open(url, resolver=resolve)
 
 
 def print_json(data: Any) -> None:

@@ -43,7 +43,7 @@ def _author(author: Optional[str]) -> str:
 
 def _store(db: Optional[str]):
     """The store `db` names; a mistyped SQLite path is refused, not created empty."""
-    from linkchart.cli_common import open_store
+    from linkchart.cli.common import open_store
 
     return open_store(db)
 
@@ -59,7 +59,7 @@ def _entity(store, ref: str) -> str:
         if store.entity(ref.upper()) is None:
             _fail(f"no entity {ref}")
         return ref.upper()
-    from linkchart.resolve.names import name_key
+    from linkchart.names.normalise import name_key
 
     found = [e for e in store.find_entities(ref) if name_key(e["name"]) == name_key(ref)
              or name_key(ref) in {name_key(a) for a in e["aliases"]}]
@@ -352,7 +352,7 @@ def resolve_timing(
                                                   "alone; the extraction time is the saved one)"),
         as_json: bool = typer.Option(False, "--json")):
     """Resolution's share of ingest time (docs/performance.md, "Resolution")."""
-    from linkchart.resolve.timing import measure
+    from linkchart.evaluate.resolution_timing import measure
 
     if not corpus.exists():
         _fail(f"corpus not found: {corpus}", 2)

@@ -1,4 +1,4 @@
-"""Name normalisation shared by the resolver and the evaluation scorer.
+"""Name normalisation shared by the resolver, the store, the exports and the scorer.
 
 `name_key` is the blocking key: casefolded, accents stripped, apostrophes and dots
 dropped, hyphens and other punctuation made spaces, a leading "the" and "al" dropped,
