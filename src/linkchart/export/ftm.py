@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
+from linkchart.catalogue import RELATIONS
 from linkchart.export.common import day_end, day_start, evidence_span, published
 from linkchart.export.places import country
 from linkchart.names.normalise import name_key
@@ -145,7 +146,8 @@ class Builder:
             return None
         if r["type"] == "based_in" and self._based_in(source, target):
             return None
-        rule = RULES["links"].get(r["type"], RULES["fallback"])
+        known = RELATIONS.get(r["type"])
+        rule = known.ftm if known and known.ftm else RULES["fallback"]
         if not (self._fits(source.schema.name, rule["source_range"])
                 and self._fits(target.schema.name, rule["target_range"])):
             rule = RULES["fallback"]
