@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "linkchart"
 
 LAYERS: list[tuple[str, ...]] = [
     # the shapes every stage shares, and the settings
-    ("__init__", "catalogue", "model", "config"),
+    ("__init__", "wordlists", "catalogue", "model", "config"),
     ("ingest",),
     ("nlp",),
     ("extract",),

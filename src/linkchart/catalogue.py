@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from linkchart.wordlists import read_yaml
 
 CATALOGUE = Path(__file__).resolve().parent / "catalogue.yaml"
 
@@ -38,8 +38,7 @@ def _expand(names: list[str], groups: dict[str, list[str]]) -> frozenset[str]:
 
 
 def read_catalogue(path: Path = CATALOGUE) -> dict[str, RelationType]:
-    data = yaml.load(path.read_text(encoding="utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     groups = data["entity_groups"]
     return {name: RelationType(
         name=name, label=entry["label"], directed=entry["directed"],

@@ -29,6 +29,7 @@ from typing import Any
 
 from linkchart.evaluate.normalise import normalise_name
 from linkchart.evaluate.paths import DataMissing, require, shared_path
+from linkchart.evaluate.prf import PrecisionRecall, harmonic_mean, ratio
 
 FORMAT = "linkchart-who-is-who/1"
 _ARTICLE_ID = re.compile(r"^(\d+)(?:_|$)")
@@ -121,23 +122,13 @@ def map_locals(gold: WhoIsWho, key: str, entities: Iterable[dict[str, Any]],
 # ------------------------------------------------------------------ scores
 
 @dataclass
-class PairScore:
+class PairScore(PrecisionRecall):
     predicted: int
     gold: int
     correct: int
 
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def counts(self) -> tuple[int, int, int, int]:
+        return self.correct, self.predicted, self.correct, self.gold
 
     def to_json(self) -> dict[str, Any]:
         return {"predicted_pairs": self.predicted, "gold_pairs": self.gold,
@@ -157,8 +148,7 @@ class ClusterScore:
 
     @property
     def bcubed_f1(self) -> float:
-        p, r = self.bcubed_precision, self.bcubed_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(self.bcubed_precision, self.bcubed_recall)
 
     def to_json(self) -> dict[str, Any]:
         return {"items": self.items, "gold_clusters": self.gold_clusters,
@@ -194,13 +184,10 @@ def score_clusters(predicted: dict[Hashable, Hashable],
     cross = PairScore(pairwise.predicted - sum(_pairs(n) for n in doc_pred.values()),
                       pairwise.gold - sum(_pairs(n) for n in doc_gold.values()),
                       pairwise.correct - sum(_pairs(n) for n in doc_cells.values()))
-    if items:
-        precision = sum(cells[(predicted[i], gold[i])] / pred_sizes[predicted[i]]
-                        for i in items) / len(items)
-        recall = sum(cells[(predicted[i], gold[i])] / gold_sizes[gold[i]]
-                     for i in items) / len(items)
-    else:
-        precision = recall = 1.0
+    precision = ratio(sum(cells[(predicted[i], gold[i])] / pred_sizes[predicted[i]]
+                          for i in items), len(items))
+    recall = ratio(sum(cells[(predicted[i], gold[i])] / gold_sizes[gold[i]]
+                       for i in items), len(items))
     return ClusterScore(len(items), len(gold_sizes), len(pred_sizes), pairwise, cross,
                         precision, recall)
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from linkchart.nlp.lexicon import load_yaml
+from linkchart.wordlists import load_yaml
 from anyascii import anyascii
 
 DROPPED = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4.]")
