@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from linkchart.benchmark import read_corpus
+from linkchart.evaluate.speed import read_corpus
 from linkchart.config import Config
 from linkchart.pipeline import extract_documents
 from linkchart.store import Store, copies

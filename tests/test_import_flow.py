@@ -27,9 +27,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("store",),
     ("analyze",),
     ("export",),
-    ("server",),
-    # measuring quality and speed
-    ("evaluate", "benchmark"),
+    # over the store: measuring quality and speed, and serving the chart
+    ("evaluate", "server"),
     ("cli", "__main__"),
 ]
 LAYER_OF = {unit: level for level, units in enumerate(LAYERS) for unit in units}

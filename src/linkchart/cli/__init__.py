@@ -18,7 +18,8 @@ import typer
 
 from linkchart import __version__
 from linkchart.cli.common import (
-    ENVIRONMENT, console, count_documents, errors, fail, open_store, print_json, sqlite_path,
+    ENVIRONMENT, DbOption, console, count_documents, errors, fail, open_store, print_json,
+    sqlite_path,
 )
 from linkchart.cli.lazy import LazyGroup
 from linkchart.config import Config, database_url
@@ -38,8 +39,6 @@ ExportFormat = Enum("ExportFormat", {name: name for name in FORMATS}, type=str)
 EntityType = Enum("EntityType", {name: name for name in ENTITY_TYPES}, type=str)
 EventType = Enum("EventType", {name: name for name in EVENT_TYPES}, type=str)
 
-DbOption = typer.Option(None, "--db", envvar="LINKCHART_DB", show_envvar=True,
-                        help="SQLite path or database URL (default ./linkchart.db)")
 PackOption = typer.Option(None, "--pack", help="An extra knowledge pack (YAML file or "
                           "folder); LINKCHART_PACKS adds more")
 ModelOption = typer.Option(None, "--model", envvar="LINKCHART_MODEL", show_envvar=True,

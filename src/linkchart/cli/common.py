@@ -16,6 +16,9 @@ from linkchart.config import database_url
 console = Console(soft_wrap=True)  # lines are never cut or folded when piped
 errors = Console(stderr=True)
 
+DbOption = typer.Option(None, "--db", envvar="LINKCHART_DB", show_envvar=True,
+                        help="SQLite path or database URL (default ./linkchart.db)")
+
 ENVIRONMENT = {
     "LINKCHART_DB": "the store: SQLite path or database URL (default ./linkchart.db)",
     "LINKCHART_PACKS": "extra knowledge packs, separated by the path separator",

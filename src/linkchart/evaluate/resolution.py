@@ -344,32 +344,3 @@ def render(run: ResolutionRun, console, errors: bool = False) -> None:
         for missed in run.missed_merges:
             console.print(f"[yellow]missed merge[/yellow] {missed['actor']}: "
                           f"{missed['entities']}")
-
-
-def command(gold: Path, articles: Path | None, config: Any, as_json: bool,
-            errors: bool) -> None:
-    """`linkchart evaluate --resolution GOLD` (`--per-doc` lists the errors)."""
-    import typer
-    from rich.console import Console
-
-    from linkchart.evaluate.report import print_json
-
-    err = Console(stderr=True)
-    try:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("extracting articles", total=None)
-            run = evaluate_resolution(gold, articles, config,
-                                      progress=lambda n: progress.advance(task, n),
-                                      on_start=lambda n: progress.update(task, total=n))
-    except DataMissing as error:
-        explicit = articles is not None or Path(gold).exists()
-        err.print(f"[{'red' if explicit else 'yellow'}]{'error' if explicit else 'skipped'}:"
-                  f"[/] {error}")
-        raise typer.Exit(2 if explicit else 0)
-    if as_json:
-        print_json(run.to_json(errors=errors))
-    else:
-        render(run, Console(), errors=errors)

@@ -116,7 +116,7 @@ def _pseudo_word(seed: str) -> str:
 def measure(corpus: Path, n: int = 300, skip: int = 0, db: str | None = None,
             batch: int = 64, workers: int = 1, replicas: int = 0, renamed: float = 0.5,
             config: Any = None, progress=None, cache: Path | None = None) -> Timing:
-    from linkchart.benchmark import count_words, read_corpus
+    from linkchart.evaluate.speed import count_words, read_corpus
     from linkchart.config import Config
     from linkchart.distributed import extract_parallel
     from linkchart.resolve import resolve
