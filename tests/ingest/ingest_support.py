@@ -36,7 +36,7 @@ def store_of(backend: str, folder: Path):
 
     from linkchart.resolve import resolve
     from linkchart.store import Store
-    from linkchart.store.testing import postgres_available, temporary_database
+    from postgres_databases import postgres_available, temporary_database
 
     if backend == "sqlite":
         with Store.open(str(folder / "store.db"), resolver=resolve) as opened:

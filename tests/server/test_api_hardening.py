@@ -14,7 +14,7 @@ HUGE = str(2**64)
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
                                                                marks=pytest.mark.postgres)])
 def store_url(request, tmp_path_factory):
-    from linkchart.store.testing import postgres_available, temporary_database
+    from postgres_databases import postgres_available, temporary_database
 
     if request.param == "sqlite":
         yield str(tmp_path_factory.mktemp("hardening") / "chart.db")

@@ -23,7 +23,7 @@ EXAMPLES = 12
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store_url(request, tmp_path):
-    from linkchart.store.testing import postgres_available, temporary_database
+    from postgres_databases import postgres_available, temporary_database
 
     if request.param == "sqlite":
         yield str(tmp_path / "chart.db")

@@ -6,7 +6,7 @@ import pytest
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
 from linkchart.store import Store
-from linkchart.store.testing import (POSTGRES_URL, empty_database, postgres_available,
+from postgres_databases import (POSTGRES_URL, empty_database, postgres_available,
                                      temporary_database)
 
 SAMPLE = Path(__file__).parent / "data" / "sample.json"

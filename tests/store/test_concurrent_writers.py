@@ -17,7 +17,7 @@ import pytest
 from linkchart.jobs import ingest
 from linkchart.resolve import resolve
 from linkchart.store import Store
-from linkchart.store.testing import empty_database
+from postgres_databases import empty_database
 
 pytestmark = pytest.mark.postgres
 
