@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from linkchart.nlp.gazetteer import is_place
-from linkchart.nlp.lexicon import typing_lexicon, words
+from linkchart.nlp.lexicon import typing_lexicon
+from linkchart.wordlists import words
 from linkchart.nlp.packs import Knowledge, load_packs
 from linkchart.nlp.referents import ReferentBuilder
 from linkchart.nlp.typing import Typer

@@ -8,7 +8,8 @@ from spacy.tokens import Span
 
 from linkchart.model import ENTITY_TYPES
 from linkchart.nlp.gazetteer import is_place
-from linkchart.nlp.lexicon import typing_lexicon, words
+from linkchart.nlp.lexicon import typing_lexicon
+from linkchart.wordlists import words
 from linkchart.nlp.packs import Knowledge
 
 PACK, STRONG, CONTEXT, STOCK, WEAK = 5.0, 3.0, 2.0, 1.0, 0.5

@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from linkchart import __version__
 from linkchart.analyze import Selection
+from linkchart.catalogue import RELATIONS
 from linkchart.model import DEFAULT_CONFIDENCE, ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
 from linkchart.server import review, views
 from linkchart.server.security import guard
@@ -178,6 +179,7 @@ def health() -> dict[str, str]:
 @api.get("/types", tags=["meta"], summary="Entity, relation and PLOVER event types")
 def types() -> dict[str, Any]:
     return {"entity_types": list(ENTITY_TYPES), "relation_types": list(RELATION_TYPES),
+            "relations": [r.public() for r in RELATIONS.values()],
             "event_types": list(EVENT_TYPES), "default_min_confidence": DEFAULT_CONFIDENCE}
 
 

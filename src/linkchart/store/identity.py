@@ -20,9 +20,10 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from linkchart.resolve.matching import kind
-from linkchart.resolve.names import name_key
+from linkchart.names.keys import kind
+from linkchart.names.normalise import name_key
 from linkchart.store import judgements as table
+from linkchart.store.entity_rows import rebuild_entities
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import (attributions, doc_entities, documents, entities,
                                     entity_keys, event_participants, events, relations,
@@ -153,7 +154,6 @@ def _drop_entity(conn: Connection, entity_id: str, search: Search) -> None:
 
 def merge_entities(conn: Connection, ids: Iterable[str], search: Search) -> str | None:
     """Fold several global entities into the oldest (lowest id); its name and type stay."""
-    from linkchart.store.writer import rebuild_entities
 
     ids = sorted(set(ids), key=_num)
     ids = [i for i in ids if conn.scalar(select(entities.c.id).where(entities.c.id == i))]
@@ -202,7 +202,6 @@ def move_locals(conn: Connection, locals_: Iterable[tuple[str, str]], target: st
     """Move local entities (document, local id) to `target`, or to a new global entity
     named after them; the entities they leave are renamed if their name went with them,
     and dropped if empty."""
-    from linkchart.store.writer import rebuild_entities
 
     locals_ = sorted(set(locals_))
     if not locals_:
@@ -248,7 +247,6 @@ def move_locals(conn: Connection, locals_: Iterable[tuple[str, str]], target: st
 
 def _settle(conn: Connection, entity_id: str, search: Search) -> None:
     """After locals left an entity: drop it if empty, rename it if its name left."""
-    from linkchart.store.writer import rebuild_entities
 
     rows = conn.execute(select(doc_entities.c.name, doc_entities.c.aliases)
                         .where(doc_entities.c.entity_id == entity_id)).all()
@@ -264,14 +262,12 @@ def _settle(conn: Connection, entity_id: str, search: Search) -> None:
 
 
 def set_name(conn: Connection, entity_id: str, name: str, search: Search) -> None:
-    from linkchart.store.writer import rebuild_entities
 
     conn.execute(update(entities).where(entities.c.id == entity_id).values(name=name))
     rebuild_entities(conn, [entity_id], search)
 
 
 def set_type(conn: Connection, entity_id: str, entity_type: str, search: Search) -> None:
-    from linkchart.store.writer import rebuild_entities
 
     conn.execute(update(entities).where(entities.c.id == entity_id).values(type=entity_type))
     rebuild_entities(conn, [entity_id], search)

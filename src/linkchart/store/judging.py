@@ -29,7 +29,8 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from linkchart.model import ENTITY_TYPES, RELATION_TYPES
-from linkchart.resolve.names import name_key
+from linkchart.model import UNDIRECTED_RELATIONS as _UNDIRECTED
+from linkchart.names.normalise import name_key
 from linkchart.store import identity
 from linkchart.store import judgements as table
 from linkchart.store.identity import JudgementError, anchor, matching_locals, signature
@@ -393,9 +394,6 @@ def add_fact(conn, relation_type: str, source: str, target: str, document: str,
                "target": signature(conn, target), "document": document,
                "evidence": evidence, "role": role, "negated": negated}
     return judge(conn, "add_fact", payload, author, search)
-
-
-_UNDIRECTED = {"allied_with", "opposes", "affiliated_with"}
 
 
 NOTE_ENDS = {"entity": ("entity",), "link": ("source", "target"),

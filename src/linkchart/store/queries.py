@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, distinct, func, or_, select, union_all
 
-from linkchart.resolve.names import name_key
+from linkchart.names.normalise import name_key
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,

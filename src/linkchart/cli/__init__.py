@@ -1,7 +1,7 @@
 """The `linkchart` command: Typer commands over ingest, extract, store, export and more.
 
 Heavy libraries (spaCy, SQLAlchemy, FastAPI) are imported inside the commands that use
-them, and the commands that live beside their subject load on use (linkchart.cli_lazy),
+them, and the commands that live beside their subject load on use (linkchart.cli.lazy),
 so `linkchart --help` answers at once. Every user mistake ends in one line on standard
 error and a non-zero exit; listings print a table on a terminal, tab-separated lines
 when piped, and JSON with --json.
@@ -17,10 +17,11 @@ from typing import Any, Optional
 import typer
 
 from linkchart import __version__
-from linkchart.cli_common import (
-    ENVIRONMENT, console, count_documents, errors, fail, open_store, print_json, sqlite_path,
+from linkchart.cli.common import (
+    ENVIRONMENT, DbOption, console, count_documents, errors, fail, open_store, print_json,
+    sqlite_path,
 )
-from linkchart.cli_lazy import LazyGroup
+from linkchart.cli.lazy import LazyGroup
 from linkchart.config import Config, database_url
 from linkchart.export import FOLDER_FORMATS, FORMATS
 from linkchart.model import ENTITY_TYPES, EVENT_TYPES
@@ -38,8 +39,6 @@ ExportFormat = Enum("ExportFormat", {name: name for name in FORMATS}, type=str)
 EntityType = Enum("EntityType", {name: name for name in ENTITY_TYPES}, type=str)
 EventType = Enum("EventType", {name: name for name in EVENT_TYPES}, type=str)
 
-DbOption = typer.Option(None, "--db", envvar="LINKCHART_DB", show_envvar=True,
-                        help="SQLite path or database URL (default ./linkchart.db)")
 PackOption = typer.Option(None, "--pack", help="An extra knowledge pack (YAML file or "
                           "folder); LINKCHART_PACKS adds more")
 ModelOption = typer.Option(None, "--model", envvar="LINKCHART_MODEL", show_envvar=True,
@@ -241,7 +240,7 @@ def entities(db: Optional[str] = DbOption,
 def show(name: str = typer.Argument(..., help="An entity's name, alias or id"),
          db: Optional[str] = DbOption, as_json: bool = JsonOption):
     """An entity's card: type, aliases, relations and events with evidence and sources."""
-    from linkchart.cards import render_card
+    from linkchart.cli.cards import render_card
 
     with open_store(db) as store:
         by_id = store.entity(name)
@@ -342,7 +341,7 @@ def export(format: ExportFormat = typer.Option("json", "--format", "-f",
 @app.command()
 def demo(db: Optional[str] = typer.Option("linkchart-demo.db", "--db")):
     """Ingest the bundled sample articles into a fresh store and show what they hold."""
-    from linkchart.demo import run_demo
+    from linkchart.cli.demo import run_demo
 
     run_demo(console, database_url(db))
 

@@ -116,9 +116,10 @@ def _pseudo_word(seed: str) -> str:
 def measure(corpus: Path, n: int = 300, skip: int = 0, db: str | None = None,
             batch: int = 64, workers: int = 1, replicas: int = 0, renamed: float = 0.5,
             config: Any = None, progress=None, cache: Path | None = None) -> Timing:
-    from linkchart.benchmark import count_words, read_corpus
+    from linkchart.evaluate.speed import count_words, read_corpus
     from linkchart.config import Config
     from linkchart.distributed import extract_parallel
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     config = config or Config.from_env()
@@ -137,7 +138,7 @@ def measure(corpus: Path, n: int = 300, skip: int = 0, db: str | None = None,
         if cache:
             _save(Path(cache), extractions, timing.extract_s)
     with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(db or str(Path(tmp) / "timing.db")) as store:
+        with Store.open(db or str(Path(tmp) / "timing.db"), resolver=resolve) as store:
             per_batch: list[float] = []
             _instrument(store, timing, per_batch)
             start = time.perf_counter()
