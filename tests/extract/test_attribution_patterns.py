@@ -152,3 +152,10 @@ def test_a_meeting_told_of_is_no_speaker():
     found = attributions_of("Jeffrey Feltman spoke at a meeting of the U.N. Security Council "
                             "telling members that the latest developments were dangerous.")
     assert not any("meeting" in (a.source_text or "") for a in found)
+
+
+def test_the_secretary_of_state_is_the_one_introduced_with_the_title():
+    kind, name = _named_source("Secretary of State John Kerry met Sergey Lavrov on Monday. "
+                               "Later, the secretary of state said the talks had been "
+                               "useful.", "useful")
+    assert (kind, name) == ("named_person", "John Kerry")

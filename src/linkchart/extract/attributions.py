@@ -298,7 +298,8 @@ class AttributionExtractor:
         """'the Pentagon spokesman said' after 'Pentagon spokesman John Kirby': the one
         person the article introduced with that title. An indefinite descriptor ('a
         Pentagon spokesman') names no one."""
-        if token.pos_ != "NOUN" or token.i in self.context.token_referent or \
+        common = token.pos_ == "NOUN" or token.is_lower  # 'secretary' tagged a name
+        if not common or token.i in self.context.token_referent or \
                 not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         earlier = [t for t in self.context.doc[:token.i] if t.lower_ == token.lower_]
@@ -320,7 +321,9 @@ class AttributionExtractor:
         for i in range(title.i + 1, min(len(doc), title.i + 1 + TITLE_SPAN)):
             if i in referents and self.context.type_of(referents[i]) == "person":
                 return referents[i]
-            if doc[i].pos_ != "PROPN":  # "a source close to Araji" is not a title
+            if doc[i].pos_ != "PROPN" and not (  # "a source close to Araji" is no title,
+                    doc[i].lower_ in ("of", "for") and i + 1 < len(doc)  # but "Secretary
+                    and doc[i + 1].pos_ == "PROPN"):                     # of State X" is
                 break
         if title.dep_ == "appos" and title.head.i in referents and \
                 self.context.type_of(referents[title.head.i]) == "person":
