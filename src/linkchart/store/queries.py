@@ -13,7 +13,9 @@ from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
                                     entities, entity_keys, event_participants, events,
                                     relations)
+from linkchart.store.schema import ties as tie_table
 from linkchart.store.search import Search, snippet
+from linkchart.store.ties import tie_count_sql
 
 HEADER = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.published,
           documents.c.url)
@@ -85,18 +87,13 @@ def _doc_count():
             .where(doc_entities.c.entity_id == entities.c.id).scalar_subquery())
 
 
-def _relation_count():
-    out = (select(func.count()).select_from(relations)
-           .where(relations.c.source_entity == entities.c.id).scalar_subquery())
-    into = (select(func.count()).select_from(relations)
-            .where(relations.c.target_entity == entities.c.id).scalar_subquery())
-    return out + into
-
-
 def _entity_select():
+    """An entity with the documents that name it and its ties (`relations`), counted as
+    its card, the chart and the exports count them."""
     return select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases,
                   entities.c.first_seen, entities.c.last_seen,
-                  _doc_count().label("documents"), _relation_count().label("relations"))
+                  _doc_count().label("documents"),
+                  tie_count_sql(entities.c.id).label("relations"))
 
 
 def _entity(row) -> dict[str, Any]:
@@ -301,21 +298,24 @@ def stats(conn: Connection, top: int = 10) -> dict[str, Any]:
         return {k: n for k, n in conn.execute(select(column, func.count())
                                               .group_by(column).order_by(column))}
 
+    # an entity's ties: those it is the source of, and those it is only the target of
     ends = union_all(
-        select(relations.c.source_entity.label("a"), relations.c.target_entity.label("b")),
-        select(relations.c.target_entity.label("a"), relations.c.source_entity.label("b")),
+        select(tie_table.c.source.label("entity")),
+        select(tie_table.c.target.label("entity")).where(
+            tie_table.c.target != tie_table.c.source),
     ).subquery()
-    degree = func.count(distinct(ends.c.b)).label("degree")
+    degree = func.count().label("degree")
     rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, degree)
-                        .join(ends, ends.c.a == entities.c.id)
-                        .where(ends.c.b.is_not(None), ends.c.b != ends.c.a)
+                        .join(ends, ends.c.entity == entities.c.id)
                         .group_by(entities.c.id, entities.c.num, entities.c.name,
                                   entities.c.type)
                         .order_by(degree.desc(), entities.c.num).limit(top))
     return {
         "documents": conn.scalar(select(func.count()).select_from(documents)),
         "entities": by_type(entities.c.type),
-        "relations": by_type(relations.c.type),
+        "relations": by_type(tie_table.c.type),
+        "ties": conn.scalar(select(func.count()).select_from(tie_table)),
+        "statements": by_type(relations.c.type),
         "events": by_type(events.c.type),
         "attributions": conn.scalar(select(func.count()).select_from(attributions)),
         "top_entities": [{"id": r.id, "name": r.name, "type": r.type, "degree": r.degree}

@@ -1,0 +1,85 @@
+"""Keeping the tie table (`schema.ties`) equal to a count of the relation rows, in the
+transaction that changes them: whatever adds, deletes or re-points relation rows (the
+writer, judgements, a document's replacement, a wire copy losing its original) names the
+pairs of entities whose rows it touched, and `refresh` counts those pairs again.
+
+A pair is counted whole (both directions, every type), so a refresh needs no earlier
+count to be right, and the cost of a write grows with the ties it touches, not with the
+store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, Connection, delete, insert, select, tuple_
+
+from linkchart.store.lookup import CHUNK
+from linkchart.store.schema import relations
+from linkchart.store.schema import ties as tie_table
+from linkchart.store.ties import COUNTS, TIE_KEY, counts, relation_columns, tie_rows
+
+Pair = tuple[str, str]
+PAIR_CHUNK = 200
+"""Pairs counted in one statement (each binds up to four ids, and its ends)."""
+
+
+def refresh(conn: Connection, pairs: Iterable[tuple[str | None, str | None]]) -> None:
+    """Count again the ties between each pair of entities (a pair with an unresolved end
+    is no tie): delete their rows, insert their count from the relation rows."""
+    unordered = sorted({tuple(sorted(p)) for p in pairs if None not in p})
+    for i in range(0, len(unordered), PAIR_CHUNK):
+        chunk = unordered[i:i + PAIR_CHUNK]
+        both = sorted({*chunk, *((b, a) for a, b in chunk)})
+        firsts = sorted({a for a, _ in both})
+        conn.execute(delete(tie_table).where(
+            tie_table.c.source.in_(firsts),
+            tuple_(tie_table.c.source, tie_table.c.target).in_(both)))
+        scope = relation_columns().where(
+            relations.c.source_entity.in_(firsts),
+            tuple_(relations.c.source_entity, relations.c.target_entity).in_(both))
+        _insert_counts(conn, scope)
+
+
+def rebuild(conn: Connection) -> None:
+    """Count every tie again (a new table, or a check that found it wrong)."""
+    conn.execute(delete(tie_table))
+    _insert_counts(conn, relation_columns())
+
+
+def _insert_counts(conn: Connection, scope) -> None:
+    counted = counts(tie_rows(scope.subquery("scope")), conn.dialect.name).subquery("counted")
+    columns = [*TIE_KEY, *COUNTS]
+    conn.execute(insert(tie_table).from_select(columns, select(*(counted.c[k]
+                                                                 for k in columns))))
+
+
+def pairs_where(conn: Connection, *conditions: ColumnElement) -> set[Pair]:
+    """The ends of the relation rows that meet `conditions` (both resolved)."""
+    stmt = (select(relations.c.source_entity, relations.c.target_entity).distinct()
+            .where(relations.c.source_entity.is_not(None),
+                   relations.c.target_entity.is_not(None), *conditions))
+    return {(a, b) for a, b in conn.execute(stmt)}
+
+
+def pairs_of_entity(conn: Connection, entity_id: str) -> set[Pair]:
+    """Every pair that an entity is an end of, in the relation rows (two indexed
+    look-ups) and in the tie table (in case it lags behind them)."""
+    found = pairs_where(conn, relations.c.source_entity == entity_id)
+    found |= pairs_where(conn, relations.c.target_entity == entity_id)
+    for end in (tie_table.c.source, tie_table.c.target):
+        found |= {(a, b) for a, b in conn.execute(
+            select(tie_table.c.source, tie_table.c.target).where(end == entity_id))}
+    return found
+
+
+def pairs_of_documents(conn: Connection, doc_ids: Iterable[str]) -> set[Pair]:
+    ids = sorted(set(doc_ids))
+    found: set[Pair] = set()
+    for i in range(0, len(ids), CHUNK):
+        found |= pairs_where(conn, relations.c.document_id.in_(ids[i:i + CHUNK]))
+    return found
+
+
+def renamed(pairs: Iterable[Pair], old: str, new: str) -> set[Pair]:
+    """`pairs`, with `old` standing for `new` (after a merge re-pointed its rows)."""
+    return {(new if a == old else a, new if b == old else b) for a, b in pairs}
