@@ -7,6 +7,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from linkchart.model import DocExtraction, Document, Entity, Relation
+from linkchart.store.card import CARD_QUOTES
+from linkchart.store.graph import first_quotes
 from linkchart.store.schema import ties as tie_table
 from linkchart.store.ties import counted, stored
 
@@ -21,7 +23,21 @@ def table_and_recount(store) -> tuple[list, list]:
 def assert_table_is_a_recount(store) -> list:
     table, recount = table_and_recount(store)
     assert table == recount
+    for entity_id in busiest(store, 2):
+        assert_card_quotes_the_oldest(store, entity_id)
     return table
+
+
+def assert_card_quotes_the_oldest(store, entity_id: str) -> None:
+    """The quotes a card reads by the ids the table keeps are those that ranking all of
+    a tie's rows finds."""
+    card = store.entity_card(entity_id, limit=1000)
+    others = {r["other"]["id"] for r in card["relations"]} | {entity_id}
+    with store.engine.connect() as conn:
+        oldest = first_quotes(conn, entity_id, others, CARD_QUOTES)
+    assert card["relations"]
+    for tie in card["relations"]:
+        assert tie["evidence"] == oldest[tie["id"]]
 
 
 def tie_ends(store) -> set[str]:

@@ -230,24 +230,48 @@ def event_list(conn: Connection, entity_id: str | None, types: Iterable[str] | N
 
 def event_page(conn: Connection, entity_id: str, limit: int | None
                ) -> tuple[list[dict[str, Any]], int]:
-    """An entity's first `limit` events, oldest first, and how many it has."""
-    rows = _event_rows(conn, entity_id, None, None, None)
-    return _events(conn, rows[:limit] if limit else rows), len(rows)
+    """An entity's first `limit` events, oldest first, and how many it has: all of them
+    are ordered by their dates alone, and only the first `limit` are read whole (a hub
+    takes part in thousands)."""
+    if not limit:
+        rows = _event_rows(conn, entity_id, None, None, None)
+        return _events(conn, rows), len(rows)
+    dated = conn.execute(_involving(select(events.c.id, events.c.date, documents.c.published)
+                                    .join(documents, documents.c.id == events.c.document_id),
+                                    entity_id)).all()
+    first = [r.id for r in sorted(dated, key=_oldest_event)[:limit]]
+    rows = []
+    for i in range(0, len(first), CHUNK):
+        rows += conn.execute(_event_select().where(events.c.id.in_(first[i:i + CHUNK]))).all()
+    return _events(conn, sorted(rows, key=_oldest_event)), len(dated)
 
 
-def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
-                date_from: str | None, date_to: str | None) -> list:
-    when = func.coalesce(events.c.date, documents.c.published)
-    stmt = (select(events, documents.c.outlet, documents.c.published,
+def _oldest_event(row) -> tuple[str, str]:
+    return dates.iso(row.date or row.published) or "9999", f"V{row.id}"
+
+
+def _event_select():
+    return (select(events, documents.c.outlet, documents.c.published,
                    attributions.c.local_id.label("attribution_local"),
                    attributions.c.source_entity.label("attribution_source"),
                    attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
             .join(documents, documents.c.id == events.c.document_id)
             .outerjoin(attributions, attributions.c.id == events.c.attribution_id))
-    if entity_id:
-        involved = select(event_participants.c.event_id).where(
-            event_participants.c.entity_id == entity_id)
-        stmt = stmt.where(or_(events.c.id.in_(involved), events.c.location_entity == entity_id))
+
+
+def _involving(stmt, entity_id: str | None):
+    """`stmt` narrowed to the events `entity_id` takes part in or happen at (all, without)."""
+    if not entity_id:
+        return stmt
+    involved = select(event_participants.c.event_id).where(
+        event_participants.c.entity_id == entity_id)
+    return stmt.where(or_(events.c.id.in_(involved), events.c.location_entity == entity_id))
+
+
+def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
+                date_from: str | None, date_to: str | None) -> list:
+    when = func.coalesce(events.c.date, documents.c.published)
+    stmt = _involving(_event_select(), entity_id)
     if types:
         stmt = stmt.where(events.c.type.in_(list(types)))
     low, high = dates.year_bounds(date_from, date_to)
@@ -257,7 +281,7 @@ def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | 
         stmt = stmt.where(when < high)
     rows = [r for r in conn.execute(stmt)
             if dates.in_range(r.date or r.published, date_from, date_to)]
-    return sorted(rows, key=lambda r: (dates.iso(r.date or r.published) or "9999", f"V{r.id}"))
+    return sorted(rows, key=_oldest_event)
 
 
 def _events(conn: Connection, rows: list) -> list[dict[str, Any]]:

@@ -219,5 +219,8 @@ ties = Table(
     Column("roles", Text),  # distinct non-empty roles, joined by ties.ROLE_SEPARATOR
     Column("confidence", Float),  # noisy-OR over independent sources (ties._corroborated)
     Column("max_confidence", Float),
+    # ids of its oldest relation rows (tie_table.QUOTES_KEPT, comma-separated): a card's
+    # quotes, read without ranking every row of a tie that thousands of articles make
+    Column("quotes", Text),
     sqlite_with_rowid=False,
 )

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Connection, delete, insert, select, tuple_
+from sqlalchemy import (ColumnElement, Connection, bindparam, delete, func, insert, select,
+                        tuple_, update)
 
 from linkchart.store.lookup import CHUNK
-from linkchart.store.schema import relations
+from linkchart.store.schema import documents, relations
 from linkchart.store.schema import ties as tie_table
-from linkchart.store.ties import COUNTS, TIE_KEY, counts, relation_columns, tie_rows
+from linkchart.store.ties import (COUNTS, TIE_KEY, counts, relation_columns, tie_ends,
+                                  tie_rows)
 
 Pair = tuple[str, str]
 PAIR_CHUNK = 200
+QUOTES_KEPT = 5
+"""Quotes a tie keeps the ids of: as many as a card shows (card.CARD_QUOTES)."""
 """Pairs counted in one statement (each binds up to four ids, and its ends)."""
 
 
@@ -47,10 +51,37 @@ def rebuild(conn: Connection) -> None:
 
 
 def _insert_counts(conn: Connection, scope) -> None:
+    """Insert the ties of the relation rows of `scope` (`ties.relation_columns`), with
+    their quotes."""
     counted = counts(tie_rows(scope.subquery("scope")), conn.dialect.name).subquery("counted")
     columns = [*TIE_KEY, *COUNTS]
     conn.execute(insert(tie_table).from_select(columns, select(*(counted.c[k]
                                                                  for k in columns))))
+    _record_quotes(conn, scope.subquery("quoted"))
+
+
+def _record_quotes(conn: Connection, scope) -> None:
+    """Each tie's oldest QUOTES_KEPT relation rows (by publication, document, row), as
+    `graph.first_quotes` ranks them."""
+    source, target = tie_ends(scope.c.type, scope.c.source_entity, scope.c.target_entity)
+    key = [scope.c.type, source, target, scope.c.negated]
+    rank = func.row_number().over(partition_by=key, order_by=[
+        func.coalesce(documents.c.published, ""), scope.c.document_id, scope.c.id])
+    ranked = (select(*(k.label(name) for k, name in zip(key, TIE_KEY, strict=True)),
+                     scope.c.id, rank.label("rank"))
+              .join(documents, documents.c.id == scope.c.document_id).subquery("ranked"))
+    oldest: dict[tuple, list[str]] = {}
+    for row in conn.execute(select(ranked).where(ranked.c.rank <= QUOTES_KEPT)
+                            .order_by(ranked.c.rank)):
+        oldest.setdefault((row.type, row.source, row.target, bool(row.negated)),
+                          []).append(str(row.id))
+    if oldest:
+        conn.execute(update(tie_table).where(*(tie_table.c[k] == bindparam(f"tie_{k}")
+                                               for k in TIE_KEY))
+                     .values(quotes=bindparam("tie_quotes")),
+                     [{"tie_type": kind, "tie_source": a, "tie_target": b,
+                       "tie_negated": negated, "tie_quotes": ",".join(ids)}
+                      for (kind, a, b, negated), ids in oldest.items()])
 
 
 def pairs_where(conn: Connection, *conditions: ColumnElement) -> set[Pair]:

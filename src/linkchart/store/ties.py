@@ -62,9 +62,10 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
 
 def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
            types: Iterable[str] | None = None, among: set[str] | None = None,
-           min_sources: int = 1) -> list[dict[str, Any]]:
-    """The tie table's rows touching `entity_ids` (all, without), with their ends' names:
-    two indexed look-ups (by source, by target) a chunk of ids."""
+           min_sources: int = 1, quotes: bool = False) -> list[dict[str, Any]]:
+    """The tie table's rows touching `entity_ids` (all, without), with their ends' names
+    (and with `quotes`, the ids of their oldest relation rows as `quote_ids`): two
+    indexed look-ups (by source, by target) a chunk of ids."""
     stmt = _named(tie_table)
     table = tie_table.c
     if types:
@@ -72,7 +73,7 @@ def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
     if min_sources > 1:
         stmt = stmt.where(table.sources >= min_sources)
     if entity_ids is None:
-        return [_tie(row) for row in conn.execute(stmt)]
+        return [_tie(row, quotes) for row in conn.execute(stmt)]
     ids = sorted(set(entity_ids))
     in_sql = among is not None and len(among) <= MAX_AMONG_IN_SQL
     found: dict[tuple, dict[str, Any]] = {}
@@ -82,7 +83,7 @@ def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
             if in_sql:
                 chunk = chunk.where(table[other].in_(sorted(among)))
             for row in conn.execute(chunk):
-                tie = _tie(row)
+                tie = _tie(row, quotes)
                 found.setdefault(tuple(tie[k] for k in TIE_KEY), tie)
     return list(found.values())
 
@@ -158,7 +159,7 @@ def _number(entity_id):
     return cast(func.substr(entity_id, 2), Integer)
 
 
-def _ends(row_type, source, target):
+def tie_ends(row_type, source, target):
     """A tie's ends: as written, or for an undirected type, the lower-numbered first."""
     swap = and_(row_type.in_(sorted(UNDIRECTED_RELATIONS)), _number(source) > _number(target))
     return case((swap, target), else_=source), case((swap, source), else_=target)
@@ -197,7 +198,7 @@ def tie_rows(scope: Subquery, date_from=None, date_to=None):
     """One row per relation row of `scope` (`relation_columns`) published between the
     bound `date_from` and `date_to` (either None: open): its tie, and what the counts are
     made of."""
-    source, target = _ends(scope.c.type, scope.c.source_entity, scope.c.target_entity)
+    source, target = tie_ends(scope.c.type, scope.c.source_entity, scope.c.target_entity)
     return (select(scope.c.type, source.label("source"), target.label("target"),
                    scope.c.negated, scope.c.document_id, scope.c.role, scope.c.confidence,
                    document_keys.c.source_key, document_keys.c.published_iso,
@@ -259,7 +260,7 @@ def _split_roles(joined: str | None) -> list[str]:
     return sorted(joined.split(ROLE_SEPARATOR)) if joined else []
 
 
-def _tie(row) -> dict[str, Any]:
+def _tie(row, quotes: bool = False) -> dict[str, Any]:
     found = row._mapping
     tie = {"type": found["type"], "source": found["source"], "target": found["target"],
            "negated": bool(found["negated"]),
@@ -272,4 +273,6 @@ def _tie(row) -> dict[str, Any]:
                   "first_date": found["first_date"], "last_date": found["last_date"],
                   "anonymous_only": found["anonymous"] == found["mentions"],
                   "evidence_count": found["mentions"], "document_count": found["documents"],
-                  "confidence": round(confidence, 4) if confidence is not None else None}
+                  "confidence": round(confidence, 4) if confidence is not None else None
+                  } | ({"quote_ids": [int(i) for i in (found["quotes"] or "").split(",") if i]}
+                       if quotes else {})

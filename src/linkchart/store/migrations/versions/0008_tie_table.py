@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("roles", sa.Text),
         sa.Column("confidence", sa.Float),
         sa.Column("max_confidence", sa.Float),
+        sa.Column("quotes", sa.Text),
         sqlite_with_rowid=False,
     )
     # an actor's ties, best-sourced first, from either end
