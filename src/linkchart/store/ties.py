@@ -80,6 +80,8 @@ def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
     for i in range(0, len(ids), CHUNK):
         for end, other in (("source", "target"), ("target", "source")):
             chunk = stmt.where(table[end].in_(ids[i:i + CHUNK]))
+            if end == "target":  # what the source look-up of this chunk found
+                chunk = chunk.where(table.source.not_in(ids[i:i + CHUNK]))
             if in_sql:
                 chunk = chunk.where(table[other].in_(sorted(among)))
             for row in conn.execute(chunk):
