@@ -67,6 +67,16 @@ def test_upgrading_to_wire_copies_keeps_every_count(url, sample):
             [t["sources"] for t in before]
 
 
+def test_upgrading_to_the_tie_table_fills_it(url, sample):
+    """Stores written before 0008 get a tie table equal to a count of their relations."""
+    from test_tie_table import assert_table_is_a_recount
+
+    before = _stored_then_downgraded(url, sample, "0007", "ties")
+    with Store.open(url) as store:
+        assert store.ties() == before
+        assert_table_is_a_recount(store)
+
+
 def _stored_then_downgraded(url, sample, revision: str, gone_table: str):
     """The sample stored, the store taken back to `revision` (where `gone_table` is not
     yet); the ties it had."""

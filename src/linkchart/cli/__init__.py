@@ -141,7 +141,7 @@ def ingest(paths: list[str] = typer.Argument(
         except StrictFailure as failure:
             fail(f"{failure} (--strict: stopped; nothing after the last stored batch was "
                  "written)", 1)
-        stats = _stats(store, top=3)
+        stats = store.stats(top=3)
     _print_summary(summary, stats, database_url(db), as_json)
     if summary.failed:
         raise typer.Exit(1)
@@ -164,7 +164,7 @@ def _print_summary(summary, stats: dict[str, Any], url: str, as_json: bool) -> N
              "documents in the store": stats["documents"],
              "entities": sum(stats["entities"].values()),
              "relations": stats["ties"],
-             "relation statements": sum(stats["relations"].values()),
+             "relation statements": sum(stats["statements"].values()),
              "events": sum(stats["events"].values()), "attributions": stats["attributions"]}
     if as_json:
         print_json(found | {"failures": [{"path": f.path, "reason": f.reason}
@@ -281,26 +281,19 @@ def events(db: Optional[str] = DbOption,
                row["fatalities"], row["evidence"]] for row in rows])
 
 
-def _stats(store, top: int) -> dict[str, Any]:
-    """The store's counts, with `ties`: relations counted as the exports and the chart
-    count them (one per type, ends and negation), where `relations` counts statements
-    (one per article that makes it)."""
-    return store.stats(top=top) | {"ties": len(store.ties())}
-
-
 @app.command()
 def stats(db: Optional[str] = DbOption, top: int = typer.Option(10, min=0),
           as_json: bool = JsonOption):
     """What the store holds: counts by type, and the most connected entities."""
     with open_store(db) as store:
-        found = _stats(store, top)
+        found = store.stats(top)
     if as_json:
         return print_json(found)
     rows = [["documents", "", found["documents"]],
             ["relations (ties, as exported)", "", found["ties"]],
             ["attributions", "", found["attributions"]]]
-    for part, label in (("entities", "entities"), ("relations", "relation statements"),
-                        ("events", "events")):
+    for part, label in (("entities", "entities"), ("relations", "ties"),
+                        ("statements", "relation statements"), ("events", "events")):
         rows += [[label, kind, count] for kind, count in found[part].items()]
     _listing(["what", "type", "count"], rows)
     _listing(["id", "name", "type", "ties"], [[e["id"], e["name"], e["type"], e["degree"]]

@@ -7,8 +7,9 @@
 Starts `linkchart serve` on a free loopback port in a new process (so nothing is cached
 in it), waits until it answers /api/health (which does not touch the store), then times
 the first GET /api/entities/{id}/neighbourhood, the same query warm, and the first
-/api/graph call the web UI makes when an actor is expanded. The entity is the store's most
-connected one unless --entity names another.
+/api/graph call the web UI makes when an actor is expanded, then its first card
+(GET /api/entities/{id}). The entity is the store's most connected one unless --entity
+names another.
 """
 
 from __future__ import annotations
@@ -76,13 +77,15 @@ def measure(db: str, entity: str | None = None, depth: int = 1, repeat: int = 5
         warm = [_get(url)[0] for _ in range(repeat)]
         graph_url = f"{origin}/api/graph?" + urlencode({"entity": entity, "expand": entity})
         graph_first, _ = _get(graph_url)
+        card_first, _ = _get(f"{origin}/api/entities/{quote(entity)}")
     finally:
         server.terminate()
         server.wait(timeout=10)
     return {"db": db, "entity": entity, "depth": depth, "startup_ms": round(startup),
             "first_neighbourhood_ms": round(first, 1),
             "warm_neighbourhood_ms": round(statistics.median(warm), 1),
-            "first_graph_ms": round(graph_first, 1), "nodes": len(found["nodes"]),
+            "first_graph_ms": round(graph_first, 1), "first_card_ms": round(card_first, 1),
+            "nodes": len(found["nodes"]),
             "edges": len(found["edges"]), "bytes": len(body)}
 
 
@@ -104,6 +107,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  first neighbourhood      {result['first_neighbourhood_ms']} ms")
     print(f"  same query, warm median  {result['warm_neighbourhood_ms']} ms")
     print(f"  first /api/graph (UI)    {result['first_graph_ms']} ms")
+    print(f"  first card               {result['first_card_ms']} ms")
 
 
 if __name__ == "__main__":

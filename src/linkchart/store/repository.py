@@ -155,6 +155,9 @@ class Store:
                                                min_sources, limit, evidence, min_confidence)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
+        """Counts by type: `relations` and `ties` count ties (one per type, ends and
+        negation, as the chart, the cards and the exports do), `statements` relation rows
+        (one per article that makes it); the `top` entities with the most ties."""
         with self._read() as conn:
             return queries.stats(conn, top)
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, text, upda
 
 from linkchart.model import ORGANISATION_TYPES, DocExtraction
 from linkchart.names.keys import keys_for
-from linkchart.store import copies, dates, identity, judging
+from linkchart.store import copies, dates, identity, judging, tie_table
 from linkchart.store.entity_rows import merge_aliases, rebuild_entities, search_text
 from linkchart.store.lookup import CHUNK, StoreLookup
 from linkchart.store.outlets import outlet_key
@@ -50,11 +50,13 @@ def add_extractions(conn: Connection, extractions: list[DocExtraction], search: 
     mapping = resolver(fresh, lookup) if fresh else {}
     _apply_entities(conn, _collect(fresh, mapping), search)
     links = copies.plan(conn, [x.document for x in fresh])
+    tied: set[tuple[str, str]] = set()
     for extraction in fresh:
-        _insert_document(conn, extraction, mapping, search,
-                         links.sources[extraction.document.id])
+        tied |= _insert_document(conn, extraction, mapping, search,
+                                 links.sources[extraction.document.id])
         result.stored.append(extraction.document.id)
     copies.record(conn, links)
+    tie_table.refresh(conn, tied)
     rebuild_entities(conn, _existing(conn, affected), search)
     if fresh:
         identity.record_reviews(conn, lookup.reviews)
@@ -108,9 +110,11 @@ def _pairs(conn: Connection, key, value, wanted: set[str]) -> dict[str, str]:
 def _drop_document(conn: Connection, doc_id: str, search: Search) -> set[str]:
     affected = set(conn.scalars(select(doc_entities.c.entity_id)
                                 .where(doc_entities.c.document_id == doc_id)))
+    tied = tie_table.pairs_of_documents(conn, [doc_id])
     search.unindex_document(conn, doc_id)
     copies.forget(conn, doc_id)
     conn.execute(delete(documents).where(documents.c.id == doc_id))
+    tie_table.refresh(conn, tied)
     return affected - {None}
 
 
@@ -180,7 +184,9 @@ def _more_specific(current: str, seen_types: list[str]) -> str:
 
 
 def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str, str], str],
-                     search: Search, source_key: str) -> None:
+                     search: Search, source_key: str) -> set[tuple[str, str]]:
+    """Insert one document and what was extracted from it; returns the pairs of entities
+    its relations tie (the ties to count again)."""
     doc = x.document
     conn.execute(insert(documents), {
         "id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
@@ -232,6 +238,7 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
     if people:
         conn.execute(insert(event_participants), people)
     search.index_document(conn, doc.id, doc.title, doc.text)
+    return {(glob.get(r.source), glob.get(r.target)) for r in x.relations}
 
 
 def _insert_returning(conn: Connection, table, rows: list[dict]) -> list[int]:
