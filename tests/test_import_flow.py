@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -86,12 +87,13 @@ def _imported(node: ast.AST, module: str, is_package: bool) -> list[str]:
     return []
 
 
-def _modules():
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if "migrations" not in path.parts:
-            yield path, _module_name(path), ast.parse(path.read_text(encoding="utf-8"))
+@lru_cache(maxsize=1)
+def _modules() -> tuple[tuple[Path, str, ast.Module], ...]:
+    return tuple((path, _module_name(path), ast.parse(path.read_text(encoding="utf-8")))
+                 for path in sorted(PACKAGE.rglob("*.py")) if "migrations" not in path.parts)
 
 
+@lru_cache(maxsize=1)
 def import_edges() -> list[tuple[str, str, str]]:
     """(importing module, imported linkchart module, "file:line") for every import."""
     edges = []
