@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,25 @@ LAYERS: list[tuple[str, ...]] = [
     ("cli", "__main__"),
 ]
 LAYER_OF = {unit: level for level, units in enumerate(LAYERS) for unit in units}
+
+DEFERRED = {
+    # the modules that import linkchart modules inside functions, and why it pays
+    "linkchart.cli": "`linkchart --help` imports no spaCy, SQLAlchemy or FastAPI",
+    "linkchart.cli.common": "`linkchart --help` imports no spaCy, SQLAlchemy or FastAPI",
+    "linkchart.cli.analyze": "a command's --help imports no store or analyses",
+    "linkchart.cli.measure": "a command's --help imports no spaCy",
+    "linkchart.cli.review": "a command's --help imports no store",
+    "linkchart.cli.serve": "a command's --help imports no FastAPI",
+    "linkchart.model": "the relation catalogue is YAML: --help parses none",
+    "linkchart.names.keys": "the bundled packs' loader lives in nlp, which imports spaCy",
+    "linkchart.distributed": "workers load spaCy, the parent process does not",
+    "linkchart.evaluate.runner": "scoring alone (the scorer's tests) loads no spaCy",
+    "linkchart.evaluate.speed": "reading a corpus (scripts, resolve-timing) loads no spaCy",
+    "linkchart.evaluate.benchmarks": "each benchmark adapter is imported by name when run",
+    "linkchart.export": "the format table (--help) imports no store or analysis layer",
+    "linkchart.ingest.feeds": "the HTTP client only when a feed is read",
+    "linkchart.server.api": "workspace_api imports api's dependencies (a cycle, for now)",
+}
 
 
 def _module_name(path: Path) -> str:
@@ -67,20 +87,35 @@ def _imported(node: ast.AST, module: str, is_package: bool) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=1)
+def _modules() -> tuple[tuple[Path, str, ast.Module], ...]:
+    return tuple((path, _module_name(path), ast.parse(path.read_text(encoding="utf-8")))
+                 for path in sorted(PACKAGE.rglob("*.py")) if "migrations" not in path.parts)
+
+
+@lru_cache(maxsize=1)
 def import_edges() -> list[tuple[str, str, str]]:
     """(importing module, imported linkchart module, "file:line") for every import."""
     edges = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if "migrations" in path.parts:
-            continue
-        module = _module_name(path)
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for path, module, tree in _modules():
         for node in ast.walk(tree):
             for target in _imported(node, module, path.name == "__init__.py"):
                 if target == "linkchart" or target.startswith("linkchart."):
                     where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
                     edges.append((module, target, where))
     return edges
+
+
+def modules_importing_inside_functions() -> set[str]:
+    found = set()
+    for path, module, tree in _modules():
+        for function in ast.walk(tree):
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for node in ast.walk(function):
+                    targets = _imported(node, module, path.name == "__init__.py")
+                    if any(t.startswith("linkchart") for t in targets):
+                        found.add(module)
+    return found
 
 
 def units_with_code() -> set[str]:
@@ -147,6 +182,10 @@ def test_no_import_goes_against_the_flow():
 
 def test_no_packages_import_each_other():
     assert cycles(import_edges()) == []
+
+
+def test_imports_wait_inside_functions_only_where_that_pays():
+    assert sorted(modules_importing_inside_functions() - set(DEFERRED)) == []
 
 
 def test_store_gets_its_resolver_from_the_caller():

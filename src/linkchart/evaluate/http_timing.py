@@ -24,6 +24,9 @@ import time
 import urllib.request
 from urllib.parse import quote, urlencode
 
+from linkchart.config import database_url
+from linkchart.store import Store
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -39,9 +42,6 @@ def _get(url: str) -> tuple[float, bytes]:
 
 
 def _most_connected(db: str) -> str:
-    from linkchart.config import database_url
-    from linkchart.store import Store
-
     with Store.open(database_url(db)) as store:
         top = store.stats(top=1)["top_entities"]
     if not top:

@@ -27,9 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linkchart.config import Config
 from linkchart.evaluate.normalise import normalise_name
 from linkchart.evaluate.paths import DataMissing, require, shared_path
 from linkchart.evaluate.prf import PrecisionRecall, harmonic_mean, ratio
+from linkchart.evaluate.runner import extract, read_article
+from linkchart.resolve import resolve
+from linkchart.store import Store
 
 FORMAT = "linkchart-who-is-who/1"
 _ARTICLE_ID = re.compile(r"^(\d+)(?:_|$)")
@@ -243,11 +247,6 @@ def evaluate_resolution(gold_path: Path, articles: Path | None = None, config: A
                         db: str | None = None) -> ResolutionRun:
     """Extract the gold's articles, store them in a fresh store (temporary unless `db`
     names a new one), and score the store's global entities against the gold."""
-    from linkchart.config import Config
-    from linkchart.evaluate.runner import extract, read_article
-    from linkchart.resolve import resolve
-    from linkchart.store import Store
-
     gold = load_gold(gold_path)
     keys = sorted({k for a in gold.actors for k in a.mentions} | set(gold.documents))
     article_dir = articles or default_articles()

@@ -20,8 +20,9 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import AfterValidator, BaseModel, Field
 
 from linkchart import __version__
-from linkchart.analyze import Selection
+from linkchart.analyze import KINDS, AnalysisError, Selection, analyze
 from linkchart.catalogue import RELATIONS
+from linkchart.export import export as write_export
 from linkchart.model import DEFAULT_CONFIDENCE, ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
 from linkchart.server import review, views
 from linkchart.server.security import guard
@@ -269,8 +270,6 @@ def analysis(store: StoreDep, kind: str,
              tie: Annotated[str | None, Query(max_length=300, description="sourcing of "
                                               "one tie: type:source:target[:not]")] = None,
              limit: Annotated[int, Query(ge=1, le=1000)] = 100):
-    from linkchart.analyze import KINDS, AnalysisError, analyze
-
     if kind not in KINDS:
         raise HTTPException(404, f"no analysis {kind!r}: one of {', '.join(KINDS)}")
     actor = selected.entity_ids[0] if selected.entity_ids else None
@@ -354,8 +353,6 @@ def decide(store: StoreDep, review_id: RowId, decision: DecisionIn):
 def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
            hide: Hide = [], limit: Limit = views.DEFAULT_LIMIT,
            format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):
-    from linkchart.export import export as write
-
     scoped = bool(entity or expand)
     selection = None
     if scoped or selected != Selection():
@@ -364,7 +361,7 @@ def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand:
         selection = replace(selected, entity_ids=[n["id"] for n in shown["nodes"]]
                             if shown else None, events=True)
     buffer = io.BytesIO()
-    write(store, format, buffer, selection)
+    write_export(store, format, buffer, selection)
     media, suffix = EXPORTS[format]
     return Response(buffer.getvalue(), media_type=media, headers={
         "Content-Disposition": f'attachment; filename="linkchart.{suffix}"'})

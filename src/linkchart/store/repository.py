@@ -11,6 +11,7 @@ from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.store import (analysis, card, corpus, graph, identity, judgements, judging,
                              neighbourhood, queries, workspaces, writer)
+from linkchart.store.copies import copies_of
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
 from linkchart.store.search import Search
@@ -84,8 +85,6 @@ class Store:
 
     def wire_copies(self, doc_id: str) -> list[dict[str, Any]]:
         """The documents stored as near copies of `doc_id` (which count as its source)."""
-        from linkchart.store.copies import copies_of
-
         with self._read() as conn:
             return copies_of(conn, doc_id)
 

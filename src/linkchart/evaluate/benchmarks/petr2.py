@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from linkchart.evaluate.benchmarks.common import NONE, Classification, files, main_event
-from linkchart.evaluate.paths import require
+from linkchart.evaluate.paths import require, shared_path
 from linkchart.evaluate.prf import ratio
 from linkchart.model import EVENT_TYPES, DocExtraction, Document
 
@@ -122,8 +122,6 @@ def load(path: Path) -> list[Record]:
 
 def load_crosswalk(benchmark_path: Path | None = None) -> Crosswalk:
     """The crosswalk beside the PETR2 folder's sibling `plover-gsr/`."""
-    from linkchart.evaluate.paths import shared_path
-
     if benchmark_path is not None:
         base = benchmark_path if benchmark_path.is_dir() else benchmark_path.parent
         candidate = base.parent.joinpath(*CROSSWALK_PATH)
