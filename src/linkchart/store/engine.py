@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from linkchart.store import tie_table
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 WRITE = {"linkchart_write": True}
 """Execution options for a writing connection (SQLite takes its write lock at BEGIN)."""
@@ -70,7 +72,5 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
         if revision == "head" and (before or "") < TIE_TABLE_REVISION:
-            from linkchart.store import tie_table
-
             tie_table.rebuild(connection)
         connection.commit()
