@@ -321,3 +321,9 @@ def test_ground_held_is_a_base_and_hyphen_pairs_own_nothing(relations_of):
 def test_who_blames_someone_for_an_attack_is_not_the_attacker(relations_of):
     found = relations_of("Trump blamed Iran for the attack on the U.S. Embassy in Baghdad.")
     assert not any(t == "opposes" and s == "Trump" for t, s, _ in found)
+
+
+def test_who_claims_an_attack_opposes_its_target(relations_of):
+    found = relations_of("Al-Shabaab claimed responsibility for the attack on the Kenyan "
+                         "army near the border.")
+    assert ("opposes", "Al-Shabaab", "Kenyan army") in found

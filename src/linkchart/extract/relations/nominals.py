@@ -21,6 +21,8 @@ class NominalRules:
         self.between = {w: kind for kind, ws in words["between"].items() for w in ws}
         self.light_verbs = set(words["light_verbs"])
         self.help_nouns = set(words["help_nouns"])
+        self.claim_nouns = set(words["claims"]["nouns"])
+        self.claim_verbs = set(words["claims"]["verbs"])
 
     def _nominal(self, token: Token) -> None:
         if token.pos_ not in ("NOUN", "PROPN"):
@@ -71,6 +73,9 @@ class NominalRules:
         leaders = [i for i in self._leaders_by_hyphen(noun) if i not in actors]
         if actors:
             return actors + leaders
+        claimer = self._claimer(noun)
+        if claimer:
+            return leaders + [i for i in claimer if i not in leaders]
         verb = noun.head
         if noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in self.light_verbs | {
                 "of", "with"}:  # not "for": 'Trump blamed Iran for the attack on X'
@@ -78,6 +83,18 @@ class NominalRules:
                 verb = verb.head  # a preposition can be the root of a headline fragment
             return leaders + [i for i in self._subjects(verb) if i not in leaders]
         return leaders
+
+    def _claimer(self, noun: Token) -> list[int]:
+        """'His forces claimed credit for an attack on the GNC': who claims it made it."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for":
+            return []
+        verb = prep.head.head if prep.head.lower_ in self.claim_nouns else prep.head
+        if verb.lemma_.lower() not in self.claim_verbs or not any(
+                c.dep_ == "dobj" and c.lower_ in self.claim_nouns for c in verb.children):
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return [i for s in subjects for i in self._through_of(s)] or self._subjects(verb)
 
     def _leaders_by_hyphen(self, noun: Token) -> list[int]:
         """'the U.S.-led fight against IS', 'the Saudi-led bombing campaign': the leader
