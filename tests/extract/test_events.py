@@ -379,3 +379,11 @@ def test_both_sides_of_a_hyphen_pair_take_part(events_of):
     consult = [e for e in events if e.type == "CONSULT"]
     assert len(consult) == 1
     assert {names[a] for a in consult[0].actors} == {"Hamas", "Hezbollah"}
+
+
+def test_a_place_opening_the_sentence_places_the_strike_and_never_acts(events_of):
+    events, names = events_of("Near Palmyra, one strike destroyed a Hezbollah unit on Sunday.")
+    strike = [e for e in events if e.type == "ASSAULT"]
+    assert len(strike) == 1
+    assert "Palmyra" not in {names[a] for a in strike[0].actors + strike[0].recipients}
+    assert names[strike[0].location] == "Palmyra"

@@ -162,6 +162,7 @@ class EventExtractor:
         date: the publication month would be a guess, often years off."""
         if self.candidates:
             return True
+        self._places_out_of_roles(candidate)
         if candidate.placed_only:
             return True
         candidate.recipients = [r for r in candidate.recipients if r not in candidate.actors]
@@ -172,6 +173,18 @@ class EventExtractor:
         if candidate.anchored:
             return True
         return told_as_done(candidate.trigger, candidate.type)
+
+    def _places_out_of_roles(self, candidate: Candidate) -> None:
+        """A place never acts or suffers: 'Near Palmyra, one strike destroyed a unit'
+        places the strike, it does not make Palmyra the attacker."""
+        places = [i for i in (*candidate.actors, *candidate.recipients)
+                  if self.context.type_of(i) == "location"]
+        if not places:
+            return
+        candidate.actors = [i for i in candidate.actors if i not in places]
+        candidate.recipients = [i for i in candidate.recipients if i not in places]
+        if candidate.location is None:
+            candidate.location = places[0]
 
     def _finish(self, candidates: list[Candidate]) -> list[Event]:
         events = []
