@@ -18,8 +18,7 @@ from linkchart.nlp.packs import Knowledge
 from linkchart.nlp.referents import Referent
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
-COLLECTIVE_NOUNS = {"alliance", "coalition", "bloc", "group", "union", "front", "grouping",
-                    "umbrella", "federation", "confederation", "network", "array"}
+COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
 ANAPHOR_WINDOW = 60  # tokens; a pronoun further than this from its antecedent is left alone
 
 

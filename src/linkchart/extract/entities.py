@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from linkchart.extract.context import Context
+from linkchart.extract.lexicons import lexicon
 from linkchart.model import Entity
 from linkchart.nlp.referents import PLACE_PREPOSITIONS, Referent
 from linkchart.nlp.lexicon import typing_lexicon
@@ -18,7 +19,7 @@ from linkchart.wordlists import words
 from linkchart.nlp.typing import STOCK
 
 NOT_ENTITIES = words(typing_lexicon()["not_entities"])
-BORDER_WORDS = {"border", "borders", "frontier", "boundary"}
+BORDER_WORDS = frozenset(lexicon("events")["border_words"])
 PLACE_LABELS = {"GPE", "LOC", "FAC", "location"}
 
 

@@ -14,8 +14,8 @@ from linkchart.nlp.packs import Knowledge
 
 PACK, STRONG, CONTEXT, STOCK, WEAK = 5.0, 3.0, 2.0, 1.0, 0.5
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", *ENTITY_TYPES}
-STATE_FORCE_HEADS = {"army", "forces", "force"}
-SECURITY_MINISTRY_WORDS = {"defence", "defense", "interior", "intelligence", "security"}
+STATE_FORCE_HEADS = words(typing_lexicon()["state_force_heads"])
+SECURITY_MINISTRY_WORDS = words(typing_lexicon()["security_ministry_words"])
 PERSON_NOUNS = words(typing_lexicon()["person_nouns"])
 PLACE_PREPOSITIONS = {"in", "near", "at", "from", "to", "into", "outside", "around", "across",
                       "towards", "toward", "through", "inside"}

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from linkchart.extract.context import Context
 from linkchart.extract.events.candidates import Trigger
 from linkchart.extract.events.syntax import Sentences
+from linkchart.extract.lexicons import lexicon
 
 MAX_EVIDENCE_TOKENS = 60
 CLAUSE_DEPS = ("ccomp", "advcl", "parataxis", "csubj", "relcl", "acl", "xcomp")
@@ -16,8 +17,7 @@ TRAILING_DEPS = CLAUSE_DEPS + ("punct", "cc", "mark", "conj", "dep")
 SIDE_CLAUSE_DEPS = ("advcl", "ccomp", "parataxis", "punct", "mark", "cc")
 CIRCUMSTANCE_PREPS = ("after", "amid", "despite", "following", "because", "since",
                       "before", "as", "while")
-CIRCUMSTANCES = {"response", "retaliation", "revenge", "reprisal", "wake", "light", "spite",
-                 "addition", "aftermath", "run"}
+CIRCUMSTANCES = frozenset(lexicon("events")["circumstances"])
 
 
 def evidence_of(trigger: Trigger, sentences: Sentences,

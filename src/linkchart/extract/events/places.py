@@ -8,14 +8,12 @@ from spacy.tokens import Token
 from linkchart.extract.context import Context
 from linkchart.extract.events.candidates import Candidate, Trigger
 from linkchart.extract.events.lexicon import Lexicon
+from linkchart.extract.lexicons import lexicon
 
 PLACE_TYPES = {"location", "country"}
 # Prepositions under which a country, not only a city or region, is the place.
 COUNTRY_PREPS = ("in", "across", "throughout", "inside", "within", "near", "into")
-NOT_PLACES = {"response", "retaliation", "protest", "support", "wake", "light", "addition",
-              "order", "favor", "favour", "return", "exchange", "solidarity", "memory", "name",
-              "revenge", "reprisal", "defiance", "violation", "accordance", "line", "charge",
-              "control", "power", "custody", "hand", "part", "touch", "contact", "talk"}
+NOT_PLACES = frozenset(lexicon("events")["not_places"])
 
 
 def find_place(trigger: Trigger, candidate: Candidate, context: Context, lex: Lexicon) -> None:

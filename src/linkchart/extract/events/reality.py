@@ -13,14 +13,12 @@ from linkchart.extract.events.candidates import Trigger
 from linkchart.extract.events.lexicon import Lexicon, lemma_of
 from linkchart.extract.events.syntax import (
     SUBJECTS, agents_of, is_participle, is_passive, names_several, subject_of)
+from linkchart.extract.lexicons import lexicon
 
 VERBAL_TYPES = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 DEICTIC_DETS = {"any", "no", "every"}
-UNREAL_MODIFIERS = {"possible", "potential", "future", "planned", "proposed", "would-be",
-                    "threatened", "imminent", "alleged", "hypothetical", "further",
-                    "retaliatory", "prospective", "expected", "looming", "next"}
-REAL_GOVERNORS = {"begin", "start", "continue", "resume", "manage", "help", "keep",
-                  "go", "move", "proceed", "escalate", "step", "rush", "come"}
+UNREAL_MODIFIERS = frozenset(lexicon("events")["unreal_modifiers"])
+REAL_GOVERNORS = frozenset(lexicon("events")["real_governors"])
 REFUSAL_AUXES = ("will", "would", "wo", "can", "ca", "could")
 SPANS_OF_TIME = ("years", "decades", "months", "weeks")
 GOVERNED_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj")

@@ -17,6 +17,7 @@ from linkchart.extract.events.candidates import Candidate, Trigger, add_new
 from linkchart.extract.events.lexicon import Lexicon, lemma_of, word_key
 from linkchart.extract.events.phrases import modifier_referent, phrase_referents
 from linkchart.extract.events.syntax import agents_of, is_passive, subject_of
+from linkchart.extract.lexicons import lexicon
 
 SPATIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
 TARGET_PREPS = ("against", "on", "upon", "targeting")
@@ -24,11 +25,11 @@ ASSAULT_TARGET_PREPS = ("at", "toward", "towards", "into")
 ON_TARGET_TYPES = ("ASSAULT", "SANCTION", "COERCE", "REQUEST", "THREATEN", "PROTEST")
 TO_RECIPIENT_TYPES = ("AID", "CONCEDE", "SUPPORT", "REQUEST", "THREATEN", "AGREE")
 WITH_PARTNER_TYPES = ("CONSULT", "AGREE", "COOPERATE")
-MUTUAL_VERBS = ("clash", "fight", "battle")  # both sides act
+MUTUAL_VERBS = tuple(lexicon("events")["mutual_verbs"])
 MUTUAL_NOUNS = MUTUAL_VERBS + ("fighting", "firefight", "gunfight")
 NOUN_ACTOR_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-PATIENT_VERBS = {"hit", "target", "destroy", "damage"}
-VICTIM_NOUNS = ("target", "victim", "targets", "victims")
+PATIENT_VERBS = frozenset(lexicon("events")["patient_verbs"])
+VICTIM_NOUNS = tuple(lexicon("events")["victim_nouns"])
 
 
 class RoleFinder:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from linkchart.catalogue import RELATIONS
+from linkchart.extract.lexicons import lexicon
 from linkchart.model import ORGANISATION_TYPES
 
 ACTORS = set(ORGANISATION_TYPES) | {"person", "country"}
@@ -12,7 +13,7 @@ SOURCE_TYPES = {name: set(r.source_types) for name, r in RELATIONS.items()}
 TARGET_TYPES = {name: set(r.target_types) for name, r in RELATIONS.items()}
 OBJECT_PREPS = frozenset({"of", "for", "within", "in", "at", "to", "inside"})
 TIE_PREPS = frozenset({"of", "for", "within", "to", "with"})
-LINK_NOUNS = {"link", "links", "ties", "tie", "connection", "connections", "relationship"}
+LINK_NOUNS = frozenset(lexicon("relations")["link_nouns"])
 MAX_EVIDENCE_TOKENS = 45
 
 
