@@ -1,0 +1,140 @@
+"""The text cues of each document (linkchart.extract.cues): written with the document, in
+its transaction; scanned again from the stored text and statements for documents stored
+before (or with other cue words); read by the analyses, one indexed query per kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, or_, select
+
+from linkchart.extract.cues import REQUEST_TYPES, TextCues, find_cues, version
+from linkchart.model import DocExtraction
+from linkchart.store import dates
+from linkchart.store.lookup import CHUNK
+from linkchart.store.schema import attributions, cue_documents, documents, events, text_cues
+
+
+def record(conn: Connection, extraction: DocExtraction) -> None:
+    """Find and store the cues of a document being written."""
+    statements = [{"content": a.content, "source_kind": a.source_kind,
+                   "source_text": a.source_text, "start": _offset(a.start),
+                   "end": _offset(a.end)} for a in extraction.attributions]
+    requests = [{"type": v.type, "content": v.content, "start": _offset(v.start)}
+                for v in extraction.events if v.type in REQUEST_TYPES]
+    document = extraction.document
+    _write(conn, document.id, find_cues(document.text, statements, requests))
+
+
+def _offset(value) -> int | None:
+    """As the writer stores a span's ends: a negative or missing offset is None."""
+    return value if isinstance(value, int) and value >= 0 else None
+
+
+def _write(conn: Connection, doc_id: str, found: TextCues) -> None:
+    conn.execute(insert(cue_documents), {
+        "document_id": doc_id, "version": version(),
+        "sentences": [list(span) for span in found.sentences] or None})
+    if found.cues:
+        conn.execute(insert(text_cues), [{
+            "document_id": doc_id, "kind": c.kind, "sentence": c.sentence,
+            "cue_start": c.cue_start, "cue_end": c.cue_end, "detail": c.detail}
+            for c in found.cues])
+
+
+def _unscanned(*columns):
+    """Documents without cues of the current version: stored before text cues, or
+    scanned with other cue words."""
+    return (select(*columns).select_from(documents)
+            .outerjoin(cue_documents, cue_documents.c.document_id == documents.c.id)
+            .where(or_(cue_documents.c.version.is_(None),
+                       cue_documents.c.version != version())))
+
+
+def unscanned(conn: Connection) -> list[str]:
+    return list(conn.scalars(_unscanned(documents.c.id).order_by(documents.c.id)))
+
+
+def unscanned_count(conn: Connection) -> int:
+    return conn.scalar(_unscanned(func.count()))
+
+
+def rescan(conn: Connection, doc_ids: Iterable[str]) -> int:
+    """Scan stored documents again from their text, statements and REQUEST/CONSULT
+    events; their old cues are replaced. Returns how many cues were found."""
+    doc_ids = sorted(set(doc_ids))
+    found = 0
+    for i in range(0, len(doc_ids), CHUNK):
+        chunk = doc_ids[i:i + CHUNK]
+        conn.execute(delete(text_cues).where(text_cues.c.document_id.in_(chunk)))
+        conn.execute(delete(cue_documents).where(cue_documents.c.document_id.in_(chunk)))
+        statements, requests = _stored_statements(conn, chunk), _stored_requests(conn, chunk)
+        for doc_id, text in conn.execute(select(documents.c.id, documents.c.text)
+                                         .where(documents.c.id.in_(chunk))):
+            cues = find_cues(text, statements.get(doc_id, []), requests.get(doc_id, []))
+            _write(conn, doc_id, cues)
+            found += len(cues.cues)
+    return found
+
+
+def _stored_statements(conn: Connection, doc_ids: list[str]) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    rows = conn.execute(select(attributions.c.document_id, attributions.c.content,
+                               attributions.c.source_kind, attributions.c.source_text,
+                               attributions.c.start, attributions.c.end)
+                        .where(attributions.c.document_id.in_(doc_ids))
+                        .order_by(attributions.c.id))
+    for r in rows:
+        found.setdefault(r.document_id, []).append({
+            "content": r.content, "source_kind": r.source_kind,
+            "source_text": r.source_text, "start": r.start, "end": r.end})
+    return found
+
+
+def _stored_requests(conn: Connection, doc_ids: list[str]) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    rows = conn.execute(select(events.c.document_id, events.c.type, events.c.content,
+                               events.c.start)
+                        .where(events.c.document_id.in_(doc_ids),
+                               events.c.type.in_(REQUEST_TYPES))
+                        .order_by(events.c.id))
+    for r in rows:
+        found.setdefault(r.document_id, []).append(
+            {"type": r.type, "content": r.content, "start": r.start})
+    return found
+
+
+def cues_of_kinds(conn: Connection, kinds: Iterable[str],
+                  doc_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """The cues of some kinds (of some documents), by document, sentence and offset."""
+    stmt = (select(text_cues.c.document_id, text_cues.c.kind, text_cues.c.sentence,
+                   text_cues.c.cue_start, text_cues.c.cue_end, text_cues.c.detail)
+            .where(text_cues.c.kind.in_(list(kinds)))
+            .order_by(text_cues.c.document_id, text_cues.c.id))
+    chunks = [None] if doc_ids is None else [sorted(set(doc_ids))[i:i + CHUNK]
+                                             for i in range(0, len(set(doc_ids)), CHUNK)]
+    found = []
+    for chunk in chunks:
+        narrowed = stmt if chunk is None else stmt.where(text_cues.c.document_id.in_(chunk))
+        found += [dict(r._mapping) for r in conn.execute(narrowed)]
+    return found
+
+
+def cue_documents_of(conn: Connection, doc_ids: Iterable[str], date_from: str | None = None,
+                     date_to: str | None = None) -> list[dict[str, Any]]:
+    """Documents in a period with their text and sentence spans, by id."""
+    stmt = (select(documents.c.id, documents.c.title, documents.c.outlet,
+                   documents.c.published, documents.c.text, cue_documents.c.sentences)
+            .join(cue_documents, cue_documents.c.document_id == documents.c.id)
+            .order_by(documents.c.id))
+    ids = sorted(set(doc_ids))
+    found = []
+    for i in range(0, len(ids), CHUNK):
+        for r in conn.execute(stmt.where(documents.c.id.in_(ids[i:i + CHUNK]))):
+            if dates.in_range(r.published, date_from, date_to):
+                found.append({"id": r.id, "title": r.title, "outlet": r.outlet,
+                              "published": r.published, "text": r.text,
+                              "sentences": [tuple(s) for s in r.sentences or []]})
+    found.sort(key=lambda d: d["id"])
+    return found
