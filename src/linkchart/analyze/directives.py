@@ -213,6 +213,27 @@ def _label(d: Directive) -> str:
     return f"{d.issuer['name']}{channel} {d.verb} \"{d.content}\" ({d.direction})"
 
 
+def _calm_index(calm: list[Directive]) -> dict[tuple[str, str], list[int]]:
+    """Positions of the calm directives by document and by addressee."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, d in enumerate(calm):
+        index.setdefault(("document", d.sentence.document["id"]), []).append(i)
+        for addressee in d.addressees:
+            if addressee["id"] is not None:
+                index.setdefault(("addressee", addressee["id"]), []).append(i)
+    return index
+
+
+def _candidates(hot: Directive, calm: list[Directive], index) -> list[Directive]:
+    """The calm directives that may be related to an escalating one (`_related` decides):
+    those of its document and those sharing an addressee, in their order."""
+    found = set(index.get(("document", hot.sentence.document["id"]), ()))
+    for addressee in hot.addressees:
+        if addressee["id"] is not None:
+            found.update(index.get(("addressee", addressee["id"]), ()))
+    return [calm[i] for i in sorted(found)]
+
+
 def directives(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
     window = setting("directives", "window_days")
     docs = cue_documents(store, selection, ["directive", "meeting"], ["directive", "request"],
@@ -221,9 +242,10 @@ def directives(store, selection: Selection, limit: int = 100) -> list[dict[str, 
             if all(selection.keeps_source(e["source_kind"] if e["source_kind"] != "outlet"
                                           else None) for e in x.evidence)]
     calm = [d for d in said if d.direction == "calm"]
+    index = _calm_index(calm)
     found, seen = [], set()
     for hot in (d for d in said if d.direction == "escalate"):
-        for cool in calm:
+        for cool in _candidates(hot, calm, index):
             key = (_key(hot.issuer), hot.channel, _key(cool.issuer), cool.channel)
             if key in seen or not _related(hot, cool, window):
                 continue
