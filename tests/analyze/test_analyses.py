@@ -133,3 +133,23 @@ def test_selection_narrows_every_analysis(texts_store, camps_store):
                                                         "Granite Column"}
     harbour = analyze(texts_store, "directives", Selection(date_from="2023", date_to="2023"))
     assert [f["escalate"]["issuer"]["name"] for f in harbour] == ["Faisal al-Marri"]
+
+
+def test_rescanning_the_articles_gives_the_cues_ingest_wrote(texts_db, tmp_path):
+    import shutil
+
+    from linkchart.store import Store
+
+    copy = tmp_path / "rescanned.db"
+    shutil.copy(texts_db, copy)
+    kinds = ["directive", "meeting", "request", "front_cover", "front_claim", "denial",
+             "no_casualties", "anonymous_contrast"]
+    with Store.open(str(copy)) as store:
+        written = store.cues_of_kinds(kinds)
+        assert {c["kind"] for c in written} >= {"directive", "meeting", "front_cover",
+                                                "front_claim", "denial", "no_casualties"}
+        found = {kind: analyze(store, kind) for kind in ("directives", "fronts",
+                                                        "contradictions")}
+        store.scan_cues(everything=True)
+        assert store.cues_of_kinds(kinds) == written
+        assert {kind: analyze(store, kind) for kind in found} == found

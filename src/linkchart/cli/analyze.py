@@ -30,6 +30,8 @@ def cues(db: Optional[str] = DbOption,
     once (`--all` scans every document)."""
     with open_store(db) as store:
         scanned, found = store.scan_cues(everything, progress=_scan_progress)
+    if scanned:
+        errors.print()
     console.print(f"scanned {scanned} documents: {found} text cues")
 
 
