@@ -15,8 +15,9 @@ TEXT = ("Fighting resumed near the lake on Monday. The River Council met the Lak
 
 def document_with(content) -> CueDocument:
     given = material(content)
-    return CueDocument(DOCUMENT, sentence_spans(TEXT), given["mentions"], {},
-                       given["attributions"], given["events"])
+    placed = [(m["start"], m["end"], m) for m in given["mentions"]]
+    return CueDocument(DOCUMENT, sentence_spans(TEXT), placed, {}, given["attributions"],
+                       given["events"])
 
 
 def material(content):
@@ -55,6 +56,7 @@ def test_no_content_or_no_direction_gives_none():
 
 def test_an_events_content_asking_for_calm_is_a_cue_at_ingest():
     asked = find_cues(TEXT, [], material(ASKED)["events"]).cues
-    assert [(c.kind, c.sentence, c.detail) for c in asked] == [("request", 1, "calm")]
+    assert [(c.kind, c.sentence, c.detail, c.reaches) for c in asked] == [
+        ("request", 1, "calm", ["E2"])]
     assert TEXT[asked[0].cue_start:asked[0].cue_end] == ASKED
     assert find_cues(TEXT, [], material("a meeting in Mwanza")["events"]).cues == []

@@ -201,8 +201,7 @@ def _said_in_denial(tie: dict[str, Any], denial) -> bool:
         (e.get("attribution") or {}).get("cue") or "") for e in tie["evidence"])
 
 
-def denied_ties(store, selection: Selection, docs: dict[str, dict], material
-                ) -> list[dict[str, Any]]:
+def denied_ties(store, selection: Selection) -> list[dict[str, Any]]:
     """A tie one source asserts and another denies: the same tie stored both ways, or a
     denial answering an assertion a few sentences away in its own article."""
     ties: dict[tuple, dict[bool, dict[str, Any]]] = {}
@@ -210,19 +209,17 @@ def denied_ties(store, selection: Selection, docs: dict[str, dict], material
                                     selection.date_to, selection.keeps_evidence,
                                     denied_only=True):
         ties.setdefault((tie["type"], tie["source"], tie["target"]), {})[tie["negated"]] = tie
-    wanted = {e["document"] for sides in ties.values() if True in sides
-              for e in sides[True]["evidence"]} - set(docs)
-    if wanted:
-        docs = docs | {d["id"]: d for d in store.document_texts(wanted)}
-        material = material | store.document_material(wanted)
-    found = []
     denial = pattern("contradictions", "denies")
-    for sides in ties.values():
-        if True not in sides or not _said_in_denial(sides[True], denial):
-            continue
+    disputed = [sides for sides in ties.values() if True in sides
+                and _said_in_denial(sides[True], denial)
+                and selection.involves([sides[True]["source"], sides[True]["target"]])]
+    wanted = {e["document"] for sides in disputed if False not in sides
+              for e in sides[True]["evidence"]}
+    docs = {d["id"]: d for d in store.document_texts(wanted)} if wanted else {}
+    material = store.document_material(wanted) if wanted else {}
+    found = []
+    for sides in disputed:
         denied = sides[True]
-        if not selection.involves([denied["source"], denied["target"]]):
-            continue
         refused = relation_evidence(denied)
         asserted = relation_evidence(sides[False]) if False in sides else \
             _asserted_nearby(denied, refused, material, docs)
@@ -244,8 +241,5 @@ def contradictions(store, selection: Selection, limit: int = 100) -> list[dict[s
         found += official_against_anonymous(statements, doc, names)
         found += denials(doc)
     found = [f for f in found if selection.involves([e["id"] for e in f["entities"]])]
-    material = {d.document["id"]: {"mentions": d.mentions, "attributions": d.attributions}
-                for d in docs}
-    found += denied_ties(store, selection, {d.document["id"]: d.document for d in docs},
-                         material)
+    found += denied_ties(store, selection)
     return found[:limit]

@@ -234,10 +234,37 @@ def _candidates(hot: Directive, calm: list[Directive], index) -> list[Directive]
     return [calm[i] for i in sorted(found)]
 
 
+def _may_conflict(store) -> set[str]:
+    """The documents whose instructions may take part in a conflict: those instructing in
+    both directions, and those whose instructions may reach an entity that another
+    document's instructions in the other direction may reach (from the cues' `reaches`,
+    a superset of the addressees: documents outside this set cannot pair)."""
+    directions: dict[str, set[str]] = {}
+    reach: dict[tuple[str, str], set[str]] = {}
+    met: dict[str, set[str]] = {}
+    for cue in store.reached_entities(["directive", "request", "meeting"]):
+        doc = cue["document_id"]
+        if cue["kind"] == "meeting":
+            met.setdefault(doc, set()).update(cue["reaches"])
+            continue
+        for side in (("escalate", "calm") if cue["detail"] == "opposite" else (cue["detail"],)):
+            directions.setdefault(doc, set()).add(side)
+            reach.setdefault((doc, side), set()).update(cue["reaches"])
+    reached_by: dict[tuple[str, str], set[str]] = {}
+    for (doc, side), ids in reach.items():
+        for entity_id in ids | met.get(doc, set()):
+            reached_by.setdefault((side, entity_id), set()).add(doc)
+    kept = {doc for doc, sides in directions.items() if len(sides) == 2}
+    for (side, entity_id), docs in reached_by.items():
+        others = reached_by.get(("calm" if side == "escalate" else "escalate", entity_id), set())
+        kept |= {doc for doc in docs if others - {doc}}
+    return kept
+
+
 def directives(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
     window = setting("directives", "window_days")
     docs = cue_documents(store, selection, ["directive", "meeting"], ["directive", "request"],
-                         list(REQUEST_TYPES))
+                         list(REQUEST_TYPES), within=_may_conflict(store))
     said = [x for d in docs for x in directives_in(d)
             if all(selection.keeps_source(e["source_kind"] if e["source_kind"] != "outlet"
                                           else None) for e in x.evidence)]

@@ -41,30 +41,36 @@ class Sentence:
 
 def sentences(document: dict[str, Any], mentions: list[dict[str, Any]]) -> list[Sentence]:
     """The sentences of a document's text, each with the mentions inside it."""
-    return CueDocument(document, sentence_spans(document["text"]), mentions).all()
+    placed = [(m["start"], m["end"], m) for m in mentions]
+    return CueDocument(document, sentence_spans(document["text"]), placed).all()
 
 
 @dataclass
 class CueDocument:
-    """A stored document with its sentence spans; sentences are built when asked for."""
+    """A stored document with its sentence spans and its mentions in text order
+    ((start, end, who): `who` a local entity id of `entities`, or the entity itself);
+    sentences are built when asked for."""
     document: dict[str, Any]
     spans: list[tuple[int, int]]
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[tuple[int, int, Any]] = field(default_factory=list)
     cues: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     attributions: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    entities: dict[str, dict[str, Any]] | None = None
     _built: dict[int, Sentence] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._starts = [m["start"] for m in self.mentions]
+        self._starts = [m[0] for m in self.mentions]
 
     def sentence(self, index: int) -> Sentence:
         if index not in self._built:
             start, end = self.spans[index]
             built = Sentence(self.document, index, start, end, self.document["text"][start:end])
             j = bisect_left(self._starts, start)
-            while j < len(self.mentions) and self.mentions[j]["end"] <= end:
-                built.mentions.append(self.mentions[j])
+            while j < len(self.mentions) and self.mentions[j][1] <= end:
+                at, to, who = self.mentions[j]
+                who = self.entities[who] if self.entities is not None else who
+                built.mentions.append({"start": at, "end": to, **who})
                 j += 1
             self._built[index] = built
         return self._built[index]
@@ -142,9 +148,11 @@ def entity(mention: dict[str, Any]) -> dict[str, Any]:
 
 
 def cue_documents(store, selection, kinds: list[str], needing: list[str],
-                  event_types: list[str] = ()) -> list[CueDocument]:
-    """The selection's documents that hold a cue of one of the kinds `needing`, each with
-    its cues of `kinds`, its mentions, statements and events of `event_types`, by id."""
+                  event_types: list[str] = (), within: set[str] | None = None
+                  ) -> list[CueDocument]:
+    """The selection's documents (of `within`) that hold a cue of one of the kinds
+    `needing`, each with its cues of `kinds`, its mentions, statements and events of
+    `event_types`, by id."""
     missing = store.documents_without_cues()
     if missing:
         raise AnalysisError(
@@ -152,15 +160,17 @@ def cue_documents(store, selection, kinds: list[str], needing: list[str],
             "(stored before text cues, or the cue words changed): run `linkchart cues` "
             "on this store once")
     wanted = {c["document_id"] for c in store.cues_of_kinds(needing)}
+    if within is not None:
+        wanted &= within
     if selection.documents:
         wanted &= set(selection.documents)
     docs = [d for d in store.cue_documents(wanted, selection.date_from, selection.date_to)
             if selection.keeps_document(d["id"], d["outlet"], d["published"])]
     ids = [d["id"] for d in docs]
-    material = store.document_material(ids, event_types)
+    material = store.cue_material(ids, event_types)
     cues: dict[str, dict[str, list]] = {}
     for cue in store.cues_of_kinds(kinds, ids):
         cues.setdefault(cue["document_id"], {}).setdefault(cue["kind"], []).append(cue)
-    return [CueDocument(doc, doc["sentences"], material[doc["id"]]["mentions"],
-                        cues.get(doc["id"], {}), material[doc["id"]]["attributions"],
-                        material[doc["id"]]["events"]) for doc in docs]
+    return [CueDocument(doc, doc["sentences"], doc["mentions"], cues.get(doc["id"], {}),
+                        material[doc["id"]]["attributions"], material[doc["id"]]["events"],
+                        material[doc["id"]]["locals"]) for doc in docs]

@@ -36,6 +36,10 @@ class Cue:
     cue_start: int | None = None
     cue_end: int | None = None
     detail: str | None = None
+    reaches: list[str] | None = None
+    """Directives, meetings and requests: the local entities they may be addressed to (a
+    superset of the addressees the analysis finds), so that conflicting directives are
+    looked for only among documents that may share an addressee."""
 
 
 @dataclass
@@ -125,10 +129,11 @@ def is_pronoun(source_text: str) -> bool:
     return source_text.strip().casefold() in setting("directives", "not_names")
 
 
-def find_cues(text: str, statements: list[dict[str, Any]], requests: list[dict[str, Any]]
-              ) -> TextCues:
+def find_cues(text: str, statements: list[dict[str, Any]], requests: list[dict[str, Any]],
+              mentions: list[tuple[int, int, str]] = ()) -> TextCues:
     """The cues of one document. `statements`: its attributions ({content, start, end,
-    source_kind, source_text}); `requests`: its events ({type, start, content})."""
+    source_kind, source_text}); `requests`: its events ({type, start, content});
+    `mentions`: its entity mentions (start, end, local id)."""
     spans = sentence_spans(text)
     cues: list[Cue] = []
     for index, (start, end) in enumerate(spans):
@@ -136,7 +141,25 @@ def find_cues(text: str, statements: list[dict[str, Any]], requests: list[dict[s
     cues += _statement_cues(spans, statements)
     cues += _request_cues(text, spans, requests)
     cues.sort(key=lambda c: (c.sentence, c.cue_start or -1, c.kind))
+    for cue in cues:
+        _reaches(cue, text, spans[cue.sentence], mentions)
     return TextCues(spans if cues else [], cues)
+
+
+def _reaches(cue: Cue, text: str, sentence: tuple[int, int],
+             mentions: list[tuple[int, int, str]]) -> None:
+    """Whom a directive ("urged X to ...") or a meeting (those called to it) may be
+    addressed to (a request's are its event's recipients)."""
+    start, end = sentence
+    if cue.kind == "directive":
+        ahead, words = words_ahead(text, cue.cue_end, end)
+        low, high = (ahead, ahead + len(words)) if re.search(r"\bto\b", words) else (0, 0)
+    elif cue.kind == "meeting":
+        convene = pattern("directives", "convene").search(text[start:end])
+        low, high = (start + convene.start(), end) if convene else (0, 0)
+    else:
+        return
+    cue.reaches = sorted({local for at, to, local in mentions if at >= low and to <= high})
 
 
 def _sentence_cues(text: str, spans, index: int, start: int, end: int) -> list[Cue]:
@@ -214,5 +237,6 @@ def _request_cues(text: str, spans, requests: list[dict[str, Any]]) -> list[Cue]
             continue
         direction = direction_of(text[span[0]:span[1]])
         if direction in ("calm", "escalate"):
-            found.append(Cue("request", index, span[0], span[1], direction))
+            found.append(Cue("request", index, span[0], span[1], direction,
+                             sorted(set(event.get("recipients") or []))))
     return found

@@ -325,11 +325,30 @@ class Store:
         with self._read() as conn:
             return text_cues.cues_of_kinds(conn, kinds, doc_ids)
 
+    def reached_entities(self, kinds: Iterable[str]) -> list[dict[str, Any]]:
+        """Cues of some kinds with the entity ids each may be addressed to."""
+        with self._read() as conn:
+            return text_cues.reached_entities(conn, kinds)
+
     def cue_documents(self, doc_ids: Iterable[str], date_from: str | None = None,
                       date_to: str | None = None) -> list[dict[str, Any]]:
         """Documents with their text and the sentence spans their cues refer to."""
         with self._read() as conn:
             return text_cues.cue_documents_of(conn, doc_ids, date_from, date_to)
+
+    def cue_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = ()
+                     ) -> dict[str, dict[str, Any]]:
+        """Per document: its local entities as the global ones they are now, its
+        attributions and its events of some types (what `document_material` gives, with
+        the mentions left to `cue_documents`)."""
+        doc_ids = list(doc_ids)
+        with self._read() as conn:
+            people = text_cues.local_entities(conn, doc_ids)
+            said = analysis.document_attributions(conn, doc_ids)
+            done = analysis.document_events(conn, doc_ids, event_types) if event_types \
+                else {}
+        return {d: {"locals": people.get(d, {}), "attributions": said.get(d, []),
+                    "events": done.get(d, [])} for d in doc_ids}
 
     def documents_without_cues(self) -> int:
         """How many documents have no text cues of the current cue words."""

@@ -1,5 +1,6 @@
 """Text cues found at ingest (linkchart.extract.cues): which documents were scanned, with
-which version of the cue words, their sentence spans, and each cue's sentence. Stores
+which version of the cue words, their sentence spans and mentions, and each cue's
+sentence. Stores
 written before hold no rows: `linkchart cues` scans their documents.
 
 Revision ID: 0009
@@ -21,7 +22,8 @@ def upgrade() -> None:
         sa.Column("document_id", sa.String,
                   sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("version", sa.String(32), nullable=False),
-        sa.Column("sentences", sa.JSON))
+        sa.Column("sentences", sa.JSON),
+        sa.Column("mentions", sa.JSON))
     op.create_table(
         "text_cues",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -32,6 +34,7 @@ def upgrade() -> None:
         sa.Column("cue_start", sa.Integer),
         sa.Column("cue_end", sa.Integer),
         sa.Column("detail", sa.Text),
+        sa.Column("reaches", sa.JSON),
         sqlite_autoincrement=True)
     op.create_index("ix_text_cues_document_id", "text_cues", ["document_id"])
     op.create_index("ix_text_cues_kind_document", "text_cues", ["kind", "document_id"])
