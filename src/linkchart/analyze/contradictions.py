@@ -229,16 +229,17 @@ def denied_ties(store, selection: Selection) -> list[dict[str, Any]]:
 
 
 def contradictions(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
-    docs = cue_documents(store, selection, ["denial"],
-                         ["no_casualties", "anonymous_contrast", "denial"])
+    said_cues = ["no_casualties", "anonymous_contrast"]
+    docs = cue_documents(store, selection, ["denial", *said_cues], ["denial", *said_cues])
     speakers = {a["source"] for d in docs for a in d.attributions if a["source"]}
     names = {i: entity(e) for i, e in store.entities_by_id(speakers).items()}
     found = []
     for doc in docs:
-        statements = [(s, w) for s, w in _statements(doc)
-                      if selection.keeps_confidence(s.get("confidence"))]
-        found += casualty_disputes(statements, names)
-        found += official_against_anonymous(statements, doc, names)
+        if any(kind in doc.cues for kind in said_cues):
+            statements = [(s, w) for s, w in _statements(doc)
+                          if selection.keeps_confidence(s.get("confidence"))]
+            found += casualty_disputes(statements, names)
+            found += official_against_anonymous(statements, doc, names)
         found += denials(doc)
     found = [f for f in found if selection.involves([e["id"] for e in f["entities"]])]
     found += denied_ties(store, selection)

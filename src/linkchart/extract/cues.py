@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -75,10 +76,8 @@ def sentence_at(spans: list[tuple[int, int]], offset: int | None) -> int | None:
     """The index of the sentence holding an offset (or ending just before it)."""
     if offset is None:
         return None
-    for i, (start, end) in enumerate(spans):
-        if start <= offset < end + 1:
-            return i
-    return None
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i if i >= 0 and offset < spans[i][1] + 1 else None
 
 
 def words_ahead(text: str, offset: int, sentence_end: int) -> tuple[int, str]:
