@@ -19,7 +19,7 @@ from typing import Any
 
 from linkchart.extract.cue_words import CUES, pattern, setting
 
-CODE_VERSION = "1"
+CODE_VERSION = "2"
 WORDS_AHEAD = 14
 REQUEST_TYPES = ("REQUEST", "CONSULT")
 
@@ -179,8 +179,13 @@ def _sentence_cues(text: str, spans, index: int, start: int, end: int) -> list[C
 
 
 def _directive_verbs(text: str, start: int, end: int):
-    """Each directive verb of a sentence followed by a direction, with the direction."""
+    """Each directive verb of a sentence followed by a direction, with the direction;
+    not those the sentence says were not given ("if ordered to", "has not ordered")."""
+    not_given = pattern("directives", "not_given")
     for verb in pattern("directives", "verbs").finditer(text[start:end]):
+        before = re.search(r"(?:\S+\s+){0,3}$", text[start:start + verb.start()]).group(0)
+        if not_given.search(re.sub(r"n[’']t\b", " n't", before)):
+            continue
         _, words = words_ahead(text, start + verb.end(), end)
         direction = direction_of(words)
         if direction is not None:
