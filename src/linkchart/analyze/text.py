@@ -159,7 +159,7 @@ def cue_documents(store, selection, kinds: list[str], needing: list[str],
             f"{missing} stored documents have no text cues of the current cue words "
             "(stored before text cues, or the cue words changed): run `linkchart cues` "
             "on this store once")
-    wanted = {c["document_id"] for c in store.cues_of_kinds(needing)}
+    wanted = store.documents_with_cues(needing)
     if within is not None:
         wanted &= within
     if selection.documents:

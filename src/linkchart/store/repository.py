@@ -325,6 +325,10 @@ class Store:
         with self._read() as conn:
             return text_cues.cues_of_kinds(conn, kinds, doc_ids)
 
+    def documents_with_cues(self, kinds: Iterable[str]) -> set[str]:
+        with self._read() as conn:
+            return text_cues.documents_with(conn, kinds)
+
     def reached_entities(self, kinds: Iterable[str]) -> list[dict[str, Any]]:
         """Cues of some kinds with the entity ids each may be addressed to."""
         with self._read() as conn:

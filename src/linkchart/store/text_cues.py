@@ -157,6 +157,12 @@ def cues_of_kinds(conn: Connection, kinds: Iterable[str],
     return found
 
 
+def documents_with(conn: Connection, kinds: Iterable[str]) -> set[str]:
+    """The documents holding a cue of one of these kinds."""
+    return set(conn.scalars(select(text_cues.c.document_id)
+                            .where(text_cues.c.kind.in_(list(kinds))).distinct()))
+
+
 def reached_entities(conn: Connection, kinds: Iterable[str]) -> list[dict[str, Any]]:
     """The cues of some kinds with whom each may be addressed to, as the global entities
     those local ones are now (`reaches`: entity ids; unresolved ones left out)."""
@@ -194,7 +200,7 @@ def cue_documents_of(conn: Connection, doc_ids: Iterable[str], date_from: str | 
                 found.append({"id": r.id, "title": r.title, "outlet": r.outlet,
                               "published": r.published, "text": r.text,
                               "sentences": [tuple(s) for s in r.sentences or []],
-                              "mentions": [tuple(m) for m in r.mentions or []]})
+                              "mentions": r.mentions or []})
     found.sort(key=lambda d: d["id"])
     return found
 
