@@ -55,3 +55,23 @@ def test_statements_give_casualty_and_anonymous_contrast_cues():
 def test_a_text_without_cues_keeps_no_sentences():
     found = find_cues("The weather was mild. Markets opened late.", [], [])
     assert found.cues == [] and found.sentences == []
+
+
+def test_an_instruction_the_sentence_says_was_not_given_is_no_cue():
+    for text in ("Troops are ready to go if ordered to strike the depot.",
+                 "The governor hasn't even ordered an attack on the port.",
+                 "The governor hasn’t even ordered an attack on the port.",
+                 "The governor is not asking the brigade to go to war."):
+        assert find_cues(text, [], []).cues == [], text
+    assert kinds(find_cues("The governor asked the brigade to halt the raids.", [], [])) == [
+        ("directive", 0)]
+
+
+def test_whom_an_instruction_or_a_meeting_may_reach():
+    text = ("Governor Ilse Marant called a meeting in Tarvik with the Coast Watch. "
+            "She urged the Harbour Militia to halt the raids on the ferries.")
+    mentions = [(text.index(name), text.index(name) + len(name), local) for name, local in
+                (("Ilse Marant", "E1"), ("Tarvik", "E2"), ("Coast Watch", "E3"),
+                 ("Harbour Militia", "E4"))]
+    found = {c.kind: c.reaches for c in find_cues(text, [], [], mentions).cues}
+    assert found == {"meeting": ["E2", "E3"], "directive": ["E4"]}
