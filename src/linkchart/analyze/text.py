@@ -167,7 +167,7 @@ def cue_documents(store, selection, kinds: list[str], needing: list[str],
     docs = [d for d in store.cue_documents(wanted, selection.date_from, selection.date_to)
             if selection.keeps_document(d["id"], d["outlet"], d["published"])]
     ids = [d["id"] for d in docs]
-    material = store.cue_material(ids, event_types)
+    material = store.document_material(ids, event_types, mentions=False)
     cues: dict[str, dict[str, list]] = {}
     for cue in store.cues_of_kinds(kinds, ids):
         cues.setdefault(cue["document_id"], {}).setdefault(cue["kind"], []).append(cue)

@@ -45,24 +45,43 @@ def document_texts(conn: Connection, ids: Iterable[str] | None = None,
     return found
 
 
+def _entity_rows(conn: Connection, doc_ids: Iterable[str], *columns):
+    """Each document's local entities (with `columns`), joined to the global entity each
+    is now."""
+    doc_ids = sorted(set(doc_ids))
+    for i in range(0, len(doc_ids), CHUNK):
+        yield from conn.execute(
+            select(doc_entities.c.document_id, doc_entities.c.local_id, doc_entities.c.name,
+                   doc_entities.c.type, doc_entities.c.entity_id,
+                   entities.c.name.label("global_name"), entities.c.type.label("global_type"),
+                   *columns)
+            .outerjoin(entities, entities.c.id == doc_entities.c.entity_id)
+            .where(doc_entities.c.document_id.in_(doc_ids[i:i + CHUNK])))
+
+
+def _as_global(row) -> dict[str, Any]:
+    """A local entity as the global one (id, name, type), or itself where unresolved."""
+    return {"id": row.entity_id, "name": row.global_name or row.name,
+            "type": row.global_type or row.type}
+
+
+def local_entities(conn: Connection, doc_ids: Iterable[str]
+                   ) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per document, each local entity (by local id) as the global one it is now."""
+    found: dict[str, dict[str, dict[str, Any]]] = {d: {} for d in set(doc_ids)}
+    for r in _entity_rows(conn, doc_ids):
+        found[r.document_id][r.local_id] = _as_global(r)
+    return found
+
+
 def document_mentions(conn: Connection, doc_ids: Iterable[str]
                       ) -> dict[str, list[dict[str, Any]]]:
     """Each document's entity mentions, in text order: start, end, and the global entity
     (id, name, type) or, where unresolved, the local one."""
-    doc_ids = sorted(set(doc_ids))
-    found: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
-    for i in range(0, len(doc_ids), CHUNK):
-        rows = conn.execute(
-            select(doc_entities.c.document_id, doc_entities.c.name, doc_entities.c.type,
-                   doc_entities.c.mentions, doc_entities.c.entity_id,
-                   entities.c.name.label("global_name"), entities.c.type.label("global_type"))
-            .outerjoin(entities, entities.c.id == doc_entities.c.entity_id)
-            .where(doc_entities.c.document_id.in_(doc_ids[i:i + CHUNK])))
-        for r in rows:
-            for start, end in r.mentions or []:
-                found[r.document_id].append({
-                    "start": start, "end": end, "id": r.entity_id,
-                    "name": r.global_name or r.name, "type": r.global_type or r.type})
+    found: dict[str, list[dict[str, Any]]] = {d: [] for d in set(doc_ids)}
+    for r in _entity_rows(conn, doc_ids, doc_entities.c.mentions):
+        for start, end in r.mentions or []:
+            found[r.document_id].append({"start": start, "end": end, **_as_global(r)})
     for mentions in found.values():
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
     return found

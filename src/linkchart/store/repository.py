@@ -306,17 +306,20 @@ class Store:
         with self._read() as conn:
             return analysis.document_texts(conn, ids, date_from, date_to)
 
-    def document_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = ()
-                          ) -> dict[str, dict[str, Any]]:
-        """Per document: its entity mentions, its attributions and its events of some
-        types, each in text order."""
+    def document_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = (),
+                          mentions: bool = True) -> dict[str, dict[str, Any]]:
+        """Per document: its entity mentions (or, with `mentions` false, its local
+        entities by id: `locals`), its attributions and its events of some types, each in
+        text order."""
         doc_ids = list(doc_ids)
         with self._read() as conn:
-            mentions = analysis.document_mentions(conn, doc_ids)
+            people = analysis.document_mentions(conn, doc_ids) if mentions else \
+                analysis.local_entities(conn, doc_ids)
             said = analysis.document_attributions(conn, doc_ids)
             done = analysis.document_events(conn, doc_ids, event_types) if event_types \
                 else {}
-        return {d: {"mentions": mentions.get(d, []), "attributions": said.get(d, []),
+        key, none = ("mentions", []) if mentions else ("locals", {})
+        return {d: {key: people.get(d, none), "attributions": said.get(d, []),
                     "events": done.get(d, [])} for d in doc_ids}
     # -- text cues found at ingest (linkchart.store.text_cues) ---------------------------
 
@@ -339,20 +342,6 @@ class Store:
         """Documents with their text and the sentence spans their cues refer to."""
         with self._read() as conn:
             return text_cues.cue_documents_of(conn, doc_ids, date_from, date_to)
-
-    def cue_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = ()
-                     ) -> dict[str, dict[str, Any]]:
-        """Per document: its local entities as the global ones they are now, its
-        attributions and its events of some types (what `document_material` gives, with
-        the mentions left to `cue_documents`)."""
-        doc_ids = list(doc_ids)
-        with self._read() as conn:
-            people = text_cues.local_entities(conn, doc_ids)
-            said = analysis.document_attributions(conn, doc_ids)
-            done = analysis.document_events(conn, doc_ids, event_types) if event_types \
-                else {}
-        return {d: {"locals": people.get(d, {}), "attributions": said.get(d, []),
-                    "events": done.get(d, [])} for d in doc_ids}
 
     def documents_without_cues(self) -> int:
         """How many documents have no text cues of the current cue words."""

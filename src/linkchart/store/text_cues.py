@@ -14,7 +14,7 @@ from linkchart.model import DocExtraction
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import (attributions, cue_documents, doc_entities, documents,
-                                    entities, event_participants, events, text_cues)
+                                    event_participants, events, text_cues)
 
 
 def record(conn: Connection, extraction: DocExtraction) -> None:
@@ -202,24 +202,4 @@ def cue_documents_of(conn: Connection, doc_ids: Iterable[str], date_from: str | 
                               "sentences": [tuple(s) for s in r.sentences or []],
                               "mentions": r.mentions or []})
     found.sort(key=lambda d: d["id"])
-    return found
-
-
-def local_entities(conn: Connection, doc_ids: Iterable[str]
-                   ) -> dict[str, dict[str, dict[str, Any]]]:
-    """Per document, each local entity as the global one it is now (id, name, type), or
-    itself where unresolved."""
-    ids = sorted(set(doc_ids))
-    found: dict[str, dict[str, dict[str, Any]]] = {d: {} for d in ids}
-    for i in range(0, len(ids), CHUNK):
-        rows = conn.execute(
-            select(doc_entities.c.document_id, doc_entities.c.local_id, doc_entities.c.name,
-                   doc_entities.c.type, doc_entities.c.entity_id,
-                   entities.c.name.label("global_name"), entities.c.type.label("global_type"))
-            .outerjoin(entities, entities.c.id == doc_entities.c.entity_id)
-            .where(doc_entities.c.document_id.in_(ids[i:i + CHUNK])))
-        for r in rows:
-            found[r.document_id][r.local_id] = {
-                "id": r.entity_id, "name": r.global_name or r.name,
-                "type": r.global_type or r.type}
     return found
