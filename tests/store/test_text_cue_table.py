@@ -9,7 +9,7 @@ from alembic import command
 from sqlalchemy import inspect
 
 from linkchart.analyze import AnalysisError, Selection, analyze
-from linkchart.model import Attribution, DocExtraction, Document
+from linkchart.model import Attribution, DocExtraction, Document, Entity
 from linkchart.store import Store
 from linkchart.store.engine import alembic_config
 
@@ -49,6 +49,25 @@ def test_a_stored_document_has_its_cues(store):
     assert [DENIAL[s:e] for s, e in found[0]["sentences"]][1] == \
         "The Harbour Militia denied the charge on Friday."
     assert found[1]["sentences"] == []
+
+
+def groups_of(text: str) -> list[Entity]:
+    return [Entity(f"E{n}", name, "armed_group",
+                   mentions=[(i, i + len(name)) for i in range(len(text))
+                             if text.startswith(name, i)])
+            for n, name in enumerate(("Silver Oath", "Harbour Militia"), 1)]
+
+
+def test_fronts_are_read_from_the_cues_on_either_database(store):
+    extraction = article("d2", FRONT)
+    extraction.entities = groups_of(FRONT)
+    store.add_extractions([extraction, article("d1", DENIAL)])
+    found = analyze(store, "fronts", Selection())
+    assert [(f["front"]["name"], [k["name"] for k in f["known_groups"]]) for f in found] == [
+        ("Silver Oath", ["Harbour Militia"])]
+    quotes = found[0]["evidence"]
+    assert all(FRONT[q["start"]:q["end"]] == q["text"] for q in quotes)
+    assert analyze(store, "fronts", Selection(documents=["d1"])) == []
 
 
 def test_cues_are_written_in_the_documents_transaction(store, monkeypatch):
