@@ -10,6 +10,7 @@ from sqlalchemy import inspect
 
 from linkchart.analyze import AnalysisError, Selection, analyze
 from linkchart.model import Attribution, DocExtraction, Document, Entity
+from linkchart.resolve import resolve
 from linkchart.store import Store
 from linkchart.store.engine import alembic_config
 
@@ -89,13 +90,13 @@ def test_a_replaced_document_keeps_only_its_new_cues(store):
 def test_a_store_written_before_gets_the_cues_ingest_writes(url):
     extractions = [article("d1", DENIAL), article("d2", FRONT),
                    article("d3", CASUALTIES, [said_no_casualties()])]
-    with Store.open(url) as store:
+    with Store.open(url, resolver=resolve) as store:
         store.add_extractions(extractions)
         written = rows(store)
         config = alembic_config()
         with store.engine.connect() as conn:
             config.attributes["connection"] = conn
-            command.downgrade(config, "0008")
+            command.downgrade(config, "-1")
             conn.commit()
             assert "text_cues" not in inspect(conn).get_table_names()
     with Store.open(url) as store:
@@ -128,7 +129,7 @@ def test_the_cues_command_scans_what_lacks_cues(tmp_path, monkeypatch):
     from linkchart.store import text_cues
 
     path = str(tmp_path / "chart.db")
-    with Store.open(path) as store:
+    with Store.open(path, resolver=resolve) as store:
         store.add_extractions([article("d1", DENIAL), article("d2", FRONT)])
     monkeypatch.setattr(text_cues, "version", lambda: "changed")
     result = CliRunner().invoke(app, ["cues", "--db", path])
