@@ -6,10 +6,18 @@ from __future__ import annotations
 import pytest
 
 from linkchart.analyze.directives import _event_directives
-from linkchart.analyze.text import sentences
+from linkchart.analyze.text import CueDocument
+from linkchart.extract.cues import find_cues, sentence_spans
 
 TEXT = ("Fighting resumed near the lake on Monday. The River Council met the Lakeside "
         "Brigade in Mwanza and pressed it hard: halt the raids on the ferries.")
+
+
+def document_with(content) -> CueDocument:
+    given = material(content)
+    placed = [(m["start"], m["end"], m) for m in given["mentions"]]
+    return CueDocument(DOCUMENT, sentence_spans(TEXT), placed, {}, given["attributions"],
+                       given["events"])
 
 
 def material(content):
@@ -32,8 +40,7 @@ ASKED = "halt the raids on the ferries"
 @pytest.mark.parametrize("content", [ASKED, {"start": TEXT.index(ASKED),
                                              "end": TEXT.index(ASKED) + len(ASKED)}])
 def test_an_events_content_gives_a_directive(content):
-    given = material(content)
-    found = _event_directives(DOCUMENT, given, sentences(DOCUMENT, given["mentions"]), [])
+    found = _event_directives(document_with(content), [])
     assert len(found) == 1
     directive = found[0]
     assert directive.direction == "calm" and directive.content == ASKED
@@ -44,6 +51,12 @@ def test_an_events_content_gives_a_directive(content):
 
 def test_no_content_or_no_direction_gives_none():
     for content in (None, "a meeting in Mwanza"):
-        given = material(content)
-        assert _event_directives(DOCUMENT, given, sentences(DOCUMENT, given["mentions"]),
-                                 []) == []
+        assert _event_directives(document_with(content), []) == []
+
+
+def test_an_events_content_asking_for_calm_is_a_cue_at_ingest():
+    asked = find_cues(TEXT, [], material(ASKED)["events"]).cues
+    assert [(c.kind, c.sentence, c.detail, c.reaches) for c in asked] == [
+        ("request", 1, "calm", ["E2"])]
+    assert TEXT[asked[0].cue_start:asked[0].cue_end] == ASKED
+    assert find_cues(TEXT, [], material("a meeting in Mwanza")["events"]).cues == []

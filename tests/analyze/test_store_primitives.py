@@ -1,27 +1,10 @@
-"""What the analyses read of the store: documents cut by cue words (full-text index or
-LIKE), one quote per tie, the ties some row denies."""
+"""What the analyses read of the store: one quote per tie, the ties some row denies."""
 
 from __future__ import annotations
 
 import pytest
 
 from linkchart.analyze import Selection
-
-
-def doc_ids(found) -> set[str]:
-    return {d["id"] for d in found}
-
-
-def test_cue_words_find_the_same_documents_with_and_without_the_index(texts_store,
-                                                                      monkeypatch):
-    by_index = doc_ids(texts_store.document_texts(containing=["restraint"],
-                                                  with_each=[["restraint"], ["urg"]]))
-    assert len(by_index) == 1 and "sahel" in next(iter(by_index))
-    assert doc_ids(texts_store.document_texts(with_each=[["hold fire"]])) == {
-        d for d in doc_ids(texts_store.document_texts()) if "harbour" in d}
-    monkeypatch.setattr(texts_store.search, "fts", False)
-    assert doc_ids(texts_store.document_texts(containing=["restraint"],
-                                              with_each=[["restraint"], ["urg"]])) == by_index
 
 
 def test_pair_quotes_give_the_first_quote_of_a_tie_either_way_round(texts_store):

@@ -10,6 +10,7 @@ from linkchart.analyze.brokers import brokers
 from linkchart.analyze.chains import chains, principals
 from linkchart.analyze.contradictions import contradictions
 from linkchart.analyze.directives import directives
+from linkchart.analyze.findings import AnalysisError
 from linkchart.analyze.fronts import fronts
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.sourcing import sourcing
@@ -19,11 +20,7 @@ ANALYSES = {"chains": chains, "principals": principals, "directives": directives
             "sourcing": sourcing}
 KINDS = tuple(ANALYSES)
 
-__all__ = ["ANALYSES", "KINDS", "Selection", "analyze"]
-
-
-class AnalysisError(ValueError):
-    """An analysis asked for with what it cannot work on."""
+__all__ = ["ANALYSES", "KINDS", "AnalysisError", "Selection", "analyze"]
 
 
 def analyze(store, kind: str, selection: Selection | None = None, limit: int = 100,

@@ -41,6 +41,19 @@ def _quotes(store, selection: Selection, broker: str, others: list[str]) -> list
                                            if selection.keeps_evidence(q)]})
 
 
+def _numbered(graph: nx.Graph) -> tuple[nx.Graph, dict[int, str]]:
+    """The graph with its actors numbered in sorted order and its edges added in order:
+    the 2-core and Louvain keep nodes in sets, whose order changes with each process for
+    names (and so would the clusters and the brokers)."""
+    entity_of = dict(enumerate(sorted(graph)))
+    number = {entity: n for n, entity in entity_of.items()}
+    numbered = nx.Graph()
+    numbered.add_nodes_from(entity_of)
+    numbered.add_edges_from(sorted(tuple(sorted((number[a], number[b])))
+                                   for a, b in graph.edges()))
+    return numbered, entity_of
+
+
 def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[dict[str, Any]]:
     """Actors whose neighbours fall in two clusters or more, by betweenness on the graph's
     2-core (actors with one tie bridge nothing)."""
@@ -49,11 +62,13 @@ def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[di
     core = nx.k_core(graph, 2)
     graph = core if core.number_of_edges() else graph
     k = None if graph.number_of_nodes() <= EXACT_UP_TO else SAMPLE
-    between = nx.betweenness_centrality(graph, k=k, seed=0)
+    numbered, entity_of = _numbered(graph)
+    between = {entity_of[n]: score for n, score in
+               nx.betweenness_centrality(numbered, k=k, seed=0).items()}
     cluster_of = {}
-    for n, members in enumerate(nx.community.louvain_communities(graph, seed=0)):
+    for n, members in enumerate(nx.community.louvain_communities(numbered, seed=0)):
         for member in members:
-            cluster_of[member] = n
+            cluster_of[entity_of[member]] = n
     found = []
     for node, score in sorted(between.items(), key=lambda x: (-x[1], x[0])):
         if score <= 0 or len(found) >= limit:
@@ -61,7 +76,7 @@ def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[di
         if not selection.involves([node]):
             continue
         sides: dict[int, str] = {}
-        for other in sorted(graph[node], key=lambda o: -graph.degree(o)):
+        for other in sorted(graph[node], key=lambda o: (-graph.degree(o), o)):
             sides.setdefault(cluster_of[other], other)
         if len(sides) < 2:
             continue

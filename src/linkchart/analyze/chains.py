@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from linkchart.analyze.findings import finding, relation_evidence
-from linkchart.analyze.lexicon import pattern, plain_words, setting
+from linkchart.extract.cue_words import pattern, plain_words, setting
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.ties import needs_evidence
 
@@ -35,7 +35,7 @@ def _command_ties(store, selection: Selection, types: list[str]) -> list[dict[st
 
 def command_links(store, selection: Selection) -> dict[str, dict[str, dict[str, Any]]]:
     """principal id -> agent id -> {relations, evidence, sources}: who commands, steers or
-    backs whom, as the stored ties say (directions from data/cues.yaml)."""
+    backs whom, as the stored ties say (directions from extract/data/text_cues.yaml)."""
     directions = setting("chains", "command")
     kinds = set(setting("chains", "principal_types"))
     types = [*directions, "affiliated_with"]

@@ -6,22 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from linkchart.analyze.findings import finding, relation_evidence
-from linkchart.analyze.lexicon import pattern, setting
+from linkchart.extract.cue_words import pattern, setting
 from linkchart.analyze.selection import Selection
-from linkchart.analyze.text import (Sentence, actor_before, entity,
-                                    selected_documents, sentences, source_of)
+from linkchart.analyze.text import (CueDocument, Sentence, actor_before, cue_documents, entity,
+                                    sentences, source_of)
+from linkchart.extract.cues import is_pronoun
 from linkchart.model import ACTOR_TYPES
 
 NAMED = {"named_person", "named_org"}
-
-
-def _sentence_of(all_sentences: list[Sentence], offset: int | None) -> Sentence | None:
-    if offset is None:
-        return None
-    for sentence in all_sentences:
-        if sentence.start <= offset < sentence.end + 1:
-            return sentence
-    return None
 
 
 def _side(said: dict[str, Any], sentence: Sentence, names: dict[str, dict[str, Any]]):
@@ -32,12 +24,11 @@ def _side(said: dict[str, Any], sentence: Sentence, names: dict[str, dict[str, A
             "evidence": sentence.evidence(said)}
 
 
-def _statements(all_sentences: list[Sentence], attributions: list[dict[str, Any]]
-                ) -> list[tuple[dict[str, Any], Sentence]]:
+def _statements(document: CueDocument) -> list[tuple[dict[str, Any], Sentence]]:
     """Each reported statement with the sentence it ends in."""
     found = []
-    for said in attributions:
-        sentence = _sentence_of(all_sentences, said.get("end") or said.get("start"))
+    for said in document.attributions:
+        sentence = document.ending_at(said.get("end") or said.get("start"))
         if sentence is not None:
             found.append((said, sentence))
     return found
@@ -67,12 +58,8 @@ def casualty_disputes(statements, names) -> list[dict[str, Any]]:
     return found
 
 
-def _pronoun(source_text: str) -> bool:
-    """A speaker given only as "he", "they", "we": whose side it is, the text does not say."""
-    return source_text.strip().casefold() in setting("directives", "not_names")
-
-
-def official_against_anonymous(statements, all_sentences_of, names) -> list[dict[str, Any]]:
+def official_against_anonymous(statements, document: CueDocument, names
+                               ) -> list[dict[str, Any]]:
     """An anonymous source says the official line is not the whole truth ("in fact")."""
     contrast, official = pattern("contradictions", "contrast"), pattern("contradictions",
                                                                        "official")
@@ -81,7 +68,7 @@ def official_against_anonymous(statements, all_sentences_of, names) -> list[dict
     found = []
     for said, sentence in statements:
         if (said["source_kind"] != "anonymous" or not contrast.search(said["content"])
-                or bodies.search(said["source_text"]) or _pronoun(said["source_text"])):
+                or bodies.search(said["source_text"]) or is_pronoun(said["source_text"])):
             continue
         before = [(o, w) for o, w in statements if o["source_kind"] in NAMED
                   and 0 < sentence.index - w.index <= window]
@@ -89,8 +76,8 @@ def official_against_anonymous(statements, all_sentences_of, names) -> list[dict
             other, where = before[-1]
             line = _side(other, where, names)
         else:
-            lines = [s for s in all_sentences_of(sentence)
-                     if 0 < sentence.index - s.index <= window and official.search(s.text)]
+            lines = [s for s in document.between(max(0, sentence.index - window),
+                                                 sentence.index) if official.search(s.text)]
             if not lines:
                 continue
             where = lines[-1]
@@ -135,22 +122,22 @@ def _accuser(sentence: Sentence, before: int, said: list[dict], denier: dict,
     return None
 
 
-def denials(all_sentences: list[Sentence], said: list[dict]) -> list[dict[str, Any]]:
+def denials(document: CueDocument) -> list[dict[str, Any]]:
     """An actor denies what another asserts in the same sentence ("A accused B of X, a
-    claim B denied") or just before it."""
+    claim B denied") or just before it: read from the denials found at ingest."""
     denies = pattern("contradictions", "denies")
     window = setting("contradictions", "window_sentences")
+    said = document.attributions
     found = []
-    for sentence in all_sentences:
+    for sentence in document.cue_sentences("denial"):
         cue = denies.search(sentence.text)
-        if not cue:
-            continue
         at = sentence.start + cue.start()
         denier = actor_before(sentence, at, ACTOR_TYPES)
         if denier is None or denier.get("id") is None:
             continue
         accusation = _accuser(sentence, denier.get("start", at), said, denier, weak=True)
-        for earlier in reversed(all_sentences[max(0, sentence.index - window):sentence.index]):
+        for earlier in reversed(document.between(max(0, sentence.index - window),
+                                                 sentence.index)):
             if accusation or denies.search(earlier.text):
                 break
             accusation = _accuser(earlier, earlier.end, said, denier)
@@ -214,8 +201,7 @@ def _said_in_denial(tie: dict[str, Any], denial) -> bool:
         (e.get("attribution") or {}).get("cue") or "") for e in tie["evidence"])
 
 
-def denied_ties(store, selection: Selection, docs: dict[str, dict], material
-                ) -> list[dict[str, Any]]:
+def denied_ties(store, selection: Selection) -> list[dict[str, Any]]:
     """A tie one source asserts and another denies: the same tie stored both ways, or a
     denial answering an assertion a few sentences away in its own article."""
     ties: dict[tuple, dict[bool, dict[str, Any]]] = {}
@@ -223,19 +209,17 @@ def denied_ties(store, selection: Selection, docs: dict[str, dict], material
                                     selection.date_to, selection.keeps_evidence,
                                     denied_only=True):
         ties.setdefault((tie["type"], tie["source"], tie["target"]), {})[tie["negated"]] = tie
-    wanted = {e["document"] for sides in ties.values() if True in sides
-              for e in sides[True]["evidence"]} - set(docs)
-    if wanted:
-        docs = docs | {d["id"]: d for d in store.document_texts(wanted)}
-        material = material | store.document_material(wanted)
-    found = []
     denial = pattern("contradictions", "denies")
-    for sides in ties.values():
-        if True not in sides or not _said_in_denial(sides[True], denial):
-            continue
+    disputed = [sides for sides in ties.values() if True in sides
+                and _said_in_denial(sides[True], denial)
+                and selection.involves([sides[True]["source"], sides[True]["target"]])]
+    wanted = {e["document"] for sides in disputed if False not in sides
+              for e in sides[True]["evidence"]}
+    docs = {d["id"]: d for d in store.document_texts(wanted)} if wanted else {}
+    material = store.document_material(wanted) if wanted else {}
+    found = []
+    for sides in disputed:
         denied = sides[True]
-        if not selection.involves([denied["source"], denied["target"]]):
-            continue
         refused = relation_evidence(denied)
         asserted = relation_evidence(sides[False]) if False in sides else \
             _asserted_nearby(denied, refused, material, docs)
@@ -245,21 +229,18 @@ def denied_ties(store, selection: Selection, docs: dict[str, dict], material
 
 
 def contradictions(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
-    cues = [pattern("contradictions", name) for name in ("no_casualties", "denies",
-                                                          "contrast")]
-    docs = selected_documents(store, selection, setting("contradictions", "prefilter"), cues)
-    material = store.document_material([d["id"] for d in docs])
-    speakers = {a["source"] for m in material.values() for a in m["attributions"]
-                if a["source"]}
+    said_cues = ["no_casualties", "anonymous_contrast"]
+    docs = cue_documents(store, selection, ["denial", *said_cues], ["denial", *said_cues])
+    speakers = {a["source"] for d in docs for a in d.attributions if a["source"]}
     names = {i: entity(e) for i, e in store.entities_by_id(speakers).items()}
     found = []
     for doc in docs:
-        split = sentences(doc, material[doc["id"]]["mentions"])
-        statements = [(s, w) for s, w in _statements(split, material[doc["id"]]["attributions"])
-                      if selection.keeps_confidence(s.get("confidence"))]
-        found += casualty_disputes(statements, names)
-        found += official_against_anonymous(statements, lambda _: split, names)
-        found += denials(split, material[doc["id"]]["attributions"])
+        if any(kind in doc.cues for kind in said_cues):
+            statements = [(s, w) for s, w in _statements(doc)
+                          if selection.keeps_confidence(s.get("confidence"))]
+            found += casualty_disputes(statements, names)
+            found += official_against_anonymous(statements, doc, names)
+        found += denials(doc)
     found = [f for f in found if selection.involves([e["id"] for e in f["entities"]])]
-    found += denied_ties(store, selection, {d["id"]: d for d in docs}, material)
+    found += denied_ties(store, selection)
     return found[:limit]

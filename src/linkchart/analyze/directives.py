@@ -7,18 +7,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
 from linkchart.analyze.findings import finding
-from linkchart.analyze.lexicon import pattern, plain_words, setting
 from linkchart.analyze.selection import Selection
-from linkchart.analyze.text import (CLAUSE_BREAK, NAME, Sentence, actor_before, clause_start,
-                                    entity, selected_documents, sentences, source_of)
+from linkchart.analyze.text import (CueDocument, Sentence, actor_before, clause_start,
+                                    cue_documents, entity, source_of)
+from linkchart.extract.cue_words import pattern, setting
+from linkchart.extract.cues import (REQUEST_TYPES, direction_of, meeting_place, request_span,
+                                    words_ahead)
 from linkchart.model import ACTOR_TYPES
 from linkchart.store.dates import iso
 
-WORDS_AHEAD = 14
 SENTENCES_APART = 6
 
 
@@ -40,41 +40,13 @@ class Directive:
         return self.sentence.document["text"][self.start:self.end]
 
 
-def _ahead(sentence: Sentence, offset: int) -> tuple[int, str]:
-    """The words after a verb, up to the clause's end or WORDS_AHEAD words."""
-    rest = sentence.document["text"][offset:sentence.end]
-    cut = CLAUSE_BREAK.search(rest)
-    rest = rest[:cut.start()] if cut else rest
-    words = re.match(r"\s*(?:\S+\s*){0,%d}" % WORDS_AHEAD, rest).group(0)
-    lead = len(words) - len(words.lstrip())
-    return offset + lead, re.split(r"[,.]", words.strip())[0]
-
-
-def _direction(words: str) -> str | None:
-    found = []
-    for name in ("calm", "escalate", "opposite"):
-        match = pattern("directives", name).search(words)
-        if match:
-            found.append((match.start(), name))
-    return min(found)[1] if found else None
-
-
-def _meeting_place(text: str) -> str | None:
-    """"the Tehran meeting", "a meeting in Geneva": where a meeting was held."""
-    meeting = pattern("directives", "meeting").pattern
-    for shape in (rf"\b({NAME})\s+{meeting}", rf"{meeting}\s+(?:held\s+)?(?:in|at)\s+({NAME})"):
-        match = re.search(shape, text)
-        if match:
-            return match.group(1)
-    return None
-
-
-def _convener(sentences_: list[Sentence], place: str, before: int):
+def _convener(meetings: list[Sentence], place: str, before: int):
     """Who called the meeting held in `place` (the nearest actor before the convening
-    verb), whom they called, and the sentence that says so."""
+    verb), whom they called, and the sentence that says so (`meetings`: the sentences
+    that name a meeting's place)."""
     convene = pattern("directives", "convene")
-    for sentence in reversed(sentences_[:before + 1]):
-        if _meeting_place(sentence.text) != place:
+    for sentence in reversed([m for m in meetings if m.index <= before]):
+        if meeting_place(sentence.text) != place:
             continue
         verb = convene.search(sentence.text)
         if not verb:
@@ -89,12 +61,13 @@ def _convener(sentences_: list[Sentence], place: str, before: int):
     return None
 
 
-def _channel_of(sentences_: list[Sentence], issuer: dict[str, Any], before: int):
+def _channel_of(meetings: list[Sentence], issuer: dict[str, Any], before: int):
     """The meeting the issuer called in the sentences just before (its channel)."""
-    for sentence in reversed(sentences_[max(0, before - SENTENCES_APART):before + 1]):
-        place = _meeting_place(sentence.text)
+    for sentence in reversed([m for m in meetings
+                              if before - SENTENCES_APART <= m.index <= before]):
+        place = meeting_place(sentence.text)
         if place:
-            convened = _convener(sentences_, place, sentence.index)
+            convened = _convener(meetings, place, sentence.index)
             if convened and convened[0]["id"] == issuer["id"]:
                 return place, convened
     return None
@@ -110,18 +83,18 @@ def _date(sentence: Sentence, events: list[dict[str, Any]], near: list[Sentence]
     return sentence.document["published"]
 
 
-def _issuer_and_channel(all_sentences: list[Sentence], sentence: Sentence, at: int,
+def _issuer_and_channel(meetings: list[Sentence], sentence: Sentence, at: int,
                         said: list[dict[str, Any]]):
     """Who gives the instruction at `at`, through which meeting, to whom, and the sentence
     that says who called the meeting; None without an issuer (or for a bare country)."""
     document = sentence.document
-    place = _meeting_place(document["text"][clause_start(sentence, at):at])
+    place = meeting_place(document["text"][clause_start(sentence, at):at])
     issuer = actor_before(sentence, at, ACTOR_TYPES)
-    convened = _convener(all_sentences, place, sentence.index) if place else None
+    convened = _convener(meetings, place, sentence.index) if place else None
     if convened:
         issuer = convened[0]
     elif issuer is not None and not place:
-        called = _channel_of(all_sentences, issuer, sentence.index)
+        called = _channel_of(meetings, issuer, sentence.index)
         if called:
             place, convened = called
         elif issuer["type"] == "country":
@@ -135,64 +108,50 @@ def _issuer_and_channel(all_sentences: list[Sentence], sentence: Sentence, at: i
     return issuer, channel, addressees, [where.evidence(source_of(said, where))]
 
 
-def directives_in(document: dict[str, Any], material: dict[str, Any]) -> list[Directive]:
-    """Every reported instruction of a document with a direction, its issuer and channel."""
+def directives_in(document: CueDocument) -> list[Directive]:
+    """Every reported instruction of a document with a direction, its issuer and channel,
+    from the directive verbs and meetings found at ingest."""
     found: list[Directive] = []
-    said = material["attributions"]
-    all_sentences = sentences(document, material["mentions"])
-    verbs = pattern("directives", "verbs")
-    for sentence in all_sentences:
-        for verb in verbs.finditer(sentence.text):
-            at = sentence.start + verb.start()
-            start, words = _ahead(sentence, sentence.start + verb.end())
-            direction = _direction(words)
-            if direction is None:
-                continue
-            given = _issuer_and_channel(all_sentences, sentence, at, said)
-            if given is None:
-                continue
-            issuer, channel, addressees, evidence = given
-            addressees = addressees or [m for m in sentence.mentions_between(
-                start, start + len(words)) if m["type"] in ACTOR_TYPES
-                and re.search(r"\bto\b", words)]
-            evidence.append(sentence.evidence(source_of(said, sentence)))
-            near = all_sentences[max(0, sentence.index - 3):sentence.index]
-            found.append(Directive(sentence, start, start + len(words.rstrip(" ,.")),
-                                   verb.group(0), direction, issuer, channel,
-                                   [a for a in addressees if _key(a) != _key(issuer)],
-                                   evidence, _date(sentence, material["events"], near[::-1])))
+    said = document.attributions
+    text = document.document["text"]
+    meetings = document.cue_sentences("meeting")
+    for verb in document.cues.get("directive", []):
+        sentence = document.sentence(verb["sentence"])
+        start, words = words_ahead(text, verb["cue_end"], sentence.end)
+        direction = direction_of(words)
+        if direction is None:
+            continue
+        given = _issuer_and_channel(meetings, sentence, verb["cue_start"], said)
+        if given is None:
+            continue
+        issuer, channel, addressees, evidence = given
+        addressees = addressees or [m for m in sentence.mentions_between(
+            start, start + len(words)) if m["type"] in ACTOR_TYPES
+            and re.search(r"\bto\b", words)]
+        evidence.append(sentence.evidence(source_of(said, sentence)))
+        near = document.between(max(0, sentence.index - 3), sentence.index)
+        found.append(Directive(sentence, start, start + len(words.rstrip(" ,.")),
+                               text[verb["cue_start"]:verb["cue_end"]], direction, issuer,
+                               channel, [a for a in addressees if _key(a) != _key(issuer)],
+                               evidence, _date(sentence, document.events, near[::-1])))
     _settle_opposites(found)
     found = [d for d in found if d.direction in ("calm", "escalate")]
-    return found + _event_directives(document, material, all_sentences, found)
+    return found + _event_directives(document, found)
 
 
-def _content(event: dict[str, Any], document: dict[str, Any]) -> tuple[int, int] | None:
-    """Where what a REQUEST or CONSULT event asked for lies in the text, when extraction
-    gives it (`content`: a string, or a span with start and end)."""
-    content = event.get("content")
-    if isinstance(content, dict) and content.get("start") is not None:
-        return content["start"], content["end"]
-    if isinstance(content, str) and content:
-        at = document["text"].find(content, max(0, (event.get("start") or 0) - 400))
-        return (at, at + len(content)) if at >= 0 else None
-    return None
-
-
-def _event_directives(document, material, all_sentences: list[Sentence],
-                      known: list[Directive]) -> list[Directive]:
+def _event_directives(document: CueDocument, known: list[Directive]) -> list[Directive]:
     """Directives from the REQUEST and CONSULT events whose `content` has a direction, with
     the events' own actors as issuers and recipients as addressees (those the sentences
     gave already are not repeated)."""
     seen = {(d.sentence.index, _key(d.issuer), d.direction) for d in known}
     found = []
-    for event in material["events"]:
-        span = _content(event, document)
-        sentence = next((s for s in all_sentences
-                         if event.get("start") is not None and s.start <= event["start"] < s.end),
-                        None)
+    text = document.document["text"]
+    for event in document.events:
+        span = request_span(event, text)
+        sentence = document.holding(event.get("start"))
         if span is None or sentence is None:
             continue
-        direction = _direction(document["text"][span[0]:span[1]])
+        direction = direction_of(text[span[0]:span[1]])
         issuer = next((m for m in sentence.mentions if m["id"] in event["actors"]), None)
         if direction not in ("calm", "escalate") or issuer is None \
                 or (sentence.index, _key(issuer), direction) in seen:
@@ -200,8 +159,8 @@ def _event_directives(document, material, all_sentences: list[Sentence],
         addressees = [m for m in sentence.mentions if m["id"] in event["recipients"]]
         found.append(Directive(sentence, span[0], span[1], event["type"].lower(), direction,
                                issuer, None, addressees,
-                               [sentence.evidence(source_of(material["attributions"], sentence))],
-                               event.get("date") or document["published"]))
+                               [sentence.evidence(source_of(document.attributions, sentence))],
+                               event.get("date") or document.document["published"]))
     return found
 
 
@@ -214,15 +173,6 @@ def _settle_opposites(found: list[Directive]) -> None:
                   "escalate") and abs(o.sentence.index - d.sentence.index) <= 1]
         if others:
             d.direction = "escalate" if others[0].direction == "calm" else "calm"
-
-
-@cache
-def _verb_then_direction() -> re.Pattern[str]:
-    """A directive verb followed closely by a direction word: the documents worth reading."""
-    verbs, ahead = pattern("directives", "verbs").pattern, r"\W+(?:\S+\s+){0,%d}?" % WORDS_AHEAD
-    return re.compile(verbs + ahead + r"(?:" + "|".join(
-        pattern("directives", name).pattern for name in ("calm", "escalate", "opposite")) + ")",
-        re.IGNORECASE)
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -263,20 +213,66 @@ def _label(d: Directive) -> str:
     return f"{d.issuer['name']}{channel} {d.verb} \"{d.content}\" ({d.direction})"
 
 
+def _calm_index(calm: list[Directive]) -> dict[tuple[str, str], list[int]]:
+    """Positions of the calm directives by document and by addressee."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, d in enumerate(calm):
+        index.setdefault(("document", d.sentence.document["id"]), []).append(i)
+        for addressee in d.addressees:
+            if addressee["id"] is not None:
+                index.setdefault(("addressee", addressee["id"]), []).append(i)
+    return index
+
+
+def _candidates(hot: Directive, calm: list[Directive], index) -> list[Directive]:
+    """The calm directives that may be related to an escalating one (`_related` decides):
+    those of its document and those sharing an addressee, in their order."""
+    found = set(index.get(("document", hot.sentence.document["id"]), ()))
+    for addressee in hot.addressees:
+        if addressee["id"] is not None:
+            found.update(index.get(("addressee", addressee["id"]), ()))
+    return [calm[i] for i in sorted(found)]
+
+
+def _may_conflict(store) -> set[str]:
+    """The documents whose instructions may take part in a conflict: those instructing in
+    both directions, and those whose instructions may reach an entity that another
+    document's instructions in the other direction may reach (from the cues' `reaches`,
+    a superset of the addressees: documents outside this set cannot pair)."""
+    directions: dict[str, set[str]] = {}
+    reach: dict[tuple[str, str], set[str]] = {}
+    met: dict[str, set[str]] = {}
+    for cue in store.reached_entities(["directive", "request", "meeting"]):
+        doc = cue["document_id"]
+        if cue["kind"] == "meeting":
+            met.setdefault(doc, set()).update(cue["reaches"])
+            continue
+        for side in (("escalate", "calm") if cue["detail"] == "opposite" else (cue["detail"],)):
+            directions.setdefault(doc, set()).add(side)
+            reach.setdefault((doc, side), set()).update(cue["reaches"])
+    reached_by: dict[tuple[str, str], set[str]] = {}
+    for (doc, side), ids in reach.items():
+        for entity_id in ids | met.get(doc, set()):
+            reached_by.setdefault((side, entity_id), set()).add(doc)
+    kept = {doc for doc, sides in directions.items() if len(sides) == 2}
+    for (side, entity_id), docs in reached_by.items():
+        others = reached_by.get(("calm" if side == "escalate" else "escalate", entity_id), set())
+        kept |= {doc for doc in docs if others - {doc}}
+    return kept
+
+
 def directives(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
     window = setting("directives", "window_days")
-    calm = setting("directives", "prefilter")
-    docs = selected_documents(store, selection, calm, [_verb_then_direction()],
-                              with_each=[plain_words("directives", "verbs"), calm],
-                              near=WORDS_AHEAD)
-    material = store.document_material([d["id"] for d in docs], ["REQUEST", "CONSULT"])
-    said = [x for d in docs for x in directives_in(d, material[d["id"]])
+    docs = cue_documents(store, selection, ["directive", "meeting"], ["directive", "request"],
+                         list(REQUEST_TYPES), within=_may_conflict(store))
+    said = [x for d in docs for x in directives_in(d)
             if all(selection.keeps_source(e["source_kind"] if e["source_kind"] != "outlet"
                                           else None) for e in x.evidence)]
     calm = [d for d in said if d.direction == "calm"]
+    index = _calm_index(calm)
     found, seen = [], set()
     for hot in (d for d in said if d.direction == "escalate"):
-        for cool in calm:
+        for cool in _candidates(hot, calm, index):
             key = (_key(hot.issuer), hot.channel, _key(cool.issuer), cool.channel)
             if key in seen or not _related(hot, cool, window):
                 continue

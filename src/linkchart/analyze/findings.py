@@ -8,6 +8,10 @@ from typing import Any
 EVIDENCE_KEYS = ("document", "text", "start", "end", "source_text", "source_kind")
 
 
+class AnalysisError(ValueError):
+    """An analysis asked for with what it cannot work on."""
+
+
 def finding(kind: str, summary: str, entities: Iterable[dict[str, Any]],
             evidence: Iterable[dict[str, Any]], **fields: Any) -> dict[str, Any]:
     """A finding: `entities` once each (by id, else by name), evidence once each."""

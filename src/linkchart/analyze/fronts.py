@@ -7,9 +7,9 @@ import re
 from typing import Any
 
 from linkchart.analyze.findings import finding
-from linkchart.analyze.lexicon import pattern, setting
+from linkchart.extract.cue_words import pattern, setting
 from linkchart.analyze.selection import Selection
-from linkchart.analyze.text import Sentence, entity, selected_documents, sentences, source_of
+from linkchart.analyze.text import CueDocument, Sentence, cue_documents, entity, source_of
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"]")
 GROUP_TYPES = {"armed_group", "organization", "political_party"}
@@ -47,13 +47,14 @@ def _served(sentence: Sentence) -> list[dict[str, Any]]:
     return found
 
 
-def fronts_in(document: dict[str, Any], material: dict[str, Any]) -> list[dict[str, Any]]:
-    said = material["attributions"]
-    all_sentences = sentences(document, material["mentions"])
+def fronts_in(document: CueDocument) -> list[dict[str, Any]]:
+    """The fronts of one document, from its sentences that call a name a cover and those
+    that claim an attack (found at ingest)."""
+    said = document.attributions
     claim, cover = pattern("fronts", "claim"), pattern("fronts", "cover")
     window = setting("fronts", "window_sentences")
-    claims = [s for s in all_sentences if claim.search(s.text)]
-    covers = [s for s in all_sentences if cover.search(s.text)]
+    claims = document.cue_sentences("front_claim")
+    covers = document.cue_sentences("front_cover")
     found: dict[str, dict[str, Any]] = {}
     for said_cover in covers:
         near = [c for c in claims if abs(c.index - said_cover.index) <= window]
@@ -85,12 +86,10 @@ def fronts_in(document: dict[str, Any], material: dict[str, Any]) -> list[dict[s
 
 
 def fronts(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
-    docs = selected_documents(store, selection, setting("fronts", "prefilter"),
-                              [pattern("fronts", "cover")])
-    material = store.document_material([d["id"] for d in docs])
+    docs = cue_documents(store, selection, ["front_cover", "front_claim"], ["front_cover"])
     found = []
     for doc in docs:
-        for item in fronts_in(doc, material[doc["id"]]):
+        for item in fronts_in(doc):
             people = [item["front"], *item["known"]]
             if not selection.involves([p["id"] for p in people]):
                 continue
@@ -99,5 +98,5 @@ def fronts(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]
                 "fronts", f"\"{item['front']['name']}\" is called a front "
                 f"(\"{item['cue']}\") of {known}", people, item["evidence"], front=item["front"],
                 known_groups=item["known"], claims=item["claims"], cue=item["cue"],
-                document=doc["id"]))
+                document=doc.document["id"]))
     return found[:limit]

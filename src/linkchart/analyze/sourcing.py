@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from linkchart.analyze.findings import finding, relation_evidence
-from linkchart.analyze.lexicon import setting
+from linkchart.extract.cue_words import setting
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.ties import selected_ties
 

@@ -1,19 +1,17 @@
-"""Documents as sentences with the entities each mentions: what the text analyses read."""
+"""Documents as sentences with the entities each mentions: what the text analyses read.
+The sentences that hold a cue were found at ingest (linkchart.extract.cues); a
+`CueDocument` builds only the sentences an analysis asks for."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from linkchart.analyze.lexicon import setting
-
-CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and then)\b|\b(?:while|whereas|but)\b"
-                          r"|,\s+(?=[a-z]+\s+(?:told|said|say|says)\b)", re.IGNORECASE)
-NAME = (r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:" + "|".join(setting("directives", "name_particles"))
-        + r")\s+)?[A-Z][\w’'-]+){0,3}")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
-
+from linkchart.analyze.findings import AnalysisError
+from linkchart.extract.cue_words import setting
+from linkchart.extract.cues import CLAUSE_BREAK, NAME, sentence_at, sentence_spans
 
 @dataclass
 class Sentence:
@@ -43,25 +41,63 @@ class Sentence:
 
 def sentences(document: dict[str, Any], mentions: list[dict[str, Any]]) -> list[Sentence]:
     """The sentences of a document's text, each with the mentions inside it."""
-    text = document["text"]
-    found: list[Sentence] = []
-    start = 0
-    for match in [*SENTENCE_END.finditer(text), None]:
-        end = match.start() if match else len(text)
-        stripped = text[start:end].strip()
-        if stripped:
-            lead = start + text[start:end].index(stripped)
-            found.append(Sentence(document, len(found), lead, lead + len(stripped), stripped))
-        start = match.end() if match else len(text)
-    i = 0
-    for sentence in found:
-        while i < len(mentions) and mentions[i]["start"] < sentence.start:
-            i += 1
-        j = i
-        while j < len(mentions) and mentions[j]["end"] <= sentence.end:
-            sentence.mentions.append(mentions[j])
-            j += 1
-    return found
+    placed = [(m["start"], m["end"], m) for m in mentions]
+    return CueDocument(document, sentence_spans(document["text"]), placed).all()
+
+
+@dataclass
+class CueDocument:
+    """A stored document with its sentence spans and its mentions in text order
+    ((start, end, who): `who` a local entity id of `entities`, or the entity itself);
+    sentences are built when asked for."""
+    document: dict[str, Any]
+    spans: list[tuple[int, int]]
+    mentions: list[tuple[int, int, Any]] = field(default_factory=list)
+    cues: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    entities: dict[str, dict[str, Any]] | None = None
+    _built: dict[int, Sentence] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._starts = [m[0] for m in self.mentions]
+
+    def sentence(self, index: int) -> Sentence:
+        if index not in self._built:
+            start, end = self.spans[index]
+            built = Sentence(self.document, index, start, end, self.document["text"][start:end])
+            j = bisect_left(self._starts, start)
+            while j < len(self.mentions) and self.mentions[j][1] <= end:
+                at, to, who = self.mentions[j]
+                who = self.entities[who] if self.entities is not None else who
+                built.mentions.append({"start": at, "end": to, **who})
+                j += 1
+            self._built[index] = built
+        return self._built[index]
+
+    def between(self, low: int, high: int) -> list[Sentence]:
+        """The sentences low..high-1 (as a slice of all sentences would give them)."""
+        return [self.sentence(i) for i in range(len(self.spans))[low:high]]
+
+    def all(self) -> list[Sentence]:
+        return self.between(0, len(self.spans))
+
+    def ending_at(self, offset: int | None) -> Sentence | None:
+        """The sentence holding an offset or ending just before it."""
+        index = sentence_at(self.spans, offset)
+        return None if index is None else self.sentence(index)
+
+    def holding(self, offset: int | None) -> Sentence | None:
+        """The sentence whose span holds an offset."""
+        if offset is None:
+            return None
+        index = next((i for i, (s, e) in enumerate(self.spans) if s <= offset < e), None)
+        return None if index is None else self.sentence(index)
+
+    def cue_sentences(self, kind: str) -> list[Sentence]:
+        """The sentences holding a cue of one kind, in text order, once each."""
+        indices = dict.fromkeys(c["sentence"] for c in self.cues.get(kind, []))
+        return [self.sentence(i) for i in sorted(indices)]
 
 
 def source_of(attributions: list[dict[str, Any]], sentence: Sentence) -> dict[str, Any] | None:
@@ -111,17 +147,30 @@ def entity(mention: dict[str, Any]) -> dict[str, Any]:
     return {"id": mention["id"], "name": mention["name"], "type": mention["type"]}
 
 
-def selected_documents(store, selection, containing: list[str],
-                       matching: list[re.Pattern[str]] = (),
-                       with_each: list[list[str]] = (), near: int | None = None
-                       ) -> list[dict[str, Any]]:
-    """The selection's documents that hold a cue word: from the full-text index, one of
-    each group of `with_each` (`near`: two groups that many words apart at most; else, cut
-    in SQL, one of `containing`); then, with
-    `matching`, only those whose text matches one of those patterns."""
-    return [d for d in store.document_texts(selection.documents, selection.date_from,
-                                            selection.date_to, containing=containing,
-                                            with_each=with_each or [containing],
-                                            near=near)
-            if selection.keeps_document(d["id"], d["outlet"], d["published"])
-            and (not matching or any(p.search(d["text"]) for p in matching))]
+def cue_documents(store, selection, kinds: list[str], needing: list[str],
+                  event_types: list[str] = (), within: set[str] | None = None
+                  ) -> list[CueDocument]:
+    """The selection's documents (of `within`) that hold a cue of one of the kinds
+    `needing`, each with its cues of `kinds`, its mentions, statements and events of
+    `event_types`, by id."""
+    missing = store.documents_without_cues()
+    if missing:
+        raise AnalysisError(
+            f"{missing} stored documents have no text cues of the current cue words "
+            "(stored before text cues, or the cue words changed): run `linkchart cues` "
+            "on this store once")
+    wanted = store.documents_with_cues(needing)
+    if within is not None:
+        wanted &= within
+    if selection.documents:
+        wanted &= set(selection.documents)
+    docs = [d for d in store.cue_documents(wanted, selection.date_from, selection.date_to)
+            if selection.keeps_document(d["id"], d["outlet"], d["published"])]
+    ids = [d["id"] for d in docs]
+    material = store.document_material(ids, event_types, mentions=False)
+    cues: dict[str, dict[str, list]] = {}
+    for cue in store.cues_of_kinds(kinds, ids):
+        cues.setdefault(cue["document_id"], {}).setdefault(cue["kind"], []).append(cue)
+    return [CueDocument(doc, doc["sentences"], doc["mentions"], cues.get(doc["id"], {}),
+                        material[doc["id"]]["attributions"], material[doc["id"]]["events"],
+                        material[doc["id"]]["locals"]) for doc in docs]

@@ -17,6 +17,26 @@ KIND_HELP = ("chains, principals (needs --entity), directives, fronts, contradic
 
 def register(app: typer.Typer) -> None:
     app.command()(analyze)
+    app.command()(cues)
+
+
+def cues(db: Optional[str] = DbOption,
+         everything: bool = typer.Option(False, "--all", help="Scan every document again, "
+                                         "not only those without current cues")):
+    """Find the text cues the analyses read in documents stored without them.
+
+    Directives, fronts and contradictions read the sentences found when each document was
+    stored; a store written before text cues, or after the cue words changed, needs this
+    once (`--all` scans every document)."""
+    with open_store(db) as store:
+        scanned, found = store.scan_cues(everything, progress=_scan_progress)
+    if scanned:
+        errors.print()
+    console.print(f"scanned {scanned} documents: {found} text cues")
+
+
+def _scan_progress(done: int, total: int) -> None:
+    errors.print(f"  {done}/{total} documents", end="\r")
 
 
 def analyze(kind: str = typer.Argument(..., help=KIND_HELP),

@@ -17,6 +17,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     # command: (module with register(app), the one-line help --help shows)
     "analyze": ("linkchart.cli.analyze",
                 "Find the patterns behind the reporting, each finding with its evidence."),
+    "cues": ("linkchart.cli.analyze",
+             "Find the text cues the analyses read in documents stored without them."),
     "evaluate": ("linkchart.cli.measure",
                  "Score extraction against gold annotations, or run a third-party benchmark."),
     "benchmark": ("linkchart.cli.measure", "Measure throughput and memory."),

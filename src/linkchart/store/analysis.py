@@ -1,18 +1,18 @@
 """What the analyses read of the store: document texts with the entities they mention and
-the statements they report, raw relation rows, and the columns a store may lack."""
+the statements they report, raw relation rows, and the columns a store may lack (the
+sentences that hold text cues: linkchart.store.text_cues)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, or_, select, text
+from sqlalchemy import Connection, and_, bindparam, or_, select
 
 from linkchart.store import dates
 from linkchart.store.graph import _select, aggregate
 from linkchart.store.lookup import CHUNK
 from linkchart.store.queries import _participants
-from linkchart.store.search import Search, tokens
 from linkchart.store.schema import (attributions, doc_entities, documents, entities, events,
                                     relations)
 
@@ -22,39 +22,12 @@ def optional_column(table, name: str):
     return table.c.get(name)
 
 
-def _fts_term(word: str) -> str:
-    """A cue as an FTS5 prefix phrase: "hold fire" -> "hold fire"*."""
-    words = tokens(word)
-    return f'"{" ".join(words)}"*' if words else ""
-
-
-def documents_matching(conn: Connection, search: Search, groups: Iterable[Iterable[str]],
-                       near: int | None = None) -> set[str] | None:
-    """Ids of the documents holding a word (or a word's beginning) of each group, from
-    the full-text index (with `near` and two groups, a word of the first at most `near`
-    words from one of the second); None where the store has none."""
-    if not search.fts:
-        return None
-    terms = [[t for t in map(_fts_term, group) if t] for group in groups]
-    if near is not None and len(terms) == 2:
-        query = " OR ".join(f"NEAR({a} {b}, {near})" for a in terms[0] for b in terms[1])
-    else:
-        query = " AND ".join("(" + " OR ".join(group) + ")" for group in terms)
-    rows = conn.execute(text("SELECT document_id FROM documents_fts WHERE documents_fts "
-                             "MATCH :q"), {"q": query})
-    return {r[0] for r in rows}
-
-
 def document_texts(conn: Connection, ids: Iterable[str] | None = None,
-                   date_from: str | None = None, date_to: str | None = None,
-                   containing: Iterable[str] = ()) -> list[dict[str, Any]]:
-    """Documents (of `ids`, or all) in a period whose text contains one of the words of
-    `containing` (case-insensitive; all documents without any)."""
+                   date_from: str | None = None, date_to: str | None = None
+                   ) -> list[dict[str, Any]]:
+    """Documents (of `ids`, or all) in a period, with their text."""
     stmt = select(documents.c.id, documents.c.title, documents.c.outlet,
                   documents.c.published, documents.c.text).order_by(documents.c.id)
-    words = [w for w in containing if w]
-    if words:
-        stmt = stmt.where(or_(*[documents.c.text.ilike(f"%{w}%") for w in words]))
     low, high = dates.year_bounds(date_from, date_to)
     if low:
         stmt = stmt.where(documents.c.published >= low)
@@ -72,24 +45,43 @@ def document_texts(conn: Connection, ids: Iterable[str] | None = None,
     return found
 
 
+def _entity_rows(conn: Connection, doc_ids: Iterable[str], *columns):
+    """Each document's local entities (with `columns`), joined to the global entity each
+    is now."""
+    doc_ids = sorted(set(doc_ids))
+    for i in range(0, len(doc_ids), CHUNK):
+        yield from conn.execute(
+            select(doc_entities.c.document_id, doc_entities.c.local_id, doc_entities.c.name,
+                   doc_entities.c.type, doc_entities.c.entity_id,
+                   entities.c.name.label("global_name"), entities.c.type.label("global_type"),
+                   *columns)
+            .outerjoin(entities, entities.c.id == doc_entities.c.entity_id)
+            .where(doc_entities.c.document_id.in_(doc_ids[i:i + CHUNK])))
+
+
+def _as_global(row) -> dict[str, Any]:
+    """A local entity as the global one (id, name, type), or itself where unresolved."""
+    return {"id": row.entity_id, "name": row.global_name or row.name,
+            "type": row.global_type or row.type}
+
+
+def local_entities(conn: Connection, doc_ids: Iterable[str]
+                   ) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per document, each local entity (by local id) as the global one it is now."""
+    found: dict[str, dict[str, dict[str, Any]]] = {d: {} for d in set(doc_ids)}
+    for r in _entity_rows(conn, doc_ids):
+        found[r.document_id][r.local_id] = _as_global(r)
+    return found
+
+
 def document_mentions(conn: Connection, doc_ids: Iterable[str]
                       ) -> dict[str, list[dict[str, Any]]]:
     """Each document's entity mentions, in text order: start, end, and the global entity
     (id, name, type) or, where unresolved, the local one."""
-    doc_ids = sorted(set(doc_ids))
-    found: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
-    for i in range(0, len(doc_ids), CHUNK):
-        rows = conn.execute(
-            select(doc_entities.c.document_id, doc_entities.c.name, doc_entities.c.type,
-                   doc_entities.c.mentions, doc_entities.c.entity_id,
-                   entities.c.name.label("global_name"), entities.c.type.label("global_type"))
-            .outerjoin(entities, entities.c.id == doc_entities.c.entity_id)
-            .where(doc_entities.c.document_id.in_(doc_ids[i:i + CHUNK])))
-        for r in rows:
-            for start, end in r.mentions or []:
-                found[r.document_id].append({
-                    "start": start, "end": end, "id": r.entity_id,
-                    "name": r.global_name or r.name, "type": r.global_type or r.type})
+    found: dict[str, list[dict[str, Any]]] = {d: [] for d in set(doc_ids)}
+    for r in _entity_rows(conn, doc_ids, doc_entities.c.mentions):
+        for start, end in r.mentions or []:
+            found[r.document_id].append({"start": start, "end": end, **_as_global(r)})
     for mentions in found.values():
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
     return found

@@ -10,7 +10,7 @@ from sqlalchemy import func, inspect, select
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.store import (analysis, card, corpus, graph, identity, judgements, judging,
-                             neighbourhood, queries, workspaces, writer)
+                             neighbourhood, queries, text_cues, workspaces, writer)
 from linkchart.store.copies import copies_of
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
@@ -301,34 +301,69 @@ class Store:
             return analysis.pair_quotes(conn, pairs)
 
     def document_texts(self, ids: Iterable[str] | None = None, date_from: str | None = None,
-                       date_to: str | None = None, containing: Iterable[str] = (),
-                       with_each: Iterable[Iterable[str]] = (), near: int | None = None
-                       ) -> list[dict[str, Any]]:
-        """Documents (of `ids`, or all) in a period that contain one of the words of
-        `containing` and, where the store has a full-text index, a word (or a word's
-        beginning) of each group of `with_each`, with two groups at most `near` words
-        apart (the index answers: no text is read)."""
+                       date_to: str | None = None) -> list[dict[str, Any]]:
+        """Documents (of `ids`, or all) in a period, with their text."""
         with self._read() as conn:
-            groups = [list(g) for g in with_each]
-            found = analysis.documents_matching(conn, self.search, groups, near) if groups \
-                else None
-            if found is not None:
-                ids = found if ids is None else found & set(ids)
-                containing = ()
-            return analysis.document_texts(conn, ids, date_from, date_to, containing)
+            return analysis.document_texts(conn, ids, date_from, date_to)
 
-    def document_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = ()
-                          ) -> dict[str, dict[str, Any]]:
-        """Per document: its entity mentions, its attributions and its events of some
-        types, each in text order."""
+    def document_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = (),
+                          mentions: bool = True) -> dict[str, dict[str, Any]]:
+        """Per document: its entity mentions (or, with `mentions` false, its local
+        entities by id: `locals`), its attributions and its events of some types, each in
+        text order."""
         doc_ids = list(doc_ids)
         with self._read() as conn:
-            mentions = analysis.document_mentions(conn, doc_ids)
+            people = analysis.document_mentions(conn, doc_ids) if mentions else \
+                analysis.local_entities(conn, doc_ids)
             said = analysis.document_attributions(conn, doc_ids)
             done = analysis.document_events(conn, doc_ids, event_types) if event_types \
                 else {}
-        return {d: {"mentions": mentions.get(d, []), "attributions": said.get(d, []),
+        key, none = ("mentions", []) if mentions else ("locals", {})
+        return {d: {key: people.get(d, none), "attributions": said.get(d, []),
                     "events": done.get(d, [])} for d in doc_ids}
+    # -- text cues found at ingest (linkchart.store.text_cues) ---------------------------
+
+    def cues_of_kinds(self, kinds: Iterable[str], doc_ids: Iterable[str] | None = None
+                      ) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return text_cues.cues_of_kinds(conn, kinds, doc_ids)
+
+    def documents_with_cues(self, kinds: Iterable[str]) -> set[str]:
+        with self._read() as conn:
+            return text_cues.documents_with(conn, kinds)
+
+    def reached_entities(self, kinds: Iterable[str]) -> list[dict[str, Any]]:
+        """Cues of some kinds with the entity ids each may be addressed to."""
+        with self._read() as conn:
+            return text_cues.reached_entities(conn, kinds)
+
+    def cue_documents(self, doc_ids: Iterable[str], date_from: str | None = None,
+                      date_to: str | None = None) -> list[dict[str, Any]]:
+        """Documents with their text and the sentence spans their cues refer to."""
+        with self._read() as conn:
+            return text_cues.cue_documents_of(conn, doc_ids, date_from, date_to)
+
+    def documents_without_cues(self) -> int:
+        """How many documents have no text cues of the current cue words."""
+        with self._read() as conn:
+            return text_cues.unscanned_count(conn)
+
+    def scan_cues(self, everything: bool = False, batch: int = 200,
+                  progress=None) -> tuple[int, int]:
+        """Find the text cues of the documents without current ones (all documents with
+        `everything`), one transaction per batch; (documents, cues)."""
+        scanned = found = 0
+        with self._read() as conn:
+            todo = (list(conn.scalars(select(documents.c.id).order_by(documents.c.id)))
+                    if everything else text_cues.unscanned(conn))
+        for i in range(0, len(todo), batch):
+            with self._write() as conn, conn.begin():
+                found += text_cues.rescan(conn, todo[i:i + batch])
+            scanned += len(todo[i:i + batch])
+            if progress:
+                progress(scanned, len(todo))
+        return scanned, found
+
     # -- workspaces: analysts' named charts (linkchart.store.workspaces) ---------------
 
     def workspaces(self) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, Float, ForeignKey, Integer, LargeBinary,
+from sqlalchemy import (JSON, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary,
                         MetaData, String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
@@ -224,3 +224,33 @@ ties = Table(
     Column("quotes", Text),
     sqlite_with_rowid=False,
 )
+
+cue_documents = Table(
+    "cue_documents", metadata,
+    # Each document scanned for text cues (linkchart.extract.cues), with the version of the
+    # cue words that scanned it and, where it has cues, its sentence spans [[start, end]]
+    # and its entity mentions in text order [[start, end, local_id]] (one read per document)
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("version", String(32), nullable=False),
+    Column("sentences", JSON),
+    Column("mentions", JSON),
+)
+
+text_cues = Table(
+    "text_cues", metadata,
+    # One cue of a document: its kind, the index of its sentence in cue_documents.sentences,
+    # where the cue word lies, what it says (a direction, a meeting's place) and, for
+    # directives, meetings and requests, the local entities it may be addressed to
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("kind", String(24), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("detail", Text),
+    Column("reaches", JSON),
+    sqlite_autoincrement=True,
+)
+Index("ix_text_cues_kind_document", text_cues.c.kind, text_cues.c.document_id)

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, text, upda
 
 from linkchart.model import ORGANISATION_TYPES, DocExtraction
 from linkchart.names.keys import keys_for
-from linkchart.store import copies, dates, identity, judging, tie_table
+from linkchart.store import copies, dates, identity, judging, text_cues, tie_table
 from linkchart.store.entity_rows import merge_aliases, rebuild_entities, search_text
 from linkchart.store.lookup import CHUNK, StoreLookup
 from linkchart.store.outlets import outlet_key
@@ -237,6 +237,7 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
                     "entity_id": glob.get(local)} for role, local in roles]
     if people:
         conn.execute(insert(event_participants), people)
+    text_cues.record(conn, x)
     search.index_document(conn, doc.id, doc.title, doc.text)
     return {(glob.get(r.source), glob.get(r.target)) for r in x.relations}
 

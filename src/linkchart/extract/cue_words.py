@@ -1,4 +1,4 @@
-"""The analyses' cue lists (data/cues.yaml), compiled once."""
+"""The cue lists of the text cues and the analyses (data/text_cues.yaml), compiled once."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from linkchart.wordlists import load_yaml
 
-CUES = Path(__file__).resolve().parent / "data" / "cues.yaml"
+CUES = Path(__file__).resolve().parent / "data" / "text_cues.yaml"
 
 
 @cache
