@@ -121,9 +121,11 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Selection,
                                 hidden, limit):
             edges[edge["id"]] = edge
     asked = set(focus) | set(expand)
+    made = store.hand_made()
     for node in nodes.values():
         node["expanded"] = node["id"] in expand
         node["asked"] = node["id"] in asked
+        node["hand_made"] = node["id"] in made
         node.pop("depth", None)
     shown = list(edges.values()) if evidence else [
         lean(e) if "evidence" in e else e for e in edges.values()]
@@ -251,6 +253,7 @@ def card(store: Store, entity_id: str, limit: int = CARD_LIMIT) -> dict[str, Any
     if found is None:
         return None
     found["relations"] = [relation_edge(r) for r in found["relations"]]
+    found["hand_made"] = store.hand_made().get(entity_id)
     totals = found["totals"]
     found["corroboration"] = {"documents": totals["documents"], "outlets": totals["outlets"],
                               "relations": totals["relations"], "events": totals["events"],

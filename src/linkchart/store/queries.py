@@ -24,6 +24,16 @@ def header(row) -> dict[str, Any]:
             "published": row.published, "url": row.url}
 
 
+def document_headers(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Title, outlet, date and address of some documents, without their text."""
+    wanted = sorted(set(ids))
+    found: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(wanted), CHUNK):
+        found.update((r.id, header(r)) for r in conn.execute(
+            select(*HEADER).where(documents.c.id.in_(wanted[i:i + CHUNK]))))
+    return found
+
+
 def documents_page(conn: Connection, limit: int, offset: int) -> list[dict[str, Any]]:
     rows = conn.execute(select(*HEADER, documents.c.pipeline_version, documents.c.ingested_at)
                         .order_by(documents.c.published.desc(), documents.c.id)

@@ -10,8 +10,8 @@ from sqlalchemy import func, inspect, select
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
-from linkchart.store import (analysis, card, corpus, graph, identity, judgements, judging,
-                             neighbourhood, queries, workspaces, writer)
+from linkchart.store import (analysis, card, corpus, graph, hand_made, identity, judgements,
+                             judging, neighbourhood, queries, workspaces, writer)
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
 from linkchart.store.search import Search
@@ -71,6 +71,11 @@ class Store:
         """A document with its text and its local items, offsets included."""
         with self._read() as conn:
             return queries.document(conn, doc_id)
+
+    def document_headers(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """id -> title, outlet, published and url of each document (no text)."""
+        with self._read() as conn:
+            return queries.document_headers(conn, doc_ids)
 
     def wire_copies(self, doc_id: str) -> list[dict[str, Any]]:
         """The documents stored as near copies of `doc_id` (which count as its source)."""
@@ -210,6 +215,16 @@ class Store:
                  author: str | None = None) -> dict[str, Any]:
         return self._judge(judging.add_fact, relation_type, source, target, document,
                            evidence, role, negated, author=author)
+
+    def add_actor(self, name: str, entity_type: str, aliases: list[str] | None = None,
+                  author: str | None = None) -> dict[str, Any]:
+        """An actor added by hand, kept as a judgement (linkchart.store.hand_made)."""
+        return self._judge(judging.add_actor, name, entity_type, aliases, author=author)
+
+    def hand_made(self) -> dict[str, dict[str, Any]]:
+        """Actors added by hand now: id -> author, created_at, judgement."""
+        with self._read() as conn:
+            return hand_made.hand_made(conn)
 
     def note(self, on: str, target: str | int, text: str,
              author: str | None = None) -> dict[str, Any]:
