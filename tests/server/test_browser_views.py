@@ -136,13 +136,13 @@ def test_the_printable_report_holds_the_ties_with_quotes_and_saves_as_pdf(page, 
     page.goto(page.origin + "/" + report)
     page.locator(".report h1").wait_for()
     ties = [e for e in view["edges"] if e["kind"] == "relation"]
-    assert page.locator(".report .tie").count() == len(ties) > 0
+    assert page.locator(".report .report-tie").count() == len(ties) > 0
     shown = page.inner_text(".report")
     for tie in ties:
         assert all(quote["text"] in shown for quote in tie["evidence"])
-    assert page.locator(".report tr.actor").count() == len(view["nodes"])
+    assert page.locator(".report tr.report-actor").count() == len(view["nodes"])
     events = sum(len(e["evidence"]) for e in view["edges"] if e["kind"] == "event")
-    assert page.locator(".report tr.event").count() == events
+    assert page.locator(".report tr.report-event").count() == events
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
 

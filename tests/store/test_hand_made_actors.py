@@ -63,3 +63,24 @@ def test_it_survives_a_full_rebuild(tmp_path, sample):
         [again] = _named(store, "Harbour Watch")
         assert again["aliases"] == ["HW"]
         assert store.hand_made()[again["id"]]["author"] == "ana"
+
+
+def test_the_store_exports_mark_it(loaded, tmp_path):
+    import json
+    import xml.etree.ElementTree as ET
+    from importlib.resources import files
+
+    from linkchart.export import export
+
+    jsonschema = pytest.importorskip("jsonschema")
+    entity_id = loaded.add_actor("Harbour Watch", "organization", author="ana")["targets"][0]
+    export(loaded, "json", tmp_path / "all.json")
+    corpus = json.loads((tmp_path / "all.json").read_text("utf-8"))
+    jsonschema.validate(corpus, json.loads(files("linkchart.schema").joinpath(
+        "linkchart-corpus-1.json").read_text("utf-8")))
+    assert [e["id"] for e in corpus["entities"] if e.get("hand_made")] == [entity_id]
+    export(loaded, "gexf", tmp_path / "all.gexf")
+    marked = [n.get("id") for n in ET.parse(tmp_path / "all.gexf").iter("{http://gexf.net/1.3}node")
+              if any(v.get("for") == "hand_made" and v.get("value") == "true"
+                     for v in n.iter("{http://gexf.net/1.3}attvalue"))]
+    assert marked == [entity_id]

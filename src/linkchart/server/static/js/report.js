@@ -15,7 +15,7 @@ function quoteItem(e) {
 }
 
 function actorsSection(nodes) {
-  const rows = [...nodes].sort((a, b) => a.name.localeCompare(b.name)).map((n) => el("tr", { class: "actor" },
+  const rows = [...nodes].sort((a, b) => a.name.localeCompare(b.name)).map((n) => el("tr", { class: "report-actor" },
     el("td", {}, n.name, n.hand_made ? el("span", { class: "hand-made", title: "added by hand" }, " ✎ added by hand") : null),
     el("td", {}, typeChip(n.type)), el("td", { class: "num" }, String(n.documents ?? "")),
     el("td", {}, n.expanded ? "expanded" : "")));
@@ -27,7 +27,7 @@ function actorsSection(nodes) {
 function tieItem(edge, names) {
   const flags = [edge.negated ? "reported as denied" : null, edge.anonymous_only ? "anonymous sources only" : null,
     edge.confidence != null ? `confidence ${Number(edge.confidence).toFixed(2)}` : null].filter(Boolean);
-  return el("li", { class: "tie" },
+  return el("li", { class: "report-tie" },
     el("h3", {}, names.get(edge.source) || edge.source, " ",
       el("span", { class: "tie-type" }, `${edge.negated ? "not " : ""}${label(edge.type)}`), " ",
       names.get(edge.target) || edge.target, " ", sourcesBadge(edge.sources, edge.weak)),
@@ -39,7 +39,7 @@ function eventRows(edges, names) {
   const rows = [];
   edges.filter((e) => e.kind === "event").forEach((edge) => (edge.evidence || []).forEach((e) => rows.push({ edge, e })));
   rows.sort((a, b) => String(a.e.date || "").localeCompare(String(b.e.date || "")));
-  return rows.map(({ edge, e }) => el("tr", { class: "event" },
+  return rows.map(({ edge, e }) => el("tr", { class: "report-event" },
     el("td", {}, when(e.date)), el("td", {}, eventChip(edge.type)),
     el("td", {}, `${names.get(edge.source) || edge.source} → ${names.get(edge.target) || edge.target}`),
     el("td", {}, e.location_name || ""), el("td", {}, [e.fatalities ? `${e.fatalities} killed` : null,
