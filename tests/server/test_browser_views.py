@@ -192,6 +192,8 @@ def test_grouping_puts_each_group_in_a_patch_of_its_own(page, hub, by):
       window.linkchartGroups = found;
       return found; }}""")
     assert len(set(groups.values())) >= 2
+    sizes = Counter(groups.values())
+    assert page.locator(".group-label").count() == sum(n > 1 for n in sizes.values())
     boxes = list(_patches(page).values())
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:

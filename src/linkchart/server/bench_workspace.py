@@ -2,7 +2,8 @@
 --db STORE --workspace 100`.
 
 Serves the store (`linkchart serve` in a new process), charts the most connected actor
-with its best-sourced neighbours (so that the chart holds `actors` actors), lays it out
+with as many of its best-sourced neighbours as keep the chart at `actors` actors (the ends
+of its event links count), lays it out
 and saves it as a workspace in headless Chromium, then opens it from a fresh page, as an
 analyst would the next morning, and times the click on its name until the chart is drawn
 in its saved places (every actor placed, one frame painted). Needs Playwright and Chromium
@@ -11,6 +12,7 @@ in its saved places (every actor placed, one frame painted). Needs Playwright an
 
 from __future__ import annotations
 
+import json
 import statistics
 import subprocess
 import sys
@@ -54,8 +56,26 @@ def _serve(db: str, port: int) -> subprocess.Popen:
             time.sleep(0.05)
 
 
+def _actors(origin: str, query: dict[str, object]) -> int:
+    with urllib.request.urlopen(f"{origin}/api/graph?{urlencode(query)}", timeout=300) as answer:
+        return len(json.load(answer)["nodes"])
+
+
+def _chart(origin: str, entity: str, actors: int) -> dict[str, object]:
+    """The chart of `entity` expanded with the most neighbours (events' ends included)
+    that keeps it at `actors` actors or fewer."""
+    low, high = 1, actors - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _actors(origin, {"entity": entity, "expand": entity, "limit": middle}) <= actors:
+            low = middle
+        else:
+            high = middle - 1
+    return {"entity": entity, "expand": entity, "limit": low}
+
+
 def _save(page, origin: str, entity: str, actors: int) -> int:
-    query = urlencode({"entity": entity, "expand": entity, "limit": actors - 1})
+    query = urlencode(_chart(origin, entity, actors))
     page.goto(f"{origin}/#/chart?{query}")
     page.locator("#chart-status", has_text="actors").wait_for(timeout=300_000)
     page.fill("#ws-name", NAME)

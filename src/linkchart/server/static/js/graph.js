@@ -8,6 +8,7 @@ import { $, clear, download, el, EVENT_GROUPS, label, toast, TYPE_COLOURS } from
 import { initPanel, showEdge, showEntity, showHelp } from "./evidence.js";
 import { pngOf, svgOf } from "./export.js";
 import { chartFrame } from "./frame.js";
+import { followGroupLabels, showGroupLabels } from "./grouplabels.js";
 import { initHandMade } from "./handmade.js";
 import { LAYOUTS, runLayout } from "./layouts.js";
 import { initPanels } from "./panels.js";
@@ -139,6 +140,7 @@ function ensureCy() {
   cy.on("mouseover", "edge", (event) => event.target.addClass("hovered"));
   cy.on("mouseout", "edge", (event) => event.target.removeClass("hovered"));
   cy.on("zoom", labelEdges);
+  followGroupLabels(cy);
   initPanels();
   initWorkspaces({ state: chartState, open: openState });
   initPaths({ actors: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name") })),
@@ -378,6 +380,7 @@ function sync(graph) {
   if (pendingState) return;  // its saved positions are put back in showChart
   if (!hadNodes || added.length > 0.6 * cy.nodes().length) layout(true);
   else if (added.length) place(cy.collection(added));
+  showGroupLabels(cy, $("#c-layout-kind").value);
 }
 
 // The focus of a concentric layout: the selected actor, else the first one asked for.
@@ -392,6 +395,7 @@ function layout(fit) {
   runLayout(cy, $("#c-layout-kind").value, fit, focusNode());
   if (cy.nodes().length && cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
   labelEdges();
+  showGroupLabels(cy, $("#c-layout-kind").value);
 }
 
 function labelEdges() {
@@ -436,6 +440,7 @@ function restore(state) {
   if (state.viewport) cy.viewport({ zoom: state.viewport.zoom, pan: state.viewport.pan });
   else cy.fit(undefined, 40);
   labelEdges();
+  showGroupLabels(cy, state.layout);
 }
 
 // New neighbours go round the node they hang from, keeping everything else where it was.

@@ -186,7 +186,8 @@ export function clusters(cy) {
 
 // Each group a sunflower patch (its best-connected actors in the middle), the patches
 // in rows, largest first.
-function grouped(cy, fit, by) {
+// The chart's groups (by "type" or "cluster"): [[key, actors]], the largest first.
+export function groupsOf(cy, by) {
   const labels = by === "type" ? new Map(cy.nodes().map((n) => [n.id(), n.data("type")])) : clusters(cy);
   const groups = new Map();
   cy.nodes().forEach((n) => {
@@ -194,8 +195,12 @@ function grouped(cy, fit, by) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(n);
   });
-  const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length
+  return [...groups.entries()].sort((a, b) => b[1].length - a[1].length
     || String(a[0]).localeCompare(String(b[0])));
+}
+
+function grouped(cy, fit, by) {
+  const ordered = groupsOf(cy, by);
   const radius = (count) => 0.5 * SPACING * Math.sqrt(count) + 40;
   const rowWidth = Math.max(2 * radius(ordered[0][1].length),
     Math.sqrt(ordered.reduce((sum, [, g]) => sum + (2 * radius(g.length) + GROUP_GAP) ** 2, 0)));
