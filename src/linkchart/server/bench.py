@@ -108,7 +108,9 @@ def main(argv: list[str] | None = None) -> None:
               f"store {found['db']}: a saved workspace of {found['actors']} actors "
               f"({found['entity']} and its neighbours) opens and draws in "
               f"{found['first_open_ms']} ms the first time, {found['median_open_ms']} ms "
-              f"median of {found['opens_ms']}")
+              f"median of {found['opens_ms']} (of which /api/graph "
+              f"{found['median_api_graph_ms']} ms; load average {found['load_average']:.1f} "
+              f"on {found['cpus']} CPUs)")
         return
     result = measure(args.db, args.entity, args.depth, args.repeat)
     if args.json:

@@ -13,6 +13,7 @@ in its saved places (every actor placed, one frame painted). Needs Playwright an
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,9 @@ OPEN_AND_DRAW = """async ([name, count]) => {
     && !document.querySelector('#chart-status').textContent.startsWith('loading');
   while (!placed()) await new Promise((done) => requestAnimationFrame(done));
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  return performance.now() - started;
+  const took = performance.now() - started;
+  const graph = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/graph?')).pop();
+  return [took, graph ? graph.responseEnd - graph.requestStart : null];
 }"""
 
 
@@ -84,7 +87,8 @@ def _save(page, origin: str, entity: str, actors: int) -> int:
     return page.evaluate("() => window.linkchart.cy.nodes().length")
 
 
-def _open(chromium, origin: str, count: int) -> float:
+def _open(chromium, origin: str, count: int) -> list[float]:
+    """[ms from the click to the chart drawn, ms of them waiting for /api/graph]"""
     context = chromium.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     page.goto(f"{origin}/#/chart")
@@ -113,6 +117,8 @@ def measure_workspace(db: str, entity: str, port: int, actors: int = 100,
     finally:
         server.terminate()
         server.wait(timeout=10)
-    return {"db": db, "entity": entity, "actors": count, "first_open_ms": round(times[0]),
-            "median_open_ms": round(statistics.median(times)),
-            "opens_ms": [round(t) for t in times]}
+    opens = [round(t) for t, _ in times]
+    return {"db": db, "entity": entity, "actors": count, "first_open_ms": opens[0],
+            "median_open_ms": round(statistics.median(opens)), "opens_ms": opens,
+            "median_api_graph_ms": round(statistics.median(g for _, g in times if g)),
+            "load_average": os.getloadavg()[0], "cpus": os.cpu_count()}

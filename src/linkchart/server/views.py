@@ -118,7 +118,7 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Selection,
         edges[edge["id"]] = shape(edge)
     if filters.events:
         for edge in event_edges(store, [e for e in expand if e in nodes], filters, nodes,
-                                hidden, limit):
+                                hidden, limit, lean=not evidence):
             edges[edge["id"]] = edge
     asked = set(focus) | set(expand)
     made = store.hand_made()
@@ -157,15 +157,17 @@ def edge(store: Store, edge_id: str, filters: Selection) -> dict[str, Any] | Non
 
 def event_edges(store: Store, expand: list[str], filters: Selection,
                 nodes: dict[str, dict[str, Any]], hidden: set[str] = frozenset(),
-                limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
+                limit: int = DEFAULT_LIMIT, lean: bool = False) -> list[dict[str, Any]]:
     """Events drawn as links from each actor to each recipient, one link per (PLOVER type,
     actor, recipient), where one end is expanded; at most `limit` new ends, best-sourced
-    links first, join `nodes`."""
+    links first, join `nodes`. `lean` links are counted from the events without their text
+    (a chart draws them; their evidence is read when one is opened)."""
     groups: dict[str, dict[str, Any]] = {}
     seen: set[str] = set()
+    read = store.event_links if lean else store.events
     for entity_id in expand:
-        for event in store.events(entity_id, filters.event_types or None, filters.date_from,
-                                  filters.date_to):
+        for event in read(entity_id, filters.event_types or None, filters.date_from,
+                          filters.date_to):
             if event["id"] in seen:
                 continue
             seen.add(event["id"])
@@ -221,13 +223,14 @@ def _add_event(groups: dict[str, dict[str, Any]], event: dict[str, Any], actor: 
         "target": recipient, "negated": False, "directed": True,
         "source_name": names.get(actor), "target_name": names.get(recipient), "evidence": []})
     edge["evidence"].append({
-        "document": event["document"], "text": event["evidence"], "start": event["start"],
-        "end": event["end"], "outlet": event["outlet"], "published": event["published"],
-        "attribution": event["attribution"], "event": event["id"], "mode": event["mode"],
-        "date": event["date"] or event["published"], "date_text": event["date_text"],
-        "location": event["location"], "location_name": names.get(event["location"]),
-        "fatalities": event["fatalities"], "injured": event["injured"], "hedged": False,
-        "confidence": event.get("confidence")})
+        "document": event["document"], "text": event.get("evidence"),
+        "start": event.get("start"), "end": event.get("end"), "outlet": event["outlet"],
+        "published": event["published"], "attribution": event["attribution"],
+        "event": event["id"], "mode": event.get("mode"),
+        "date": event["date"] or event["published"], "date_text": event.get("date_text"),
+        "location": event.get("location"), "location_name": names.get(event.get("location")),
+        "fatalities": event.get("fatalities"), "injured": event.get("injured"),
+        "hedged": False, "confidence": event.get("confidence")})
 
 
 def events(store: Store, entity_ids: list[str], types: list[str], date_from: str | None,

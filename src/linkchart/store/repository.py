@@ -10,8 +10,8 @@ from sqlalchemy import func, inspect, select
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.resolve import resolve
-from linkchart.store import (analysis, card, corpus, graph, hand_made, identity, judgements,
-                             judging, neighbourhood, queries, workspaces, writer)
+from linkchart.store import (analysis, card, corpus, event_links, graph, hand_made, identity,
+                             judgements, judging, neighbourhood, queries, workspaces, writer)
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
 from linkchart.store.search import Search
@@ -125,6 +125,15 @@ class Store:
                date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
             return queries.event_list(conn, entity_id, types, date_from, date_to)
+
+    def event_links(self, entity_id: str, types: Iterable[str] | None = None,
+                    date_from: str | None = None, date_to: str | None = None
+                    ) -> list[dict[str, Any]]:
+        """The events `entity_id` took part in as actor or recipient, without their text:
+        id, type, document, date, published, outlet, confidence, attribution
+        ({"source_kind"} or None), actors, recipients."""
+        with self._read() as conn:
+            return event_links.event_links(conn, entity_id, types, date_from, date_to)
 
     def ties(self, entity_ids: Iterable[str] | None = None,
              types: Iterable[str] | None = None, date_from: str | None = None,

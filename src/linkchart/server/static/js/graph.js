@@ -366,7 +366,11 @@ function sync(graph) {
     for (const node of graph.nodes) {
       const found = cy.getElementById(node.id);
       if (found.nonempty()) found.data(nodeData(node));
-      else added.push(cy.add({ group: "nodes", data: nodeData(node) }));
+      else {
+        // a workspace being opened: each actor goes straight to its saved place
+        const position = pendingState && pendingState.positions ? pendingState.positions[node.id] : undefined;
+        added.push(cy.add({ group: "nodes", data: nodeData(node), position }));
+      }
     }
     edges.clear();
     for (const edge of graph.edges) {
