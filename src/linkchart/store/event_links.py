@@ -8,16 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
-from linkchart.store import dates
-from linkchart.store.queries import _participants
+from linkchart.store.queries import _participants, event_rows_in
 from linkchart.store.schema import attributions, documents, event_participants, events
 
 
 def event_links(conn: Connection, entity_id: str, types: Iterable[str] | None,
                 date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
-    when = func.coalesce(events.c.date, documents.c.published)
     involved = select(event_participants.c.event_id).where(
         event_participants.c.entity_id == entity_id)
     stmt = (select(events.c.id, events.c.type, events.c.document_id, events.c.date,
@@ -26,15 +24,7 @@ def event_links(conn: Connection, entity_id: str, types: Iterable[str] | None,
             .join(documents, documents.c.id == events.c.document_id)
             .outerjoin(attributions, attributions.c.id == events.c.attribution_id)
             .where(events.c.id.in_(involved)))
-    if types:
-        stmt = stmt.where(events.c.type.in_(list(types)))
-    low, high = dates.year_bounds(date_from, date_to)
-    if low:
-        stmt = stmt.where(when >= low)
-    if high:
-        stmt = stmt.where(when < high)
-    rows = [r for r in conn.execute(stmt)
-            if dates.in_range(r.date or r.published, date_from, date_to)]
+    rows = event_rows_in(conn, stmt, types, date_from, date_to)
     people = _participants(conn, [r.id for r in rows])
     return [{"id": f"V{r.id}", "type": r.type, "document": r.document_id, "date": r.date,
              "published": r.published, "outlet": r.outlet, "confidence": r.confidence,

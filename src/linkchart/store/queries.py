@@ -250,7 +250,6 @@ def event_page(conn: Connection, entity_id: str, limit: int | None
 
 def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
                 date_from: str | None, date_to: str | None) -> list:
-    when = func.coalesce(events.c.date, documents.c.published)
     stmt = (select(events, documents.c.outlet, documents.c.published,
                    attributions.c.local_id.label("attribution_local"),
                    attributions.c.source_entity.label("attribution_source"),
@@ -261,6 +260,15 @@ def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | 
         involved = select(event_participants.c.event_id).where(
             event_participants.c.entity_id == entity_id)
         stmt = stmt.where(or_(events.c.id.in_(involved), events.c.location_entity == entity_id))
+    rows = event_rows_in(conn, stmt, types, date_from, date_to)
+    return sorted(rows, key=lambda r: (dates.iso(r.date or r.published) or "9999", f"V{r.id}"))
+
+
+def event_rows_in(conn: Connection, stmt, types: Iterable[str] | None,
+                  date_from: str | None, date_to: str | None) -> list:
+    """The rows of a select of events joined with their documents, of some types, dated
+    (by the event's date, else its document's) in the period."""
+    when = func.coalesce(events.c.date, documents.c.published)
     if types:
         stmt = stmt.where(events.c.type.in_(list(types)))
     low, high = dates.year_bounds(date_from, date_to)
@@ -268,9 +276,8 @@ def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | 
         stmt = stmt.where(when >= low)
     if high:
         stmt = stmt.where(when < high)
-    rows = [r for r in conn.execute(stmt)
+    return [r for r in conn.execute(stmt)
             if dates.in_range(r.date or r.published, date_from, date_to)]
-    return sorted(rows, key=lambda r: (dates.iso(r.date or r.published) or "9999", f"V{r.id}"))
 
 
 def _events(conn: Connection, rows: list) -> list[dict[str, Any]]:
