@@ -203,8 +203,10 @@ def event_edges(store: Store, expand: list[str], filters: Selection,
 def _finish_event(edge: dict[str, Any], nodes: dict[str, dict[str, Any] | None]
                   ) -> dict[str, Any]:
     edge["sources"] = count_sources(edge["evidence"])
-    edge["source_type"] = (nodes.get(edge["source"]) or {}).get("type")
-    edge["target_type"] = (nodes.get(edge["target"]) or {}).get("type")
+    for end in ("source", "target"):
+        node = nodes.get(edge[end]) or {}
+        edge[f"{end}_type"] = node.get("type")
+        edge[f"{end}_name"] = edge[f"{end}_name"] or node.get("name")  # lean: no names
     edge["anonymous_only"] = anonymous_only(edge["evidence"])
     edge["weak"] = edge["sources"] < 2 or edge["anonymous_only"]
     dated = sorted(e["date"] for e in edge["evidence"] if e["date"])
