@@ -12,7 +12,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from linkchart.benchmark import read_corpus
+from linkchart.evaluate.speed import read_corpus
 from linkchart.store import minhash
 from linkchart.store.copies import COPY_SIMILARITY
 

@@ -2,7 +2,7 @@
 against wall time to write it (one writer, batches of 16, fresh stores), on the first N
 articles of a JSONL(.gz) corpus; with and without wire-copy detection.
 
-    PYTHONPATH=src python scripts/writer_model.py ../shared/corpus/bulk/news-10k.jsonl.gz 120
+    PYTHONPATH=src:tests python scripts/writer_model.py ../shared/corpus/bulk/news-10k.jsonl.gz 120
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from linkchart.benchmark import read_corpus
 from linkchart.config import Config
+from linkchart.evaluate.speed import read_corpus
 from linkchart.pipeline import extract_documents
+from linkchart.resolve import resolve
 from linkchart.store import Store, copies
-from linkchart.store.testing import postgres_available, temporary_database
+from postgres_databases import postgres_available, temporary_database
 
 BATCH = 16
 
@@ -31,7 +32,7 @@ def extracted(corpus: Path, n: int):
 
 
 def write_seconds(url: str, found) -> float:
-    with Store.open(url) as store:
+    with Store.open(url, resolver=resolve) as store:
         start = time.perf_counter()
         for i in range(0, len(found), BATCH):
             store.add_extractions(found[i:i + BATCH])

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from typer.testing import CliRunner
 
-from linkchart.benchmark import (
+from linkchart.evaluate.speed import (
     PhaseResult, SpeedReport, count_words, read_corpus, render, run_phase,
 )
 

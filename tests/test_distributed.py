@@ -9,9 +9,10 @@ from contextlib import contextmanager
 import pytest
 
 from linkchart.config import Config
-from linkchart.demo import SAMPLES
+from linkchart.cli.demo import SAMPLES
 from linkchart.distributed import local_workers
 from linkchart.jobs import ingest
+from linkchart.resolve import resolve
 from linkchart.store import Store
 
 pytest.importorskip("dask.distributed")
@@ -46,7 +47,7 @@ def test_a_local_cluster_stores_what_one_process_stores(tmp_path, monkeypatch):
     config = Config.from_env(batch_size=1)  # a batch a document: both workers get some
     charts = []
     for name, dask in (("one", None), ("cluster", "local:2")):
-        with Store.open(str(tmp_path / f"{name}.db")) as store:
+        with Store.open(str(tmp_path / f"{name}.db"), resolver=resolve) as store:
             summary = ingest([str(articles)], store, config=config, dask=dask)
             assert (summary.stored, summary.failed) == (4, 0)
             charts.append(store.corpus(detail=True))

@@ -23,11 +23,7 @@ ENTITY_TYPES = (
 ORGANISATION_TYPES = frozenset(ENTITY_TYPES) - {"person", "country", "location"}
 ACTOR_TYPES = frozenset(ENTITY_TYPES) - {"location"}
 
-RELATION_TYPES = (
-    "leads", "member_of", "part_of", "controls", "supports", "allied_with", "opposes",
-    "succeeded", "splinter_of", "front_for", "affiliated_with", "based_in",
-)
-UNDIRECTED_RELATIONS = frozenset({"allied_with", "opposes", "affiliated_with"})
+# RELATION_TYPES and UNDIRECTED_RELATIONS come from the catalogue (`__getattr__` below).
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -38,6 +34,19 @@ DEFAULT_CONFIDENCE = 0.75
 """The default confidence threshold: the chart, the API and `linkchart evaluate` show
 ties at or above it. Chosen so that relations at or above it reach precision 0.80 on
 cross-validated development figures (docs/confidence.md)."""
+
+
+def __getattr__(name: str) -> Any:
+    """The relation types, read from the catalogue when first asked for, so that what
+    needs only the other shapes (`linkchart --help`) does not parse YAML."""
+    if name not in ("RELATION_TYPES", "UNDIRECTED_RELATIONS"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from linkchart.catalogue import RELATIONS
+
+    globals().update(
+        RELATION_TYPES=tuple(RELATIONS),
+        UNDIRECTED_RELATIONS=frozenset(n for n, r in RELATIONS.items() if not r.directed))
+    return globals()[name]
 
 
 def normalise_text(text: str) -> str:

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from linkchart.model import DocExtraction, Document, Entity, Relation
+from linkchart.resolve import resolve
 from linkchart.store import Store
 
 SAMPLE = Path(__file__).parents[1] / "store" / "data" / "sample.json"
@@ -24,7 +25,7 @@ def sample() -> list[DocExtraction]:
 
 
 def open_loaded(url: str) -> Store:
-    store = Store.open(url)
+    store = Store.open(url, resolver=resolve)
     store.add_extractions(sample())
     return store
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from linkchart.export import FORMATS, Selection, export
-from linkchart.store.testing import POSTGRES_URL, postgres_available, temporary_database
+from postgres_databases import POSTGRES_URL, postgres_available, temporary_database
 
 KEYS = {
     "top": {"format", "documents", "entities", "relations", "events", "attributions"},

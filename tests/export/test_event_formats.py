@@ -10,6 +10,7 @@ import yaml
 from linkchart.export import export
 from linkchart.export.plover import RULES, plover_mode
 from linkchart.model import EVENT_TYPES, DocExtraction, Document, Entity, Event
+from linkchart.resolve import resolve
 from linkchart.store import Store
 
 REQUIRED = {"id", "date", "actor", "event"}
@@ -35,7 +36,7 @@ def strike_document() -> DocExtraction:
 
 @pytest.fixture
 def strikes(tmp_path):
-    with Store.open(str(tmp_path / "strikes.db")) as store:
+    with Store.open(str(tmp_path / "strikes.db"), resolver=resolve) as store:
         store.add_extractions([strike_document()])
         yield store
 
@@ -123,7 +124,7 @@ def test_an_undated_event_in_an_undated_article_is_left_out_and_counted(tmp_path
         Document(id="u1", text=text, title="Checkpoint attack", outlet="Field Wire"),
         entities=[Entity("e1", "Karsk Legion", "armed_group")],
         events=[Event("v1", "ASSAULT", text, 0, len(text), actors=["e1"], fatalities=2)])
-    with Store.open(str(tmp_path / "undated.db")) as store:
+    with Store.open(str(tmp_path / "undated.db"), resolver=resolve) as store:
         store.add_extractions([undated, strike_document()])
         buffer = io.BytesIO()
         counts = export(store, "plover", buffer)

@@ -111,9 +111,10 @@ def odd_document() -> DocExtraction:
 
 
 def test_weak_aliases_urls_and_line_breaks(tmp_path):
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    with Store.open(str(tmp_path / "odd.db")) as store:
+    with Store.open(str(tmp_path / "odd.db"), resolver=resolve) as store:
         store.add_extractions([odd_document()])
         items = lines(store, tmp_path / "odd.ftm.json")
     named = {i["properties"]["name"][0]: i for i in items if "name" in i["properties"]}
@@ -128,11 +129,12 @@ def test_weak_aliases_urls_and_line_breaks(tmp_path):
 
 def test_ids_are_stable_across_stores(loaded, tmp_path, extractions):
     """A store that numbered the same actors in another order gives the same ids."""
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     first = lines(loaded, tmp_path / "a.json")
     assert first == lines(loaded, tmp_path / "b.json")
-    with Store.open(str(tmp_path / "other.db")) as other:
+    with Store.open(str(tmp_path / "other.db"), resolver=resolve) as other:
         other.add_extractions(list(reversed(extractions)))
         assert other.corpus()["entities"][0]["name"] != loaded.corpus()["entities"][0]["name"]
         assert sorted(i["id"] for i in lines(other, tmp_path / "c.json")) == sorted(

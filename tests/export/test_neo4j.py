@@ -66,9 +66,10 @@ def test_the_script_holds_the_whole_chart(loaded):
 
 def test_two_stores_merge_on_the_same_keys(loaded, extractions, tmp_path):
     """Counters differ between stores; the keys the script MERGEs on do not."""
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    with Store.open(str(tmp_path / "other.db")) as other:
+    with Store.open(str(tmp_path / "other.db"), resolver=resolve) as other:
         other.add_extractions(list(reversed(extractions)))
         assert other.corpus()["entities"][0]["id"] == "E1"
         assert other.corpus()["entities"][0]["name"] != loaded.corpus()["entities"][0]["name"]

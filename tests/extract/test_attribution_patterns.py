@@ -122,3 +122,40 @@ def test_the_man_continues_the_named_speaker_unless_a_man_was_told_of():
     text = ("A man ran from the market. “The blast shook the whole street,” said Karim "
             "Haddad, a baker. The man said the wounded lay in the road for an hour.")
     assert _named_source(text, "wounded lay in the road") == ("anonymous", None)
+
+
+def _named_source(text: str, cue_words: str):
+    document = Document(id="t", text=text, published="2024-03-01")
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    found = _source_of(extraction.attributions, cue_words)
+    return found.source_kind, names.get(found.source)
+
+
+def test_the_issuer_of_a_statement_and_the_group_its_attackers_came_from():
+    assert _named_source("ISIS released a statement on Friday claiming responsibility for "
+                         "the twin bombings in the capital.", "bombings") == \
+        ("named_org", "ISIS")
+    assert _named_source("Attackers from the Somali-based militant group al-Shabab told the "
+                         "students that this was the beginning of more attacks.",
+                         "beginning") == ("named_org", "al-Shabab")
+
+
+def test_a_title_with_the_name_beside_it_names_the_later_speaker():
+    kind, name = _named_source("The Pentagon spokesman, Peter Cook, said the raid was a "
+                               "success. The Pentagon spokesman said the strikes would "
+                               "continue for weeks.", "continue")
+    assert (kind, name) == ("named_person", "Peter Cook")
+
+
+def test_a_meeting_told_of_is_no_speaker():
+    found = attributions_of("Jeffrey Feltman spoke at a meeting of the U.N. Security Council "
+                            "telling members that the latest developments were dangerous.")
+    assert not any("meeting" in (a.source_text or "") for a in found)
+
+
+def test_the_secretary_of_state_is_the_one_introduced_with_the_title():
+    kind, name = _named_source("Secretary of State John Kerry met Sergey Lavrov on Monday. "
+                               "Later, the secretary of state said the talks had been "
+                               "useful.", "useful")
+    assert (kind, name) == ("named_person", "John Kerry")

@@ -372,3 +372,10 @@ def test_a_sentence_naming_one_day_dates_its_undated_event(events_of):
     events, _ = events_of(text, "2012-11-16")
     strike = next(e for e in events if "airstrike" in e.evidence)
     assert strike.date == "2012-11-14" and strike.date_text
+
+
+def test_both_sides_of_a_hyphen_pair_take_part(events_of):
+    events, names = events_of("The Hamas-Hezbollah talks collapsed in Beirut on Monday.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert {names[a] for a in consult[0].actors} == {"Hamas", "Hezbollah"}

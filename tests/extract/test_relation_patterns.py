@@ -259,3 +259,65 @@ def test_the_leader_of_a_led_campaign_wages_it(relations_of):
     opposed = {frozenset((s, t)) for k, s, t in found if k == "opposes"}  # undirected
     assert {frozenset(("U.S.", "Islamic State")), frozenset(("Turkey", "Islamic State"))} \
         <= opposed
+
+
+def test_a_seat_named_in_the_organisation_name(relations_of):
+    found = relations_of(
+        "The attack shocked Kenya. The Supreme Council of Kenya Muslims condemned it, and "
+        "the European Union Mission in Somalia said nothing.")
+    assert ("based_in", "Supreme Council of Kenya Muslims", "Kenya") not in found
+    found = relations_of(
+        "The attack shocked Kenya. The National Muslim Council of Kenya condemned it.")
+    assert ("based_in", "National Muslim Council of Kenya", "Kenya") in found
+
+
+def test_who_after_an_apposition_is_the_named_person(relations_of):
+    found = relations_of(
+        "Ian Bradbury, a Canadian former soldier who is training Kurdish Peshmerga forces, "
+        "spoke on Friday.")
+    assert ("supports", "Ian Bradbury", "Kurdish Peshmerga forces") in found
+
+
+def test_means_given_to_someone_support_them_but_letters_do_not(relations_of):
+    assert ("supports", "U.S.", "Kurdish Peshmerga") in relations_of(
+        "The U.S. provided weapons to the Kurdish Peshmerga.")
+    found = relations_of("In February, the rebel factions of Jaish al-Islam sent a letter "
+                         "to the UN declaring their readiness to leave.")
+    assert not any(t == "supports" for t, _, _ in found)
+
+
+def test_the_regime_of_a_titled_leader_is_his_state(relations_of):
+    found = relations_of("Syria is at war. Moscow supports the regime of Syrian President "
+                         "Bashar al-Assad.")
+    assert ("supports", "Moscow", "Syria") in found or ("supports", "Russia", "Syria") in found
+
+
+def test_a_title_belongs_to_the_name_right_after_it(relations_of):
+    found = relations_of("Russia and the US met. US Secretary of State John Kerry and "
+                         "Russian Foreign Minister Sergey Lavrov met in Geneva.")
+    assert ("member_of", "Sergey Lavrov", "Russia") in found
+    assert ("member_of", "Sergey Lavrov", "US") not in found
+    found = relations_of("The US is at war. Both President Barack Obama and Defense "
+                         "Secretary Ash Carter spoke.")
+    assert ("leads", "Barack Obama", "US") in found
+    assert ("leads", "Ash Carter", "US") not in found
+
+
+def test_whom_a_speaker_calls_on_is_who_would_act(relations_of):
+    found = relations_of("Rezaei publicly called on Iranian President Hassan Rouhani to "
+                         "provide air defense systems to Hamas.")
+    assert ("supports", "Hassan Rouhani", "Hamas") in found
+    assert not any(t == "supports" and s == "Rezaei" for t, s, _ in found)
+
+
+def test_ground_held_is_a_base_and_hyphen_pairs_own_nothing(relations_of):
+    found = relations_of("The Islamic State still controls a vast swath of Syria.")
+    assert ("based_in", "Islamic State", "Syria") in found
+    assert ("controls", "Islamic State", "Syria") not in found
+    found = relations_of("The U.S.-Taliban talks collapsed in Doha on Monday.")
+    assert not any({s, t} == {"U.S.", "Taliban"} for _, s, t in found)
+
+
+def test_who_blames_someone_for_an_attack_is_not_the_attacker(relations_of):
+    found = relations_of("Trump blamed Iran for the attack on the U.S. Embassy in Baghdad.")
+    assert not any(t == "opposes" and s == "Trump" for t, s, _ in found)

@@ -34,14 +34,15 @@ def store_of(backend: str, folder: Path):
     (the test skips where no server answers)."""
     import pytest
 
+    from linkchart.resolve import resolve
     from linkchart.store import Store
-    from linkchart.store.testing import postgres_available, temporary_database
+    from postgres_databases import postgres_available, temporary_database
 
     if backend == "sqlite":
-        with Store.open(str(folder / "store.db")) as opened:
+        with Store.open(str(folder / "store.db"), resolver=resolve) as opened:
             yield opened
         return
     if not postgres_available():
         pytest.skip("PostgreSQL is not reachable")
-    with temporary_database() as url, Store.open(url) as opened:
+    with temporary_database() as url, Store.open(url, resolver=resolve) as opened:
         yield opened

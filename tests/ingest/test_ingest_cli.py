@@ -37,11 +37,12 @@ def test_extract_out_writes_only_inside_the_folder(tmp_path, mini):
 @pytest.fixture
 def store_path(tmp_path, mini_config):
     from linkchart.jobs import ingest
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     write(tmp_path / "in", "a.txt", "The Harbour Guard attacked the Coast Front near Port Selin.")
     path = tmp_path / "cli.db"
-    with Store.open(str(path)) as store:
+    with Store.open(str(path), resolver=resolve) as store:
         ingest([str(tmp_path / "in")], store, config=mini_config)
     return str(path)
 
@@ -55,9 +56,10 @@ def test_entities_limit_out_of_range_is_a_usage_error(store_path, limit):
 
 
 def test_show_takes_an_entity_id(store_path):
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    with Store.open(store_path) as store:
+    with Store.open(store_path, resolver=resolve) as store:
         entity = store.entities(limit=1)[0]
     result = runner.invoke(cli.app, ["show", entity["id"], "--db", store_path])
     assert result.exit_code == 0, result.output

@@ -165,6 +165,7 @@ def test_linkchart_ingest_takes_a_url_and_stores_what_it_reads(tmp_path, monkeyp
     from typer.testing import CliRunner
 
     from linkchart import cli
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     monkeypatch.setattr(cli, "_config",
@@ -179,7 +180,7 @@ def test_linkchart_ingest_takes_a_url_and_stores_what_it_reads(tmp_path, monkeyp
     summary = json.loads(result.stdout)
     assert summary["documents read"] == 4
     assert summary["stored"] == 2 and summary["failed"] == 2
-    with Store.open(str(db)) as store:
+    with Store.open(str(db), resolver=resolve) as store:
         assert {d["id"] for d in store.documents()} == {"courier-1", f"{base}/story"}
 
 

@@ -151,3 +151,41 @@ def test_sect_word_before_a_known_group_is_no_part_of_its_name(entities_of):
                         "seized the state television building.")
     assert "Shia Houthi" not in found
     assert "Houthi" in found["Houthis"].aliases
+
+
+def test_a_bare_head_noun_is_the_one_name_ending_with_it(entities_of):
+    found = entities_of("Protesters stormed the U.S. Embassy in Baghdad on Tuesday. Guards "
+                        "at the Embassy fired tear gas, and the Embassy was evacuated.")
+    assert "Embassy" not in found
+    assert "Embassy" in found["U.S. Embassy"].aliases
+
+
+def test_a_full_name_spelled_otherwise_joins_the_known_person(entities_of):
+    found = entities_of(
+        "The rebels forced President Abdrabbuh Mansour Hadi to flee. They want to replace "
+        "Mr Hadi, whose government they call corrupt. Mansour Hadi is now in Riyadh.")
+    people = [e for e in found.values() if e.type == "person"]
+    assert len(people) == 1, [e.name for e in people]
+
+
+def test_two_names_the_model_joined_with_and(entities_of):
+    found = entities_of("The minister said the rebels must distance themselves from "
+                        "Nusra and Daesh before the talks.")
+    assert "Nusra and Daesh" not in found
+    assert any("Daesh" == n or "Daesh" in e.aliases for n, e in found.items())
+
+
+def test_a_place_in_apposition_and_a_titled_name(entities_of):
+    found = entities_of("Militants took over Maktab Khalid, an area about 12 miles from "
+                        "Kirkuk. Ukraine's acting President Oleksandr Turchynov said on "
+                        "Monday that the vote was illegal.")
+    assert found["Maktab Khalid"].type == "location"
+    assert found["Oleksandr Turchynov"].type == "person"
+
+
+def test_a_dateline_place_beside_its_agency_and_a_capital_read_as_a_company(entities_of):
+    found = entities_of("KABUL (Reuters) - The United States on Wednesday carried out an air "
+                        "strike on Taliban fighters. There were no attacks in Kabul. The "
+                        "coalition said Riyadh and Abu Dhabi shared one goal for Yemen.")
+    assert found["KABUL"].type == "location"
+    assert found["Abu Dhabi"].type == "country"

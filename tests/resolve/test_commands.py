@@ -5,6 +5,7 @@ import json
 from typer.testing import CliRunner
 
 from linkchart.cli import app
+from linkchart.resolve import resolve
 from linkchart.store import Store
 from resolution_corpus import corpus
 
@@ -19,13 +20,13 @@ def run(*args, ok=True):
 
 
 def holder(db, doc, name):
-    with Store.open(str(db)) as store:
+    with Store.open(str(db), resolver=resolve) as store:
         return next(e["entity"] for e in store.document(doc)["entities"] if e["name"] == name)
 
 
 def test_review_merge_split_and_share(tmp_path):
     db = tmp_path / "chart.db"
-    with Store.open(str(db)) as store:
+    with Store.open(str(db), resolver=resolve) as store:
         store.add_extractions(corpus())
     listed = run("review", "--db", db)
     assert "Kovar" in listed.output and "Ardan Kovar" in listed.output
@@ -61,11 +62,11 @@ def test_review_merge_split_and_share(tmp_path):
     assert {j["author"] for j in exported["judgements"]} == {"tester"}
 
     rebuilt = tmp_path / "rebuilt.db"
-    with Store.open(str(rebuilt)) as store:
+    with Store.open(str(rebuilt), resolver=resolve) as store:
         store.add_extractions(corpus(renumber=True))
     imported = run("judgements", "import", out, "--db", rebuilt)
     assert "7 judgements added" in imported.output and "7 applied" in imported.output
-    with Store.open(str(rebuilt)) as store:
+    with Store.open(str(rebuilt), resolver=resolve) as store:
         assert store.entity(holder(rebuilt, "d3", "Harbour Guard"))["type"] == "organization"
         assert store.entity(holder(rebuilt, "d1", "Northern Shield Brigade"))["name"] == (
             "NSB (Northern Shield)")

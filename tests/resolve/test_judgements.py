@@ -5,7 +5,8 @@ import json
 import pytest
 
 from linkchart.resolve import Resolver
-from linkchart.resolve.matching import PackIndex
+from linkchart.names.keys import PackIndex
+from linkchart.resolve import resolve
 from linkchart.store import Store
 from linkchart.store.identity import JudgementError
 from resolution_corpus import TEXTS, corpus
@@ -14,7 +15,7 @@ AUTHOR = "analyst@example.org"
 
 
 def open_store(path, auto=0.9, partial_context=0.15):
-    store = Store.open(str(path))
+    store = Store.open(str(path), resolver=resolve)
     store.resolver = Resolver(packs=PackIndex(), auto=auto, partial_context=partial_context)
     return store
 

@@ -3,8 +3,9 @@
 import pytest
 
 from linkchart.resolve import MemoryLookup, Resolver, resolve
-from linkchart.resolve.matching import (PackIndex, Profile, blocking_keys, compare, kind)
-from linkchart.resolve.names import initials, is_descriptor, name_tokens, skeleton
+from linkchart.names.keys import PackIndex, Profile, blocking_keys, kind
+from linkchart.resolve.matching import compare
+from linkchart.names.normalise import initials, is_descriptor, name_tokens, skeleton
 from linkchart.model import DocExtraction, Document, Entity
 
 NO_PACKS = PackIndex()

@@ -1,6 +1,6 @@
 import pytest
 
-from linkchart.resolve.names import name_key, name_keys
+from linkchart.names.normalise import name_key, name_keys
 
 
 @pytest.mark.parametrize("name, key", [

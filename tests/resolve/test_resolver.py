@@ -63,15 +63,17 @@ def test_empty_names_never_match():
     assert mapping[("a", "e1")] != mapping[("b", "e1")]
 
 
-def test_resolve_against_a_store_connection(tmp_path):
+def test_resolve_against_a_store_lookup(tmp_path):
     from linkchart.store import Store
+    from linkchart.store.lookup import StoreLookup
 
-    with Store.open(str(tmp_path / "chart.db")) as store:
+    with Store.open(str(tmp_path / "chart.db"), resolver=resolve) as store:
         store.add_extractions([DocExtraction(
             Document(id="a", text="Badr and the Quds Force."),
             entities=[Entity("e1", "Badr", "armed_group"),
                       Entity("e2", "Quds Force", "security_agency")])])
         with store.engine.connect() as conn:
             mapping = resolve([doc("b", Entity("e1", "the Quds Force", "security_agency"),
-                                   Entity("e2", "Kataib Hezbollah", "armed_group"))], conn)
+                                   Entity("e2", "Kataib Hezbollah", "armed_group"))],
+                              StoreLookup(conn))
     assert mapping == {("b", "e1"): "E2", ("b", "e2"): "E3"}

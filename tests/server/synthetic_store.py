@@ -73,10 +73,11 @@ def main() -> None:
     parser.add_argument("db")
     parser.add_argument("--documents", type=int, default=10_000)
     args = parser.parse_args()
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     started = time.time()
-    with Store.open(args.db) as store:
+    with Store.open(args.db, resolver=resolve) as store:
         batch = []
         for extraction in documents(args.documents):
             batch.append(extraction)

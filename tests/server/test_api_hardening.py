@@ -14,7 +14,7 @@ HUGE = str(2**64)
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
                                                                marks=pytest.mark.postgres)])
 def store_url(request, tmp_path_factory):
-    from linkchart.store.testing import postgres_available, temporary_database
+    from postgres_databases import postgres_available, temporary_database
 
     if request.param == "sqlite":
         yield str(tmp_path_factory.mktemp("hardening") / "chart.db")
@@ -28,9 +28,10 @@ def store_url(request, tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(store_url):
     from linkchart.server.api import create_app
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    with Store.open(store_url) as store:
+    with Store.open(store_url, resolver=resolve) as store:
         store.add_extractions(chart())
     with test_client(create_app(store_url)) as opened:
         yield opened

@@ -23,7 +23,7 @@ EXAMPLES = 12
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store_url(request, tmp_path):
-    from linkchart.store.testing import postgres_available, temporary_database
+    from postgres_databases import postgres_available, temporary_database
 
     if request.param == "sqlite":
         yield str(tmp_path / "chart.db")
@@ -36,9 +36,10 @@ def store_url(request, tmp_path):
 
 def test_every_operation_answers_as_documented(store_url):
     from linkchart.server.api import create_app
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    with Store.open(store_url) as store:
+    with Store.open(store_url, resolver=resolve) as store:
         store.add_extractions(chart())
         schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store_url,
                                                                               store=store))
@@ -53,10 +54,11 @@ def test_every_operation_answers_as_documented(store_url):
 
 def test_refusals_without_the_token_are_documented(tmp_path):
     from linkchart.server.api import create_app
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     path = str(tmp_path / "chart.db")
-    with Store.open(path) as store:
+    with Store.open(path, resolver=resolve) as store:
         store.add_extractions(chart())
         app = create_app(path, token="a-secret", store=store)
         schema = schemathesis.openapi.from_asgi("/openapi.json", app,

@@ -291,9 +291,10 @@ def test_a_token_guards_the_page_and_the_api(chromium, sample_url):
 def test_review_actions_from_the_evidence_panel(chromium, tmp_path):
     from chart_fixture import chart
     from linkchart.server.api import create_app
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    with Store.open(str(tmp_path / "review.db")) as store:
+    with Store.open(str(tmp_path / "review.db"), resolver=resolve) as store:
         store.add_extractions(chart())
         ids = {e["name"]: e["id"] for e in store.entities(limit=50)}
     app = create_app(str(tmp_path / "review.db"))

@@ -21,10 +21,11 @@ URLS = {"js": "javascript:alert(document.domain)", "data": "data:text/html,<b>x<
 def origin(tmp_path_factory):
     from linkchart.model import DocExtraction, Document
     from linkchart.server.api import create_app
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     path = str(tmp_path_factory.mktemp("links") / "links.db")
-    with Store.open(path) as store:
+    with Store.open(path, resolver=resolve) as store:
         store.add_extractions([DocExtraction(Document(
             name, f"The harbour of Port Selin reopened ({name}).", title=f"Harbour {name}",
             url=url)) for name, url in URLS.items()])

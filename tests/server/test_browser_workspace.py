@@ -27,9 +27,10 @@ HIERARCHY_TYPES = ("supports", "leads", "controls")
 @pytest.fixture(scope="module")
 def principal(store_path) -> tuple[str, str]:
     """A leads/controls/supports link of the samples: (principal, agent)."""
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    with Store.open(store_path) as store:
+    with Store.open(store_path, resolver=resolve) as store:
         found = [r for r in store.relations(types=list(HIERARCHY_TYPES)) if not r["negated"]]
     assert found, "the samples hold no link of command or support"
     return found[0]["source"], found[0]["target"]
@@ -122,13 +123,14 @@ def test_a_note_on_an_actor_is_kept(page, principal):
 @pytest.fixture(scope="module")
 def two_hops(store_path) -> tuple[str, str, str]:
     """Two actors of the samples two ties apart, and one between them."""
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
     def near(store, actor):
         return {end for t in store.ties([actor], min_confidence=0) if not t["negated"]
                 for end in (t["source"], t["target"])} - {actor}
 
-    with Store.open(store_path) as store:
+    with Store.open(store_path, resolver=resolve) as store:
         for tie in store.ties(min_confidence=0):
             start = tie["source"]
             for middle in sorted(near(store, start)):

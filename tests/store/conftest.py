@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 
 from linkchart.model import DocExtraction
+from linkchart.resolve import resolve
 from linkchart.store import Store
-from linkchart.store.testing import (POSTGRES_URL, empty_database, postgres_available,
+from postgres_databases import (POSTGRES_URL, empty_database, postgres_available,
                                      temporary_database)
 
 SAMPLE = Path(__file__).parent / "data" / "sample.json"
@@ -40,7 +41,7 @@ def url(request, tmp_path):
 
 @pytest.fixture
 def store(url):
-    with Store.open(url) as opened:
+    with Store.open(url, resolver=resolve) as opened:
         yield opened
 
 
@@ -63,7 +64,7 @@ def sample_articles() -> list[DocExtraction]:
     their dates rewritten so that every way of counting sources and dates occurs."""
     from dataclasses import replace
 
-    from linkchart.demo import SAMPLES
+    from linkchart.cli.demo import SAMPLES
     from linkchart.jobs import extract_only
 
     extractions = list(extract_only([str(SAMPLES)]))

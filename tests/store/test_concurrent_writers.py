@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from linkchart.jobs import ingest
+from linkchart.resolve import resolve
 from linkchart.store import Store
-from linkchart.store.testing import empty_database
+from postgres_databases import empty_database
 
 pytestmark = pytest.mark.postgres
 
@@ -76,7 +77,7 @@ def _poll_api(url: str, stop: threading.Event, answers: list) -> None:
 
 def test_concurrent_ingests_lose_nothing_and_store_nothing_twice(postgres_url, tmp_path):
     empty_database(postgres_url)
-    Store.open(postgres_url).close()  # migrated once, before the writers start
+    Store.open(postgres_url, resolver=resolve).close()  # migrated once, before the writers start
     shares = _inputs(tmp_path)
     environment = os.environ | {"LINKCHART_BATCH_SIZE": "2",
                                 "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -101,10 +102,10 @@ def test_concurrent_ingests_lose_nothing_and_store_nothing_twice(postgres_url, t
     seen = [overview["stats"]["documents"] for _, overview in answers]
     assert seen == sorted(seen) and seen[-1] <= ARTICLES  # whole batches, never undone
 
-    with Store.open(str(tmp_path / "alone.db")) as alone:
+    with Store.open(str(tmp_path / "alone.db"), resolver=resolve) as alone:
         ingest([str(p) for p in sorted(tmp_path.glob("*.txt"))], alone)
         expected = _per_document(alone), _names(alone)
-    with Store.open(postgres_url) as shared:
+    with Store.open(postgres_url, resolver=resolve) as shared:
         assert shared.document_count() == ARTICLES
         assert (_per_document(shared), _names(shared)) == expected
 

@@ -5,6 +5,7 @@ import copy
 
 import pytest
 
+from linkchart.resolve import resolve
 from linkchart.store import Store
 from linkchart.store.identity import JudgementError
 
@@ -50,13 +51,13 @@ def test_it_survives_reingesting_every_document(loaded, sample):
 
 def test_it_survives_a_full_rebuild(tmp_path, sample):
     path = tmp_path / "a.db"
-    with Store.open(str(path)) as store:
+    with Store.open(str(path), resolver=resolve) as store:
         store.add_extractions(sample)
         store.add_actor("Harbour Watch", "organization", ["HW"], "ana")
         exported = store.export_judgements()
     for suffix in ("", "-wal", "-shm"):
         (tmp_path / f"a.db{suffix}").unlink(missing_ok=True)
-    with Store.open(str(path)) as store:
+    with Store.open(str(path), resolver=resolve) as store:
         store.add_extractions(list(reversed(sample)))
         assert _named(store, "Harbour Watch") == []
         store.import_judgements(exported)

@@ -1,5 +1,6 @@
 from sqlalchemy import inspect, text
 
+from linkchart.resolve import resolve
 from linkchart.store import Store
 from linkchart.store.engine import MIGRATIONS, alembic_config
 
@@ -9,17 +10,17 @@ HEAD = max(p.name.split("_")[0] for p in (MIGRATIONS / "versions").glob("[0-9]*.
 
 
 def test_open_migrates_once_and_reopens(url):
-    with Store.open(url) as store:
+    with Store.open(url, resolver=resolve) as store:
         names = set(inspect(store.engine).get_table_names())
         assert TABLES <= names
         with store.engine.connect() as conn:
             assert conn.scalar(text("SELECT version_num FROM alembic_version")) == HEAD
-    with Store.open(url) as again:
+    with Store.open(url, resolver=resolve) as again:
         assert again.document_count() == 0
 
 
 def test_sqlite_settings(tmp_path):
-    with Store.open(str(tmp_path / "chart.db")) as store:
+    with Store.open(str(tmp_path / "chart.db"), resolver=resolve) as store:
         assert store.search.fts
         with store.engine.connect() as conn:
             assert conn.scalar(text("PRAGMA journal_mode")) == "wal"
@@ -28,13 +29,13 @@ def test_sqlite_settings(tmp_path):
 
 def test_plain_path_and_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("LINKCHART_DB", str(tmp_path / "env.db"))
-    with Store.open() as store:
+    with Store.open(resolver=resolve) as store:
         assert store.dialect == "sqlite"
     assert (tmp_path / "env.db").exists()
 
 
 def test_like_fallback_without_fts(tmp_path, sample):
-    with Store.open(str(tmp_path / "chart.db")) as store:
+    with Store.open(str(tmp_path / "chart.db"), resolver=resolve) as store:
         store.search.fts = False
         store.add_extractions(sample)
         assert [e["id"] for e in store.entities(search="intel")] == ["E7"]
@@ -45,7 +46,7 @@ def test_upgrading_a_store_fills_each_documents_keys(url, sample):
     """Stores written before 0003 get each document's outlet key and ISO date; going back
     and up again keeps every fact."""
     before = _stored_then_downgraded(url, sample, "0002", "document_keys")
-    with Store.open(url) as store:
+    with Store.open(url, resolver=resolve) as store:
         assert store.ties() == before
         with store.engine.connect() as conn:
             keys = conn.execute(text("SELECT document_id, outlet_key, published_iso "
@@ -60,10 +61,20 @@ def test_upgrading_to_wire_copies_keeps_every_count(url, sample):
     """Stores written before 0007 get each document's own source (its outlet, or itself):
     ties count as they did; going back and up again changes nothing."""
     before = _stored_then_downgraded(url, sample, "0006", "document_copies")
-    with Store.open(url) as store:
+    with Store.open(url, resolver=resolve) as store:
         assert store.ties() == before
         assert store.relations() and [r["sources"] for r in store.relations()] == \
             [t["sources"] for t in before]
+
+
+def test_upgrading_to_the_tie_table_fills_it(url, sample):
+    """Stores written before 0008 get a tie table equal to a count of their relations."""
+    from test_tie_table import assert_table_is_a_recount
+
+    before = _stored_then_downgraded(url, sample, "0007", "ties")
+    with Store.open(url) as store:
+        assert store.ties() == before
+        assert_table_is_a_recount(store)
 
 
 def _stored_then_downgraded(url, sample, revision: str, gone_table: str):
@@ -71,7 +82,7 @@ def _stored_then_downgraded(url, sample, revision: str, gone_table: str):
     yet); the ties it had."""
     from alembic import command
 
-    with Store.open(url) as store:
+    with Store.open(url, resolver=resolve) as store:
         store.add_extractions(sample)
         before = store.ties()
         config = alembic_config()

@@ -123,7 +123,8 @@ def test_neighbourhood(loaded):
 def test_entities_listing_and_search(loaded):
     listed = loaded.entities()
     assert listed[0]["id"] == "E1" and listed[0]["documents"] == 4
-    assert listed[0]["relations"] == 9
+    # its ties (nine relation statements make them), as its card counts them
+    assert listed[0]["relations"] == 6 == loaded.entity_card("E1")["totals"]["relations"]
     assert [e["name"] for e in loaded.entities(type="security_agency")] == [
         "Valorian Intelligence Service"]
     assert [e["id"] for e in loaded.entities(search="intel")] == ["E7"]
@@ -160,7 +161,10 @@ def test_stats(loaded):
     assert stats["documents"] == 4 and stats["attributions"] == 3
     assert stats["entities"] == {"armed_group": 2, "country": 1, "location": 1, "media": 1,
                                  "organization": 1, "person": 1, "security_agency": 1}
-    assert stats["relations"]["supports"] == 4
+    # two supports ties, made by four statements
+    assert stats["relations"]["supports"] == 2 and stats["statements"]["supports"] == 4
+    assert stats["ties"] == sum(stats["relations"].values()) == len(loaded.ties())
     assert stats["events"] == {"ACCUSE": 1, "ASSAULT": 1}
     assert stats["top_entities"][0]["id"] == "E1"
-    assert stats["top_entities"][0]["degree"] == 5
+    # its six ties, with five other entities
+    assert stats["top_entities"][0]["degree"] == 6

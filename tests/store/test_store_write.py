@@ -3,6 +3,7 @@ import copy
 import pytest
 
 from linkchart.model import DocExtraction, Document, Entity, Relation
+from linkchart.resolve import resolve
 from linkchart.store import Store, writer
 
 
@@ -132,7 +133,7 @@ def test_judgements_are_kept_apart(loaded, sample, url):
     first = loaded.add_judgement("merge", {"entities": ["E1", "E3"]}, author="analyst")
     loaded.add_judgement("reject", {"relation": "supports:E2:E1"})
     loaded.add_extractions(sample)
-    with Store.open(url) as reopened:
+    with Store.open(url, resolver=resolve) as reopened:
         kept = reopened.judgements()
         assert [j["id"] for j in kept] == [first, first + 1]
         assert kept[0]["payload"] == {"entities": ["E1", "E3"]}

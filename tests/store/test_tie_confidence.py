@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from linkchart.model import Attribution, DocExtraction, Document, Entity, Event, Relation
+from linkchart.resolve import resolve
 from linkchart.store import Store
 from linkchart.store.engine import alembic_config
 
@@ -89,7 +90,7 @@ def test_a_fact_the_analyst_adds_is_certain(store):
 def test_upgrading_leaves_older_rows_unscored(url, sample):
     from alembic import command
 
-    with Store.open(url) as store:
+    with Store.open(url, resolver=resolve) as store:
         config = alembic_config()
         with store.engine.connect() as conn:
             config.attributes["connection"] = conn
@@ -97,7 +98,7 @@ def test_upgrading_leaves_older_rows_unscored(url, sample):
             conn.commit()
             assert "confidence" not in {c["name"] for c in inspect(conn).get_columns("relations")}
     # a store of 0003 filled by hand, as an older linkchart wrote it
-    with Store.open(url) as store:  # opening migrates to the head again
+    with Store.open(url, resolver=resolve) as store:  # opening migrates to the head again
         store.add_extractions(sample)
         with store.engine.connect() as conn:
             for table in ("relations", "events", "attributions"):

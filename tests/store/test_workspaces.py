@@ -2,6 +2,7 @@
 
 import pytest
 
+from linkchart.resolve import resolve
 from linkchart.store import Store
 from linkchart.store.workspaces import FORMAT, WorkspaceError
 
@@ -46,7 +47,7 @@ def test_a_workspace_export_imports_into_another_store(store, tmp_path):
 
     exported = export(store.save_workspace("Shared", STATE, "ana"))
     assert exported["format"] == FORMAT
-    with Store.open(str(tmp_path / "other.db")) as other:
+    with Store.open(str(tmp_path / "other.db"), resolver=resolve) as other:
         imported = other.import_workspace(exported, "ben")
         assert (imported["name"], imported["author"], imported["state"]) == \
             ("Shared", "ana", STATE)
@@ -70,14 +71,14 @@ def test_notes_follow_their_actor_and_link(loaded):
 
 def test_notes_survive_a_full_rebuild(tmp_path, sample):
     path = tmp_path / "a.db"
-    with Store.open(str(path)) as store:
+    with Store.open(str(path), resolver=resolve) as store:
         store.add_extractions(sample)
         valoria = next(e["id"] for e in store.entities(limit=100) if e["name"] == "Valoria")
         store.note("entity", valoria, "State sponsor", "ana")
         exported = store.export_judgements()
     for suffix in ("", "-wal", "-shm"):
         (tmp_path / f"a.db{suffix}").unlink(missing_ok=True)
-    with Store.open(str(path)) as store:
+    with Store.open(str(path), resolver=resolve) as store:
         store.add_extractions(list(reversed(sample)))   # the actors get other ids
         valoria_now = next(e["id"] for e in store.entities(limit=100)
                            if e["name"] == "Valoria")

@@ -7,14 +7,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from linkchart.wordlists import load_yaml
 
 CUES = Path(__file__).resolve().parent / "data" / "cues.yaml"
 
 
 @cache
 def cues() -> dict[str, Any]:
-    return yaml.safe_load(CUES.read_text(encoding="utf-8"))
+    return load_yaml(CUES)
 
 
 @cache

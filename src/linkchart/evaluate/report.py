@@ -8,7 +8,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from linkchart.evaluate.benchmarks.crossner import CLASSES, NO_SPAN
 from linkchart.evaluate.scorer import PRF, Accuracy, Score
+from linkchart.model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
 
 
 def _pct(value: float) -> str:
@@ -70,8 +72,6 @@ def per_doc_table(per_doc: dict[str, Score]) -> Table:
 
 
 def render_evaluation(run, console: Console, per_doc: bool = False) -> None:
-    from linkchart.model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
-
     score = run.total
     console.print(summary_table(
         score, f"linkchart evaluate: {score.documents} documents, micro-averaged "
@@ -227,8 +227,6 @@ def render_petr2(result, console: Console) -> None:
 
 
 def render_crossner(result, console: Console) -> None:
-    from linkchart.evaluate.benchmarks.crossner import CLASSES, NO_SPAN
-
     console.print(f"[bold]crossner-politics[/bold]: {result.sentences} sentences "
                   f"({result.path}); exact token-boundary spans")
     rows = {c: result.classes[c] for c in CLASSES}

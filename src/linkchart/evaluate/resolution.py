@@ -27,8 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linkchart.config import Config
 from linkchart.evaluate.normalise import normalise_name
 from linkchart.evaluate.paths import DataMissing, require, shared_path
+from linkchart.evaluate.prf import PrecisionRecall, harmonic_mean, ratio
+from linkchart.evaluate.runner import extract, read_article
+from linkchart.resolve import resolve
+from linkchart.store import Store
 
 FORMAT = "linkchart-who-is-who/1"
 _ARTICLE_ID = re.compile(r"^(\d+)(?:_|$)")
@@ -121,23 +126,13 @@ def map_locals(gold: WhoIsWho, key: str, entities: Iterable[dict[str, Any]],
 # ------------------------------------------------------------------ scores
 
 @dataclass
-class PairScore:
+class PairScore(PrecisionRecall):
     predicted: int
     gold: int
     correct: int
 
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def counts(self) -> tuple[int, int, int, int]:
+        return self.correct, self.predicted, self.correct, self.gold
 
     def to_json(self) -> dict[str, Any]:
         return {"predicted_pairs": self.predicted, "gold_pairs": self.gold,
@@ -157,8 +152,7 @@ class ClusterScore:
 
     @property
     def bcubed_f1(self) -> float:
-        p, r = self.bcubed_precision, self.bcubed_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(self.bcubed_precision, self.bcubed_recall)
 
     def to_json(self) -> dict[str, Any]:
         return {"items": self.items, "gold_clusters": self.gold_clusters,
@@ -194,13 +188,10 @@ def score_clusters(predicted: dict[Hashable, Hashable],
     cross = PairScore(pairwise.predicted - sum(_pairs(n) for n in doc_pred.values()),
                       pairwise.gold - sum(_pairs(n) for n in doc_gold.values()),
                       pairwise.correct - sum(_pairs(n) for n in doc_cells.values()))
-    if items:
-        precision = sum(cells[(predicted[i], gold[i])] / pred_sizes[predicted[i]]
-                        for i in items) / len(items)
-        recall = sum(cells[(predicted[i], gold[i])] / gold_sizes[gold[i]]
-                     for i in items) / len(items)
-    else:
-        precision = recall = 1.0
+    precision = ratio(sum(cells[(predicted[i], gold[i])] / pred_sizes[predicted[i]]
+                          for i in items), len(items))
+    recall = ratio(sum(cells[(predicted[i], gold[i])] / gold_sizes[gold[i]]
+                       for i in items), len(items))
     return ClusterScore(len(items), len(gold_sizes), len(pred_sizes), pairwise, cross,
                         precision, recall)
 
@@ -256,10 +247,6 @@ def evaluate_resolution(gold_path: Path, articles: Path | None = None, config: A
                         db: str | None = None) -> ResolutionRun:
     """Extract the gold's articles, store them in a fresh store (temporary unless `db`
     names a new one), and score the store's global entities against the gold."""
-    from linkchart.config import Config
-    from linkchart.evaluate.runner import extract, read_article
-    from linkchart.store import Store
-
     gold = load_gold(gold_path)
     keys = sorted({k for a in gold.actors for k in a.mentions} | set(gold.documents))
     article_dir = articles or default_articles()
@@ -276,7 +263,7 @@ def evaluate_resolution(gold_path: Path, articles: Path | None = None, config: A
     extractions = extract(documents, config, progress)
     extracted = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(db or str(Path(tmp) / "resolution.db")) as store:
+        with Store.open(db or str(Path(tmp) / "resolution.db"), resolver=resolve) as store:
             batch = max(1, config.batch_size)
             for i in range(0, len(extractions), batch):
                 store.add_extractions(extractions[i:i + batch])
@@ -356,32 +343,3 @@ def render(run: ResolutionRun, console, errors: bool = False) -> None:
         for missed in run.missed_merges:
             console.print(f"[yellow]missed merge[/yellow] {missed['actor']}: "
                           f"{missed['entities']}")
-
-
-def command(gold: Path, articles: Path | None, config: Any, as_json: bool,
-            errors: bool) -> None:
-    """`linkchart evaluate --resolution GOLD` (`--per-doc` lists the errors)."""
-    import typer
-    from rich.console import Console
-
-    from linkchart.evaluate.report import print_json
-
-    err = Console(stderr=True)
-    try:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("extracting articles", total=None)
-            run = evaluate_resolution(gold, articles, config,
-                                      progress=lambda n: progress.advance(task, n),
-                                      on_start=lambda n: progress.update(task, total=n))
-    except DataMissing as error:
-        explicit = articles is not None or Path(gold).exists()
-        err.print(f"[{'red' if explicit else 'yellow'}]{'error' if explicit else 'skipped'}:"
-                  f"[/] {error}")
-        raise typer.Exit(2 if explicit else 0)
-    if as_json:
-        print_json(run.to_json(errors=errors))
-    else:
-        render(run, Console(), errors=errors)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from linkchart.evaluate.normalise import name_keys, words
+from linkchart.evaluate.prf import PRF, ratio
 from linkchart.model import ORGANISATION_TYPES, UNDIRECTED_RELATIONS
 
 SCORED_ENTITY_TYPES = frozenset({"person", "country"}) | ORGANISATION_TYPES
@@ -32,54 +33,13 @@ CONTENT_OVERLAP = 0.6
 # ---------------------------------------------------------------------------- counts
 
 @dataclass
-class PRF:
-    """True positives, false positives and false negatives, with P/R/F1."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def gold(self) -> int:
-        return self.tp + self.fn
-
-    @property
-    def predicted(self) -> int:
-        return self.tp + self.fp
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __iadd__(self, other: "PRF") -> "PRF":
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-        return self
-
-    def to_json(self) -> dict[str, Any]:
-        return {"gold": self.gold, "predicted": self.predicted, "tp": self.tp,
-                "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
-
-
-@dataclass
 class Accuracy:
     correct: int = 0
     total: int = 0
 
     @property
     def value(self) -> float:
-        return self.correct / self.total if self.total else 0.0
+        return ratio(self.correct, self.total)
 
     def __iadd__(self, other: "Accuracy") -> "Accuracy":
         self.correct += other.correct

@@ -10,13 +10,12 @@ import io
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import yaml
-
 from linkchart.export.common import day_start, published
 from linkchart.export.places import locate
 from linkchart.export.plover import plover_mode
+from linkchart.wordlists import load_yaml
 
-RULES = yaml.safe_load((Path(__file__).parent / "data" / "acled.yaml").read_text("utf-8"))
+RULES = load_yaml(Path(__file__).parent / "data" / "acled.yaml")
 COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
            "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
            "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",

@@ -22,14 +22,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import yaml
-
+from linkchart.catalogue import RELATIONS
 from linkchart.export.common import day_end, day_start, evidence_span, published
 from linkchart.export.places import country
-from linkchart.resolve.names import name_key
+from linkchart.names.normalise import name_key
 from linkchart.store.dates import iso
+from linkchart.wordlists import load_yaml, read_yaml
 
-RULES = yaml.safe_load((Path(__file__).parent / "data" / "ftm.yaml").read_text("utf-8"))
+RULES = load_yaml(Path(__file__).parent / "data" / "ftm.yaml")
 KEY_PREFIX = "lc"
 PACKS = Path(__file__).resolve().parent.parent / "packs"
 
@@ -60,7 +60,7 @@ def weak_forms() -> frozenset[str]:
     package, which would import spaCy.)"""
     forms = set()
     for path in sorted(PACKS.glob("*.yaml")):
-        for actor in (yaml.safe_load(path.read_text("utf-8")) or {}).get("actors") or []:
+        for actor in (read_yaml(path.read_text("utf-8")) or {}).get("actors") or []:
             if actor.get("capital"):
                 forms.add(name_key(str(actor["capital"])))
             forms.update(name_key(str(d)) for d in actor.get("demonyms") or ())
@@ -145,7 +145,8 @@ class Builder:
             return None
         if r["type"] == "based_in" and self._based_in(source, target):
             return None
-        rule = RULES["links"].get(r["type"], RULES["fallback"])
+        known = RELATIONS.get(r["type"])
+        rule = known.ftm if known and known.ftm else RULES["fallback"]
         if not (self._fits(source.schema.name, rule["source_range"])
                 and self._fits(target.schema.name, rule["target_range"])):
             rule = RULES["fallback"]

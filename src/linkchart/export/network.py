@@ -17,7 +17,7 @@ from typing import Any
 
 from linkchart.export.common import day_end, day_start, edge_key, evidence_span, published
 from linkchart.model import UNDIRECTED_RELATIONS
-from linkchart.resolve.names import name_key
+from linkchart.names.normalise import name_key
 
 LIST = "; "
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from linkchart.resolve.names import name_key
+from linkchart.names.normalise import name_key
 
 
 @lru_cache(maxsize=1)

@@ -9,13 +9,12 @@ import json
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import yaml
-
 from linkchart import __version__
 from linkchart.export.common import day_end, day_start, published
 from linkchart.export.places import locate
+from linkchart.wordlists import load_yaml
 
-RULES = yaml.safe_load((Path(__file__).parent / "data" / "plover.yaml").read_text("utf-8"))
+RULES = load_yaml(Path(__file__).parent / "data" / "plover.yaml")
 
 
 def plover_mode(event_type: str, mode: str | None) -> str | None:

@@ -181,6 +181,9 @@ class AttributionExtractor:
         described = self._described_speaker(token)
         if described is not None:
             return described, "named_person"
+        group = self._members_of(token)
+        if group is not None:
+            return group, "named_org"
         if token.lower_ in self.words["anonymous_heads"] and token.i not in \
                 self.context.token_referent:
             return None, "anonymous"
@@ -219,7 +222,26 @@ class AttributionExtractor:
             found = [i for i in found if self.context.type_of(i) != "location"]
             if found:
                 return found[0]
-        return None
+        return self._publisher_of(token)
+
+    def _publisher_of(self, document: Token) -> int | None:
+        """'ISIS released a statement claiming ...': whoever issued the document."""
+        verb = document.head
+        if document.dep_ != "dobj" or verb.lemma_.lower() not in self.words["publishing_verbs"]:
+            return None
+        authors = [i for c in verb.children if c.dep_ == "nsubj"
+                   for i in self.context.referents_of(c)
+                   if self.context.type_of(i) != "location"]
+        return authors[0] if authors else None
+
+    def _members_of(self, token: Token) -> int | None:
+        """'Attackers from the terror group al-Shabab told ...': the group speaks."""
+        if token.lower_ not in self.words["group_people"]:
+            return None
+        groups = [i for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                  for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)
+                  if self.context.type_of(i) not in ("person", "location", "country")]
+        return groups[0] if groups else None
 
     def _apposed_person(self, token: Token) -> int | None:
         """'The spokesperson of Failaq al-Rahman, Wael Olwan, told ...': the name."""
@@ -276,7 +298,8 @@ class AttributionExtractor:
         """'the Pentagon spokesman said' after 'Pentagon spokesman John Kirby': the one
         person the article introduced with that title. An indefinite descriptor ('a
         Pentagon spokesman') names no one."""
-        if token.pos_ != "NOUN" or token.i in self.context.token_referent or \
+        common = token.pos_ == "NOUN" or token.is_lower  # 'secretary' tagged a name
+        if not common or token.i in self.context.token_referent or \
                 not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         earlier = [t for t in self.context.doc[:token.i] if t.lower_ == token.lower_]
@@ -298,11 +321,17 @@ class AttributionExtractor:
         for i in range(title.i + 1, min(len(doc), title.i + 1 + TITLE_SPAN)):
             if i in referents and self.context.type_of(referents[i]) == "person":
                 return referents[i]
-            if doc[i].pos_ != "PROPN":  # "a source close to Araji" is not a title
+            if doc[i].pos_ != "PROPN" and not (  # "a source close to Araji" is no title,
+                    doc[i].lower_ in ("of", "for") and i + 1 < len(doc)  # but "Secretary
+                    and doc[i + 1].pos_ == "PROPN"):                     # of State X" is
                 break
         if title.dep_ == "appos" and title.head.i in referents and \
                 self.context.type_of(referents[title.head.i]) == "person":
             return referents[title.head.i]
+        for child in title.children:  # "The Pentagon spokesman, Peter Cook, said"
+            if child.dep_ == "appos" and child.i in referents and \
+                    self.context.type_of(referents[child.i]) == "person":
+                return referents[child.i]
         return None
 
     def _described_speaker(self, token: Token) -> int | None:
@@ -356,6 +385,9 @@ def _subject(verb: Token) -> Token | None:
         agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children
                   if o.dep_ == "pobj"]
         return agents[0] if agents else None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and \
+            not any(c.dep_ in SUBJECTS for c in verb.children):
+        return verb.head  # "a statement claiming ...", "a video saying ..."
     for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
         if candidate is None:
             continue

@@ -16,9 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union
 
-import yaml
-
 from linkchart.model import Attribution, DocExtraction, Entity, Event, Relation
+from linkchart.wordlists import read_yaml
 
 CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.yaml"
 KINDS = ("relations", "events", "attributions")
@@ -33,7 +32,7 @@ def load_table(path: Path = CALIBRATION) -> dict[str, Any]:
     """The fitted calibration table; empty when no table has been fitted."""
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path.read_text(encoding="utf-8")) or {}
 
 
 def calibration_key(kind: str, fact: Fact, types: dict[str, str]) -> str | None:

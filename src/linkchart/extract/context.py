@@ -106,8 +106,16 @@ class Context:
             index = self.referent(head)
         if index is None and head.lower_ in RELATIVE_PRONOUNS and \
                 head.head.dep_ in ("relcl", "acl"):
-            index = self.referent(head.head.head)
+            index = self._relative_antecedent(head.head.head)
         return index
+
+    def _relative_antecedent(self, noun: Token) -> int | None:
+        """What 'who' stands for: the noun the clause hangs on, or the name that noun is
+        in apposition to ('Ian Bradbury, a Canadian soldier who is training ...')."""
+        index = self.referent(noun, anaphora=False)
+        if index is None and noun.dep_ == "appos":
+            index = self.referent(noun.head, anaphora=False)
+        return index if index is not None else self.referent(noun)
 
     def _conjuncts(self, token: Token) -> list[Token]:
         """The token and its coordinated names; the parser often hangs the second name

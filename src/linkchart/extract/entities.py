@@ -13,7 +13,8 @@ from spacy.tokens import Span
 from linkchart.extract.context import Context
 from linkchart.model import Entity
 from linkchart.nlp.referents import PLACE_PREPOSITIONS, Referent
-from linkchart.nlp.lexicon import typing_lexicon, words
+from linkchart.nlp.lexicon import typing_lexicon
+from linkchart.wordlists import words
 from linkchart.nlp.typing import STOCK
 
 NOT_ENTITIES = words(typing_lexicon()["not_entities"])

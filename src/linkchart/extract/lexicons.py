@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from linkchart.nlp.lexicon import load_yaml
+from linkchart.wordlists import load_yaml
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from linkchart.nlp.gazetteer import is_place
-from linkchart.nlp.lexicon import typing_lexicon, words
+from linkchart.nlp.lexicon import typing_lexicon
+from linkchart.wordlists import words
 from linkchart.nlp.packs import Knowledge, load_packs
 from linkchart.nlp.referents import ReferentBuilder
 from linkchart.nlp.typing import Typer
@@ -301,11 +302,28 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
                 spans.append(Span(doc, split + 1, end, label="ORG"))
                 end = split
         end = _before_owned_place(doc, start, end)
-        if end > start and _looks_like_a_name(doc[start:end], titles) and \
-                not _common_word_opening(doc, start, end) and \
-                not _before_a_title(doc, start, end, titles):
-            spans.append(Span(doc, start, end, label=span.label_))
+        for start, end in _coordinated_names(doc, start, end):
+            if end > start and _looks_like_a_name(doc[start:end], titles) and \
+                    not _common_word_opening(doc, start, end) and \
+                    not _before_a_title(doc, start, end, titles):
+                spans.append(Span(doc, start, end, label=span.label_))
     return filter_spans(spans)
+
+
+def _coordinated_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """'Nusra and Daesh', 'Shining Path and Tupac Amaru Revolutionary Movement': two
+    names the model read as one. A name whose own words hold 'of', 'for' or 'the'
+    ('Organization for Security and Cooperation in Europe') stays whole."""
+    words = [t.lower_ for t in doc[start:end]]
+    if "and" not in words or NAME_OWN_WORDS & set(words):
+        return [(start, end)]
+    middle = start + words.index("and")
+    if middle == start or middle + 1 >= end or not doc[middle + 1].is_title:
+        return [(start, end)]
+    return [(start, middle), (middle + 1, end)]
+
+
+NAME_OWN_WORDS = frozenset({"of", "for", "the", "in", "to", "on", "al", "el"})
 
 
 def _after_titles(doc: Doc, start: int, end: int, titles: frozenset[str]) -> int:

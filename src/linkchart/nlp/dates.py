@@ -44,8 +44,7 @@ LEADING = re.compile(
     r"spring of|summer of|autumn of|fall of|winter of|just)(?:\b|(?<=-))[\s,-]*")
 TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight|dawn|dusk|midday|noon))?"
 
-MONTH_RE = (r"(january|february|march|april|may|june|july|august|september|october|"
-            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+MONTH_RE = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"  # longest first
 DAY_RE = r"(\d{1,2})(?:st|nd|rd|th)?"
 YEAR_RE = r"(\d{4})"
 WEEKDAY_RE = (r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"

@@ -1,42 +1,13 @@
-"""Load the YAML word lists that steer typing and extraction."""
+"""The nlp stage's word lists (data/*.yaml)."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from linkchart.wordlists import load_yaml
 
 NLP_DATA = Path(__file__).resolve().parent / "data"
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
-_BOOL = "tag:yaml.org,2002:bool"
-
-
-class WordLoader(_BASE_LOADER):
-    """YAML 1.1 reads on, off, yes, no, y and n as booleans; in a word list they are
-    words ("attacks on X"). Only true and false stay booleans."""
-
-
-WordLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
-    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()}
-WordLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                                 list("tTfF"))
-
-
-def read_yaml(text: str):
-    return yaml.load(text, Loader=WordLoader)
-
-
-@lru_cache(maxsize=None)
-def load_yaml(path: Path) -> dict:
-    return read_yaml(Path(path).read_text(encoding="utf-8"))
 
 
 def typing_lexicon() -> dict:
     return load_yaml(NLP_DATA / "typing.yaml")
-
-
-def words(values) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in values)

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from linkchart.model import ENTITY_TYPES
-from linkchart.nlp.lexicon import read_yaml
+from linkchart.wordlists import read_yaml
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "packs"
 KNOWN_KEYS = {"name", "type", "aliases", "country", "parent", "patron", "affiliation",

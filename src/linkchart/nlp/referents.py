@@ -106,7 +106,7 @@ class ReferentBuilder:
             if actor and referent.actor is None:
                 referent.actor = actor
             self._index(referent, span, actor, index)
-        return _merge_surnames(referents)
+        return _merge_surnames(_merge_full_names(referents))
 
     def _actor(self, span: Span, vote: TypeVote) -> Actor | None:
         if span.ent_id_:
@@ -116,7 +116,8 @@ class ReferentBuilder:
         actor = self.knowledge.actor(span.text)
         if actor:
             return actor
-        if span.label_ == "GPE" and span.text in self.knowledge.by_capital and _acts(span):
+        if span.label_ in ("GPE", "ORG", "LOC") and span.text in self.knowledge.by_capital \
+                and _acts(span):  # the model reads 'Abu Dhabi' as an organisation too
             return self.knowledge.by_capital[span.text]
         if span.label_ == "NORP":
             return self.knowledge.by_demonym.get(span.text)
@@ -235,12 +236,64 @@ def _merge_surnames(referents: list[Referent]) -> list[Referent]:
         candidates = owners.get(parts[0], []) if len(parts) == 1 else \
             _ending_with(people, parts) if referent.type == "person" else []
         if len(candidates) == 1 and candidates[0] is not referent:
-            target = candidates[0]
-            target.mentions.extend(referent.mentions)
-            target.mentions.sort(key=lambda m: m.start)
-            target.votes[target.type] += sum(referent.votes.values())
+            _fold(candidates[0], referent)
+            merged.add(id(referent))
+    referents = [r for r in referents if id(r) not in merged]
+    return _merge_head_nouns(referents)
+
+
+def _fold(target: Referent, referent: Referent) -> None:
+    target.mentions.extend(referent.mentions)
+    target.mentions.sort(key=lambda m: m.start)
+    target.votes[target.type] += sum(referent.votes.values())
+    if target.actor is None:
+        target.actor = referent.actor
+
+
+def _merge_head_nouns(referents: list[Referent]) -> list[Referent]:
+    """A name that is only its head noun ('the Embassy', 'the Army', 'the Monitor') is the
+    one organisation in the document whose name ends with it ('U.S. Embassy')."""
+    heads = _generic_heads()
+    enders: dict[str, list[Referent]] = {}
+    for referent in referents:
+        parts = normalise_name(referent.name).split()
+        if len(parts) > 1 and referent.type not in ("person", "country", "location"):
+            enders.setdefault(parts[-1], []).append(referent)
+    merged = set()
+    for referent in referents:
+        parts = normalise_name(referent.name).split()
+        if len(parts) != 1 or parts[0] not in heads or referent.actor is not None:
+            continue
+        candidates = enders.get(parts[0], [])
+        if len(candidates) == 1:
+            _fold(candidates[0], referent)
             merged.add(id(referent))
     return [r for r in referents if id(r) not in merged]
+
+
+def _merge_full_names(referents: list[Referent]) -> list[Referent]:
+    """A full name the packs spell otherwise ('Abdrabbuh Mansour Hadi') is the pack's
+    person the article also calls 'Hadi' or 'Mansour Hadi': every name the pack's
+    referent has here ends the full name."""
+    known = [r for r in referents if r.type == "person" and r.actor is not None]
+    merged = set()
+    for referent in referents:
+        if referent.type != "person" or referent.actor is not None:
+            continue
+        parts = normalise_name(referent.name).split()
+        candidates = [r for r in known if len(parts) > 1 and all(
+            0 < len(words := normalise_name(m.text).split()) < len(parts)
+            and parts[-len(words):] == words for m in r.mentions)]
+        if len(candidates) == 1:
+            _fold(candidates[0], referent)
+            merged.add(id(referent))
+    return [r for r in referents if id(r) not in merged]
+
+
+def _generic_heads() -> frozenset[str]:
+    words = typing_lexicon()
+    return frozenset(w for kind, ws in words["head_nouns"].items() if kind != "location"
+                     for w in ws if " " not in w) | frozenset(words["bare_head_names"])
 
 
 def _ending_with(people: list[tuple[Referent, list[str]]], parts: list[str]

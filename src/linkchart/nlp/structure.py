@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linkchart.nlp.gazetteer import is_place
-from linkchart.nlp.lexicon import NLP_DATA, load_yaml
+from linkchart.nlp.lexicon import NLP_DATA
+from linkchart.wordlists import load_yaml
 
 HEADING_SHARE = 0.5  # a line under half the article's median line length is short
 LONGEST_FURNITURE_LINE = 300  # characters; a longer line is a paragraph

@@ -11,7 +11,8 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from linkchart.nlp.lexicon import NLP_DATA, load_yaml
+from linkchart.nlp.lexicon import NLP_DATA
+from linkchart.wordlists import load_yaml
 
 HYPHEN_AFTER_ABBREVIATION = r"(?<=[A-Za-z]\.)[-‐–](?=[A-Za-z])"
 GLUED_BRACKETS = [r"(?<=[^\s(\[])[(\[](?=\S)",  # 'Qanbar(Arabic:', 'Resolve.[1]'

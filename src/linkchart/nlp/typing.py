@@ -8,7 +8,8 @@ from spacy.tokens import Span
 
 from linkchart.model import ENTITY_TYPES
 from linkchart.nlp.gazetteer import is_place
-from linkchart.nlp.lexicon import typing_lexicon, words
+from linkchart.nlp.lexicon import typing_lexicon
+from linkchart.wordlists import words
 from linkchart.nlp.packs import Knowledge
 
 PACK, STRONG, CONTEXT, STOCK, WEAK = 5.0, 3.0, 2.0, 1.0, 0.5
@@ -97,8 +98,10 @@ class Typer:
     def _by_context(self, span: Span) -> TypeVote | None:
         root = span.root
         previous = span.doc[span.start - 1] if span.start > 0 else None
-        if previous is not None and previous.lower_ in self.titles and span.label_ == "PERSON":
-            return TypeVote("person", STRONG)
+        if previous is not None and previous.lower_ in self.titles and \
+                (span.label_ == "PERSON" or span.label_ == "ORG" and
+                 all(t.is_title for t in span)):
+            return TypeVote("person", STRONG)  # 'acting President Oleksandr Turchynov'
         if self._named_place_of(span):
             return TypeVote("location", STRONG)
         descriptor = None
@@ -112,8 +115,9 @@ class Typer:
             kind = self.heads[descriptor.lower_]
             if root.dep_ == "compound" and kind != "location" and is_place(span.text):
                 return TypeVote("location", CONTEXT)  # 'Gaza militants' are from Gaza
-            if kind == "location" and span.label_ == "PERSON" and root.dep_ != "compound":
-                return None  # "X, a village elder": but "the Qalamoun area" is a place
+            if kind == "location" and span.label_ == "PERSON" and root.dep_ != "compound" \
+                    and not _heads_its_phrase(descriptor):
+                return None  # "X, a village elder": but "X, an area near Y" is a place
             return TypeVote(kind, CONTEXT)
         if span.label_ in ("PERSON", "GPE", "FAC", "LOC") and self._apposed_person(span):
             return TypeVote("person", CONTEXT)  # 'Abu Anas al-Libi, an al-Qaeda suspect'
@@ -152,3 +156,10 @@ class Typer:
         if label in ("LOC", "FAC"):
             return TypeVote("location", STOCK)
         return None
+
+
+def _heads_its_phrase(noun) -> bool:
+    """'an area about 12 miles from Kirkuk': the place noun heads the apposition; in 'a
+    village elder' it only modifies the noun after it."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return following is None or following.pos_ not in ("NOUN", "PROPN")

@@ -24,12 +24,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import Connection
-
 from linkchart.model import ORGANISATION_TYPES, DocExtraction, Entity
-from linkchart.resolve.matching import (Match, PackIndex, Profile, blocking_keys, compare,
-                                        kind, lookup_keys)
-from linkchart.resolve.names import name_key, name_keys
+from linkchart.names.keys import PackIndex, Profile, blocking_keys, kind, lookup_keys
+from linkchart.resolve.matching import Match, compare
+from linkchart.names.normalise import name_key, name_keys
 
 __all__ = ["AUTO", "REVIEW", "EntityLookup", "MemoryLookup", "Resolver", "ReviewItem",
            "compatible", "name_key", "resolve"]
@@ -121,14 +119,11 @@ def compatible(a: str, b: str) -> bool:
 
 
 def resolve(extractions: list[DocExtraction],
-            lookup: EntityLookup | Connection | None = None) -> dict[tuple[str, str], str]:
+            lookup: EntityLookup | None = None) -> dict[tuple[str, str], str]:
     """(document id, local entity id) -> global entity id, for every local entity.
 
-    `lookup` is an EntityLookup, a store connection (inside the caller's transaction), or
-    None for a fresh in-memory one."""
-    if isinstance(lookup, Connection):
-        from linkchart.store.lookup import StoreLookup
-        lookup = StoreLookup(lookup)
+    `lookup` is an EntityLookup (the store's, inside the caller's transaction), or None
+    for a fresh in-memory one."""
     return Resolver()(extractions, lookup or MemoryLookup())
 
 

@@ -20,7 +20,9 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import AfterValidator, BaseModel, Field
 
 from linkchart import __version__
-from linkchart.analyze import Selection
+from linkchart.analyze import KINDS, AnalysisError, Selection, analyze
+from linkchart.catalogue import RELATIONS
+from linkchart.export import export as write_export
 from linkchart.model import DEFAULT_CONFIDENCE, ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
 from linkchart.server import chart_view, review, views
 from linkchart.server.security import guard
@@ -179,6 +181,7 @@ def health() -> dict[str, str]:
 @api.get("/types", tags=["meta"], summary="Entity, relation and PLOVER event types")
 def types() -> dict[str, Any]:
     return {"entity_types": list(ENTITY_TYPES), "relation_types": list(RELATION_TYPES),
+            "relations": [r.public() for r in RELATIONS.values()],
             "event_types": list(EVENT_TYPES), "default_min_confidence": DEFAULT_CONFIDENCE}
 
 
@@ -268,8 +271,6 @@ def analysis(store: StoreDep, kind: str,
              tie: Annotated[str | None, Query(max_length=300, description="sourcing of "
                                               "one tie: type:source:target[:not]")] = None,
              limit: Annotated[int, Query(ge=1, le=1000)] = 100):
-    from linkchart.analyze import KINDS, AnalysisError, analyze
-
     if kind not in KINDS:
         raise HTTPException(404, f"no analysis {kind!r}: one of {', '.join(KINDS)}")
     actor = selected.entity_ids[0] if selected.entity_ids else None
@@ -370,12 +371,10 @@ def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand:
 
 
 def _store_export(store: Store, selected: Selection, format: str) -> bytes:
-    from linkchart.export import export as write
-
     if format not in EXPORTS:
         raise HTTPException(422, f"{format} exports a chart: give `entity` or `expand`")
     buffer = io.BytesIO()
-    write(store, format, buffer,
+    write_export(store, format, buffer,
           replace(selected, events=True) if selected != Selection() else None)
     return buffer.getvalue()
 

@@ -18,7 +18,9 @@ from typing import Any
 
 from linkchart import __version__
 from linkchart.analyze.selection import Selection
+from linkchart.export import gexf, graphml
 from linkchart.export.common import day_end, day_start
+from linkchart.export.csv_tables import gephi_zip
 from linkchart.export.network import Edge, Node
 from linkchart.server import views
 from linkchart.store import Store
@@ -131,15 +133,12 @@ def write(view: dict[str, Any], format: str) -> bytes:
         return json.dumps(view, ensure_ascii=False, indent=1).encode()
     nodes, edges = network(view)
     if format == "csv":
-        from linkchart.export.csv_tables import gephi_zip
-
         return gephi_zip(nodes, edges, NODE_ATTRIBUTES, EDGE_ATTRIBUTES)
     if format == "gexf":
-        from linkchart.export.gexf import build_network
-        tree = build_network(nodes, edges, NODE_ATTRIBUTES, EDGE_ATTRIBUTES, view["title"])
+        tree = gexf.build_network(nodes, edges, NODE_ATTRIBUTES, EDGE_ATTRIBUTES,
+                                  view["title"])
     else:
-        from linkchart.export.graphml import build_network
-        tree = build_network(nodes, edges, NODE_ATTRIBUTES, EDGE_ATTRIBUTES)
+        tree = graphml.build_network(nodes, edges, NODE_ATTRIBUTES, EDGE_ATTRIBUTES)
     buffer = io.BytesIO()
     tree.write(buffer, encoding="utf-8", xml_declaration=True)
     return buffer.getvalue()

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, or_, select, text
 
 from linkchart.store import dates
+from linkchart.store.graph import _select, aggregate
 from linkchart.store.lookup import CHUNK
 from linkchart.store.queries import _participants
 from linkchart.store.search import Search, tokens
@@ -153,8 +154,6 @@ def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str
     `keep` accepts: it is given {document, outlet, published, source_kind, confidence};
     with `containing`, only rows whose evidence holds one of those words; with
     `denied_only`, only the ties that some row denies (both sides of each)."""
-    from linkchart.store.graph import _select, aggregate
-
     confidence = optional_column(relations, "confidence")
     stmt = _select(types, date_from, date_to)
     words = [w for w in containing if w]

@@ -9,10 +9,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from linkchart.store import queries
-from linkchart.store.graph import first_quotes
-from linkchart.store.ties import tie_list
+from linkchart.store.graph import first_quotes, quotes_by_id, rank
+from linkchart.store.tie_table import QUOTES_KEPT
+from linkchart.store.ties import stored
 
-CARD_QUOTES = 5
+CARD_QUOTES = QUOTES_KEPT
 
 
 def entity_card(conn: Connection, entity_id: str, limit: int | None = None
@@ -20,7 +21,7 @@ def entity_card(conn: Connection, entity_id: str, limit: int | None = None
     found = queries.entities_by_id(conn, [entity_id]).get(entity_id)
     if found is None:
         return None
-    ties = tie_list(conn, [entity_id])
+    ties = sorted(stored(conn, [entity_id], quotes=True), key=rank)
     events, event_total = queries.event_page(conn, entity_id, limit)
     documents, outlets = queries.document_counts(conn, entity_id)
     shown = _quoted(conn, entity_id, ties[:limit], None if limit is None else CARD_QUOTES)
@@ -41,11 +42,19 @@ def _quoted(conn: Connection, entity_id: str, ties: list[dict[str, Any]],
     """The ties as counted, each with its oldest `per_tie` quotes (all without):
     `evidence_total` says how many there are, /api/edges/{id} has them all. A hub's ties
     quote thousands of articles."""
-    others = {end for tie in ties for end in (tie["source"], tie["target"])
-              if end != entity_id or tie["source"] == tie["target"]}
-    quotes = first_quotes(conn, entity_id, others, per_tie)
-    return [tie | {"evidence": quotes.get(tie["id"], []),
-                   "evidence_total": tie["evidence_count"]} for tie in ties]
+    if per_tie is not None and per_tie <= QUOTES_KEPT:
+        quotes = quotes_by_id(conn, [i for tie in ties for i in tie["quote_ids"]])
+    else:
+        others = {end for tie in ties for end in (tie["source"], tie["target"])
+                  if end != entity_id or tie["source"] == tie["target"]}
+        quotes = first_quotes(conn, entity_id, others, per_tie)
+    return [_without_quote_ids(tie) | {"evidence": quotes.get(tie["id"], [])[:per_tie],
+                                       "evidence_total": tie["evidence_count"]}
+            for tie in ties]
+
+
+def _without_quote_ids(tie: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in tie.items() if k != "quote_ids"}
 
 
 def _from_side(tie: dict[str, Any], entity_id: str) -> dict[str, Any]:

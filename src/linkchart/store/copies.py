@@ -14,7 +14,7 @@ import numpy as np
 from sqlalchemy import Connection, func, insert, select, update
 
 from linkchart.model import Document
-from linkchart.store import minhash
+from linkchart.store import minhash, tie_table
 from linkchart.store.lookup import CHUNK
 from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import copy_bands, document_copies, document_keys, documents
@@ -123,6 +123,8 @@ def forget(conn: Connection, doc_id: str) -> None:
                      .values(source_key=own_source(copy_id, outlet)))
         conn.execute(update(document_copies).where(document_copies.c.document_id == copy_id)
                      .values(copy_of=None, similarity=None))
+    # the copies' ties now count them as sources of their own
+    tie_table.refresh(conn, tie_table.pairs_of_documents(conn, [c for c, _ in copies]))
 
 
 def copies_of(conn: Connection, doc_id: str) -> list[dict]:

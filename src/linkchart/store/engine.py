@@ -8,8 +8,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+
+from linkchart.store import tie_table
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 WRITE = {"linkchart_write": True}
@@ -58,9 +61,16 @@ def alembic_config() -> Config:
     return config
 
 
+TIE_TABLE_REVISION = "0008"
+"""The revision that creates the tie table, which `migrate` fills at the head revision."""
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
     config = alembic_config()
     with engine.connect().execution_options(**WRITE) as connection:
+        before = MigrationContext.configure(connection).get_current_revision()
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+        if revision == "head" and (before or "") < TIE_TABLE_REVISION:
+            tie_table.rebuild(connection)
         connection.commit()

@@ -149,6 +149,25 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
     return _fetch(conn, chunks, lookup_values(looked_up, among), date_from, date_to, among)
 
 
+def _evidence(r) -> dict[str, Any]:
+    """A relation row (of `_select`) as a piece of its tie's evidence."""
+    return {"document": r.document_id, "text": r.evidence, "start": r.start, "end": r.end,
+            "role": r.role, "hedged": bool(r.hedged), "outlet": r.outlet,
+            "published": r.published, "confidence": r.confidence,
+            "attribution": None if r.attribution_local is None else {
+                "id": r.attribution_local, "source": r.attribution_source,
+                "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue}}
+
+
+def _tie_id(r) -> str:
+    """The id of the tie a relation row (of `_select`) belongs to."""
+    source, target = r.source_entity, r.target_entity
+    if r.type in UNDIRECTED_RELATIONS and entity_num(source) > entity_num(target):
+        source, target = target, source
+    return edge_id({"type": r.type, "source": source, "target": target,
+                    "negated": bool(r.negated)})
+
+
 def aggregate(rows) -> list[dict[str, Any]]:
     groups: dict[tuple, dict[str, Any]] = {}
     for r in rows:
@@ -163,13 +182,7 @@ def aggregate(rows) -> list[dict[str, Any]]:
             "source_name": s_name, "source_type": s_type,
             "target_name": t_name, "target_type": t_type, "evidence": [], "keys": []})
         group["keys"].append(r.source_key)
-        group["evidence"].append({
-            "document": r.document_id, "text": r.evidence, "start": r.start, "end": r.end,
-            "role": r.role, "hedged": bool(r.hedged), "outlet": r.outlet,
-            "published": r.published, "confidence": r.confidence,
-            "attribution": None if r.attribution_local is None else {
-                "id": r.attribution_local, "source": r.attribution_source,
-                "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue}})
+        group["evidence"].append(_evidence(r))
     found = []
     for group in groups.values():
         evidence, keys = group["evidence"], group.pop("keys")
@@ -212,7 +225,9 @@ def first_quotes(conn: Connection, entity_id: str, others: Iterable[str],
     found: dict[str, list[dict[str, Any]]] = {}
     for i in range(0, len(others), CHUNK):
         for side in (and_(source == entity_id, target.in_(others[i:i + CHUNK])),
-                     and_(target == entity_id, source.in_(others[i:i + CHUNK]))):
+                     # a tie of the entity with itself is found by the first side
+                     and_(target == entity_id, source.in_(others[i:i + CHUNK]),
+                          source != entity_id)):
             ranked = stmt.where(side).subquery()
             kept = select(ranked) if per_tie is None else \
                 select(ranked).where(ranked.c.rank_in_tie <= per_tie)
@@ -220,6 +235,19 @@ def first_quotes(conn: Connection, entity_id: str, others: Iterable[str],
             for tie in aggregate(rows):
                 found.setdefault(tie["id"], []).extend(tie["evidence"])
     return {tie: sorted(quotes, key=_oldest)[:per_tie] for tie, quotes in found.items()}
+
+
+def quotes_by_id(conn: Connection, relation_ids: Iterable[int]
+                 ) -> dict[str, list[dict[str, Any]]]:
+    """The quotes of some relation rows (the tie table keeps each tie's oldest), by tie
+    id, oldest first."""
+    ids = sorted(set(relation_ids))
+    stmt = _select(None, None, None).order_by(None)
+    found: dict[str, list[dict[str, Any]]] = {}
+    for i in range(0, len(ids), CHUNK):
+        for r in conn.execute(stmt.where(relations.c.id.in_(ids[i:i + CHUNK]))):
+            found.setdefault(_tie_id(r), []).append(_evidence(r))
+    return {tie: sorted(quotes, key=_oldest) for tie, quotes in found.items()}
 
 
 def _oldest(quote: dict[str, Any]) -> tuple:

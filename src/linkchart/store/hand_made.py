@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from linkchart.model import ENTITY_TYPES
-from linkchart.resolve.matching import keys_for
-from linkchart.resolve.names import name_key
+from linkchart.names.keys import keys_for
+from linkchart.names.normalise import name_key
 from linkchart.store import judgements as table
 from linkchart.store.identity import JudgementError, _new_entity, anchor
 from linkchart.store.schema import entities, entity_keys

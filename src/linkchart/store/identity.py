@@ -20,9 +20,11 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from linkchart.resolve.matching import kind
-from linkchart.resolve.names import name_key
+from linkchart.names.keys import kind
+from linkchart.names.normalise import name_key
 from linkchart.store import judgements as table
+from linkchart.store import tie_table
+from linkchart.store.entity_rows import rebuild_entities
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import (attributions, doc_entities, documents, entities,
                                     entity_keys, event_participants, events, relations,
@@ -153,7 +155,6 @@ def _drop_entity(conn: Connection, entity_id: str, search: Search) -> None:
 
 def merge_entities(conn: Connection, ids: Iterable[str], search: Search) -> str | None:
     """Fold several global entities into the oldest (lowest id); its name and type stay."""
-    from linkchart.store.writer import rebuild_entities
 
     ids = sorted(set(ids), key=_num)
     ids = [i for i in ids if conn.scalar(select(entities.c.id).where(entities.c.id == i))]
@@ -161,7 +162,9 @@ def merge_entities(conn: Connection, ids: Iterable[str], search: Search) -> str 
         return ids[0] if ids else None
     keep, absorbed = ids[0], ids[1:]
     for other in absorbed:
+        tied = tie_table.pairs_of_entity(conn, other)
         _repoint(conn, other, keep)
+        tie_table.refresh(conn, tied | tie_table.renamed(tied, other, keep))
         _move_reviews(conn, other, keep)
         _drop_entity(conn, other, search)
     rebuild_entities(conn, [keep], search)
@@ -202,7 +205,6 @@ def move_locals(conn: Connection, locals_: Iterable[tuple[str, str]], target: st
     """Move local entities (document, local id) to `target`, or to a new global entity
     named after them; the entities they leave are renamed if their name went with them,
     and dropped if empty."""
-    from linkchart.store.writer import rebuild_entities
 
     locals_ = sorted(set(locals_))
     if not locals_:
@@ -220,8 +222,13 @@ def move_locals(conn: Connection, locals_: Iterable[tuple[str, str]], target: st
         types = Counter(r.type for r in rows)
         target = _new_entity(conn, names.most_common(1)[0][0], types.most_common(1)[0][0])
     sources = {r.entity_id for r in rows} - {None, target}
+    tied: set[tuple[str, str]] = set()
     for r in rows:
         doc_id, local_id = r.document_id, r.local_id
+        held = and_(relations.c.document_id == doc_id,
+                    or_(relations.c.source_local == local_id,
+                        relations.c.target_local == local_id))
+        tied |= tie_table.pairs_where(conn, held)
         conn.execute(update(doc_entities).where(and_(
             doc_entities.c.document_id == doc_id, doc_entities.c.local_id == local_id))
             .values(entity_id=target))
@@ -240,6 +247,8 @@ def move_locals(conn: Connection, locals_: Iterable[tuple[str, str]], target: st
         conn.execute(update(event_participants).where(and_(
             event_participants.c.event_id.in_(in_doc),
             event_participants.c.local_id == local_id)).values(entity_id=target))
+        tied |= tie_table.pairs_where(conn, held)
+    tie_table.refresh(conn, tied)
     for source in sources:
         _settle(conn, source, search)
     rebuild_entities(conn, [target], search)
@@ -248,7 +257,6 @@ def move_locals(conn: Connection, locals_: Iterable[tuple[str, str]], target: st
 
 def _settle(conn: Connection, entity_id: str, search: Search) -> None:
     """After locals left an entity: drop it if empty, rename it if its name left."""
-    from linkchart.store.writer import rebuild_entities
 
     rows = conn.execute(select(doc_entities.c.name, doc_entities.c.aliases)
                         .where(doc_entities.c.entity_id == entity_id)).all()
@@ -264,14 +272,12 @@ def _settle(conn: Connection, entity_id: str, search: Search) -> None:
 
 
 def set_name(conn: Connection, entity_id: str, name: str, search: Search) -> None:
-    from linkchart.store.writer import rebuild_entities
 
     conn.execute(update(entities).where(entities.c.id == entity_id).values(name=name))
     rebuild_entities(conn, [entity_id], search)
 
 
 def set_type(conn: Connection, entity_id: str, entity_type: str, search: Search) -> None:
-    from linkchart.store.writer import rebuild_entities
 
     conn.execute(update(entities).where(entities.c.id == entity_id).values(type=entity_type))
     rebuild_entities(conn, [entity_id], search)
@@ -326,7 +332,10 @@ def delete_facts(conn: Connection, what: str, ids: list[int]) -> int:
     if not ids:
         return 0
     table_ = {"relation": relations, "event": events, "attribution": attributions}[what]
+    tied = tie_table.pairs_where(conn, relations.c.id.in_(ids)) if what == "relation" \
+        else set()
     conn.execute(delete(table_).where(table_.c.id.in_(ids)))
+    tie_table.refresh(conn, tied)
     return len(ids)
 
 
@@ -351,6 +360,7 @@ def add_relation(conn: Connection, fact: dict[str, Any], source: str, target: st
         confidence=1.0,  # the analyst's own judgement
         start=start if start >= 0 else None,
         end=start + len(evidence) if start >= 0 else None))
+    tie_table.refresh(conn, [(source, target)])
     return True
 
 

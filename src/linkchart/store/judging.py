@@ -30,7 +30,8 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from linkchart.model import ENTITY_TYPES, RELATION_TYPES
-from linkchart.resolve.names import name_key
+from linkchart.model import UNDIRECTED_RELATIONS as _UNDIRECTED
+from linkchart.names.normalise import name_key
 from linkchart.store import hand_made, identity
 from linkchart.store import judgements as table
 from linkchart.store.identity import JudgementError, anchor, matching_locals, signature
@@ -405,9 +406,6 @@ def add_actor(conn, name: str, entity_type: str, aliases: list[str] | None, auth
     payload = hand_made.payload_of(name, entity_type, aliases)
     hand_made.refuse_known(conn, payload)
     return judge(conn, hand_made.KIND, payload, author, search)
-
-
-_UNDIRECTED = {"allied_with", "opposes", "affiliated_with"}
 
 
 NOTE_ENDS = {"entity": ("entity",), "link": ("source", "target"),

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, func, select
 
+from linkchart.names.keys import Profile
 from linkchart.store.schema import doc_entities, entities, entity_keys
 
 CHUNK = 500
@@ -34,8 +35,6 @@ class StoreLookup:
         return found
 
     def profiles(self, ids: Iterable[str]) -> dict:
-        from linkchart.resolve.matching import Profile
-
         ids = sorted(ids)
         found = {}
         for i in range(0, len(ids), CHUNK):

@@ -7,13 +7,15 @@ from typing import Any
 
 from sqlalchemy import Connection, distinct, func, or_, select, union_all
 
-from linkchart.resolve.names import name_key
+from linkchart.names.normalise import name_key
 from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
                                     entities, entity_keys, event_participants, events,
                                     relations)
+from linkchart.store.schema import ties as tie_table
 from linkchart.store.search import Search, snippet
+from linkchart.store.ties import tie_count_sql
 
 HEADER = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.published,
           documents.c.url)
@@ -95,18 +97,13 @@ def _doc_count():
             .where(doc_entities.c.entity_id == entities.c.id).scalar_subquery())
 
 
-def _relation_count():
-    out = (select(func.count()).select_from(relations)
-           .where(relations.c.source_entity == entities.c.id).scalar_subquery())
-    into = (select(func.count()).select_from(relations)
-            .where(relations.c.target_entity == entities.c.id).scalar_subquery())
-    return out + into
-
-
 def _entity_select():
+    """An entity with the documents that name it and its ties (`relations`), counted as
+    its card, the chart and the exports count them."""
     return select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases,
                   entities.c.first_seen, entities.c.last_seen,
-                  _doc_count().label("documents"), _relation_count().label("relations"))
+                  _doc_count().label("documents"),
+                  tie_count_sql(entities.c.id).label("relations"))
 
 
 def _entity(row) -> dict[str, Any]:
@@ -243,25 +240,48 @@ def event_list(conn: Connection, entity_id: str | None, types: Iterable[str] | N
 
 def event_page(conn: Connection, entity_id: str, limit: int | None
                ) -> tuple[list[dict[str, Any]], int]:
-    """An entity's first `limit` events, oldest first, and how many it has."""
-    rows = _event_rows(conn, entity_id, None, None, None)
-    return _events(conn, rows[:limit] if limit else rows), len(rows)
+    """An entity's first `limit` events, oldest first, and how many it has: all of them
+    are ordered by their dates alone, and only the first `limit` are read whole (a hub
+    takes part in thousands)."""
+    if not limit:
+        rows = _event_rows(conn, entity_id, None, None, None)
+        return _events(conn, rows), len(rows)
+    dated = conn.execute(_involving(select(events.c.id, events.c.date, documents.c.published)
+                                    .join(documents, documents.c.id == events.c.document_id),
+                                    entity_id)).all()
+    first = [r.id for r in sorted(dated, key=_oldest_event)[:limit]]
+    rows = []
+    for i in range(0, len(first), CHUNK):
+        rows += conn.execute(_event_select().where(events.c.id.in_(first[i:i + CHUNK]))).all()
+    return _events(conn, sorted(rows, key=_oldest_event)), len(dated)
 
 
-def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
-                date_from: str | None, date_to: str | None) -> list:
-    stmt = (select(events, documents.c.outlet, documents.c.published,
+def _oldest_event(row) -> tuple[str, str]:
+    return dates.iso(row.date or row.published) or "9999", f"V{row.id}"
+
+
+def _event_select():
+    return (select(events, documents.c.outlet, documents.c.published,
                    attributions.c.local_id.label("attribution_local"),
                    attributions.c.source_entity.label("attribution_source"),
                    attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
             .join(documents, documents.c.id == events.c.document_id)
             .outerjoin(attributions, attributions.c.id == events.c.attribution_id))
-    if entity_id:
-        involved = select(event_participants.c.event_id).where(
-            event_participants.c.entity_id == entity_id)
-        stmt = stmt.where(or_(events.c.id.in_(involved), events.c.location_entity == entity_id))
-    rows = event_rows_in(conn, stmt, types, date_from, date_to)
-    return sorted(rows, key=lambda r: (dates.iso(r.date or r.published) or "9999", f"V{r.id}"))
+
+
+def _involving(stmt, entity_id: str | None):
+    """`stmt` narrowed to the events `entity_id` takes part in or happen at (all, without)."""
+    if not entity_id:
+        return stmt
+    involved = select(event_participants.c.event_id).where(
+        event_participants.c.entity_id == entity_id)
+    return stmt.where(or_(events.c.id.in_(involved), events.c.location_entity == entity_id))
+
+
+def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
+                date_from: str | None, date_to: str | None) -> list:
+    stmt = _involving(_event_select(), entity_id)
+    return sorted(event_rows_in(conn, stmt, types, date_from, date_to), key=_oldest_event)
 
 
 def event_rows_in(conn: Connection, stmt, types: Iterable[str] | None,
@@ -318,21 +338,24 @@ def stats(conn: Connection, top: int = 10) -> dict[str, Any]:
         return {k: n for k, n in conn.execute(select(column, func.count())
                                               .group_by(column).order_by(column))}
 
+    # an entity's ties: those it is the source of, and those it is only the target of
     ends = union_all(
-        select(relations.c.source_entity.label("a"), relations.c.target_entity.label("b")),
-        select(relations.c.target_entity.label("a"), relations.c.source_entity.label("b")),
+        select(tie_table.c.source.label("entity")),
+        select(tie_table.c.target.label("entity")).where(
+            tie_table.c.target != tie_table.c.source),
     ).subquery()
-    degree = func.count(distinct(ends.c.b)).label("degree")
+    degree = func.count().label("degree")
     rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, degree)
-                        .join(ends, ends.c.a == entities.c.id)
-                        .where(ends.c.b.is_not(None), ends.c.b != ends.c.a)
+                        .join(ends, ends.c.entity == entities.c.id)
                         .group_by(entities.c.id, entities.c.num, entities.c.name,
                                   entities.c.type)
                         .order_by(degree.desc(), entities.c.num).limit(top))
     return {
         "documents": conn.scalar(select(func.count()).select_from(documents)),
         "entities": by_type(entities.c.type),
-        "relations": by_type(relations.c.type),
+        "relations": by_type(tie_table.c.type),
+        "ties": conn.scalar(select(func.count()).select_from(tie_table)),
+        "statements": by_type(relations.c.type),
         "events": by_type(events.c.type),
         "attributions": conn.scalar(select(func.count()).select_from(attributions)),
         "top_entities": [{"id": r.id, "name": r.name, "type": r.type, "degree": r.degree}

@@ -9,9 +9,9 @@ from sqlalchemy import func, inspect, select
 
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
-from linkchart.resolve import resolve
 from linkchart.store import (analysis, card, corpus, event_links, graph, hand_made, identity,
                              judgements, judging, neighbourhood, queries, workspaces, writer)
+from linkchart.store.copies import copies_of
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
 from linkchart.store.search import Search
@@ -19,8 +19,16 @@ from linkchart.store.ties import tie_list
 from linkchart.store.writer import AddResult
 
 
+class NoResolver(RuntimeError):
+    """Extractions written to a store opened without a resolver."""
+
+
 class Store:
-    def __init__(self, engine, resolver: writer.Resolver = resolve):
+    """The repository API. `resolver` maps a batch's local entities onto global ones when
+    extractions are written (`linkchart.resolve.resolve`); the caller passes it in, so a
+    store opened only to read, judge or export needs none."""
+
+    def __init__(self, engine, resolver: writer.Resolver | None = None):
         self.engine = engine
         self.resolver = resolver
         self.dialect = engine.dialect.name
@@ -28,11 +36,11 @@ class Store:
         self.search = Search(self.dialect, fts)
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
+    def open(cls, url: str | None = None, resolver: writer.Resolver | None = None) -> Store:
         """Open (and create or upgrade) the store at a URL or SQLite path."""
         engine = make_engine(database_url(url))
         migrate(engine)
-        return cls(engine)
+        return cls(engine, resolver)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -51,6 +59,9 @@ class Store:
 
     def add_extractions(self, extractions: list[DocExtraction]) -> AddResult:
         """Store a batch in one transaction: all of it, or nothing on error."""
+        if self.resolver is None:
+            raise NoResolver("this store was opened without a resolver: pass "
+                             "resolver=linkchart.resolve.resolve to write extractions")
         with self._write() as conn, conn.begin():
             return writer.add_extractions(conn, list(extractions), self.search, self.resolver)
 
@@ -79,8 +90,6 @@ class Store:
 
     def wire_copies(self, doc_id: str) -> list[dict[str, Any]]:
         """The documents stored as near copies of `doc_id` (which count as its source)."""
-        from linkchart.store.copies import copies_of
-
         with self._read() as conn:
             return copies_of(conn, doc_id)
 
@@ -159,6 +168,9 @@ class Store:
                                                min_sources, limit, evidence, min_confidence)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
+        """Counts by type: `relations` and `ties` count ties (one per type, ends and
+        negation, as the chart, the cards and the exports do), `statements` relation rows
+        (one per article that makes it); the `top` entities with the most ties."""
         with self._read() as conn:
             return queries.stats(conn, top)
 

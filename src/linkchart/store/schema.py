@@ -199,3 +199,28 @@ workspaces = Table(
     Column("updated_by", Text),
     sqlite_autoincrement=True,
 )
+
+ties = Table(
+    "ties", metadata,
+    # One row per tie as the chart and the exports count them: relation rows of one type
+    # between the same ends (an undirected type's lower-numbered end first), negated or
+    # not. Derived from `relations` in the transaction that changes them (store.tie_table),
+    # so that a hub's ties are read, not counted.
+    Column("source", String, primary_key=True),
+    Column("target", String, primary_key=True),
+    Column("type", String(32), primary_key=True),
+    Column("negated", Boolean, primary_key=True),
+    Column("sources", Integer, nullable=False),  # independent sources (document_keys.source_key)
+    Column("mentions", Integer, nullable=False),  # relation rows
+    Column("documents", Integer, nullable=False),
+    Column("anonymous", Integer, nullable=False),  # rows credited to an anonymous source
+    Column("first_date", String(10)),
+    Column("last_date", String(10)),
+    Column("roles", Text),  # distinct non-empty roles, joined by ties.ROLE_SEPARATOR
+    Column("confidence", Float),  # noisy-OR over independent sources (ties._corroborated)
+    Column("max_confidence", Float),
+    # ids of its oldest relation rows (tie_table.QUOTES_KEPT, comma-separated): a card's
+    # quotes, read without ranking every row of a tie that thousands of articles make
+    Column("quotes", Text),
+    sqlite_with_rowid=False,
+)

@@ -7,7 +7,7 @@ import re
 from sqlalchemy import Connection, Integer, and_, func, or_, text
 from sqlalchemy.sql.elements import ColumnElement
 
-from linkchart.resolve.names import DROPPED, strip_accents
+from linkchart.names.normalise import DROPPED, strip_accents
 from linkchart.store.schema import documents, entities
 
 TOKEN = re.compile(r"\w+")

@@ -1,6 +1,8 @@
-"""Lean ties: relations counted per (type, source, target, negated) in SQL, without their
-evidence, as a chart draws them. `graph.relation_list` gives the same ties with the
-evidence, counted in Python; the two agree on every count (tests/store/test_ties.py)."""
+"""Lean ties: relations counted per (type, source, target, negated), without their
+evidence, as a chart draws them. Read from the tie table (`schema.ties`, kept by
+`tie_table`) or, for a period, counted from the relation rows in SQL; `graph.relation_list`
+gives the same ties with the evidence, counted in Python. All three agree on every count
+(tests/store/test_ties.py, tests/store/test_tie_table.py)."""
 
 from __future__ import annotations
 
@@ -13,12 +15,18 @@ from sqlalchemy import (Connection, Integer, Select, String, Subquery, and_, bin
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store.dates import in_range_sql
-from linkchart.store.graph import (CONFIDENCE_CAP, confident, edge_id, lookup_values, lookups,
-                                   rank, touching)
+from linkchart.store.graph import (CONFIDENCE_CAP, MAX_AMONG_IN_SQL, confident, edge_id,
+                                   lookup_values, lookups, rank, touching)
+from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import attributions, document_keys, entities, relations
-
+from linkchart.store.schema import ties as tie_table
 
 ROLE_SEPARATOR = "\x1f"  # a control character no role holds
+_COMMA = "\x1e"  # another: stands for a comma inside a role while SQLite joins roles
+TIE_KEY = ("type", "source", "target", "negated")
+COUNTS = ("sources", "mentions", "documents", "anonymous", "first_date", "last_date",
+          "roles", "confidence", "max_confidence")
+"""The tie table's columns besides TIE_KEY: what `counts` gives per tie."""
 
 
 class _Shape(NamedTuple):
@@ -39,26 +47,113 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
              min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Ties touching `entity_ids` (all, without), best-sourced first; with `among` (which
     holds `entity_ids`), only the ties between entities of `among`; with `min_confidence`,
-    only ties at or above it (a tie of unscored rows, confidence None, always passes)."""
-    looked_up, target_in_sql = lookups(entity_ids, among) if entity_ids is not None \
-        else (None, False)
-    if looked_up == []:
-        return []
-    counted = _statement(_Shape(
-        looked_up and tuple(end for end, _ in looked_up), target_in_sql, bool(types),
-        bool(date_from), bool(date_to), conn.dialect.name))
-    values = lookup_values(looked_up or [], among) | {
-        "types": list(types or ()), "date_from": date_from, "date_to": date_to}
-    found = [_tie(row, conn.dialect.name) for row in conn.execute(counted, values)]
+    only ties at or above it (a tie of unscored rows, confidence None, always passes).
+    Without a period they are read from the tie table."""
+    if date_from or date_to:
+        found = counted(conn, entity_ids, types, date_from, date_to, among)
+    else:
+        found = stored(conn, entity_ids, types, among, min_sources)
     return sorted((t for t in found if t["sources"] >= min_sources
                    and confident(t["confidence"], min_confidence)
                    and (among is None or {t["source"], t["target"]} <= among)), key=rank)
 
 
+# ------------------------------------------------------------------ from the tie table
+
+def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
+           types: Iterable[str] | None = None, among: set[str] | None = None,
+           min_sources: int = 1, quotes: bool = False) -> list[dict[str, Any]]:
+    """The tie table's rows touching `entity_ids` (all, without), with their ends' names
+    (and with `quotes`, the ids of their oldest relation rows as `quote_ids`): two
+    indexed look-ups (by source, by target) a chunk of ids."""
+    stmt = _named(tie_table)
+    table = tie_table.c
+    if types:
+        stmt = stmt.where(table.type.in_(sorted(types)))
+    if min_sources > 1:
+        stmt = stmt.where(table.sources >= min_sources)
+    if entity_ids is None:
+        return [_tie(row, quotes) for row in conn.execute(stmt)]
+    ids = sorted(set(entity_ids))
+    in_sql = among is not None and len(among) <= MAX_AMONG_IN_SQL
+    found: dict[tuple, dict[str, Any]] = {}
+    for i in range(0, len(ids), CHUNK):
+        for end, other in (("source", "target"), ("target", "source")):
+            chunk = stmt.where(table[end].in_(ids[i:i + CHUNK]))
+            if end == "target":  # what the source look-up of this chunk found
+                chunk = chunk.where(table.source.not_in(ids[i:i + CHUNK]))
+            if in_sql:
+                chunk = chunk.where(table[other].in_(sorted(among)))
+            for row in conn.execute(chunk):
+                tie = _tie(row, quotes)
+                found.setdefault(tuple(tie[k] for k in TIE_KEY), tie)
+    return list(found.values())
+
+
+def tie_counts(conn: Connection, entity_ids: Iterable[str]) -> dict[str, int]:
+    """How many ties each of `entity_ids` has (a tie with itself once), from the table."""
+    ids = sorted(set(entity_ids))
+    found = dict.fromkeys(ids, 0)
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        for end, other in ((tie_table.c.source, tie_table.c.target),
+                           (tie_table.c.target, tie_table.c.source)):
+            stmt = select(end, func.count()).where(end.in_(chunk)).group_by(end)
+            if end is tie_table.c.target:
+                stmt = stmt.where(other != end)
+            for entity_id, n in conn.execute(stmt):
+                found[entity_id] += n
+    return found
+
+
+def tie_count_sql(entity_id_column):
+    """The number of ties of the entity in `entity_id_column`, as a correlated subquery
+    (a tie with itself once), as `tie_counts` counts them."""
+    out = (select(func.count()).select_from(tie_table)
+           .where(tie_table.c.source == entity_id_column).scalar_subquery())
+    into = (select(func.count()).select_from(tie_table)
+            .where(tie_table.c.target == entity_id_column,
+                   tie_table.c.source != entity_id_column).scalar_subquery())
+    return out + into
+
+
+# ------------------------------------------------------------------ from relation rows
+
+def counted(conn: Connection, entity_ids: Iterable[str] | None = None,
+            types: Iterable[str] | None = None, date_from: str | None = None,
+            date_to: str | None = None, among: set[str] | None = None
+            ) -> list[dict[str, Any]]:
+    """Ties counted from the relation rows (of a period): what the tie table holds when
+    no period is given."""
+    looked_up, target_in_sql = lookups(entity_ids, among) if entity_ids is not None \
+        else (None, False)
+    if looked_up == []:
+        return []
+    statement = _statement(_Shape(
+        looked_up and tuple(end for end, _ in looked_up), target_in_sql, bool(types),
+        bool(date_from), bool(date_to), conn.dialect.name))
+    values = lookup_values(looked_up or [], among) | {
+        "types": list(types or ()), "date_from": date_from, "date_to": date_to}
+    return [_tie(row) for row in conn.execute(statement, values)]
+
+
 @lru_cache(maxsize=256)
 def _statement(shape: _Shape) -> Select:
     """The statement that counts ties, built once a shape."""
-    return _counted(_rows(shape), shape.dialect)
+    period = [bindparam(name, type_=String) if given else None
+              for name, given in (("date_from", shape.date_from), ("date_to", shape.date_to))]
+    return _named(counts(tie_rows(_in_scope(shape), *period), shape.dialect)
+                  .subquery("counted"))
+
+
+def _named(ties) -> Select:
+    """Ties (the table's columns) with the names and types of their ends."""
+    source, target = entities.alias("s"), entities.alias("t")
+    return (select(ties, source.c.name.label("source_name"),
+                   source.c.type.label("source_type"), target.c.name.label("target_name"),
+                   target.c.type.label("target_type"))
+            .join(source, source.c.id == ties.c.source)
+            .join(target, target.c.id == ties.c.target))
 
 
 def _number(entity_id):
@@ -66,20 +161,25 @@ def _number(entity_id):
     return cast(func.substr(entity_id, 2), Integer)
 
 
-def _ends(row_type, source, target):
+def tie_ends(row_type, source, target):
     """A tie's ends: as written, or for an undirected type, the lower-numbered first."""
     swap = and_(row_type.in_(sorted(UNDIRECTED_RELATIONS)), _number(source) > _number(target))
     return case((swap, target), else_=source), case((swap, source), else_=target)
 
 
-def _in_scope(shape: _Shape) -> Subquery:
-    """The relation rows to count, each once, with the columns the counts need: the
-    look-ups read them from the relation indexes alone."""
-    stmt = select(relations.c.id, relations.c.type, relations.c.source_entity,
+def relation_columns() -> Select:
+    """The relation rows that can be ties (both ends resolved), with the columns the
+    counts need: the look-ups read them from the relation indexes alone."""
+    return select(relations.c.id, relations.c.type, relations.c.source_entity,
                   relations.c.target_entity, relations.c.negated, relations.c.document_id,
                   relations.c.attribution_id, relations.c.role,
                   relations.c.confidence).where(
         relations.c.source_entity.is_not(None), relations.c.target_entity.is_not(None))
+
+
+def _in_scope(shape: _Shape) -> Subquery:
+    """The relation rows to count, each once."""
+    stmt = relation_columns()
     if shape.types:
         stmt = stmt.where(relations.c.type.in_(bindparam("types", expanding=True)))
     if shape.ends is None:
@@ -96,49 +196,42 @@ def _in_scope(shape: _Shape) -> Subquery:
     return union(*looked_up).subquery("scope")
 
 
-def _rows(shape: _Shape):
-    """One row per relation row in scope: its tie, and what the counts are made of."""
-    scope = _in_scope(shape)
-    source, target = _ends(scope.c.type, scope.c.source_entity, scope.c.target_entity)
-    period = [bindparam(name, type_=String) if given else None
-              for name, given in (("date_from", shape.date_from), ("date_to", shape.date_to))]
+def tie_rows(scope: Subquery, date_from=None, date_to=None):
+    """One row per relation row of `scope` (`relation_columns`) published between the
+    bound `date_from` and `date_to` (either None: open): its tie, and what the counts are
+    made of."""
+    source, target = tie_ends(scope.c.type, scope.c.source_entity, scope.c.target_entity)
     return (select(scope.c.type, source.label("source"), target.label("target"),
                    scope.c.negated, scope.c.document_id, scope.c.role, scope.c.confidence,
                    document_keys.c.source_key, document_keys.c.published_iso,
                    attributions.c.source_kind)
             .join(document_keys, document_keys.c.document_id == scope.c.document_id)
             .outerjoin(attributions, attributions.c.id == scope.c.attribution_id)
-            .where(*in_range_sql(document_keys.c.published_iso, *period))
+            .where(*in_range_sql(document_keys.c.published_iso, date_from, date_to))
             .cte("tie_rows"))
 
 
-def _counted(rows, dialect: str):
-    """Per tie: independent sources (`document_keys.source_key`: outlets, a document
-    without one alone, a wire copy as its original), mentions, documents, mentions
-    credited to anonymous sources, first and last dates, its roles, its corroborated
-    confidence; with the names and types of its ends."""
+def counts(rows, dialect: str) -> Select:
+    """Per tie of `rows` (`tie_rows`), the tie table's columns: independent sources
+    (`document_keys.source_key`: outlets, a document without one alone, a wire copy as
+    its original), mentions, documents, mentions credited to anonymous sources, first and
+    last dates, its roles, its corroborated and its highest confidence."""
     anonymous = case((rows.c.source_kind == "anonymous", 1), else_=0)
-    counts = (select(rows.c.type, rows.c.source, rows.c.target, rows.c.negated,
-                     func.count(distinct(rows.c.source_key)).label("sources"),
-                     func.count().label("evidence_count"),
-                     func.count(distinct(rows.c.document_id)).label("document_count"),
-                     func.sum(anonymous).label("anonymous"),
-                     func.min(rows.c.published_iso).label("first_date"),
-                     func.max(rows.c.published_iso).label("last_date"),
-                     _roles_joined(rows.c.role, dialect).label("roles"))
-              .group_by(rows.c.type, rows.c.source, rows.c.target, rows.c.negated)
-              .subquery("ties"))
+    per_tie = (select(rows.c.type, rows.c.source, rows.c.target, rows.c.negated,
+                      func.count(distinct(rows.c.source_key)).label("sources"),
+                      func.count().label("mentions"),
+                      func.count(distinct(rows.c.document_id)).label("documents"),
+                      func.sum(anonymous).label("anonymous"),
+                      func.min(rows.c.published_iso).label("first_date"),
+                      func.max(rows.c.published_iso).label("last_date"),
+                      _roles_joined(rows.c.role, dialect).label("roles"),
+                      func.max(rows.c.confidence).label("max_confidence"))
+               .group_by(rows.c.type, rows.c.source, rows.c.target, rows.c.negated)
+               .subquery("per_tie"))
     corroborated = _corroborated(rows)
-    source, target = entities.alias("s"), entities.alias("t")
-    return (select(counts, corroborated.c.confidence, source.c.name.label("source_name"),
-                   source.c.type.label("source_type"), target.c.name.label("target_name"),
-                   target.c.type.label("target_type"))
-            .join(corroborated, and_(*(corroborated.c[k] == counts.c[k] for k in TIE_KEY)))
-            .join(source, source.c.id == counts.c.source)
-            .join(target, target.c.id == counts.c.target))
-
-
-TIE_KEY = ("type", "source", "target", "negated")
+    return (select(*(per_tie.c[k] for k in TIE_KEY + COUNTS if k != "confidence"),
+                   corroborated.c.confidence)
+            .join(corroborated, and_(*(corroborated.c[k] == per_tie.c[k] for k in TIE_KEY))))
 
 
 def _corroborated(rows) -> Subquery:
@@ -155,32 +248,33 @@ def _corroborated(rows) -> Subquery:
 
 
 def _roles_joined(role, dialect: str):
-    """A tie's distinct non-empty roles in one string. SQLite's DISTINCT aggregate takes
-    no separator, so there commas inside a role are swapped for the separator first."""
+    """A tie's distinct non-empty roles in one string, joined by ROLE_SEPARATOR. SQLite's
+    DISTINCT aggregate takes no separator: it joins with commas, so a comma inside a role
+    is set aside first and put back after."""
     named = case((role != "", role))
     if dialect == "sqlite":
-        return func.group_concat(distinct(func.replace(named, ",", ROLE_SEPARATOR)))
+        joined = func.group_concat(distinct(func.replace(named, ",", _COMMA)))
+        return func.replace(func.replace(joined, ",", ROLE_SEPARATOR), _COMMA, ",")
     return func.string_agg(distinct(named), ROLE_SEPARATOR)
 
 
-def _split_roles(joined: str | None, dialect: str) -> list[str]:
-    if not joined:
-        return []
-    if dialect == "sqlite":
-        return sorted(p.replace(ROLE_SEPARATOR, ",") for p in joined.split(","))
-    return sorted(joined.split(ROLE_SEPARATOR))
+def _split_roles(joined: str | None) -> list[str]:
+    return sorted(joined.split(ROLE_SEPARATOR)) if joined else []
 
 
-def _tie(row, dialect: str) -> dict[str, Any]:
-    (kind, source, target, negated, sources, mentions, documents_, anonymous, first, last,
-     joined_roles, confidence, source_name, source_type, target_name, target_type) = row
-    tie = {"type": kind, "source": source, "target": target, "negated": bool(negated),
-           "directed": kind not in UNDIRECTED_RELATIONS,
-           "source_name": source_name, "source_type": source_type,
-           "target_name": target_name, "target_type": target_type}
-    return tie | {"id": edge_id(tie), "sources": sources,
-                  "roles": _split_roles(joined_roles, dialect),
-                  "first_date": first, "last_date": last,
-                  "anonymous_only": anonymous == mentions, "evidence_count": mentions,
-                  "document_count": documents_,
-                  "confidence": round(confidence, 4) if confidence is not None else None}
+def _tie(row, quotes: bool = False) -> dict[str, Any]:
+    found = row._mapping
+    tie = {"type": found["type"], "source": found["source"], "target": found["target"],
+           "negated": bool(found["negated"]),
+           "directed": found["type"] not in UNDIRECTED_RELATIONS,
+           "source_name": found["source_name"], "source_type": found["source_type"],
+           "target_name": found["target_name"], "target_type": found["target_type"]}
+    confidence = found["confidence"]
+    return tie | {"id": edge_id(tie), "sources": found["sources"],
+                  "roles": _split_roles(found["roles"]),
+                  "first_date": found["first_date"], "last_date": found["last_date"],
+                  "anonymous_only": found["anonymous"] == found["mentions"],
+                  "evidence_count": found["mentions"], "document_count": found["documents"],
+                  "confidence": round(confidence, 4) if confidence is not None else None
+                  } | ({"quote_ids": [int(i) for i in (found["quotes"] or "").split(",") if i]}
+                       if quotes else {})

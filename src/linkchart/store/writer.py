@@ -9,10 +9,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 
 from linkchart.model import ORGANISATION_TYPES, DocExtraction
-from linkchart.resolve import resolve
-from linkchart.resolve.matching import keys_for
-from linkchart.resolve.names import name_keys
-from linkchart.store import copies, dates
+from linkchart.names.keys import keys_for
+from linkchart.store import copies, dates, identity, judging, tie_table
+from linkchart.store.entity_rows import merge_aliases, rebuild_entities, search_text
 from linkchart.store.lookup import CHUNK, StoreLookup
 from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
@@ -42,7 +41,7 @@ class _Seen:
 
 
 def add_extractions(conn: Connection, extractions: list[DocExtraction], search: Search,
-                    resolver: Resolver = resolve) -> AddResult:
+                    resolver: Resolver) -> AddResult:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
     result = AddResult()
@@ -51,15 +50,15 @@ def add_extractions(conn: Connection, extractions: list[DocExtraction], search: 
     mapping = resolver(fresh, lookup) if fresh else {}
     _apply_entities(conn, _collect(fresh, mapping), search)
     links = copies.plan(conn, [x.document for x in fresh])
+    tied: set[tuple[str, str]] = set()
     for extraction in fresh:
-        _insert_document(conn, extraction, mapping, search,
-                         links.sources[extraction.document.id])
+        tied |= _insert_document(conn, extraction, mapping, search,
+                                 links.sources[extraction.document.id])
         result.stored.append(extraction.document.id)
     copies.record(conn, links)
+    tie_table.refresh(conn, tied)
     rebuild_entities(conn, _existing(conn, affected), search)
     if fresh:
-        from linkchart.store import identity, judging
-
         identity.record_reviews(conn, lookup.reviews)
         judging.apply_for_batch(conn, result.stored, set(mapping.values()) | affected, search)
     return result
@@ -111,9 +110,11 @@ def _pairs(conn: Connection, key, value, wanted: set[str]) -> dict[str, str]:
 def _drop_document(conn: Connection, doc_id: str, search: Search) -> set[str]:
     affected = set(conn.scalars(select(doc_entities.c.entity_id)
                                 .where(doc_entities.c.document_id == doc_id)))
+    tied = tie_table.pairs_of_documents(conn, [doc_id])
     search.unindex_document(conn, doc_id)
     copies.forget(conn, doc_id)
     conn.execute(delete(documents).where(documents.c.id == doc_id))
+    tie_table.refresh(conn, tied)
     return affected - {None}
 
 
@@ -175,36 +176,6 @@ def _apply_entities(conn: Connection, seen: dict[str, _Seen], search: Search) ->
         conn.execute(insert(entity_keys), keys)
 
 
-def rebuild_entities(conn: Connection, entity_ids: Iterable[str], search: Search) -> None:
-    """Recompute aliases, dates and keys of entities from what is stored."""
-    for entity_id in sorted(entity_ids):
-        row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
-        forms, seen_dates = [], []
-        for name, aliases, published in conn.execute(
-                select(doc_entities.c.name, doc_entities.c.aliases, documents.c.published)
-                .join(documents, documents.c.id == doc_entities.c.document_id)
-                .where(doc_entities.c.entity_id == entity_id)):
-            forms += [name, *aliases]
-            seen_dates.append(published)
-        seen_dates += _event_dates(conn, entity_id)
-        aliases = merge_aliases(row.name, [], forms)
-        conn.execute(update(entities).where(entities.c.id == entity_id).values(
-            aliases=aliases, search_text=search_text(row.name, aliases),
-            first_seen=dates.earliest(*seen_dates), last_seen=dates.latest(*seen_dates)))
-        conn.execute(delete(entity_keys).where(entity_keys.c.entity_id == entity_id))
-        keys = keys_for(row.name, aliases, row.type)
-        if keys:
-            conn.execute(insert(entity_keys), [{"key": k, "entity_id": entity_id} for k in keys])
-        search.index_entity(conn, row.num, entity_id, search_text(row.name, aliases))
-
-
-def _event_dates(conn: Connection, entity_id: str) -> list[str]:
-    involved = select(event_participants.c.event_id).where(
-        event_participants.c.entity_id == entity_id)
-    return list(conn.scalars(select(events.c.date).where(
-        (events.c.id.in_(involved)) | (events.c.location_entity == entity_id))))
-
-
 def _more_specific(current: str, seen_types: list[str]) -> str:
     if current != "organization":
         return current
@@ -212,22 +183,10 @@ def _more_specific(current: str, seen_types: list[str]) -> str:
     return specific[0] if specific else current
 
 
-def merge_aliases(name: str, aliases: list[str], forms: list[str]) -> list[str]:
-    merged = list(aliases)
-    folded = {name.casefold(), *(a.casefold() for a in merged)}
-    for form in forms:
-        if form and form.casefold() not in folded:
-            merged.append(form)
-            folded.add(form.casefold())
-    return merged
-
-
-def search_text(name: str, aliases: list[str]) -> str:
-    return "\n".join(dict.fromkeys([name, *aliases, *name_keys([name, *aliases])]))
-
-
 def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str, str], str],
-                     search: Search, source_key: str) -> None:
+                     search: Search, source_key: str) -> set[tuple[str, str]]:
+    """Insert one document and what was extracted from it; returns the pairs of entities
+    its relations tie (the ties to count again)."""
     doc = x.document
     conn.execute(insert(documents), {
         "id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
@@ -279,6 +238,7 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
     if people:
         conn.execute(insert(event_participants), people)
     search.index_document(conn, doc.id, doc.title, doc.text)
+    return {(glob.get(r.source), glob.get(r.target)) for r in x.relations}
 
 
 def _insert_returning(conn: Connection, table, rows: list[dict]) -> list[int]:

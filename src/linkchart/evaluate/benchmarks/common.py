@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from linkchart.evaluate.paths import DataMissing, require
-from linkchart.evaluate.scorer import PRF
+from linkchart.evaluate.prf import PRF, PrecisionRecall, ratio
 from linkchart.model import EVENT_TYPES, DocExtraction, Entity, Event
 
 NONE = "NONE"
@@ -61,7 +61,7 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 @dataclass
-class SpanScore:
+class SpanScore(PrecisionRecall):
     """Span overlap with its own recall (gold spans found) and precision (predicted
     entities that overlap a gold span); unlike PRF, the two sides count different things."""
 
@@ -78,18 +78,8 @@ class SpanScore:
         self.predicted_right += sum(1 for spans in predicted
                                     if any(overlaps(g, s) for g in gold for s in spans))
 
-    @property
-    def precision(self) -> float:
-        return self.predicted_right / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.gold_found / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def counts(self) -> tuple[int, int, int, int]:
+        return self.predicted_right, self.predicted, self.gold_found, self.gold
 
     def to_json(self) -> dict[str, Any]:
         return {"gold": self.gold, "gold_found": self.gold_found, "predicted": self.predicted,
@@ -117,7 +107,7 @@ class Classification:
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.total if self.total else 0.0
+        return ratio(self.correct, self.total)
 
     def per_class(self) -> dict[str, PRF]:
         labels = set(self.confusion) | {p for row in self.confusion.values() for p in row}

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from linkchart.evaluate.benchmarks.common import NONE, Classification, files, main_event
-from linkchart.evaluate.paths import require
+from linkchart.evaluate.paths import require, shared_path
+from linkchart.evaluate.prf import ratio
 from linkchart.model import EVENT_TYPES, DocExtraction, Document
 
 NAME = "petr2-gsr"
@@ -121,8 +122,6 @@ def load(path: Path) -> list[Record]:
 
 def load_crosswalk(benchmark_path: Path | None = None) -> Crosswalk:
     """The crosswalk beside the PETR2 folder's sibling `plover-gsr/`."""
-    from linkchart.evaluate.paths import shared_path
-
     if benchmark_path is not None:
         base = benchmark_path if benchmark_path.is_dir() else benchmark_path.parent
         candidate = base.parent.joinpath(*CROSSWALK_PATH)
@@ -156,15 +155,15 @@ class Result:
 
     @property
     def accuracy(self) -> float:
-        return self.main_correct / self.event_sentences if self.event_sentences else 0.0
+        return ratio(self.main_correct, self.event_sentences)
 
     @property
     def any_accuracy(self) -> float:
-        return self.any_correct / self.event_sentences if self.event_sentences else 0.0
+        return ratio(self.any_correct, self.event_sentences)
 
     @property
     def no_event_accuracy(self) -> float:
-        return self.no_event_correct / self.no_event_sentences if self.no_event_sentences else 0.0
+        return ratio(self.no_event_correct, self.no_event_sentences)
 
     def to_json(self) -> dict[str, Any]:
         return {"benchmark": self.name, "path": self.path, "sentences": self.sentences,

@@ -10,12 +10,10 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.events.candidates import Candidate, Trigger
 from linkchart.extract.events.syntax import governing_verb
-from linkchart.nlp.dates import resolve_date
+from linkchart.nlp.dates import MONTHS, resolve_date
 
 DATE_LABELS = ("DATE", "TIME")
-MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+MONTH_WORDS = frozenset(MONTHS)
 PROBE_DATE = "2000-06-15"  # a stand-in publication date: does a text name a date at all?
 MAX_WALK = 12
 # Prepositions kept with the date words they introduce ("on Sunday", "in June 2014").

@@ -124,7 +124,12 @@ class RoleFinder:
                         self.prep_role(prep, candidate, verb=True)
 
     def _modifier_role(self, modifier: Token, candidate: Candidate) -> None:
-        """A modifier names an actor, or the place ("Iraqi city strikes")."""
+        """A modifier names an actor, or the place ("Iraqi city strikes"); both sides of
+        a hyphen pair take part ("the U.S.-Taliban talks", "the Israel-Hamas war")."""
+        partners = [c for c in modifier.children if c.dep_ == "compound" and
+                    c.i + 2 == modifier.i and modifier.doc[c.i + 1].text in ("-", "‐", "–")]
+        for partner in partners:
+            self._modifier_role(partner, candidate)
         for index in modifier_referent(modifier, self.context):
             if self.context.type_of(index) == "location":
                 if candidate.location is None:

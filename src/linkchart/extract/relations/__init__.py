@@ -40,7 +40,7 @@ class RelationExtractor(RoleRules, NameRules, RelationalNounRules, VerbRules,
         self._load_recording(words)
 
     def run(self) -> list[Relation]:
-        mention_rules = (self._modifiers, self._located, self._state_body)
+        mention_rules = (self._modifiers, self._located, self._state_body, self._seat_in_name)
         token_rules = (self._role, self._in_charge, self._nominal, self._against,
                        self._relational_noun, self._stronghold, self._resident, self._verb,
                        self._adjective, self._hyphenated, self._prefixed, self._participle)

@@ -108,6 +108,8 @@ class AdjectiveRules:
         if token.pos_ == "NOUN" and token.i not in context.token_referent:
             named = [i for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
                      for o in p.children if o.dep_ == "pobj" for i in context.referents_of(o)]
+            if token.lower_ in self.government_nouns:  # "the regime of President Assad"
+                named = [self._state_led_by(i) for i in named]
             if not named and token.lower_ in self.force_nouns:
                 named = [self._state_led_by(i) if token.lower_ in self.government_nouns else i
                          for c in token.children if c.dep_ == "poss"
@@ -121,10 +123,29 @@ class AdjectiveRules:
         the country, as a government named by its country is): the state the pack gives
         a person, when the document names it; else the person."""
         context = self.context
-        actor = context.referents[index].actor if context.type_of(index) == "person" else None
+        if context.type_of(index) != "person":
+            return index
+        actor = context.referents[index].actor
         country = context.knowledge.country(actor.country) if actor else None
         found = context.country_referent(country) if country else None
+        if found is None:
+            found = self._state_in_title(index)
         return index if found is None else found
+
+    def _state_in_title(self, index: int) -> int | None:
+        """The state a leader's title names: 'Syrian President Bashar al-Assad'."""
+        context = self.context
+        for mention in context.referents[index].mentions:
+            before = mention.doc[max(0, mention.start - 3):mention.start]
+            if not any(t.lower_ in self.state_titles and
+                       self.state_titles[t.lower_] == "leads" for t in before):
+                continue
+            for token in before:
+                actor = context.knowledge.by_demonym.get(token.text)
+                found = context.country_referent(actor) if actor else None
+                if found is not None:
+                    return found
+        return None
 
     def _leading(self, kind: str, source: int) -> str:
         if kind == "leads" and self.context.type_of(source) != "person":

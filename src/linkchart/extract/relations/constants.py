@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from linkchart.catalogue import RELATIONS
 from linkchart.model import ORGANISATION_TYPES
 
 ACTORS = set(ORGANISATION_TYPES) | {"person", "country"}
 ORGS_AND_STATES = set(ORGANISATION_TYPES) | {"country"}
 PLACES = {"location", "country"}
-SOURCE_TYPES = {"leads": {"person"}, "succeeded": {"person"}, "part_of": ORGS_AND_STATES,
-                "splinter_of": ORGS_AND_STATES, "front_for": ORGS_AND_STATES}
-TARGET_TYPES = {"leads": ORGS_AND_STATES, "member_of": ORGS_AND_STATES,
-                "part_of": ORGS_AND_STATES, "splinter_of": ORGS_AND_STATES,
-                "succeeded": {"person"}, "based_in": PLACES}
+SOURCE_TYPES = {name: set(r.source_types) for name, r in RELATIONS.items()}
+TARGET_TYPES = {name: set(r.target_types) for name, r in RELATIONS.items()}
 OBJECT_PREPS = frozenset({"of", "for", "within", "in", "at", "to", "inside"})
 TIE_PREPS = frozenset({"of", "for", "within", "to", "with"})
 LINK_NOUNS = {"link", "links", "ties", "tie", "connection", "connections", "relationship"}

@@ -9,6 +9,9 @@ from linkchart.extract.relations.constants import (
     ACTORS, ORGANISATION_TYPES, ORGS_AND_STATES, PLACES)
 
 
+SEATED_TYPES = {"international_org", "religious_body", "armed_group", "organization"}
+
+
 class NameRules:
     """Mixed into RelationExtractor, which provides context and _add."""
 
@@ -35,6 +38,8 @@ class NameRules:
                        self.context.referent(o) is not None and
                        self.context.type_of(self.context.referent(o)) in ORGANISATION_TYPES]
         for owner in owners:
+            if _paired_by_hyphen(owner, mention):
+                continue  # "U.S.-Taliban talks": two sides, neither owns the other
             other = self.context.referent(owner)
             if other is None or other == index or any(c.dep_ == "conj" and c.i in inside
                                                       for c in owner.children):
@@ -94,6 +99,28 @@ class NameRules:
                 self._add(*relation, [token], token, span=(mention.start, mention.end))
                 return
 
+    # -- a seat in the name: "the National Muslim Council of Kenya", "the African Union
+    #    Mission in Somalia", when the place is also named on its own
+    def _seat_in_name(self, index: int, mention) -> None:
+        if self.context.type_of(index) not in SEATED_TYPES:
+            return
+        joints = [t for t in mention if t.lower_ in ("of", "in") and t.i > mention.start]
+        if not joints:
+            return
+        tail = mention.doc[joints[-1].i + 1:mention.end]
+        words = [t.text for t in tail if t.lower_ != "the"]
+        place = self._place_named(" ".join(words), index)
+        if place is not None:
+            self._add("based_in", index, place, [joints[-1]], joints[-1],
+                      span=(mention.start, mention.end))
+
+    def _place_named(self, name: str, besides: int) -> int | None:
+        for number, referent in enumerate(self.context.referents):
+            if number != besides and referent.type in PLACES and \
+                    any(m.text == name for m in referent.mentions):
+                return number
+        return None
+
     # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"
     def _located(self, index: int, mention) -> None:
         if self.context.type_of(index) not in ACTORS - {"country", "person"}:
@@ -107,6 +134,12 @@ class NameRules:
                     place = self.context.referent(obj, anaphora=False)
                     if place is not None and self.context.type_of(place) in PLACES:
                         self._add("based_in", index, place, [prep, obj], prep)
+
+
+def _paired_by_hyphen(owner: Token, mention) -> bool:
+    doc = mention.doc
+    return owner.i + 1 < len(doc) and doc[owner.i + 1].text in ("-", "‐", "–") and \
+        owner.i + 2 == mention.start
 
 
 def _preps_below(token: Token, words: tuple[str, ...], depth: int) -> list[Token]:

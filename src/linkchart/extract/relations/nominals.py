@@ -73,7 +73,7 @@ class NominalRules:
             return actors + leaders
         verb = noun.head
         if noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in self.light_verbs | {
-                "of", "for", "with"}:
+                "of", "with"}:  # not "for": 'Trump blamed Iran for the attack on X'
             while (verb.pos_ == "ADP" or verb.dep_ == "prep") and verb.head.i != verb.i:
                 verb = verb.head  # a preposition can be the root of a headline fragment
             return leaders + [i for i in self._subjects(verb) if i not in leaders]

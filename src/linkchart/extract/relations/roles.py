@@ -134,10 +134,17 @@ class RoleRules:
         return ([dominant], True) if dominant is not None else ([], False)
 
     def _holders(self, noun: Token) -> list[int]:
-        """Who holds the role or relational noun: its apposition, its copula subject."""
+        """Who holds the role or relational noun: the name right after it, its
+        apposition, its copula subject."""
         context = self.context
+        named = self._name_after_title(noun)
+        if named is not None:
+            return [named]
         if noun.dep_ == "appos" or (noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i):
-            found = context.referents_of(noun.head)
+            # "Secretary John Kerry and Foreign Minister Sergey Lavrov": a singular title
+            # before a name is that name's alone
+            found = context.referents_of(noun.head, coordinated=noun.dep_ == "appos" or
+                                         noun.tag_ in ("NNS", "NNPS"))
             if found:
                 return found
         for child in noun.children:
@@ -157,6 +164,17 @@ class RoleRules:
                 noun.head.head.lower_ in self.partitives:  # "X, one of Iran's allies"
             return self._holders(noun.head.head)
         return self._apposed_to_object(noun)
+
+    def _name_after_title(self, noun: Token) -> int | None:
+        """'President Barack Obama and Defense Secretary Ash Carter': a singular title
+        followed by a person's name is that person's, however the parser hangs them."""
+        following = noun.i + 1
+        if noun.tag_ in ("NNS", "NNPS") or following >= len(noun.doc):
+            return None
+        index = self.context.token_referent.get(following)
+        if index is None or self.context.type_of(index) != "person":
+            return None
+        return index if self.context.referent(noun, anaphora=False) is None else None
 
     def _apposed_to_object(self, noun: Token) -> list[int]:
         """'The spokesperson of Failaq al-Rahman, Wael Olwan': the parser hangs the name

@@ -9,14 +9,15 @@ from rich.table import Table
 
 from linkchart.config import Config
 from linkchart.jobs import ingest
+from linkchart.resolve import resolve
 from linkchart.store import Store
 
-SAMPLES = Path(__file__).resolve().parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 def run_demo(console: Console, url: str) -> None:
     _remove_sqlite(url)
-    with Store.open(url) as store:
+    with Store.open(url, resolver=resolve) as store:
         with console.status("reading and charting the sample articles..."):
             summary = ingest([str(SAMPLES)], store, config=Config.from_env())
         stats = store.stats(top=10)

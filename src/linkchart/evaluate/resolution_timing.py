@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linkchart.config import Config
+from linkchart.distributed import extract_parallel
+from linkchart.evaluate.speed import count_words, read_corpus
 from linkchart.model import DocExtraction
+from linkchart.resolve import resolve
+from linkchart.store import Store, identity, judging
 
 
 @dataclass
@@ -55,8 +60,6 @@ class Timing:
 
 def _instrument(store, timing: Timing, into: list) -> None:
     """Wrap the store's resolver and the judgement step with clocks."""
-    from linkchart.store import identity, judging
-
     resolver = store.resolver
 
     def timed_resolver(extractions, lookup):
@@ -116,11 +119,6 @@ def _pseudo_word(seed: str) -> str:
 def measure(corpus: Path, n: int = 300, skip: int = 0, db: str | None = None,
             batch: int = 64, workers: int = 1, replicas: int = 0, renamed: float = 0.5,
             config: Any = None, progress=None, cache: Path | None = None) -> Timing:
-    from linkchart.benchmark import count_words, read_corpus
-    from linkchart.config import Config
-    from linkchart.distributed import extract_parallel
-    from linkchart.store import Store
-
     config = config or Config.from_env()
     documents = read_corpus(Path(corpus), n + skip)[skip:]
     timing = Timing(documents=len(documents), words=count_words(documents))
@@ -137,7 +135,7 @@ def measure(corpus: Path, n: int = 300, skip: int = 0, db: str | None = None,
         if cache:
             _save(Path(cache), extractions, timing.extract_s)
     with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(db or str(Path(tmp) / "timing.db")) as store:
+        with Store.open(db or str(Path(tmp) / "timing.db"), resolver=resolve) as store:
             per_batch: list[float] = []
             _instrument(store, timing, per_batch)
             start = time.perf_counter()

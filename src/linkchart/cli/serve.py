@@ -9,17 +9,15 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
-console = Console(stderr=True)
+from linkchart.cli.common import DbOption, errors
 
 
 def register(app: typer.Typer) -> None:
     app.command()(serve)
 
 
-def serve(db: Optional[str] = typer.Option(None, "--db", help="SQLite path or database URL "
-                                           "(default ./linkchart.db, or LINKCHART_DB)"),
+def serve(db: Optional[str] = DbOption,
           host: str = typer.Option("127.0.0.1", help="Address to bind; any address other "
                                    "than loopback needs --token"),
           port: int = typer.Option(8000, help="Port to listen on"),
@@ -39,20 +37,20 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help="SQLite path or da
         token = secrets.token_urlsafe(24)
     loopback = is_loopback(host)
     if not loopback and not token:
-        console.print(f"[red]error:[/red] refusing to serve on {host} without a token: anyone "
+        errors.print(f"[red]error:[/red] refusing to serve on {host} without a token: anyone "
                       "who can reach it could read the chart. Add --token SECRET (or set "
                       "LINKCHART_TOKEN), or --new-token.")
         raise typer.Exit(2)
     url = database_url(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        console.print(f"[red]error:[/red] no store at {url.removeprefix('sqlite:///')}; "
+        errors.print(f"[red]error:[/red] no store at {url.removeprefix('sqlite:///')}; "
                       "run `linkchart demo` or `linkchart ingest` first, or pass --db.")
         raise typer.Exit(2)
     allowed = tuple(dict.fromkeys([*LOOPBACK_NAMES, host])) if loopback else None
     app = create_app(url, token, allowed_hosts=allowed)
     shown = f"[{host}]" if ":" in host else host
     link = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    console.print(f"linkchart: serving {url.removeprefix('sqlite:///')} at [bold]{link}[/bold]"
+    errors.print(f"linkchart: serving {url.removeprefix('sqlite:///')} at [bold]{link}[/bold]"
                   f"  (API docs at /docs; Ctrl-C to stop)", soft_wrap=True)
     # What start-up made (modules, the app) stays out of every later garbage collection:
     # a chart of thousands of edges no longer makes the collector walk it all again.

@@ -9,18 +9,24 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
 )
 
-console = Console()
-errors = Console(stderr=True)
+from linkchart.cli.common import console, errors
 
 
 def _progress() -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                     MofNCompleteColumn(), TimeElapsedColumn(), console=errors, transient=True)
+
+
+def _counted(description: str, work, *args):
+    """`work(*args, progress=, on_start=)` under a progress bar that learns its total."""
+    with _progress() as progress:
+        task = progress.add_task(description, total=None)
+        return work(*args, progress=lambda n: progress.advance(task, n),
+                    on_start=lambda total: progress.update(task, total=total))
 
 
 def _config(packs: Optional[list[Path]] = None, batch_size: Optional[int] = None):
@@ -40,6 +46,23 @@ def _missing(error: Exception, explicit: bool) -> None:
         raise typer.Exit(2)
     errors.print(f"[yellow]skipped:[/yellow] {error}")
     raise typer.Exit(0)
+
+
+def _resolution(gold: Path, articles: Optional[Path], config, as_json: bool,
+                wrong_merges: bool) -> None:
+    """`linkchart evaluate --resolution GOLD` (`--per-doc` lists the wrong merges)."""
+    from linkchart.evaluate.paths import DataMissing
+    from linkchart.evaluate.report import print_json
+    from linkchart.evaluate.resolution import evaluate_resolution, render
+
+    try:
+        run = _counted("extracting articles", evaluate_resolution, gold, articles, config)
+    except DataMissing as error:
+        _missing(error, explicit=articles is not None or Path(gold).exists())
+    if as_json:
+        print_json(run.to_json(errors=wrong_merges))
+    else:
+        render(run, console, errors=wrong_merges)
 
 
 def evaluate(
@@ -75,9 +98,7 @@ def evaluate(
 ) -> None:
     """Score extraction against gold annotations, or run a third-party benchmark."""
     if resolution is not None:
-        from linkchart.evaluate.resolution import command as resolution_command
-
-        return resolution_command(resolution, articles, _config(pack), as_json, per_doc)
+        return _resolution(resolution, articles, _config(pack), as_json, per_doc)
     from linkchart.evaluate.paths import DataMissing
     from linkchart.evaluate.report import print_json, render_benchmark, render_evaluation
 
@@ -110,11 +131,7 @@ def evaluate(
 
     gold_dir = path or default_gold_dir()
     try:
-        with _progress() as progress:
-            task = progress.add_task("extracting gold articles", total=None)
-            run = evaluate_gold(gold_dir, articles, config,
-                                progress=lambda n: progress.advance(task, n),
-                                on_start=lambda total: progress.update(task, total=total))
+        run = _counted("extracting gold articles", evaluate_gold, gold_dir, articles, config)
     except DataMissing as error:
         _missing(error, explicit=path is not None or articles is not None)
     except ImportError as error:
@@ -169,8 +186,8 @@ def speed(
 ) -> None:
     """Documents/s and words/s: (a) the bare spaCy model, (b) full extraction,
     (c) extraction plus storing into a fresh SQLite file; (b)/(a); peak memory."""
-    from linkchart.benchmark import PHASE_TITLES, PHASES, BenchmarkError, render
-    from linkchart.benchmark import speed as run_speed
+    from linkchart.evaluate.speed import PHASE_TITLES, PHASES, BenchmarkError, render
+    from linkchart.evaluate.speed import speed as run_speed
     from linkchart.evaluate.report import print_json
 
     chosen = [p.strip() for p in phases.split(",") if p.strip()]

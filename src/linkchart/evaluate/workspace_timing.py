@@ -1,5 +1,5 @@
 """How fast a saved workspace opens in the browser: `python -m linkchart.server.bench
---db STORE --workspace 100`.
+--db STORE --workspace 100` (`linkchart.evaluate.http_timing` runs it).
 
 Serves the store (`linkchart serve` in a new process), charts the most connected actor
 with as many of its best-sourced neighbours as keep the chart at `actors` actors (the ends

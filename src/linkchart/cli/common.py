@@ -16,6 +16,9 @@ from linkchart.config import database_url
 console = Console(soft_wrap=True)  # lines are never cut or folded when piped
 errors = Console(stderr=True)
 
+DbOption = typer.Option(None, "--db", envvar="LINKCHART_DB", show_envvar=True,
+                        help="SQLite path or database URL (default ./linkchart.db)")
+
 ENVIRONMENT = {
     "LINKCHART_DB": "the store: SQLite path or database URL (default ./linkchart.db)",
     "LINKCHART_PACKS": "extra knowledge packs, separated by the path separator",
@@ -51,9 +54,10 @@ def open_store(db: str | None, must_exist: bool = True):
     if must_exist and path is not None and not path.exists():
         fail(f"no store at {path}; ingest articles into it first (linkchart ingest FILES "
              f"--db {path}), or name another with --db or LINKCHART_DB")
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    return Store.open(url)
+    return Store.open(url, resolver=resolve)
 
 
 def print_json(data: Any) -> None:

@@ -7,11 +7,9 @@ import sys
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-console = Console()
-errors = Console(stderr=True)
+from linkchart.cli.common import DbOption, console, errors, open_store
 
 KIND_HELP = ("chains, principals (needs --entity), directives, fronts, contradictions, "
              "brokers, sourcing (an actor with --entity, a tie with --tie)")
@@ -22,8 +20,7 @@ def register(app: typer.Typer) -> None:
 
 
 def analyze(kind: str = typer.Argument(..., help=KIND_HELP),
-            db: Optional[str] = typer.Option(None, "--db", help="SQLite path or database "
-                                             "URL (default ./linkchart.db, or LINKCHART_DB)"),
+            db: Optional[str] = DbOption,
             as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON"),
             entity: Optional[list[str]] = typer.Option(
                 None, "--entity", help="Keep findings that involve this entity (name, alias "
@@ -45,7 +42,6 @@ def analyze(kind: str = typer.Argument(..., help=KIND_HELP),
             limit: int = typer.Option(100, help="Findings at most")):
     """Find the patterns behind the reporting, each finding with its evidence."""
     from linkchart.analyze import AnalysisError, Selection, analyze as run
-    from linkchart.cli_common import open_store
 
     with open_store(db) as store:
         ids = [_entity_id(store, name) for name in entity or []]

@@ -1,7 +1,7 @@
 """The `linkchart` command: Typer commands over ingest, extract, store, export and more.
 
 Heavy libraries (spaCy, SQLAlchemy, FastAPI) are imported inside the commands that use
-them, and the commands that live beside their subject load on use (linkchart.cli_lazy),
+them, and the commands that live beside their subject load on use (linkchart.cli.lazy),
 so `linkchart --help` answers at once. Every user mistake ends in one line on standard
 error and a non-zero exit; listings print a table on a terminal, tab-separated lines
 when piped, and JSON with --json.
@@ -17,10 +17,11 @@ from typing import Any, Optional
 import typer
 
 from linkchart import __version__
-from linkchart.cli_common import (
-    ENVIRONMENT, console, count_documents, errors, fail, open_store, print_json, sqlite_path,
+from linkchart.cli.common import (
+    ENVIRONMENT, DbOption, console, count_documents, errors, fail, open_store, print_json,
+    sqlite_path,
 )
-from linkchart.cli_lazy import LazyGroup
+from linkchart.cli.lazy import LazyGroup
 from linkchart.config import Config, database_url
 from linkchart.export import FOLDER_FORMATS, FORMATS
 from linkchart.model import ENTITY_TYPES, EVENT_TYPES
@@ -38,8 +39,6 @@ ExportFormat = Enum("ExportFormat", {name: name for name in FORMATS}, type=str)
 EntityType = Enum("EntityType", {name: name for name in ENTITY_TYPES}, type=str)
 EventType = Enum("EventType", {name: name for name in EVENT_TYPES}, type=str)
 
-DbOption = typer.Option(None, "--db", envvar="LINKCHART_DB", show_envvar=True,
-                        help="SQLite path or database URL (default ./linkchart.db)")
 PackOption = typer.Option(None, "--pack", help="An extra knowledge pack (YAML file or "
                           "folder); LINKCHART_PACKS adds more")
 ModelOption = typer.Option(None, "--model", envvar="LINKCHART_MODEL", show_envvar=True,
@@ -142,7 +141,7 @@ def ingest(paths: list[str] = typer.Argument(
         except StrictFailure as failure:
             fail(f"{failure} (--strict: stopped; nothing after the last stored batch was "
                  "written)", 1)
-        stats = _stats(store, top=3)
+        stats = store.stats(top=3)
     _print_summary(summary, stats, database_url(db), as_json)
     if summary.failed:
         raise typer.Exit(1)
@@ -165,7 +164,7 @@ def _print_summary(summary, stats: dict[str, Any], url: str, as_json: bool) -> N
              "documents in the store": stats["documents"],
              "entities": sum(stats["entities"].values()),
              "relations": stats["ties"],
-             "relation statements": sum(stats["relations"].values()),
+             "relation statements": sum(stats["statements"].values()),
              "events": sum(stats["events"].values()), "attributions": stats["attributions"]}
     if as_json:
         print_json(found | {"failures": [{"path": f.path, "reason": f.reason}
@@ -241,7 +240,7 @@ def entities(db: Optional[str] = DbOption,
 def show(name: str = typer.Argument(..., help="An entity's name, alias or id"),
          db: Optional[str] = DbOption, as_json: bool = JsonOption):
     """An entity's card: type, aliases, relations and events with evidence and sources."""
-    from linkchart.cards import render_card
+    from linkchart.cli.cards import render_card
 
     with open_store(db) as store:
         by_id = store.entity(name)
@@ -282,26 +281,19 @@ def events(db: Optional[str] = DbOption,
                row["fatalities"], row["evidence"]] for row in rows])
 
 
-def _stats(store, top: int) -> dict[str, Any]:
-    """The store's counts, with `ties`: relations counted as the exports and the chart
-    count them (one per type, ends and negation), where `relations` counts statements
-    (one per article that makes it)."""
-    return store.stats(top=top) | {"ties": len(store.ties())}
-
-
 @app.command()
 def stats(db: Optional[str] = DbOption, top: int = typer.Option(10, min=0),
           as_json: bool = JsonOption):
     """What the store holds: counts by type, and the most connected entities."""
     with open_store(db) as store:
-        found = _stats(store, top)
+        found = store.stats(top)
     if as_json:
         return print_json(found)
     rows = [["documents", "", found["documents"]],
             ["relations (ties, as exported)", "", found["ties"]],
             ["attributions", "", found["attributions"]]]
-    for part, label in (("entities", "entities"), ("relations", "relation statements"),
-                        ("events", "events")):
+    for part, label in (("entities", "entities"), ("relations", "ties"),
+                        ("statements", "relation statements"), ("events", "events")):
         rows += [[label, kind, count] for kind, count in found[part].items()]
     _listing(["what", "type", "count"], rows)
     _listing(["id", "name", "type", "ties"], [[e["id"], e["name"], e["type"], e["degree"]]
@@ -342,7 +334,7 @@ def export(format: ExportFormat = typer.Option("json", "--format", "-f",
 @app.command()
 def demo(db: Optional[str] = typer.Option("linkchart-demo.db", "--db")):
     """Ingest the bundled sample articles into a fresh store and show what they hold."""
-    from linkchart.demo import run_demo
+    from linkchart.cli.demo import run_demo
 
     run_demo(console, database_url(db))
 

@@ -168,9 +168,10 @@ def _peak_rss_mib() -> float:
 
 
 def _open_store(url: str):
+    from linkchart.resolve import resolve
     from linkchart.store import Store
 
-    return Store.open(url)
+    return Store.open(url, resolver=resolve)
 
 
 def _close(store: Any) -> None:

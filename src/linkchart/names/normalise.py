@@ -1,4 +1,4 @@
-"""Name normalisation shared by the resolver and the evaluation scorer.
+"""Name normalisation shared by the resolver, the store, the exports and the scorer.
 
 `name_key` is the blocking key: casefolded, accents stripped, apostrophes and dots
 dropped, hyphens and other punctuation made spaces, a leading "the" and "al" dropped,
@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from linkchart.nlp.lexicon import load_yaml
+from linkchart.wordlists import load_yaml
 from anyascii import anyascii
 
 DROPPED = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4.]")

@@ -16,14 +16,10 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-console = Console()
-errors = Console(stderr=True)
+from linkchart.cli.common import DbOption, console, errors, open_store
 
-DbOption = typer.Option(None, "--db", help="SQLite path or database URL (default "
-                        "./linkchart.db, or LINKCHART_DB)")
 AuthorOption = typer.Option(None, "--author", help="Who decides (default LINKCHART_AUTHOR, "
                             "else the login name)")
 DECISIONS = {"merge": "merge", "m": "merge", "not-same": "not_same", "not_same": "not_same",
@@ -41,13 +37,6 @@ def _author(author: Optional[str]) -> str:
         return "analyst"
 
 
-def _store(db: Optional[str]):
-    """The store `db` names; a mistyped SQLite path is refused, not created empty."""
-    from linkchart.cli_common import open_store
-
-    return open_store(db)
-
-
 def _fail(message: str, code: int = 1) -> None:
     errors.print(f"[red]error:[/red] {message}")
     raise typer.Exit(code)
@@ -59,7 +48,7 @@ def _entity(store, ref: str) -> str:
         if store.entity(ref.upper()) is None:
             _fail(f"no entity {ref}")
         return ref.upper()
-    from linkchart.resolve.names import name_key
+    from linkchart.names.normalise import name_key
 
     found = [e for e in store.find_entities(ref) if name_key(e["name"]) == name_key(ref)
              or name_key(ref) in {name_key(a) for a in e["aliases"]}]
@@ -103,7 +92,7 @@ def review(candidate: Optional[int] = typer.Argument(None, help="A candidate's n
 
     `linkchart review` lists them, best score first; `linkchart review 12 merge`
     (or not-same, skip) decides one; `--interactive` walks through them."""
-    with _store(db) as store:
+    with open_store(db) as store:
         if candidate is not None:
             if decision not in DECISIONS:
                 _fail("decide with merge, not-same or skip", 2)
@@ -156,7 +145,7 @@ def _review_table(rows: list[dict]) -> None:
 def merge(entities: list[str] = typer.Argument(..., help="Two or more entity ids or names"),
           db: Optional[str] = DbOption, author: Optional[str] = AuthorOption):
     """These entities are one actor (the oldest id stays)."""
-    with _store(db) as store:
+    with open_store(db) as store:
         ids = [_entity(store, e) for e in entities]
         _judged(_run(lambda: store.merge(ids, _author(author))), "merge " + " ".join(ids))
 
@@ -171,7 +160,7 @@ def split(entity: str = typer.Argument(..., help="An entity id or name"),
           db: Optional[str] = DbOption, author: Optional[str] = AuthorOption):
     """Part of this entity is another actor: move those mentions to an entity of their own
     (and keep the two apart from now on)."""
-    with _store(db) as store:
+    with open_store(db) as store:
         entity_id = _entity(store, entity)
         found = _run(lambda: store.split(entity_id, name or None, document or None, undo,
                                          _author(author)))
@@ -182,7 +171,7 @@ def not_same(a: str = typer.Argument(..., help="An entity id or name"),
              b: str = typer.Argument(..., help="Another entity id or name"),
              db: Optional[str] = DbOption, author: Optional[str] = AuthorOption):
     """These two entities are different actors: never merge them."""
-    with _store(db) as store:
+    with open_store(db) as store:
         ids = _entity(store, a), _entity(store, b)
         _judged(_run(lambda: store.not_same(*ids, _author(author))), f"{ids[0]} != {ids[1]}")
 
@@ -191,7 +180,7 @@ def retype(entity: str = typer.Argument(..., help="An entity id or name"),
            type: str = typer.Argument(..., help="The right type (docs/formats.md)"),
            db: Optional[str] = DbOption, author: Optional[str] = AuthorOption):
     """Give an entity its right type."""
-    with _store(db) as store:
+    with open_store(db) as store:
         entity_id = _entity(store, entity)
         _judged(_run(lambda: store.retype(entity_id, type, _author(author))),
                 f"{entity_id} is a {type}")
@@ -201,7 +190,7 @@ def rename(entity: str = typer.Argument(..., help="An entity id or name"),
            name: str = typer.Argument(..., help="The canonical name to show"),
            db: Optional[str] = DbOption, author: Optional[str] = AuthorOption):
     """Set an entity's canonical (display) name; the old one stays an alias."""
-    with _store(db) as store:
+    with open_store(db) as store:
         entity_id = _entity(store, entity)
         _judged(_run(lambda: store.rename(entity_id, name, _author(author))),
                 f"{entity_id} is called {name!r}")
@@ -218,7 +207,7 @@ def reject(kind: str = typer.Argument(..., help="relation, event or attribution"
                                                        "document"),
            db: Optional[str] = DbOption, author: Optional[str] = AuthorOption):
     """A machine-extracted fact is wrong: remove it, now and from every re-extraction."""
-    with _store(db) as store:
+    with open_store(db) as store:
         who = _author(author)
         if kind == "relation" and len(ref) == 1:
             found = _run(lambda: store.reject_relation(ref[0], document, who))
@@ -242,7 +231,7 @@ def add_fact(type: str = typer.Argument(..., help="A relation type (docs/formats
              negated: bool = typer.Option(False, "--negated"),
              db: Optional[str] = DbOption, author: Optional[str] = AuthorOption):
     """Add a relation the machine missed, with its evidence (no evidence, no edge)."""
-    with _store(db) as store:
+    with open_store(db) as store:
         s, t = _entity(store, source), _entity(store, target)
         found = _run(lambda: store.add_fact(type, s, t, document, evidence, role, negated,
                                             _author(author)))
@@ -259,7 +248,7 @@ judgements_app = typer.Typer(help="Analysts' judgements: list, export, import, w
 def judgements_list(db: Optional[str] = DbOption,
                     kind: Optional[str] = typer.Option(None, "--kind")):
     """Every judgement with its author, time and state."""
-    with _store(db) as store:
+    with open_store(db) as store:
         rows = store.judgements(kind)
     table = Table("id", "kind", "what", "author", "when", "status", "entities")
     for j in rows:
@@ -292,7 +281,7 @@ def judgements_export(out: Optional[Path] = typer.Option(None, "--out",
                                                          help="File (default stdout)"),
                       db: Optional[str] = DbOption):
     """Write every judgement as JSON (linkchart-judgements/1) to share with a team."""
-    with _store(db) as store:
+    with open_store(db) as store:
         data = store.export_judgements()
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if out:
@@ -311,7 +300,7 @@ def judgements_import(path: Path = typer.Argument(..., help="A linkchart-judgeme
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         _fail(f"{path}: {error}", 2)
-    with _store(db) as store:
+    with open_store(db) as store:
         result = _run(lambda: store.import_judgements(data))
     statuses = ", ".join(f"{n} {s}" for s, n in sorted(result["statuses"].items()))
     console.print(f"{result['added']} judgements added; applied: {statuses or 'none'}")
@@ -321,7 +310,7 @@ def judgements_import(path: Path = typer.Argument(..., help="A linkchart-judgeme
 def judgements_withdraw(judgement: int = typer.Argument(..., help="A judgement id"),
                         db: Optional[str] = DbOption):
     """Stop applying a judgement (what it did stays until re-ingest or a new judgement)."""
-    with _store(db) as store:
+    with open_store(db) as store:
         _run(lambda: store.withdraw_judgement(judgement))
     console.print(f"judgement {judgement} withdrawn")
 
@@ -329,7 +318,7 @@ def judgements_withdraw(judgement: int = typer.Argument(..., help="A judgement i
 @judgements_app.command("apply")
 def judgements_apply(db: Optional[str] = DbOption):
     """Re-apply every judgement in force (the store does this on every ingest)."""
-    with _store(db) as store:
+    with open_store(db) as store:
         counts = store.apply_judgements()
     console.print(", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "none")
 
@@ -352,7 +341,7 @@ def resolve_timing(
                                                   "alone; the extraction time is the saved one)"),
         as_json: bool = typer.Option(False, "--json")):
     """Resolution's share of ingest time (docs/performance.md, "Resolution")."""
-    from linkchart.resolve.timing import measure
+    from linkchart.evaluate.resolution_timing import measure
 
     if not corpus.exists():
         _fail(f"corpus not found: {corpus}", 2)

@@ -1,0 +1,133 @@
+"""How fast the API answers a fresh `linkchart serve`: its first neighbourhood query.
+
+    python -m linkchart.server.bench --db linkchart.db [--entity E12] [--depth 1]
+
+(`linkchart.server.bench` runs this module, `linkchart.evaluate.http_timing`.)
+
+Starts `linkchart serve` on a free loopback port in a new process (so nothing is cached
+in it), waits until it answers /api/health (which does not touch the store), then times
+the first GET /api/entities/{id}/neighbourhood, the same query warm, and the first
+/api/graph call the web UI makes when an actor is expanded, then its first card
+(GET /api/entities/{id}). The entity is the store's most connected one unless --entity
+names another.
+
+    python -m linkchart.server.bench --db linkchart.db --workspace 100
+
+times instead how long a saved workspace of that many actors takes to open and draw in
+headless Chromium (`linkchart.evaluate.workspace_timing`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import quote, urlencode
+
+from linkchart.config import database_url
+from linkchart.evaluate.workspace_timing import measure_workspace
+from linkchart.store import Store
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[float, bytes]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=120) as response:
+        body = response.read()
+    return (time.perf_counter() - started) * 1000, body
+
+
+def _most_connected(db: str) -> str:
+    with Store.open(database_url(db)) as store:
+        top = store.stats(top=1)["top_entities"]
+    if not top:
+        raise SystemExit("the store has no relations to time")
+    return top[0]["id"]
+
+
+def measure(db: str, entity: str | None = None, depth: int = 1, repeat: int = 5
+            ) -> dict[str, object]:
+    entity = entity or _most_connected(db)
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-c", "from linkchart.cli import main; main()", "serve",
+               "--db", db, "--port", str(port)]
+    started = time.perf_counter()
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while True:
+            if server.poll() is not None:
+                raise SystemExit("linkchart serve stopped: "
+                                 + server.stderr.read().decode(errors="replace"))
+            try:
+                _get(f"{origin}/api/health")
+                break
+            except OSError:
+                if time.perf_counter() - started > 120:
+                    raise SystemExit("linkchart serve did not answer within 120 s") from None
+                time.sleep(0.02)
+        startup = (time.perf_counter() - started) * 1000
+        url = f"{origin}/api/entities/{quote(entity)}/neighbourhood?depth={depth}"
+        first, body = _get(url)
+        found = json.loads(body)
+        warm = [_get(url)[0] for _ in range(repeat)]
+        graph_url = f"{origin}/api/graph?" + urlencode({"entity": entity, "expand": entity})
+        graph_first, _ = _get(graph_url)
+        card_first, _ = _get(f"{origin}/api/entities/{quote(entity)}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return {"db": db, "entity": entity, "depth": depth, "startup_ms": round(startup),
+            "first_neighbourhood_ms": round(first, 1),
+            "warm_neighbourhood_ms": round(statistics.median(warm), 1),
+            "first_graph_ms": round(graph_first, 1), "first_card_ms": round(card_first, 1),
+            "nodes": len(found["nodes"]),
+            "edges": len(found["edges"]), "bytes": len(body)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True, help="SQLite path or database URL")
+    parser.add_argument("--entity", help="entity id (default: the most connected)")
+    parser.add_argument("--depth", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=5, help="warm repetitions")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--workspace", type=int, metavar="ACTORS",
+                        help="time opening a saved workspace of ACTORS actors in the browser")
+    args = parser.parse_args(argv)
+    if args.workspace:
+        found = measure_workspace(args.db, args.entity or _most_connected(args.db),
+                                  _free_port(), args.workspace, args.repeat)
+        print(json.dumps(found) if args.json else
+              f"store {found['db']}: a saved workspace of {found['actors']} actors "
+              f"({found['entity']} and its neighbours) opens and draws in "
+              f"{found['first_open_ms']} ms the first time, {found['median_open_ms']} ms "
+              f"median of {found['opens_ms']} (of which /api/graph "
+              f"{found['median_api_graph_ms']} ms; load average {found['load_average']:.1f} "
+              f"on {found['cpus']} CPUs)")
+        return
+    result = measure(args.db, args.entity, args.depth, args.repeat)
+    if args.json:
+        print(json.dumps(result))
+        return
+    print(f"store {result['db']}: entity {result['entity']}, depth {result['depth']} "
+          f"({result['nodes']} nodes, {result['edges']} edges, {result['bytes']} bytes)")
+    print(f"  server ready after       {result['startup_ms']} ms")
+    print(f"  first neighbourhood      {result['first_neighbourhood_ms']} ms")
+    print(f"  same query, warm median  {result['warm_neighbourhood_ms']} ms")
+    print(f"  first /api/graph (UI)    {result['first_graph_ms']} ms")
+    print(f"  first card               {result['first_card_ms']} ms")
+
+
+if __name__ == "__main__":
+    main()
