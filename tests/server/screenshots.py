@@ -4,8 +4,9 @@
     .venv/bin/python tests/server/screenshots.py --db /tmp/demo.db --out docs/screenshots
 
 Serves the store in-process, drives headless Chromium through a short analyst's session
-(search, expand, an edge's evidence, the timeline, a document, review), and writes one
-PNG per view.
+(search, expand, an edge's evidence, the timeline, a document, review; grouped layouts,
+bundled ties, an actor added by hand, the framed PNG export, the printable report), and
+writes one PNG per view.
 """
 
 from __future__ import annotations
@@ -61,6 +62,36 @@ def analyst_views(page, out: Path) -> None:
         page.screenshot(path=out / "chart-paths.png")
 
 
+def grouped_and_bundled(page, out: Path) -> None:
+    """The chart grouped by type and by cluster, its parallel ties bundled."""
+    for by in ("type", "cluster"):
+        page.select_option("#c-layout-kind", by)
+        page.click("#c-fit")
+        page.wait_for_timeout(400)
+        page.screenshot(path=out / f"chart-grouped-{by}.png")
+    page.select_option("#c-layout-kind", "force")
+    page.click("#c-fit")
+    page.wait_for_timeout(400)
+
+
+def hand_made_and_exports(page, origin: str, out: Path) -> None:
+    """An actor added by hand on the chart and its card; the framed PNG; the report."""
+    page.click("summary:has-text('Add an actor by hand')")
+    page.fill("#h-name", "Harbour Monitoring Group")
+    page.fill("#h-aliases", "HMG")
+    page.click("#h-add")
+    page.locator(".panel-head h2", has_text="Harbour Monitoring Group").wait_for()
+    page.wait_for_timeout(600)
+    page.screenshot(path=out / "chart-hand-made.png")
+    with page.expect_download() as png:
+        page.click("#x-png")
+    png.value.save_as(out / "export-framed.png")
+    page.goto(origin + "/" + page.get_attribute("#x-report", "href"))
+    page.locator(".report .report-tie").first.wait_for()
+    page.wait_for_timeout(300)
+    page.screenshot(path=out / "report.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True)
@@ -112,6 +143,11 @@ def main() -> None:
         page.screenshot(path=out / "chart-evidence.png")
 
         analyst_views(page, out)
+        grouped_and_bundled(page, out)
+        chart = page.url
+        hand_made_and_exports(page, origin, out)
+        page.goto(chart)
+        page.locator("#chart-status", has_text="actors").wait_for()
 
         page.goto(origin + "/#/timeline?scope=all")
         page.wait_for_selector(".events-table tbody tr")

@@ -276,23 +276,58 @@ def test_writes_refuse_other_origins_and_form_posts(fresh_api, ids):
 
 
 @pytest.mark.parametrize("format", ["gexf", "json"])
-def test_export_of_a_selection(api, ids, format):
-    nsb = ids["Northern Shield Brigade"]
+def test_export_of_the_store_or_a_selection(api, format):
     whole = api.get("/api/export", params={"format": format})
     assert whole.status_code == 200
     assert f"linkchart.{format}" in whole.headers["content-disposition"]
-    part = api.get("/api/export", params={"format": format, "entity": nsb, "expand": nsb,
-                                          "hide": ids["Valoria"], "min_sources": 2})
+    part = api.get("/api/export", params={"format": format, "min_sources": 2})
     if format == "json":
-        corpus = part.json()
-        assert corpus["format"] == "linkchart-corpus/1"
-        assert len(corpus["relations"]) < len(whole.json()["relations"])
-        assert all(r["sources"] >= 2 for r in corpus["relations"])
+        assert part.json()["format"] == "linkchart-corpus/1"
+        assert len(part.json()["relations"]) < len(whole.json()["relations"])
+        assert all(r["sources"] >= 2 for r in part.json()["relations"])
     else:
-        root = ET.fromstring(part.content)
         edge = ".//{http://gexf.net/1.3}edge"
-        assert len(root.findall(edge)) < len(ET.fromstring(whole.content).findall(edge))
+        assert len(ET.fromstring(part.content).findall(edge)) < len(
+            ET.fromstring(whole.content).findall(edge))
     assert api.get("/api/export", params={"format": "pdf"}).status_code == 422
+    assert api.get("/api/export", params={"format": "graphml"}).status_code == 422
+
+
+def _exported_ids(format: str, content: bytes) -> tuple[list[str], list[str]]:
+    if format == "json":
+        view = json.loads(content)
+        return sorted(n["id"] for n in view["nodes"]), sorted(e["id"] for e in view["edges"])
+    if format == "csv":
+        import csv
+        import io
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            rows = {name: list(csv.DictReader(io.StringIO(archive.read(f"{name}.csv").decode())))
+                    for name in ("nodes", "edges")}
+        return sorted(r["Id"] for r in rows["nodes"]), sorted(r["Id"] for r in rows["edges"])
+    ns = "{http://gexf.net/1.3}" if format == "gexf" else "{http://graphml.graphdrawing.org/xmlns}"
+    root = ET.fromstring(content)
+    edges = sorted({e.get("id").removesuffix(":reverse") for e in root.iter(f"{ns}edge")})
+    return sorted(n.get("id") for n in root.iter(f"{ns}node")), edges
+
+
+@pytest.mark.parametrize("format", ["gexf", "graphml", "csv", "json"])
+def test_export_of_a_chart_is_exactly_its_actors_and_links(api, ids, format):
+    nsb = ids["Northern Shield Brigade"]
+    chart = {"entity": nsb, "expand": nsb, "hide": ids["Valoria"], "min_confidence": 0}
+    shown = api.get("/api/graph", params=chart).json()
+    part = api.get("/api/export", params=chart | {"format": format, "title": "NSB"})
+    assert part.status_code == 200
+    nodes, edges = _exported_ids(format, part.content)
+    assert nodes == sorted(n["id"] for n in shown["nodes"]) and ids["Valoria"] not in nodes
+    assert edges == sorted(e["id"] for e in shown["edges"])
+    if format == "json":
+        view = part.json()
+        assert view["format"] == "linkchart-view/1" and view["title"] == "NSB"
+        assert all(e["evidence"] for e in view["edges"])
+        assert {o["outlet"] for o in view["outlets"]} == {
+            q["outlet"] for e in view["edges"] for q in e["evidence"]}
 
 
 def test_the_page_loads_nothing_from_elsewhere(api):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
-from live import browser, chromium_path, live_server
+from live import chromium_path
+from sample_pages import chromium, open_chart, origin, page, store_path  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -23,48 +22,6 @@ NODE_POINT = """(id) => {
   return {x: box.left + p.x, y: box.top + p.y};
 }"""
 HIERARCHY_TYPES = ("supports", "leads", "controls")
-
-
-@pytest.fixture(scope="module")
-def store_path(sample_url, tmp_path_factory) -> str:
-    """The sample store copied, so that saving workspaces leaves the shared one alone."""
-    path = tmp_path_factory.mktemp("workspace") / "samples.db"
-    with sqlite3.connect(sample_url) as source, sqlite3.connect(path) as target:
-        source.backup(target)
-    return str(path)
-
-
-@pytest.fixture(scope="module")
-def origin(store_path):
-    from linkchart.server.api import create_app
-
-    with live_server(create_app(store_path)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(chromium, origin):
-    opened = chromium.new_page(viewport={"width": 1440, "height": 900})
-    opened.set_default_timeout(60_000)
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    opened.on("dialog", lambda dialog: dialog.dismiss())
-    opened.origin = origin
-    yield opened
-    assert errors == []
-    opened.close()
-
-
-def open_chart(page, query: str):
-    page.goto(f"{page.origin}/#/chart?{query}")
-    page.wait_for_selector("body[data-ready=true]", state="attached")
-    page.locator("#chart-status", has_text="actors").wait_for()
 
 
 @pytest.fixture(scope="module")

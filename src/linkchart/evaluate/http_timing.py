@@ -10,6 +10,11 @@ the first GET /api/entities/{id}/neighbourhood, the same query warm, and the fir
 /api/graph call the web UI makes when an actor is expanded, then its first card
 (GET /api/entities/{id}). The entity is the store's most connected one unless --entity
 names another.
+
+    python -m linkchart.server.bench --db linkchart.db --workspace 100
+
+times instead how long a saved workspace of that many actors takes to open and draw in
+headless Chromium (`linkchart.evaluate.workspace_timing`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import urllib.request
 from urllib.parse import quote, urlencode
 
 from linkchart.config import database_url
+from linkchart.evaluate.workspace_timing import measure_workspace
 from linkchart.store import Store
 
 
@@ -96,7 +102,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--depth", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=5, help="warm repetitions")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--workspace", type=int, metavar="ACTORS",
+                        help="time opening a saved workspace of ACTORS actors in the browser")
     args = parser.parse_args(argv)
+    if args.workspace:
+        found = measure_workspace(args.db, args.entity or _most_connected(args.db),
+                                  _free_port(), args.workspace, args.repeat)
+        print(json.dumps(found) if args.json else
+              f"store {found['db']}: a saved workspace of {found['actors']} actors "
+              f"({found['entity']} and its neighbours) opens and draws in "
+              f"{found['first_open_ms']} ms the first time, {found['median_open_ms']} ms "
+              f"median of {found['opens_ms']} (of which /api/graph "
+              f"{found['median_api_graph_ms']} ms; load average {found['load_average']:.1f} "
+              f"on {found['cpus']} CPUs)")
+        return
     result = measure(args.db, args.entity, args.depth, args.repeat)
     if args.json:
         print(json.dumps(result))

@@ -125,3 +125,21 @@ def write(corpus: dict[str, Any], out: Path, excel: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         (out / name).write_text(content, encoding="utf-8", newline="")
+
+
+def gephi_zip(nodes: list[Node], edges: list[Edge], node_attributes=NODE_ATTRIBUTES,
+              edge_attributes=EDGE_ATTRIBUTES, excel: bool = False) -> bytes:
+    """Gephi's nodes.csv and edges.csv of any network, as the bytes of a .zip."""
+    columns = {
+        "nodes": ["Id", "Label", "Kind", "Type", "Interval",
+                  *(n for n, _ in node_attributes if n not in {"kind", "type"})],
+        "edges": ["Id", "Source", "Target", "Label", "Type", "Kind", "Weight", "Interval",
+                  *(n for n, _ in edge_attributes if n not in {"kind", "type", "directed"}),
+                  "event_type"]}
+    rows = {"nodes": [gephi_node(n) for n in nodes], "edges": [gephi_edge(e) for e in edges]}
+    bom = "\ufeff" if excel else ""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for key in ("nodes", "edges"):
+            archive.writestr(f"{key}.csv", bom + _csv(rows[key], columns[key]))
+    return buffer.getvalue()

@@ -52,16 +52,23 @@ def _edge(parent: ET.Element, edge: Edge) -> None:
 
 
 def build(corpus: dict[str, Any]) -> ET.ElementTree:
+    return build_network(*network(corpus))
+
+
+def build_network(nodes: list[Node], edges: list[Edge], node_attributes=NODE_ATTRIBUTES,
+                  edge_attributes=EDGE_ATTRIBUTES,
+                  description: str = "Actors, ties and events reported in news articles"
+                  ) -> ET.ElementTree:
+    """Any network of Nodes and Edges whose data are the attributes named."""
     root = ET.Element("gexf", {"xmlns": NS, "xmlns:xsi": XSI, "version": "1.3",
                                "xsi:schemaLocation": f"{NS} {NS}/gexf.xsd"})
     meta = ET.SubElement(root, "meta", {"lastmodifieddate": date.today().isoformat()})
     ET.SubElement(meta, "creator").text = "linkchart"
-    ET.SubElement(meta, "description").text = "Actors, ties and events reported in news articles"
+    ET.SubElement(meta, "description").text = description
     graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "dynamic",
                                           "timeformat": "date"})
-    _attributes(graph, "node", NODE_ATTRIBUTES)
-    _attributes(graph, "edge", EDGE_ATTRIBUTES)
-    nodes, edges = network(corpus)
+    _attributes(graph, "node", node_attributes)
+    _attributes(graph, "edge", edge_attributes)
     node_block = ET.SubElement(graph, "nodes", {"count": str(len(nodes))})
     for node in nodes:
         _node(node_block, node)

@@ -10,15 +10,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any, BinaryIO
 
-from linkchart.export.network import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Edge, network
+from linkchart.export.network import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Edge, Node, network
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA = f"{NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 TYPES = {"string": "string", "integer": "int", "double": "double", "boolean": "boolean"}
-NODE_KEYS = (("label", "string"), *NODE_ATTRIBUTES)
-EDGE_KEYS = (("label", "string"), ("weight", "double"), ("relation", "string"),
-             *EDGE_ATTRIBUTES)
 
 
 def _data(parent: ET.Element, prefix: str, values: dict[str, Any]) -> None:
@@ -41,13 +38,21 @@ def _edges(graph: ET.Element, edge: Edge) -> None:
 
 
 def build(corpus: dict[str, Any]) -> ET.ElementTree:
+    return build_network(*network(corpus))
+
+
+def build_network(nodes: list[Node], edges: list[Edge], node_attributes=NODE_ATTRIBUTES,
+                  edge_attributes=EDGE_ATTRIBUTES) -> ET.ElementTree:
+    """Any network of Nodes and Edges whose data are the attributes named."""
     root = ET.Element("graphml", {"xmlns": NS, "xmlns:xsi": XSI, "xsi:schemaLocation": SCHEMA})
-    for prefix, owner, keys in (("n", "node", NODE_KEYS), ("e", "edge", EDGE_KEYS)):
+    node_keys = (("label", "string"), *node_attributes)
+    edge_keys = (("label", "string"), ("weight", "double"), ("relation", "string"),
+                 *edge_attributes)
+    for prefix, owner, keys in (("n", "node", node_keys), ("e", "edge", edge_keys)):
         for name, value_type in keys:
             ET.SubElement(root, "key", {"id": f"{prefix}_{name}", "for": owner,
                                         "attr.name": name, "attr.type": TYPES[value_type]})
     graph = ET.SubElement(root, "graph", {"id": "linkchart", "edgedefault": "directed"})
-    nodes, edges = network(corpus)
     for node in nodes:
         element = ET.SubElement(graph, "node", {"id": node.id})
         _data(element, "n", {"label": node.label} | node.data)

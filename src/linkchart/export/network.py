@@ -26,7 +26,7 @@ NODE_ATTRIBUTES = (("stable_id", "string"), ("kind", "string"), ("type", "string
                    ("documents", "integer"), ("first_seen", "string"), ("last_seen", "string"),
                    ("mode", "string"), ("date", "string"), ("fatalities", "integer"),
                    ("injured", "integer"), ("evidence", "string"), ("document", "string"),
-                   ("confidence", "double"))
+                   ("confidence", "double"), ("hand_made", "boolean"))
 EDGE_ATTRIBUTES = (("stable_id", "string"), ("kind", "string"), ("type", "string"), ("sources", "integer"),
                    ("negated", "boolean"), ("directed", "boolean"), ("roles", "string"),
                    ("first_date", "string"), ("last_date", "string"), ("evidence", "string"),
@@ -65,7 +65,8 @@ def entity_node(e: dict[str, Any]) -> Node:
                 day_end(e["last_seen"]), _present({
                     "kind": "entity", "type": e["type"], "aliases": LIST.join(e["aliases"]),
                     "documents": len(e["documents"]), "first_seen": e["first_seen"],
-                    "last_seen": e["last_seen"], "confidence": e.get("confidence")}))
+                    "last_seen": e["last_seen"], "confidence": e.get("confidence"),
+                    "hand_made": e.get("hand_made")}))
 
 
 def event_label(v: dict[str, Any], names: dict[str, str]) -> str:

@@ -24,7 +24,7 @@ from linkchart.analyze import KINDS, AnalysisError, Selection, analyze
 from linkchart.catalogue import RELATIONS
 from linkchart.export import export as write_export
 from linkchart.model import DEFAULT_CONFIDENCE, ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES
-from linkchart.server import review, views
+from linkchart.server import chart_view, review, views
 from linkchart.server.security import guard
 from linkchart.store import Store
 
@@ -75,7 +75,8 @@ WithEvidence = Annotated[bool, Query(description="Inline every edge's evidence (
 
 
 class JudgementIn(BaseModel):
-    kind: str = Field(description="merge, not_same, split, retype, rename, reject, add_fact")
+    kind: str = Field(description="merge, not_same, split, retype, rename, reject, add_fact, "
+                      "add_actor")
     payload: dict[str, Any] = Field(description='e.g. {"entities": ["E1", "E3"]} for a '
                                     'merge, {"relation": "supports:E2:E1"} for a reject, '
                                     '{"entity": "E4", "type": "armed_group"} for a retype '
@@ -304,7 +305,8 @@ def judgements(store: StoreDep, kind: str | None = None):
 
 
 @api.post("/judgements", tags=["review"], status_code=201,
-          summary="Make a judgement (merge, not_same, split, retype, rename, reject, add_fact): "
+          summary="Make a judgement (merge, not_same, split, retype, rename, reject, add_fact, "
+          "add_actor): "
           "recorded with its author, applied at once, re-applied on every later ingest")
 def add_judgement(store: StoreDep, judgement: JudgementIn):
     storable_body(judgement.model_dump())
@@ -345,26 +347,36 @@ def decide(store: StoreDep, review_id: RowId, decision: DecisionIn):
     return data({"judgement": found})
 
 
-@api.get("/export", tags=["chart"], summary="Export a chart (the parameters of /api/graph) or "
-         "the whole store as GEXF or linkchart-corpus/1 JSON", response_class=Response,
+@api.get("/export", tags=["chart"], summary="Export the chart on screen (the parameters of "
+         "/api/graph: exactly its actors and links) as linkchart-view/1 JSON, GEXF, GraphML "
+         "or Gephi CSV (.zip); without `entity` or `expand`, the store's facts (whole, or "
+         "under the filters) as GEXF or linkchart-corpus/1 JSON", response_class=Response,
          responses={200: {"description": "The file, as an attachment", "content": {
-             "application/gexf+xml": {"schema": {"type": "string"}},
-             "application/json": {"schema": {"type": "object"}}}}})
+             media: {"schema": {"type": "object" if media.endswith("json") else "string"}}
+             for media, _ in chart_view.FORMATS.values()}}})
 def export(store: StoreDep, selected: FiltersDep, entity: Entities = [], expand: Expand = [],
            hide: Hide = [], limit: Limit = views.DEFAULT_LIMIT,
-           format: Annotated[str, Query(pattern="^(gexf|json)$")] = "gexf"):
-    scoped = bool(entity or expand)
-    selection = None
-    if scoped or selected != Selection():
-        shown = views.graph(store, list(entity), list(expand), selected, hide,
-                            limit) if scoped else None
-        selection = replace(selected, entity_ids=[n["id"] for n in shown["nodes"]]
-                            if shown else None, events=True)
-    buffer = io.BytesIO()
-    write_export(store, format, buffer, selection)
-    media, suffix = EXPORTS[format]
-    return Response(buffer.getvalue(), media_type=media, headers={
+           format: Annotated[str, Query(pattern="^(gexf|json|graphml|csv)$")] = "gexf",
+           title: Annotated[str | None, Query(max_length=200, description="The chart's "
+                                              "title (a view's export)")] = None):
+    media, suffix = chart_view.FORMATS[format]
+    if entity or expand:
+        view = chart_view.chart_view(store, list(entity), list(expand), selected, list(hide),
+                                     limit, title)
+        content = chart_view.write(view, format)
+    else:
+        content = _store_export(store, selected, format)
+    return Response(content, media_type=media, headers={
         "Content-Disposition": f'attachment; filename="linkchart.{suffix}"'})
+
+
+def _store_export(store: Store, selected: Selection, format: str) -> bytes:
+    if format not in EXPORTS:
+        raise HTTPException(422, f"{format} exports a chart: give `entity` or `expand`")
+    buffer = io.BytesIO()
+    write_export(store, format, buffer,
+          replace(selected, events=True) if selected != Selection() else None)
+    return buffer.getvalue()
 
 
 def _found(value, what: str):

@@ -13,6 +13,8 @@ What POST /api/judgements takes, by kind (entity ids as the chart shows them):
             {"attribution": "a3", "document": doc id}
   add_fact  {"type": "supports", "source": "E2", "target": "E1", "document": doc id,
              "evidence": an exact passage of the document, "role": ..., "negated": false}
+  add_actor {"name": "Harbour Watch", "type": "organization", "aliases": [...]}
+            an actor added by hand (refused when one of its kind has the name)
 """
 
 from __future__ import annotations
@@ -71,6 +73,11 @@ def _add_fact(store: Store, payload: dict[str, Any], author: str | None) -> list
                            bool(payload.get("negated")), author)]
 
 
+def _add_actor(store: Store, payload: dict[str, Any], author: str | None) -> list[dict]:
+    return [store.add_actor(_text(payload, "name"), _text(payload, "type"),
+                            _texts(payload, "aliases"), author)]
+
+
 ACTIONS = {
     "merge": lambda s, p, a: [s.merge(_texts(p, "entities", 2), a)],
     "not_same": lambda s, p, a: [s.not_same(*_pair(p), a)],
@@ -79,6 +86,7 @@ ACTIONS = {
     "rename": lambda s, p, a: [s.rename(_text(p, "entity"), _text(p, "name"), a)],
     "reject": _reject,
     "add_fact": _add_fact,
+    "add_actor": _add_actor,
 }
 
 

@@ -118,12 +118,14 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Selection,
         edges[edge["id"]] = shape(edge)
     if filters.events:
         for edge in event_edges(store, [e for e in expand if e in nodes], filters, nodes,
-                                hidden, limit):
+                                hidden, limit, lean=not evidence):
             edges[edge["id"]] = edge
     asked = set(focus) | set(expand)
+    made = store.hand_made()
     for node in nodes.values():
         node["expanded"] = node["id"] in expand
         node["asked"] = node["id"] in asked
+        node["hand_made"] = node["id"] in made
         node.pop("depth", None)
     shown = list(edges.values()) if evidence else [
         lean(e) if "evidence" in e else e for e in edges.values()]
@@ -155,15 +157,17 @@ def edge(store: Store, edge_id: str, filters: Selection) -> dict[str, Any] | Non
 
 def event_edges(store: Store, expand: list[str], filters: Selection,
                 nodes: dict[str, dict[str, Any]], hidden: set[str] = frozenset(),
-                limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
+                limit: int = DEFAULT_LIMIT, lean: bool = False) -> list[dict[str, Any]]:
     """Events drawn as links from each actor to each recipient, one link per (PLOVER type,
     actor, recipient), where one end is expanded; at most `limit` new ends, best-sourced
-    links first, join `nodes`."""
+    links first, join `nodes`. `lean` links are counted from the events without their text
+    (a chart draws them; their evidence is read when one is opened)."""
     groups: dict[str, dict[str, Any]] = {}
     seen: set[str] = set()
+    read = store.event_links if lean else store.events
     for entity_id in expand:
-        for event in store.events(entity_id, filters.event_types or None, filters.date_from,
-                                  filters.date_to):
+        for event in read(entity_id, filters.event_types or None, filters.date_from,
+                          filters.date_to):
             if event["id"] in seen:
                 continue
             seen.add(event["id"])
@@ -199,8 +203,10 @@ def event_edges(store: Store, expand: list[str], filters: Selection,
 def _finish_event(edge: dict[str, Any], nodes: dict[str, dict[str, Any] | None]
                   ) -> dict[str, Any]:
     edge["sources"] = count_sources(edge["evidence"])
-    edge["source_type"] = (nodes.get(edge["source"]) or {}).get("type")
-    edge["target_type"] = (nodes.get(edge["target"]) or {}).get("type")
+    for end in ("source", "target"):
+        node = nodes.get(edge[end]) or {}
+        edge[f"{end}_type"] = node.get("type")
+        edge[f"{end}_name"] = edge[f"{end}_name"] or node.get("name")  # lean: no names
     edge["anonymous_only"] = anonymous_only(edge["evidence"])
     edge["weak"] = edge["sources"] < 2 or edge["anonymous_only"]
     dated = sorted(e["date"] for e in edge["evidence"] if e["date"])
@@ -219,13 +225,14 @@ def _add_event(groups: dict[str, dict[str, Any]], event: dict[str, Any], actor: 
         "target": recipient, "negated": False, "directed": True,
         "source_name": names.get(actor), "target_name": names.get(recipient), "evidence": []})
     edge["evidence"].append({
-        "document": event["document"], "text": event["evidence"], "start": event["start"],
-        "end": event["end"], "outlet": event["outlet"], "published": event["published"],
-        "attribution": event["attribution"], "event": event["id"], "mode": event["mode"],
-        "date": event["date"] or event["published"], "date_text": event["date_text"],
-        "location": event["location"], "location_name": names.get(event["location"]),
-        "fatalities": event["fatalities"], "injured": event["injured"], "hedged": False,
-        "confidence": event.get("confidence")})
+        "document": event["document"], "text": event.get("evidence"),
+        "start": event.get("start"), "end": event.get("end"), "outlet": event["outlet"],
+        "published": event["published"], "attribution": event["attribution"],
+        "event": event["id"], "mode": event.get("mode"),
+        "date": event["date"] or event["published"], "date_text": event.get("date_text"),
+        "location": event.get("location"), "location_name": names.get(event.get("location")),
+        "fatalities": event.get("fatalities"), "injured": event.get("injured"),
+        "hedged": False, "confidence": event.get("confidence")})
 
 
 def events(store: Store, entity_ids: list[str], types: list[str], date_from: str | None,
@@ -251,6 +258,7 @@ def card(store: Store, entity_id: str, limit: int = CARD_LIMIT) -> dict[str, Any
     if found is None:
         return None
     found["relations"] = [relation_edge(r) for r in found["relations"]]
+    found["hand_made"] = store.hand_made().get(entity_id)
     totals = found["totals"]
     found["corroboration"] = {"documents": totals["documents"], "outlets": totals["outlets"],
                               "relations": totals["relations"], "events": totals["events"],

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, select
 
 from linkchart.model import CORPUS_FORMAT
 from linkchart.store.graph import relation_list
+from linkchart.store.hand_made import hand_made
 from linkchart.store.queries import all_attributions, event_list, header
 from linkchart.store.schema import doc_entities, documents, entities
 
@@ -20,6 +21,7 @@ def corpus(conn: Connection, detail: bool = False) -> dict[str, Any]:
                                                  doc_entities.c.document_id)):
         if entity_id:
             seen_in.setdefault(entity_id, set()).add(doc_id)
+    made = hand_made(conn)
     return {
         "format": CORPUS_FORMAT,
         "documents": [header(r) for r in conn.execute(
@@ -28,7 +30,7 @@ def corpus(conn: Connection, detail: bool = False) -> dict[str, Any]:
         "entities": [
             {"id": r.id, "name": r.name, "type": r.type, "aliases": r.aliases,
              "documents": sorted(seen_in.get(r.id, ())), "first_seen": r.first_seen,
-             "last_seen": r.last_seen}
+             "last_seen": r.last_seen} | ({"hand_made": True} if r.id in made else {})
             for r in conn.execute(select(entities).order_by(entities.c.num))],
         "relations": [_relation(g, detail) for g in relation_list(conn)],
         "events": [_event(v, detail) for v in event_list(conn, None, None, None, None)],

@@ -15,7 +15,8 @@ from sqlalchemy import Connection, insert, select, update
 
 from linkchart.store.schema import judgements
 
-KINDS = ("merge", "split", "not_same", "retype", "rename", "reject", "add_fact", "note")
+KINDS = ("merge", "split", "not_same", "retype", "rename", "reject", "add_fact", "note",
+         "add_actor")
 INACTIVE = ("superseded", "withdrawn", "invalid")
 
 

@@ -13,6 +13,7 @@ re-ingest, re-extraction or rebuild loses them:
 - retype, rename: the anchored entity gets the type or name;
 - reject: the named facts are deleted from the document they were extracted from;
 - add_fact: a relation with the analyst's evidence is inserted into its document;
+- add_actor: an actor added by hand is made, or found again (linkchart.store.hand_made);
 - note: an analyst's text on an actor, a link or event link, or a workspace; it changes
   nothing, and is re-anchored to the entities that now hold its ends.
 
@@ -31,7 +32,7 @@ from sqlalchemy import Connection, select
 from linkchart.model import ENTITY_TYPES, RELATION_TYPES
 from linkchart.model import UNDIRECTED_RELATIONS as _UNDIRECTED
 from linkchart.names.normalise import name_key
-from linkchart.store import identity
+from linkchart.store import hand_made, identity
 from linkchart.store import judgements as table
 from linkchart.store.identity import JudgementError, anchor, matching_locals, signature
 from linkchart.store.schema import attributions, doc_entities, documents, events, relations
@@ -68,7 +69,10 @@ def documents_of(j: dict[str, Any]) -> set[str]:
 def apply_one(conn: Connection, j: dict[str, Any], search: Search) -> tuple[str, list]:
     """Apply one judgement; returns (status, targets) and records them."""
     try:
-        status, targets = _APPLY[j["kind"]](conn, j["payload"] or {}, search)
+        if j["kind"] == hand_made.KIND:  # the only kind that needs what it made before
+            status, targets = hand_made.apply(conn, j["payload"] or {}, j["targets"], search)
+        else:
+            status, targets = _APPLY[j["kind"]](conn, j["payload"] or {}, search)
     except (JudgementError, KeyError, TypeError, ValueError, AttributeError):
         status, targets = "invalid", []
     table.set_state(conn, j["id"], status, targets)
@@ -394,6 +398,14 @@ def add_fact(conn, relation_type: str, source: str, target: str, document: str,
                "target": signature(conn, target), "document": document,
                "evidence": evidence, "role": role, "negated": negated}
     return judge(conn, "add_fact", payload, author, search)
+
+
+def add_actor(conn, name: str, entity_type: str, aliases: list[str] | None, author,
+              search) -> dict[str, Any]:
+    """An actor added by hand (a name no actor of its kind has yet)."""
+    payload = hand_made.payload_of(name, entity_type, aliases)
+    hand_made.refuse_known(conn, payload)
+    return judge(conn, hand_made.KIND, payload, author, search)
 
 
 NOTE_ENDS = {"entity": ("entity",), "link": ("source", "target"),

@@ -26,6 +26,16 @@ def header(row) -> dict[str, Any]:
             "published": row.published, "url": row.url}
 
 
+def document_headers(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Title, outlet, date and address of some documents, without their text."""
+    wanted = sorted(set(ids))
+    found: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(wanted), CHUNK):
+        found.update((r.id, header(r)) for r in conn.execute(
+            select(*HEADER).where(documents.c.id.in_(wanted[i:i + CHUNK]))))
+    return found
+
+
 def documents_page(conn: Connection, limit: int, offset: int) -> list[dict[str, Any]]:
     rows = conn.execute(select(*HEADER, documents.c.pipeline_version, documents.c.ingested_at)
                         .order_by(documents.c.published.desc(), documents.c.id)
@@ -270,8 +280,15 @@ def _involving(stmt, entity_id: str | None):
 
 def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
                 date_from: str | None, date_to: str | None) -> list:
-    when = func.coalesce(events.c.date, documents.c.published)
     stmt = _involving(_event_select(), entity_id)
+    return sorted(event_rows_in(conn, stmt, types, date_from, date_to), key=_oldest_event)
+
+
+def event_rows_in(conn: Connection, stmt, types: Iterable[str] | None,
+                  date_from: str | None, date_to: str | None) -> list:
+    """The rows of a select of events joined with their documents, of some types, dated
+    (by the event's date, else its document's) in the period."""
+    when = func.coalesce(events.c.date, documents.c.published)
     if types:
         stmt = stmt.where(events.c.type.in_(list(types)))
     low, high = dates.year_bounds(date_from, date_to)
@@ -279,9 +296,8 @@ def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | 
         stmt = stmt.where(when >= low)
     if high:
         stmt = stmt.where(when < high)
-    rows = [r for r in conn.execute(stmt)
+    return [r for r in conn.execute(stmt)
             if dates.in_range(r.date or r.published, date_from, date_to)]
-    return sorted(rows, key=_oldest_event)
 
 
 def _events(conn: Connection, rows: list) -> list[dict[str, Any]]:

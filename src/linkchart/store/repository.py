@@ -9,8 +9,9 @@ from sqlalchemy import func, inspect, select
 
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
-from linkchart.store import (analysis, card, corpus, graph, identity, judgements, judging,
-                             neighbourhood, queries, text_cues, workspaces, writer)
+from linkchart.store import (analysis, card, corpus, event_links, graph, hand_made, identity,
+                             judgements, judging, neighbourhood, queries, text_cues,
+                             workspaces, writer)
 from linkchart.store.copies import copies_of
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
@@ -83,6 +84,11 @@ class Store:
         with self._read() as conn:
             return queries.document(conn, doc_id)
 
+    def document_headers(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """id -> title, outlet, published and url of each document (no text)."""
+        with self._read() as conn:
+            return queries.document_headers(conn, doc_ids)
+
     def wire_copies(self, doc_id: str) -> list[dict[str, Any]]:
         """The documents stored as near copies of `doc_id` (which count as its source)."""
         with self._read() as conn:
@@ -129,6 +135,15 @@ class Store:
                date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
             return queries.event_list(conn, entity_id, types, date_from, date_to)
+
+    def event_links(self, entity_id: str, types: Iterable[str] | None = None,
+                    date_from: str | None = None, date_to: str | None = None
+                    ) -> list[dict[str, Any]]:
+        """The events `entity_id` took part in as actor or recipient, without their text:
+        id, type, document, date, published, outlet, confidence, attribution
+        ({"source_kind"} or None), actors, recipients."""
+        with self._read() as conn:
+            return event_links.event_links(conn, entity_id, types, date_from, date_to)
 
     def ties(self, entity_ids: Iterable[str] | None = None,
              types: Iterable[str] | None = None, date_from: str | None = None,
@@ -222,6 +237,16 @@ class Store:
                  author: str | None = None) -> dict[str, Any]:
         return self._judge(judging.add_fact, relation_type, source, target, document,
                            evidence, role, negated, author=author)
+
+    def add_actor(self, name: str, entity_type: str, aliases: list[str] | None = None,
+                  author: str | None = None) -> dict[str, Any]:
+        """An actor added by hand, kept as a judgement (linkchart.store.hand_made)."""
+        return self._judge(judging.add_actor, name, entity_type, aliases, author=author)
+
+    def hand_made(self) -> dict[str, dict[str, Any]]:
+        """Actors added by hand now: id -> author, created_at, judgement."""
+        with self._read() as conn:
+            return hand_made.hand_made(conn)
 
     def note(self, on: str, target: str | int, text: str,
              author: str | None = None) -> dict[str, Any]:

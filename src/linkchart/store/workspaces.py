@@ -4,9 +4,11 @@ them with their author and time.
 A workspace's `state` is what the chart needs to draw the same picture again:
   params     the chart's query (the parameters of /api/graph: entity, expand, hide, filters)
   positions  {entity id: {"x": float, "y": float}}
-  selection  [entity or link ids], layout  "force", "hierarchy" or "concentric",
-  focus      the entity a concentric layout centres on, notes {"chart" or an id: text},
-  viewport   {"zoom": float, "pan": {"x", "y"}}
+  selection  [entity or link ids], layout  "force", "hierarchy", "concentric", "type" or
+             "cluster" (grouped), focus the entity a concentric layout centres on,
+  notes      {"chart" or an id: text}, viewport {"zoom": float, "pan": {"x", "y"}},
+  bundles    {"on": bool, "opened": ["E1|E2", ...]}: parallel ties drawn as one link with
+             a count, but for the pairs opened
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from sqlalchemy import Connection, delete, insert, select, update
 from linkchart.store.schema import workspaces
 
 FORMAT = "linkchart-workspace/1"
-STATE_KEYS = ("params", "positions", "selection", "layout", "focus", "notes", "viewport")
+STATE_KEYS = ("params", "positions", "selection", "layout", "focus", "notes", "viewport",
+              "bundles")
 
 
 class WorkspaceError(ValueError):

@@ -71,6 +71,11 @@ export const api = {
   paths: (params) => request("/api/paths", params),
   map: (params) => request("/api/map", params),
   note: (on, target, text, author = null) => send("POST", "/api/notes", { on, target: String(target), text, author }),
+  chartView: (params) => {
+    const query = new URLSearchParams(params);
+    query.set("format", "json");
+    return request("/api/export", query);
+  },
   exportUrl: (params, format) => {
     const query = new URLSearchParams(params);
     query.set("format", format);

@@ -1,5 +1,5 @@
 // The single-page app: routes (#/, #/chart, #/timeline, #/documents, #/doc/ID, #/review,
-// #/analysis),
+// #/analysis, #/report),
 // the start page, and the search box in the top bar.
 import { showAnalysis } from "./analysis.js";
 import { api } from "./api.js";
@@ -7,11 +7,12 @@ import { $, clear, el, label, typeChip } from "./dom.js";
 import { showDocument, showDocuments } from "./document.js";
 import { addToChart, chartHash, chartParams, showChart } from "./graph.js";
 import { showMap } from "./map.js";
+import { showReport } from "./report.js";
 import { showReview } from "./review.js";
 import { searchBox } from "./search.js";
 import { showTimeline } from "./timeline.js";
 
-const VIEWS = ["home", "chart", "timeline", "map", "documents", "document", "review", "analysis"];
+const VIEWS = ["home", "chart", "timeline", "map", "documents", "document", "review", "analysis", "report"];
 
 function showView(name) {
   for (const view of VIEWS) $(`#view-${view}`).hidden = view !== name;
@@ -34,6 +35,7 @@ async function route() {
     await showDocument($("#view-document"), decodeURIComponent(path.slice(5)), params);
   } else if (path === "/review") { showView("review"); await showReview($("#view-review")); }
   else if (path === "/analysis") { showView("analysis"); await showAnalysis($("#view-analysis"), params); }
+  else if (path === "/report") { showView("report"); await showReport($("#view-report"), params); }
   else { showView("home"); await showHome(); }
   $(".tabs a[data-view=chart]").href = chartHash(chartParams());
   document.body.dataset.ready = "true";

@@ -117,6 +117,8 @@ export async function showEntity(id) {
     el("header", { class: "panel-head" },
       el("h2", {}, card.name), typeChip(card.type), el("span", { class: "id" }, card.id),
       card.aliases.length ? el("p", { class: "aliases" }, "also: ", card.aliases.join(", ")) : null,
+      card.hand_made ? el("p", { class: "hand-made" }, `✎ added by hand by ${card.hand_made.author || "web"} `
+        + `on ${card.hand_made.created_at.slice(0, 10)}${c.documents ? "" : " (no article names it yet)"}`) : null,
       el("p", { class: "facts" }, `${c.documents} documents · ${c.outlets} outlets · ${c.relations} ties · `
         + `${c.events} events · ${c.statements} statements`),
       el("p", { class: "facts" }, `seen ${when(card.first_seen)} – ${when(card.last_seen)}`),

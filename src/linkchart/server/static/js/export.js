@@ -1,4 +1,6 @@
-// The chart as a standalone SVG: nodes, links, arrows and labels as drawn on screen.
+// The chart as a standalone SVG or PNG: nodes, links, arrows and labels as drawn on
+// screen, framed by a title, the date, the filters, a legend and the sources.
+import { frameItems } from "./frame.js";
 
 const NS = "http://www.w3.org/2000/svg";
 
@@ -56,25 +58,105 @@ function edgeOf(e, defs) {
   return group;
 }
 
-export function svgOf(cy) {
-  const box = cy.elements().boundingBox({ includeLabels: true });
+function frameElement(item) {
+  if (item.kind === "text") {
+    return node("text", { x: item.x, y: item.y, "font-size": item.size, fill: item.colour || "#1d232b",
+      "font-weight": item.bold ? "bold" : "normal" }, item.text);
+  }
+  if (item.kind === "line") {
+    const attrs = { x1: item.x1, y1: item.y, x2: item.x2, y2: item.y, stroke: item.colour, "stroke-width": item.width };
+    if (item.dash) attrs["stroke-dasharray"] = item.dash.join(" ");
+    return node("line", attrs);
+  }
+  const r = item.size / 2;
+  const common = { fill: item.colour, stroke: "#4a5360", "stroke-width": 1 };
+  if (item.dash) common["stroke-dasharray"] = item.dash.join(" ");
+  if (item.shape === "ellipse") return node("circle", { cx: item.x, cy: item.y, r, ...common });
+  if (item.shape.includes("diamond")) {
+    return node("polygon", { points: `${item.x},${item.y - r} ${item.x + r},${item.y} ${item.x},${item.y + r} ${item.x - r},${item.y}`, ...common });
+  }
+  return node("rect", { x: item.x - r, y: item.y - r, width: 2 * r, height: 2 * r, rx: 3, ...common });
+}
+
+// `frame` (frame.js): title, date, filters, legend and sources round the chart.
+export function svgOf(cy, frame) {
+  const box = cy.elements(":visible").boundingBox({ includeLabels: true });
   const pad = 20;
-  const svg = node("svg", { xmlns: NS, width: Math.ceil(box.w + 2 * pad), height: Math.ceil(box.h + 2 * pad),
-    viewBox: `${box.x1 - pad} ${box.y1 - pad} ${box.w + 2 * pad} ${box.h + 2 * pad}`,
-    "font-family": "Helvetica, Arial, sans-serif" });
+  const width = Math.max(box.w + 2 * pad, 720);
+  const { head, foot, items } = frameItems(frame, width);
+  const height = head + box.h + 2 * pad + foot;
+  const left = box.x1 - pad - (width - box.w - 2 * pad) / 2;
+  const top = box.y1 - pad - head;
+  const svg = node("svg", { xmlns: NS, width: Math.ceil(width), height: Math.ceil(height),
+    viewBox: `${left} ${top} ${width} ${height}`, "font-family": "Helvetica, Arial, sans-serif" });
   const defs = node("defs", {});
   svg.append(defs);
-  svg.append(node("rect", { x: box.x1 - pad, y: box.y1 - pad, width: box.w + 2 * pad,
-    height: box.h + 2 * pad, fill: "#ffffff" }));
-  cy.edges().forEach((e) => svg.append(edgeOf(e, defs)));
-  cy.nodes().forEach((n) => {
+  svg.append(node("rect", { x: left, y: top, width, height, fill: "#ffffff" }));
+  cy.edges(":visible").forEach((e) => svg.append(edgeOf(e, defs)));
+  cy.nodes(":visible").forEach((n) => {
     const group = node("g", { class: "node" });
     group.append(node("title", {}, `${n.data("name")} (${n.data("type")})`));
-    group.append(shapeOf(n));
+    const shape = shapeOf(n);
+    if (n.data("hand_made")) shape.setAttribute("stroke-dasharray", "4 2");
+    group.append(shape);
     group.append(node("text", { x: n.position().x, y: n.position().y + n.height() / 2 + 13,
       "text-anchor": "middle", "font-size": 11, fill: "#1d232b",
-      "font-weight": n.data("asked") ? "bold" : "normal" }, n.data("name")));
+      "font-weight": n.data("asked") ? "bold" : "normal" }, n.data("label") || n.data("name")));
     svg.append(group);
   });
+  const framing = node("g", { class: "frame", transform: `translate(${left} ${top})` });
+  items(box.h + 2 * pad).forEach((item) => framing.append(frameElement(item)));
+  svg.append(framing);
   return new XMLSerializer().serializeToString(svg);
+}
+
+function paint(context, item) {
+  context.save();
+  if (item.kind === "text") {
+    context.font = `${item.bold ? "bold " : ""}${item.size}px Helvetica, Arial, sans-serif`;
+    context.fillStyle = item.colour || "#1d232b";
+    context.fillText(item.text, item.x, item.y);
+  } else {
+    context.setLineDash(item.dash || []);
+    context.strokeStyle = item.kind === "line" ? item.colour : "#4a5360";
+    context.lineWidth = item.kind === "line" ? item.width : 1;
+    context.beginPath();
+    if (item.kind === "line") {
+      context.moveTo(item.x1, item.y);
+      context.lineTo(item.x2, item.y);
+    } else {
+      const r = item.size / 2;
+      if (item.shape === "ellipse") context.arc(item.x, item.y, r, 0, 2 * Math.PI);
+      else if (item.shape.includes("diamond")) {
+        context.moveTo(item.x, item.y - r); context.lineTo(item.x + r, item.y);
+        context.lineTo(item.x, item.y + r); context.lineTo(item.x - r, item.y); context.closePath();
+      } else context.rect(item.x - r, item.y - r, 2 * r, 2 * r);
+      context.fillStyle = item.colour;
+      context.fill();
+    }
+    context.stroke();
+  }
+  context.restore();
+}
+
+// The chart as Cytoscape draws it (scale 2), with the same frame drawn round it.
+export async function pngOf(cy, frame) {
+  const scale = 2;
+  const image = new Image();
+  image.src = cy.png({ output: "base64uri", full: true, scale, bg: "#ffffff" });
+  await image.decode();
+  const chartWidth = image.width / scale;
+  const chartHeight = image.height / scale;
+  const width = Math.max(chartWidth, 720);
+  const { head, foot, items } = frameItems(frame, width);
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.ceil(width * scale);
+  canvas.height = Math.ceil((head + chartHeight + foot) * scale);
+  const context = canvas.getContext("2d");
+  context.scale(scale, scale);
+  context.fillStyle = "#ffffff";
+  context.fillRect(0, 0, width, head + chartHeight + foot);
+  context.drawImage(image, (width - chartWidth) / 2, head, chartWidth, chartHeight);
+  items(chartHeight).forEach((item) => paint(context, item));
+  return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
 }

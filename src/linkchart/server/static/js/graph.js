@@ -3,9 +3,13 @@
 // the same parameter names as /api/graph, so a view can be bookmarked, shared and exported.
 import { findingPanel, takePendingFinding } from "./analysis.js";
 import { api } from "./api.js";
-import { $, clear, download, el, EVENT_GROUPS, label, TYPE_COLOURS } from "./dom.js";
+import { bundle, bundlesOn, bundleState, isBundle, openPair, openTies, setBundles } from "./bundles.js";
+import { $, clear, download, el, EVENT_GROUPS, label, toast, TYPE_COLOURS } from "./dom.js";
 import { initPanel, showEdge, showEntity, showHelp } from "./evidence.js";
-import { svgOf } from "./export.js";
+import { pngOf, svgOf } from "./export.js";
+import { chartFrame } from "./frame.js";
+import { followGroupLabels, showGroupLabels } from "./grouplabels.js";
+import { initHandMade } from "./handmade.js";
 import { LAYOUTS, runLayout } from "./layouts.js";
 import { initPanels } from "./panels.js";
 import { initPaths, refreshPaths } from "./paths.js";
@@ -28,6 +32,8 @@ const edges = new Map();
 export const chartParams = () => new URLSearchParams(current);
 export const chartHash = (params) => `#/chart${params.toString() ? "?" + params : ""}`;
 export const visibleEntityIds = () => (cy ? cy.nodes().map((n) => n.id()) : []);
+// The chart's title: the open workspace's name, else the server's (the actors asked for).
+const chartTitle = () => ($("#ws-name") ? $("#ws-name").value.trim() : "");
 
 function go(params) {
   const hash = chartHash(params);
@@ -77,13 +83,15 @@ const apiParams = () => chartParams();
 function style() {
   const rules = [
     { selector: "node", style: {
-      "background-color": "#999", label: "data(name)", width: "mapData(documents, 1, 12, 22, 54)",
+      "background-color": "#999", label: "data(label)", width: "mapData(documents, 1, 12, 22, 54)",
       height: "mapData(documents, 1, 12, 22, 54)", shape: "round-rectangle", "font-size": 11,
       "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "ellipsis", "text-max-width": 150,
       color: "#1d232b", "text-background-color": "#ffffff", "text-background-opacity": 0.85,
       "text-background-padding": 2, "text-background-shape": "round-rectangle",
       "border-width": 1, "border-color": "#4a5360", "min-zoomed-font-size": 6 } },
     { selector: "node[?expanded]", style: { "border-width": 3, "border-color": "#1d232b" } },
+    { selector: "node[?hand_made]", style: { "border-style": "dashed", "border-width": 3,
+      "border-color": "#7b2cbf" } },
     { selector: "node[?asked]", style: { "font-weight": "bold", "font-size": 12 } },
     { selector: "node:selected", style: { "border-color": "#ff9800", "border-width": 5,
       "overlay-color": "#ff9800", "overlay-opacity": 0.15, "overlay-padding": 6 } },
@@ -103,6 +111,11 @@ function style() {
       color: "#2c6a43" } },
     { selector: "edge[?negated]", style: { "line-color": "#d62728", "target-arrow-color": "#d62728",
       "line-style": "dotted", "target-arrow-shape": "tee" } },
+    { selector: "edge.bundled", style: { display: "none" } },
+    { selector: "edge[kind = 'bundle']", style: { label: "data(label)", "line-color": "#55606e",
+      width: "mapData(count, 2, 8, 4, 10)", "line-style": "solid", "target-arrow-shape": "none",
+      color: "#1d232b", "font-weight": "bold", "text-background-color": "#e9ecf1", "text-background-opacity": 1,
+      "text-background-padding": 2, "text-background-shape": "round-rectangle" } },
     { selector: "edge:selected", style: { "line-color": "#ff9800", "target-arrow-color": "#ff9800",
       "z-index": 10 } },
   ];
@@ -120,10 +133,14 @@ function ensureCy() {
   window.linkchart = { cy };  // for the browser tests and the console
   cy.on("tap", "node", (event) => showEntity(event.target.id()));
   cy.on("dbltap", "node", (event) => expandNode(event.target.id()));
-  cy.on("tap", "edge", (event) => showEdge(edges.get(event.target.id()), filterParams()));
+  cy.on("tap", "edge", (event) => {
+    if (isBundle(event.target)) openBundle(event.target);
+    else showEdge(edges.get(event.target.id()), filterParams());
+  });
   cy.on("mouseover", "edge", (event) => event.target.addClass("hovered"));
   cy.on("mouseout", "edge", (event) => event.target.removeClass("hovered"));
   cy.on("zoom", labelEdges);
+  followGroupLabels(cy);
   initPanels();
   initWorkspaces({ state: chartState, open: openState });
   initPaths({ actors: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name") })),
@@ -143,10 +160,41 @@ function ensureCy() {
   $("#c-fit").addEventListener("click", () => cy.fit(undefined, 40));
   $("#c-layout").addEventListener("click", () => layout(true));
   $("#c-clear").addEventListener("click", () => go(filtersOnly()));
-  $("#x-png").addEventListener("click", () => download("linkchart.png",
-    cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" })));
-  $("#x-svg").addEventListener("click", () => download("linkchart.svg",
-    new Blob([svgOf(cy)], { type: "image/svg+xml" })));
+  $("#c-bundle").addEventListener("change", (event) => {
+    bundlesOn(event.target.checked);
+    rebundle();
+  });
+  initHandMade({ add: (id) => addToChart(id, false) });
+  $("#ws-name").addEventListener("input", exportLinks);
+  $("#x-png").addEventListener("click", () => picture("png"));
+  $("#x-svg").addEventListener("click", () => picture("svg"));
+}
+
+// A picture of the chart as drawn, framed by its title, date, legend and sources.
+async function picture(kind) {
+  try {
+    const params = apiParams();
+    if (chartTitle()) params.set("title", chartTitle());
+    const view = await api.chartView(params);
+    const frame = chartFrame(cy, view, filtersOnly(), chartTitle() || null);
+    const blob = kind === "png" ? await pngOf(cy, frame)
+      : new Blob([svgOf(cy, frame)], { type: "image/svg+xml" });
+    download(`linkchart.${kind}`, blob);
+  } catch (error) {
+    toast(`could not export the picture: ${error.message}`, "error");
+  }
+}
+
+function openBundle(edge) {
+  openPair(edge.id().slice("bundle:".length));
+  rebundle();
+  edge.cy().$(":selected").unselect();
+}
+
+function rebundle() {
+  bundle(cy);
+  labelEdges();
+  status(summary());
 }
 
 // The filters alone (dates matter to an edge's evidence).
@@ -224,8 +272,15 @@ function syncInputs(params) {
   $("#f-min-confidence").value = params.get("min_confidence") || String(types.default_min_confidence);
   $("#f-date-from").value = params.get("date_from") || "";
   $("#f-date-to").value = params.get("date_to") || "";
-  $("#x-gexf").href = api.exportUrl(apiParams(), "gexf");
-  $("#x-json").href = api.exportUrl(apiParams(), "json");
+  exportLinks();
+}
+
+// The view's files: exactly the actors and links on screen (see /api/export).
+function exportLinks() {
+  const params = apiParams();
+  if (chartTitle()) params.set("title", chartTitle());
+  for (const format of ["gexf", "graphml", "csv", "json"]) $(`#x-${format}`).href = api.exportUrl(params, format);
+  $("#x-report").href = `#/report?${params}`;
 }
 
 export async function showChart(params) {
@@ -266,6 +321,8 @@ export async function showChart(params) {
   if (pendingPath && loadedKey === key) {
     cy.edges().removeClass("path");
     pendingPath.forEach((id) => cy.getElementById(id).addClass("path"));
+    openTies(cy, pendingPath);
+    bundle(cy);
     pendingPath = null;
   }
   refreshPaths();
@@ -286,7 +343,8 @@ export async function showChart(params) {
 
 function nodeData(node) {
   return { id: node.id, name: node.name, type: node.type, documents: node.documents || 1,
-    expanded: Boolean(node.expanded), asked: Boolean(node.asked) };
+    expanded: Boolean(node.expanded), asked: Boolean(node.asked), hand_made: Boolean(node.hand_made),
+    label: node.hand_made ? `${node.name} ✎` : node.name };
 }
 
 function edgeData(edge) {
@@ -308,7 +366,11 @@ function sync(graph) {
     for (const node of graph.nodes) {
       const found = cy.getElementById(node.id);
       if (found.nonempty()) found.data(nodeData(node));
-      else added.push(cy.add({ group: "nodes", data: nodeData(node) }));
+      else {
+        // a workspace being opened: each actor goes straight to its saved place
+        const position = pendingState && pendingState.positions ? pendingState.positions[node.id] : undefined;
+        added.push(cy.add({ group: "nodes", data: nodeData(node), position }));
+      }
     }
     edges.clear();
     for (const edge of graph.edges) {
@@ -318,9 +380,11 @@ function sync(graph) {
       else cy.add({ group: "edges", data: edgeData(edge) });
     }
   });
+  bundle(cy);
   if (pendingState) return;  // its saved positions are put back in showChart
   if (!hadNodes || added.length > 0.6 * cy.nodes().length) layout(true);
   else if (added.length) place(cy.collection(added));
+  showGroupLabels(cy, $("#c-layout-kind").value);
 }
 
 // The focus of a concentric layout: the selected actor, else the first one asked for.
@@ -335,6 +399,7 @@ function layout(fit) {
   runLayout(cy, $("#c-layout-kind").value, fit, focusNode());
   if (cy.nodes().length && cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
   labelEdges();
+  showGroupLabels(cy, $("#c-layout-kind").value);
 }
 
 function labelEdges() {
@@ -348,7 +413,7 @@ function chartState() {
   const focus = focusNode();
   return { params: current.toString(), positions, selection: cy.$(":selected").map((e) => e.id()),
     layout: $("#c-layout-kind").value, focus: focus ? focus.id() : null,
-    viewport: { zoom: cy.zoom(), pan: cy.pan() } };
+    viewport: { zoom: cy.zoom(), pan: cy.pan() }, bundles: bundleState() };
 }
 
 // A path's actors join the chart (unexpanded), and its links are marked.
@@ -363,6 +428,9 @@ function drawPath(nodeIds, edgeIds) {
 function openState(state) {
   pendingState = state;
   if (state.layout in LAYOUTS) $("#c-layout-kind").value = state.layout;
+  setBundles(state.bundles);
+  $("#c-bundle").checked = !state.bundles || state.bundles.on !== false;
+  if (cy.nodes().length) bundle(cy);
   const params = new URLSearchParams(state.params || "");
   if (params.toString() === current.toString() && loadedKey === current.toString()) showChart(params);
   else go(params);
@@ -376,6 +444,7 @@ function restore(state) {
   if (state.viewport) cy.viewport({ zoom: state.viewport.zoom, pan: state.viewport.pan });
   else cy.fit(undefined, 40);
   labelEdges();
+  showGroupLabels(cy, state.layout);
 }
 
 // New neighbours go round the node they hang from, keeping everything else where it was.
@@ -405,14 +474,17 @@ function place(added) {
 function summary() {
   const nodes = cy.nodes().length;
   if (!nodes) return "";
-  const links = cy.edges().length;
-  const weak = cy.edges("[?weak]").length;
+  const ties = cy.edges().filter((e) => !isBundle(e));
+  const links = ties.length;
+  const weak = ties.filter("[?weak]").length;
+  const bundles = cy.edges("[kind = 'bundle']").length;
   const filtered = [...current.keys()].some((key) => !CHART_KEYS.includes(key));
   const cut = Object.entries(truncated).map(([id, t]) => {
     const node = cy.getElementById(id);
     return `${node.nonempty() ? node.data("name") : id}: strongest ${t.shown} of ${t.neighbours} neighbours`;
   });
   return `${nodes} actors · ${links} links (${weak} single-source or anonymous)`
+    + (bundles ? ` · ${bundles} bundles of parallel ties (click one to open it)` : "")
     + (filtered ? " · filters on" : "") + (cut.length ? ` · ${cut.join("; ")}` : "")
     + " · double-click an actor to expand it";
 }

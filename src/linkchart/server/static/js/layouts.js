@@ -1,5 +1,6 @@
 // Layouts that give the same picture for the same chart: a seeded force layout, a
-// hierarchy for chains of command (principals on top), and rings round a focus.
+// hierarchy for chains of command (principals on top), rings round a focus, and the
+// actors grouped by type or by cluster (densely tied groups), one patch each.
 
 // Links whose source sits above its target: who leads, controls or backs whom.
 const ABOVE = new Set(["leads", "controls", "supports"]);
@@ -11,7 +12,13 @@ const REACH = 4 * SPACING;  // actors farther apart no longer push (parts stay c
 const FORCE_STEPS = 300;
 const COOLING = 0.985;
 
-export const LAYOUTS = { force: "Force", hierarchy: "Hierarchy", concentric: "Concentric" };
+export const LAYOUTS = { force: "Force", hierarchy: "Hierarchy", concentric: "Concentric",
+  type: "Grouped by type", cluster: "Grouped by cluster" };
+const GROUP_GAP = 90;   // between two groups' patches
+const GOLDEN = Math.PI * (3 - Math.sqrt(5));
+
+// The ties the layouts read: the chart's own links, not the bundles drawn over them.
+const ties = (cy) => cy.edges().filter((e) => e.data("kind") !== "bundle");
 
 // mulberry32: a small seeded generator (same chart, same start).
 function seeded(seed) {
@@ -36,7 +43,7 @@ function hash(text) {
 function forcePositions(cy) {
   const nodes = cy.nodes().sort((a, b) => a.id().localeCompare(b.id()));
   const index = new Map(nodes.map((n, i) => [n.id(), i]));
-  const links = cy.edges().filter((e) => e.source().id() !== e.target().id())
+  const links = ties(cy).filter((e) => e.source().id() !== e.target().id())
     .map((e) => [index.get(e.source().id()), index.get(e.target().id())]);
   const count = nodes.length;
   const random = seeded(hash(nodes.map((n) => n.id()).join(" ") + "|" + links.join(" ")));
@@ -81,7 +88,7 @@ function force(cy, fit) {
 
 // Each actor's rank: one below the lowest of those above it (longest path from the top).
 export function ranks(cy) {
-  const ups = cy.edges().filter((e) => ABOVE.has(e.data("type")) && !e.data("negated")
+  const ups = ties(cy).filter((e) => ABOVE.has(e.data("type")) && !e.data("negated")
     && e.data("kind") === "relation" && e.source().id() !== e.target().id());
   const rank = new Map();
   ups.connectedNodes().forEach((n) => rank.set(n.id(), 0));
@@ -147,9 +154,77 @@ function concentric(cy, fit, focus) {
     levelWidth: () => 1, sort: (a, b) => a.id().localeCompare(b.id()) }).run();
 }
 
+// Clusters by label propagation, in a fixed order (same chart, same groups): each actor
+// takes the label most of its neighbours carry (the smallest on a tie) until none moves.
+export function clusters(cy) {
+  const nodes = cy.nodes().sort((a, b) => a.id().localeCompare(b.id()));
+  const labelOf = new Map(nodes.map((n) => [n.id(), n.id()]));
+  const neighbours = new Map(nodes.map((n) => [n.id(), []]));
+  ties(cy).forEach((e) => {
+    const [a, b] = [e.source().id(), e.target().id()];
+    if (a === b) return;
+    neighbours.get(a).push(b);
+    neighbours.get(b).push(a);
+  });
+  for (let pass = 0; pass < 30; pass += 1) {
+    let moved = false;
+    nodes.forEach((n) => {
+      const votes = new Map();
+      neighbours.get(n.id()).forEach((m) => votes.set(labelOf.get(m), (votes.get(labelOf.get(m)) || 0) + 1));
+      if (!votes.size) return;
+      const most = Math.max(...votes.values());
+      const best = [...votes.keys()].filter((k) => votes.get(k) === most).sort()[0];
+      if (best !== labelOf.get(n.id()) && (votes.get(labelOf.get(n.id())) || 0) < most) {
+        labelOf.set(n.id(), best);
+        moved = true;
+      }
+    });
+    if (!moved) break;
+  }
+  return labelOf;
+}
+
+// Each group a sunflower patch (its best-connected actors in the middle), the patches
+// in rows, largest first.
+// The chart's groups (by "type" or "cluster"): [[key, actors]], the largest first.
+export function groupsOf(cy, by) {
+  const labels = by === "type" ? new Map(cy.nodes().map((n) => [n.id(), n.data("type")])) : clusters(cy);
+  const groups = new Map();
+  cy.nodes().forEach((n) => {
+    const key = labels.get(n.id());
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(n);
+  });
+  return [...groups.entries()].sort((a, b) => b[1].length - a[1].length
+    || String(a[0]).localeCompare(String(b[0])));
+}
+
+function grouped(cy, fit, by) {
+  const ordered = groupsOf(cy, by);
+  const radius = (count) => 0.5 * SPACING * Math.sqrt(count) + 40;
+  const rowWidth = Math.max(2 * radius(ordered[0][1].length),
+    Math.sqrt(ordered.reduce((sum, [, g]) => sum + (2 * radius(g.length) + GROUP_GAP) ** 2, 0)));
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  ordered.forEach(([, members]) => {
+    const r = radius(members.length);
+    if (x > 0 && x + 2 * r > rowWidth) { x = 0; y += rowHeight + GROUP_GAP; rowHeight = 0; }
+    members.sort((a, b) => b.degree() - a.degree() || a.id().localeCompare(b.id()));
+    members.forEach((n, i) => {
+      const distance = 0.5 * SPACING * Math.sqrt(i);
+      n.position({ x: x + r + distance * Math.cos(i * GOLDEN), y: y + r + distance * Math.sin(i * GOLDEN) });
+    });
+    x += 2 * r + GROUP_GAP;
+    rowHeight = Math.max(rowHeight, 2 * r);
+  });
+  if (fit) cy.fit(undefined, 40);
+}
+
 export function runLayout(cy, kind, fit, focus = null) {
   if (!cy.nodes().length) return;
   if (kind === "hierarchy") hierarchy(cy, fit);
+  else if (kind === "type" || kind === "cluster") grouped(cy, fit, kind);
   else if (kind === "concentric") concentric(cy, fit, focus);
   else force(cy, fit);
 }
