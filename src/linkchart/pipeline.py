@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from linkchart.config import Config
-from linkchart.extract import extract
+from linkchart.extract.extraction import extract
 from linkchart.model import DocExtraction, Document
 from linkchart.nlp import knowledge_of, load_pipeline
 
