@@ -159,3 +159,9 @@ def test_the_secretary_of_state_is_the_one_introduced_with_the_title():
                                "Later, the secretary of state said the talks had been "
                                "useful.", "useful")
     assert (kind, name) == ("named_person", "John Kerry")
+
+
+def test_an_assault_or_an_incursion_claims_nothing():
+    found = attributions_of("The toughest Israeli aerial assault on Syria in decades "
+                            "claims an Iranian drone entered Israeli airspace.")
+    assert not any("assault" in (a.source_text or "") for a in found)
