@@ -165,3 +165,9 @@ def test_an_assault_or_an_incursion_claims_nothing():
     found = attributions_of("The toughest Israeli aerial assault on Syria in decades "
                             "claims an Iranian drone entered Israeli airspace.")
     assert not any("assault" in (a.source_text or "") for a in found)
+
+
+def test_a_government_named_by_its_leader_speaks_for_the_state():
+    kind, name = _named_source("Syria and Russia agreed on a truce. Assad's government said "
+                               "all hostilities in Aleppo would be halted.", "Aleppo")
+    assert (kind, name) == ("named_org", "Syria")

@@ -195,6 +195,8 @@ class AttributionExtractor:
         if index is None and token.lower_ in self.words["spokes_nouns"]:
             owners = [c for c in token.children if c.dep_ == "poss"]
             index = self.context.referent(owners[0]) if owners else None
+        if index is None and token.lower_ in self.words["government_nouns"]:
+            index = self._state_of_leader(token)
         if index is None:
             index = self._named_in_compound(token)
         if index is None:
@@ -202,6 +204,20 @@ class AttributionExtractor:
         if index is None:
             return None, "anonymous"
         return index, self._kind(index)
+
+    def _state_of_leader(self, noun: Token) -> int | None:
+        """"Assad's government said": the state its leader runs (the annotation guide
+        takes a government named by its leader as the country), when the document names
+        that state; else the leader."""
+        owners = [i for c in noun.children if c.dep_ == "poss"
+                  for i in self.context.referents_of(c)]
+        if not owners:
+            return None
+        actor = self.context.referents[owners[0]].actor
+        country = self.context.knowledge.country(actor.country) \
+            if actor is not None and actor.country else None
+        state = self.context.country_referent(country) if country else None
+        return state if state is not None else owners[0]
 
     def _kind(self, index: int) -> str:
         return "named_person" if self.context.type_of(index) == "person" else "named_org"
