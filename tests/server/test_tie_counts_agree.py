@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chart_fixture import chart
+from linkchart.resolve import resolve
 from live import test_client
 
 
@@ -18,7 +19,7 @@ from live import test_client
 def chart_store(request, tmp_path):
     """The written chart in a store of its own: its URL."""
     from linkchart.store import Store
-    from linkchart.store.testing import postgres_available, temporary_database
+    from postgres_databases import postgres_available, temporary_database
 
     if request.param == "sqlite":
         url = str(tmp_path / "chart.db")
@@ -28,7 +29,7 @@ def chart_store(request, tmp_path):
         database = temporary_database()
         url = database.__enter__()
         request.addfinalizer(lambda: database.__exit__(None, None, None))
-    with Store.open(url) as store:
+    with Store.open(url, resolver=resolve) as store:
         store.add_extractions(chart())
     return url
 
@@ -89,7 +90,7 @@ def test_every_surface_counts_ties_alike(chart_store):
 def test_and_still_after_a_merge_and_a_rejection(chart_store):
     from linkchart.store import Store
 
-    with Store.open(chart_store) as store:
+    with Store.open(chart_store, resolver=resolve) as store:
         top = [e["id"] for e in store.stats(top=2)["top_entities"]]
         store.merge(top)
         tie = store.ties()[0]

@@ -9,7 +9,8 @@ in it), waits until it answers /api/health (which does not touch the store), the
 the first GET /api/entities/{id}/neighbourhood, the same query warm, and the first
 /api/graph call the web UI makes when an actor is expanded, then its first card
 (GET /api/entities/{id}). The entity is the store's most connected one unless --entity
-names another.
+names another. Beside each wall time, the server process's processor time for it (from
+/proc, where there is one): on a loaded machine the steadier figure.
 
     python -m linkchart.server.bench --db linkchart.db --workspace 100
 
@@ -21,12 +22,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from linkchart.config import database_url
@@ -45,6 +48,25 @@ def _get(url: str) -> tuple[float, bytes]:
     with urllib.request.urlopen(url, timeout=120) as response:
         body = response.read()
     return (time.perf_counter() - started) * 1000, body
+
+
+def _processor_ms(pid: int) -> float | None:
+    """The processor time a process has used (user and system), where /proc tells it; in
+    clock ticks (10 ms on most systems)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def _timed(url: str, pid: int) -> tuple[float, float | None, bytes]:
+    """Wall time of a request, the server's processor time for it (None where not known:
+    it leaves out a PostgreSQL server's own), and the answer."""
+    before = _processor_ms(pid)
+    wall, body = _get(url)
+    after = _processor_ms(pid)
+    return wall, None if before is None or after is None else after - before, body
 
 
 def _most_connected(db: str) -> str:
@@ -78,21 +100,33 @@ def measure(db: str, entity: str | None = None, depth: int = 1, repeat: int = 5
                 time.sleep(0.02)
         startup = (time.perf_counter() - started) * 1000
         url = f"{origin}/api/entities/{quote(entity)}/neighbourhood?depth={depth}"
-        first, body = _get(url)
+        first, first_cpu, body = _timed(url, server.pid)
         found = json.loads(body)
-        warm = [_get(url)[0] for _ in range(repeat)]
+        warm = [_timed(url, server.pid)[:2] for _ in range(repeat)]
         graph_url = f"{origin}/api/graph?" + urlencode({"entity": entity, "expand": entity})
-        graph_first, _ = _get(graph_url)
-        card_first, _ = _get(f"{origin}/api/entities/{quote(entity)}")
+        graph_first, graph_cpu, _ = _timed(graph_url, server.pid)
+        card_first, card_cpu, _ = _timed(f"{origin}/api/entities/{quote(entity)}", server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
     return {"db": db, "entity": entity, "depth": depth, "startup_ms": round(startup),
             "first_neighbourhood_ms": round(first, 1),
-            "warm_neighbourhood_ms": round(statistics.median(warm), 1),
+            "warm_neighbourhood_ms": round(statistics.median(w for w, _ in warm), 1),
             "first_graph_ms": round(graph_first, 1), "first_card_ms": round(card_first, 1),
+            "processor_ms": _rounded({
+                "first_neighbourhood": first_cpu,
+                "warm_neighbourhood": _median([c for _, c in warm]),
+                "first_graph": graph_cpu, "first_card": card_cpu}),
             "nodes": len(found["nodes"]),
             "edges": len(found["edges"]), "bytes": len(body)}
+
+
+def _median(values: list[float | None]) -> float | None:
+    return None if None in values or not values else statistics.median(values)
+
+
+def _rounded(values: dict[str, float | None]) -> dict[str, float | None]:
+    return {k: None if v is None else round(v) for k, v in values.items()}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -127,6 +161,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  same query, warm median  {result['warm_neighbourhood_ms']} ms")
     print(f"  first /api/graph (UI)    {result['first_graph_ms']} ms")
     print(f"  first card               {result['first_card_ms']} ms")
+    cpu = result["processor_ms"]
+    if cpu["first_neighbourhood"] is not None:
+        print("  the server's processor time (ms): neighbourhood first "
+              f"{cpu['first_neighbourhood']}, warm {cpu['warm_neighbourhood']}; "
+              f"/api/graph {cpu['first_graph']}; card {cpu['first_card']}")
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
     if min_sources > 1:
         stmt = stmt.where(table.sources >= min_sources)
     if entity_ids is None:
-        return [_tie(row, quotes) for row in conn.execute(stmt)]
+        return [_tie(row, quotes) for row in conn.execute(stmt).all()]
     ids = sorted(set(entity_ids))
     in_sql = among is not None and len(among) <= MAX_AMONG_IN_SQL
     found: dict[tuple, dict[str, Any]] = {}
@@ -84,9 +84,9 @@ def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
                 chunk = chunk.where(table.source.not_in(ids[i:i + CHUNK]))
             if in_sql:
                 chunk = chunk.where(table[other].in_(sorted(among)))
-            for row in conn.execute(chunk):
+            for row in conn.execute(chunk).all():
                 tie = _tie(row, quotes)
-                found.setdefault(tuple(tie[k] for k in TIE_KEY), tie)
+                found.setdefault(tie["id"], tie)
     return list(found.values())
 
 
@@ -134,7 +134,7 @@ def counted(conn: Connection, entity_ids: Iterable[str] | None = None,
         bool(date_from), bool(date_to), conn.dialect.name))
     values = lookup_values(looked_up or [], among) | {
         "types": list(types or ()), "date_from": date_from, "date_to": date_to}
-    return [_tie(row) for row in conn.execute(statement, values)]
+    return [_tie(row) for row in conn.execute(statement, values).all()]
 
 
 @lru_cache(maxsize=256)
@@ -147,11 +147,12 @@ def _statement(shape: _Shape) -> Select:
 
 
 def _named(ties) -> Select:
-    """Ties (the table's columns) with the names and types of their ends."""
+    """Ties (TIE_KEY, COUNTS) with the names and types of their ends, and the quotes'
+    ids where `ties` has them: in the order `_tie` reads them."""
     source, target = entities.alias("s"), entities.alias("t")
-    return (select(ties, source.c.name.label("source_name"),
-                   source.c.type.label("source_type"), target.c.name.label("target_name"),
-                   target.c.type.label("target_type"))
+    quoted = [ties.c.quotes] if "quotes" in ties.c else []
+    return (select(*(ties.c[k] for k in TIE_KEY + COUNTS), source.c.name, source.c.type,
+                   target.c.name, target.c.type, *quoted)
             .join(source, source.c.id == ties.c.source)
             .join(target, target.c.id == ties.c.target))
 
@@ -263,18 +264,18 @@ def _split_roles(joined: str | None) -> list[str]:
 
 
 def _tie(row, quotes: bool = False) -> dict[str, Any]:
-    found = row._mapping
-    tie = {"type": found["type"], "source": found["source"], "target": found["target"],
-           "negated": bool(found["negated"]),
-           "directed": found["type"] not in UNDIRECTED_RELATIONS,
-           "source_name": found["source_name"], "source_type": found["source_type"],
-           "target_name": found["target_name"], "target_type": found["target_type"]}
-    confidence = found["confidence"]
-    return tie | {"id": edge_id(tie), "sources": found["sources"],
-                  "roles": _split_roles(found["roles"]),
-                  "first_date": found["first_date"], "last_date": found["last_date"],
-                  "anonymous_only": found["anonymous"] == found["mentions"],
-                  "evidence_count": found["mentions"], "document_count": found["documents"],
-                  "confidence": round(confidence, 4) if confidence is not None else None
-                  } | ({"quote_ids": [int(i) for i in (found["quotes"] or "").split(",") if i]}
-                       if quotes else {})
+    """A row of `_named` as a tie (read by position: a hub has thousands)."""
+    (kind, source, target, negated, sources, mentions, documents_, anonymous, first, last,
+     roles, confidence, _highest, source_name, source_type, target_name, target_type,
+     *quoted) = row
+    tie = {"type": kind, "source": source, "target": target, "negated": bool(negated),
+           "directed": kind not in UNDIRECTED_RELATIONS,
+           "source_name": source_name, "source_type": source_type,
+           "target_name": target_name, "target_type": target_type}
+    tie |= {"id": edge_id(tie), "sources": sources, "roles": _split_roles(roles),
+            "first_date": first, "last_date": last, "anonymous_only": anonymous == mentions,
+            "evidence_count": mentions, "document_count": documents_,
+            "confidence": round(confidence, 4) if confidence is not None else None}
+    if quotes:
+        tie["quote_ids"] = [int(i) for i in (quoted[0] or "").split(",") if i]
+    return tie
