@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from linkchart.config import DEFAULT_MODEL, Config
 from linkchart.nlp import components, structure  # noqa: F401 - registers its component
+from linkchart.nlp.memo import memoise_model_rules
 from linkchart.nlp.packs import Knowledge
 from linkchart.nlp.tokenizer import extend_infixes, fix_lemmas
 
@@ -26,6 +27,7 @@ def _load(packs: tuple[str, ...], bundled: bool, model: str = MODEL) -> Language
     nlp = spacy.load(model)
     extend_infixes(nlp)
     fix_lemmas(nlp)
+    memoise_model_rules(nlp)  # after fix_lemmas: it reads the ruler's final patterns
     nlp.add_pipe("linkchart_structure", before="parser")
     nlp.add_pipe("linkchart_referents", last=True,
                  config={"packs": list(packs), "bundled": bundled})

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from linkchart.nlp.gazetteer import is_place
+from linkchart.nlp.gazetteer import is_place, place_names
 from linkchart.nlp.lexicon import typing_lexicon
 from linkchart.wordlists import words
 from linkchart.nlp.packs import Knowledge, load_packs
@@ -252,11 +253,12 @@ def _with_pack_matches(names: list[Span], pack: list[Span],
                        titles: frozenset[str]) -> list[Span]:
     """A pack match wins over the model's overlapping names, unless the model's name is a
     longer name around it: 'Liberal Party of Canada' holds Canada, 'Progressive
-    Conservative Party' holds Conservative Party."""
+    Conservative Party' holds Conservative Party. `names` come from filter_spans."""
     dropped: set[tuple[int, int]] = set()
     chosen = []
+    starts, ends = [n.start for n in names], [n.end for n in names]  # sorted, no overlaps
     for match in pack:
-        overlapping = [n for n in names if n.start < match.end and match.start < n.end]
+        overlapping = names[bisect_right(ends, match.start):bisect_left(starts, match.end)]
         if any(_longer_name(n, match, titles) for n in overlapping):
             continue
         chosen.append(match)
@@ -413,6 +415,7 @@ def _names_around_places(doc: Doc, spans: list[Span], titles: frozenset[str]) ->
 def make_referents(nlp: Language, name: str, packs: list[str], bundled: bool):
     knowledge = knowledge_for(packs, bundled)
     builder = ReferentBuilder(knowledge, Typer(knowledge))
+    place_names()  # the gazetteer loads with the pipeline, not inside the first document
 
     def referents(doc: Doc) -> Doc:
         doc._.referents = builder.build(doc)

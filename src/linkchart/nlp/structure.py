@@ -16,6 +16,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -218,10 +220,15 @@ def mark_structure(doc: Doc) -> Doc:
     doc._.layout = layout
     forced = {t.i for t in map(lambda o: _token_at(doc, o), layout.starts)
               if t is not None and t.i > 0 and not t.is_space}
-    for index in sorted(forced):
-        doc[index].is_sent_start = True
+    if not forced:
+        return doc
+    # One array write: setting Token.is_sent_start scans the whole document each time.
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
+    for index in forced:
+        starts[index] = 1
         if index + 1 < len(doc) and index + 1 not in forced:
-            doc[index + 1].is_sent_start = False  # else the parser may cut right after it
+            starts[index + 1] = -1  # else the parser may cut right after it
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc
 
 

@@ -44,16 +44,22 @@ class RelationExtractor(RoleRules, NameRules, RelationalNounRules, VerbRules,
         token_rules = (self._role, self._in_charge, self._nominal, self._against,
                        self._relational_noun, self._stronghold, self._resident, self._verb,
                        self._adjective, self._hyphenated, self._prefixed, self._participle)
+        mention_rules = [(rule, _family(rule)) for rule in mention_rules]
+        token_rules = [(rule, _family(rule)) for rule in token_rules]
         for index, referent in enumerate(self.context.referents):
             for mention in referent.mentions:
-                for rule in mention_rules:
-                    self.family = rule.__name__.strip("_")  # the rule tag on what it finds
+                for rule, family in mention_rules:
+                    self.family = family  # the rule tag on what it finds
                     rule(index, mention)
         for token in self.context.doc:
-            for rule in token_rules:
-                self.family = rule.__name__.strip("_")
+            for rule, family in token_rules:
+                self.family = family
                 rule(token)
         return list(self.found.values())
+
+
+def _family(rule) -> str:
+    return rule.__name__.strip("_")
 
 
 def extract_relations(context: Context) -> list[Relation]:

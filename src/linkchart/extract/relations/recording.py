@@ -18,6 +18,7 @@ class Recorder:
         self.intent_verbs = set(words["intent_verbs"])
         self.structural = set(words["structural_relations"])
         self.found: dict[tuple, Relation] = {}
+        self._cue_endings: dict[int, set[str]] = {}
         self.family = "unknown"
 
     def _add_all(self, cue: dict, holders: list[int], targets: list[int], trigger: Token):
@@ -28,6 +29,8 @@ class Recorder:
 
     def _phrase(self, token: Token, table: dict[str, str]) -> str | None:
         """The longest cue ending at this token: 'deputy commander' before 'commander'."""
+        if token.lower_ not in self._endings(table):
+            return None
         words = [token.lower_]
         for child in sorted((c for c in token.children if c.i < token.i and c.dep_ in
                              ("compound", "amod") and c.i == token.i - len(words)),
@@ -38,6 +41,16 @@ class Recorder:
             if phrase in table:
                 return phrase
         return None
+
+    def _endings(self, table: dict[str, str]) -> set[str]:
+        """Every way a cue in `table` can end: the whole cue, and what follows each of its
+        spaces. A word that is none of these ends no cue."""
+        found = self._cue_endings.get(id(table))
+        if found is None:
+            found = self._cue_endings[id(table)] = {
+                ending for cue in table for ending in
+                (cue, *(cue[i + 1:] for i, c in enumerate(cue) if c == " "))}
+        return found
 
     def _add(self, kind: str, source: int, target: int, cues: list[Token], trigger: Token,
              role: str | None = None, span: tuple[int, int] | None = None) -> None:
