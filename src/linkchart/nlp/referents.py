@@ -1,9 +1,11 @@
 """In-document aliasing: group entity mentions into referents, one per actor or place.
 
-Rules, in order: the same knowledge-pack actor; the same normalised name; a surname or
-first name of a person named in full; an acronym defined in brackets or spelling a name's
-initials; a capital used as an actor for its country; a plural demonym used as an actor
-("the Iranians believe") for its country. Each referent's type is the weighted vote of
+Rules, in order: the same knowledge-pack actor; the same normalised name; a full name the
+packs spell otherwise, joined to the pack's person named by its end; a surname or first
+name of a person named in full; a bare head noun ("the Embassy") for the one name ending
+with it; an acronym defined in brackets or spelling a name's initials; a capital used as
+an actor for its country; a plural demonym used as an actor ("the Iranians believe") for
+its country. Each referent's type is the weighted vote of
 its mentions.
 """
 
@@ -13,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -290,6 +293,7 @@ def _merge_full_names(referents: list[Referent]) -> list[Referent]:
     return [r for r in referents if id(r) not in merged]
 
 
+@lru_cache(maxsize=1)
 def _generic_heads() -> frozenset[str]:
     words = typing_lexicon()
     return frozenset(w for kind, ws in words["head_nouns"].items() if kind != "location"
