@@ -171,3 +171,9 @@ def test_a_government_named_by_its_leader_speaks_for_the_state():
     kind, name = _named_source("Syria and Russia agreed on a truce. Assad's government said "
                                "all hostilities in Aleppo would be halted.", "Aleppo")
     assert (kind, name) == ("named_org", "Syria")
+
+
+def test_the_station_is_the_broadcaster_named_before():
+    kind, name = _named_source("Lebanon's Al-Manar TV covered the blast. The station reports "
+                               "the perpetrators were sending a clear message.", "message")
+    assert (kind, name) == ("named_org", "Al-Manar TV")
