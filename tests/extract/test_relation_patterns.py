@@ -327,3 +327,12 @@ def test_who_claims_an_attack_opposes_its_target(relations_of):
     found = relations_of("Al-Shabaab claimed responsibility for the attack on the Kenyan "
                          "army near the border.")
     assert ("opposes", "Al-Shabaab", "Kenyan army") in found
+
+
+def test_a_gathering_ties_its_host_to_no_guest(relations_of):
+    found = relations_of("Hollande hosted a summit with African leaders and intelligence "
+                         "officials from the U.S., Britain and the European Union.")
+    assert not any(s == "Hollande" for _, s, _ in found)
+    found = relations_of("President Virgilio Barco headed a meeting of the National Security "
+                         "Council in Bogota.")
+    assert ("leads", "Virgilio Barco", "National Security Council") not in found

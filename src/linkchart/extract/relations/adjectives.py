@@ -15,6 +15,7 @@ class AdjectiveRules:
         self.participles = words["participles"]
         self.force_nouns = set(words["force_nouns"])
         self.government_nouns = set(words["government_nouns"])
+        self.gathering_nouns = set(words["gathering_nouns"])
         self.prefixes = words["prefixes"]
 
     # -- adjectives: "X is responsible for Y", "factions loyal to Y"
@@ -105,6 +106,8 @@ class AdjectiveRules:
         President Assad', 'Assad's forces': the named side. A common noun with a named
         complement is not read as an anaphor ('the regime' is not the last state named)."""
         context = self.context
+        if token.lemma_.lower() in self.gathering_nouns:
+            return []  # "hosted a summit with officials from the U.S.": no one hosted
         if token.pos_ == "NOUN" and token.i not in context.token_referent:
             named = [i for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
                      for o in p.children if o.dep_ == "pobj" for i in context.referents_of(o)]
