@@ -213,10 +213,7 @@ class AttributionExtractor:
                   for i in self.context.referents_of(c)]
         if not owners:
             return None
-        actor = self.context.referents[owners[0]].actor
-        country = self.context.knowledge.country(actor.country) \
-            if actor is not None and actor.country else None
-        state = self.context.country_referent(country) if country else None
+        state = self.context.home_state(owners[0])
         return state if state is not None else owners[0]
 
     def _kind(self, index: int) -> str:

@@ -178,6 +178,12 @@ class Context:
                 return index
         return None
 
+    def home_state(self, index: int) -> int | None:
+        """The document's referent for the state the packs give a person, if named."""
+        actor = self.referents[index].actor if self.type_of(index) == "person" else None
+        country = self.knowledge.country(actor.country) if actor and actor.country else None
+        return self.country_referent(country) if country else None
+
     def _antecedent(self, token: Token) -> int | None:
         word = token.lower_
         words = lexicon("anaphora")

@@ -125,12 +125,9 @@ class AdjectiveRules:
         """'President Assad's government' is Syria's (a government named by its leader is
         the country, as a government named by its country is): the state the pack gives
         a person, when the document names it; else the person."""
-        context = self.context
-        if context.type_of(index) != "person":
+        if self.context.type_of(index) != "person":
             return index
-        actor = context.referents[index].actor
-        country = context.knowledge.country(actor.country) if actor else None
-        found = context.country_referent(country) if country else None
+        found = self.context.home_state(index)
         if found is None:
             found = self._state_in_title(index)
         return index if found is None else found
