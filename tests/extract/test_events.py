@@ -165,6 +165,16 @@ def test_mentions_of_one_attack_merge_and_keep_the_first_evidence(events_of):
     assert blame.date == "2020-01-07"
 
 
+def test_two_different_acts_with_no_targets_stay_two_events(events_of):
+    text = ("Hezbollah fought a month-long war with Israel in 2006. Egyptian forces and "
+            "their Hezbollah allies later stormed the town of Qaryatayn.")
+    events, names = events_of(text, "2020-01-08")
+    assaults = sorted((e for e in events if e.type == "ASSAULT"), key=lambda e: e.start)
+    assert len(assaults) == 2
+    assert assaults[0].date == "2006"
+    assert "Egypt" not in named(assaults[0].actors, names)
+
+
 def test_the_next_day_follows_the_previous_event(events_of):
     text = ("Iraqi officials and a U.S. delegation held talks in Baghdad on 3 March. "
             "Iraq and the United States met again the next day in Tehran.")

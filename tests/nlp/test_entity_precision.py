@@ -189,3 +189,45 @@ def test_a_dateline_place_beside_its_agency_and_a_capital_read_as_a_company(enti
                         "coalition said Riyadh and Abu Dhabi shared one goal for Yemen.")
     assert found["KABUL"].type == "location"
     assert found["Abu Dhabi"].type == "country"
+
+
+def test_title_before_a_name_read_as_an_organisation_makes_a_person(entities_of):
+    found = entities_of("In May, the army spokesman Major-General Idris Kanaan announced "
+                        "that the convoy had turned back. Kanaan said the road was mined.")
+    assert found["Idris Kanaan"].type == "person"
+    assert not any(name.startswith("Major") for name in found)
+
+
+def test_group_name_pattern_stops_before_a_lower_case_word(entities_of):
+    found = entities_of("Since 2011, the ministry has listed Kataib Hamza al-Rashid as a "
+                        "terrorist organisation.")
+    assert "Kataib Hamza al-Rashid" in found
+    assert not any(name.endswith(" as") for name in found)
+
+
+def test_peoples_republic_stays_one_name(entities_of):
+    found = entities_of("Pavel Dronov, the leader of the self-proclaimed Luhansk People’s "
+                        "Republic, told reporters that it would fight on.")
+    assert "Luhansk People’s Republic" in found
+    assert "Luhansk People" not in found
+
+
+def test_known_person_and_known_country_side_by_side_are_two_names(entities_of):
+    found = entities_of('"I will raise with President Putin Iran\'s efforts to arm the '
+                        'militias," the minister said.')
+    assert found["Iran"].type == "country"
+    assert not any("Putin Iran" in name for name in found)
+
+
+def test_institution_and_cafe_heads_type_names_the_model_calls_people(entities_of):
+    found = entities_of("Gunmen seized the nearby Bellavista Cafe on Friday. Analysts at "
+                        "the Miriam Osei Center said the siege was planned.")
+    assert found["Bellavista Cafe"].type == "location"
+    assert found["Miriam Osei Center"].type == "organization"
+
+
+def test_name_coordinated_with_a_person_is_a_person(entities_of):
+    found = entities_of("The deaths of senior leaders Khalid Zaman and Shahryar Baloch two "
+                        "months ago have affected the organisation.")
+    assert found["Shahryar Baloch"].type == "person"
+    assert found["Khalid Zaman"].type == "person"

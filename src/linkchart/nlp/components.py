@@ -37,6 +37,7 @@ COMMON_WORD_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "
                     "VBZ"}
 TRAILING_DESCRIPTORS = [d.split() for d in words(typing_lexicon()["trailing_descriptors"])]
 PACK_SPANS = "pack"
+HEAD_NOUNS = frozenset(w for ws in typing_lexicon()["head_nouns"].values() for w in words(ws))
 NAME_JOINERS = {"of", "and", "for", "the", "de", "la", "del", "al", "-", "&", "on", "in"}
 LONGER_NAME_LABELS = {"ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"}
 NAME_LABELS = LONGER_NAME_LABELS | {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -69,9 +70,12 @@ def morphology_patterns() -> list[dict]:
     stop = sorted(words(lexicon["person_titles"]) | {"and", "or", "in", "on", "of"})
     name_part = {"TEXT": {"REGEX": r"^([A-Z][\w'’]*|al|el|ad|as|ash|at|an|ar|az|ahl|wal|wa|"
                                    r"bin|ibn|-|’|')$"},
-                 "LOWER": {"NOT_IN": stop}, "OP": "+"}
+                 "LOWER": {"NOT_IN": stop}, "OP": "*"}
+    # The last word is capitalised: 'Kataib Hezbollah as a terrorist group' ends before 'as'.
+    last_part = {"TEXT": {"REGEX": r"^[A-Z][\w'’]*$"}, "LOWER": {"NOT_IN": stop}}
     starts = starts + [s.capitalize() for s in starts]
-    return [{"label": "armed_group", "pattern": [{"TEXT": {"IN": starts}}, name_part]}]
+    return [{"label": "armed_group",
+             "pattern": [{"TEXT": {"IN": starts}}, name_part, last_part]}]
 
 
 def state_body_patterns(knowledge: Knowledge) -> list[dict]:
@@ -236,7 +240,7 @@ def _person_owner(doc: Doc, span: Span) -> Span | None:
     if owned is None:
         return None
     person = any(e.label_ == "PERSON" and e.start < owned and span.start < e.end
-                 for e in doc.ents)
+                 and e.end <= owned + 1 for e in doc.ents)  # not "Luhansk People's Republic"
     return Span(doc, span.start, owned, label="PERSON") if person else None
 
 
@@ -259,12 +263,26 @@ def _with_pack_matches(names: list[Span], pack: list[Span],
     starts, ends = [n.start for n in names], [n.end for n in names]  # sorted, no overlaps
     for match in pack:
         overlapping = names[bisect_right(ends, match.start):bisect_left(starts, match.end)]
-        if any(_longer_name(n, match, titles) for n in overlapping):
+        if any(_longer_name(n, match, titles) and not _glued(n, match, pack)
+               for n in overlapping):
             continue
         chosen.append(match)
         dropped.update((n.start, n.end) for n in overlapping)
     kept = [n for n in names if (n.start, n.end) not in dropped]
     return filter_spans(chosen + kept)
+
+
+def _glued(name: Span, match: Span, pack: list[Span]) -> bool:
+    """"with President Putin Iran's efforts": the model's one name is a known person and
+    a known place side by side."""
+    kinds = {match.label_ == "person"}
+    for other in pack:
+        if other is not match and name.start <= other.start and other.end <= name.end:
+            kinds.add(other.label_ == "person")
+            if other.label_ in ("country", "location", "person") and len(kinds) == 2 and \
+                    match.label_ in ("country", "location", "person"):
+                return True
+    return False
 
 
 def _longer_name(name: Span, match: Span, titles: frozenset[str]) -> bool:
@@ -291,14 +309,17 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
         if owner is not None:  # "Russia's General Staff": Russia, and the General Staff
             spans.append(owner)
             start = owner.end + 1
-        if span.label_ in ("PERSON", "person"):
+        label = span.label_
+        if label in ("PERSON", "person"):
             start = _after_titles(doc, start, end, titles)
+        elif label == "ORG" and _titled_person(doc, start, end, titles):
+            start, label = _after_titles(doc, start, end, titles), "PERSON"
         opened = [t.i for t in doc[start:end] if t.text == "("]
         if opened and not any(t.text == ")" for t in doc[opened[0]:end]):
             end = opened[0]
         while end > start and doc[end - 1].lower_ in TRAILING_DROP:
             end -= 1
-        if span.label_ == "PERSON":
+        if label == "PERSON":
             split = next((t.i for t in doc[start:end] if t.lower_ in ("of", "at")), None)
             if split is not None and split + 1 < end and doc[split + 1].is_title:
                 spans.append(Span(doc, split + 1, end, label="ORG"))
@@ -308,7 +329,7 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
             if end > start and _looks_like_a_name(doc[start:end], titles) and \
                     not _common_word_opening(doc, start, end) and \
                     not _before_a_title(doc, start, end, titles):
-                spans.append(Span(doc, start, end, label=span.label_))
+                spans.append(Span(doc, start, end, label=label))
     return filter_spans(spans)
 
 
@@ -329,9 +350,20 @@ NAME_OWN_WORDS = frozenset({"of", "for", "the", "in", "to", "on", "al", "el"})
 
 
 def _after_titles(doc: Doc, start: int, end: int, titles: frozenset[str]) -> int:
-    while end - start > 1 and doc[start].lower_.rstrip(".") in titles | {"grand"}:
-        start += 1
+    while end - start > 1 and (doc[start].lower_.rstrip(".") in titles | {"grand"} or (
+            doc[start].text == "-" and start > 0 and doc[start - 1].lower_ in titles)):
+        start += 1  # "Major-General Asif Ghafoor"
     return start
+
+
+def _titled_person(doc: Doc, start: int, end: int, titles: frozenset[str]) -> bool:
+    """'Major-General Asif Ghafoor', 'Sec Pompeo' read as organisations: a title, then
+    one to three capitalised words that end in no organisation's or place's noun."""
+    if doc[start].lower_.rstrip(".") not in titles:
+        return False
+    name = doc[_after_titles(doc, start, end, titles):end]
+    return 1 <= len(name) <= 3 and name.start > start and all(t.is_title for t in name) \
+        and name[-1].lower_ not in HEAD_NOUNS
 
 
 def _untitled(span: Span, titles: frozenset[str]) -> Span:
@@ -392,12 +424,14 @@ def _looks_like_a_name(span: Span, titles: frozenset[str]) -> bool:
 def _names_around_places(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
     """'Marie Madeleine Togo', 'Chad Booc': a country or place name that continues a
     person's name, or is followed by a capitalised surname (not a title: 'U.S.
-    Secretary'), is part of that name."""
+    Secretary'), is part of that name; a possessive place opens a phrase of its own
+    ('with President Putin Iran's efforts')."""
     merged: list[Span] = []
     for span in spans:
         previous = merged[-1] if merged else None
+        owned = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
         if previous is not None and previous.label_ == "PERSON" and span.start == previous.end \
-                and span.label_ in ("country", "location", "GPE"):
+                and span.label_ in ("country", "location", "GPE") and not owned:
             merged[-1] = Span(doc, previous.start, span.end, label="PERSON")
             continue
         following = doc[span.end] if span.end < len(doc) else None

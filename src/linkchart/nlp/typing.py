@@ -42,6 +42,7 @@ class Typer:
         self.group_words = words(lexicon["armed_group_name_words"])
         self.titles = words(lexicon["person_titles"])
         self.not_entities = words(lexicon["not_entities"])
+        self.over_person = words(lexicon["heads_over_person_names"])
 
     def vote(self, span: Span) -> TypeVote | None:
         """The type this mention argues for, and how strongly; None when it is no name."""
@@ -60,7 +61,8 @@ class Typer:
         if len(span) != 1 or span.label_ not in ("PERSON", "ORG"):
             return None
         previous = span.doc[span.start - 1] if span.start else None
-        after_preposition = previous is not None and previous.lower_ in PLACE_PREPOSITIONS
+        after_preposition = previous is not None and previous.lower_ in PLACE_PREPOSITIONS \
+            and not (previous.i > 0 and previous.nbor(-1).lower_ == "according")
         if is_place(span.text) or (after_preposition and span.label_ == "PERSON"):
             return TypeVote("location", CONTEXT if after_preposition else STOCK + WEAK)
         return None
@@ -82,7 +84,8 @@ class Typer:
             return TypeVote("security_agency" if state else "armed_group", STRONG)
         for size in (2, 1):
             head = " ".join(lowered[-size:])
-            if len(lowered) > size - 1 and head in self.heads and span.label_ != "PERSON":
+            if len(lowered) > size - 1 and head in self.heads and (
+                    span.label_ != "PERSON" or len(lowered) > 1 and head in self.over_person):
                 return TypeVote(self.heads[head], STRONG)
         return None
 
@@ -121,6 +124,8 @@ class Typer:
             return TypeVote(kind, CONTEXT)
         if span.label_ in ("PERSON", "GPE", "FAC", "LOC") and self._apposed_person(span):
             return TypeVote("person", CONTEXT)  # 'Abu Anas al-Libi, an al-Qaeda suspect'
+        if span.label_ == "ORG" and len(span) > 1 and _conjoined_with_person(span):
+            return TypeVote("person", CONTEXT)  # 'leaders Khalid Haqqani and Shahryar Mehsud'
         return None
 
     def _apposed_person(self, span: Span) -> bool:
@@ -156,6 +161,16 @@ class Typer:
         if label in ("LOC", "FAC"):
             return TypeVote("location", STOCK)
         return None
+
+
+def _conjoined_with_person(span: Span) -> bool:
+    """A name coordinated with a person's name ('X and Y', 'X, Y and Z')."""
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    people = [e for e in span.doc.ents if e.label_ in ("PERSON", "person")]
+    return any(e.start <= p.i < e.end for p in partners for e in people)
 
 
 def _heads_its_phrase(noun) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from linkchart.extract.events.candidates import Candidate, add_new
 
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FILLED_IF_MISSING = ("location", "fatalities", "injured", "mode", "content")
 
 
@@ -94,9 +95,19 @@ def _same_targets(a: Candidate, b: Candidate) -> bool:
     and "the Americans killed him" are two acts."""
     if a.recipients and b.recipients:
         return bool(set(a.recipients) & set(b.recipients))
+    same_word = a.trigger.token.lemma_.lower() == b.trigger.token.lemma_.lower()
     if a.recipients or b.recipients:
-        return a.trigger.token.lemma_.lower() == b.trigger.token.lemma_.lower()
-    return True
+        return same_word
+    return same_word or _retelling(a) or _retelling(b)
+
+
+def _retelling(candidate: Candidate) -> bool:
+    """A noun with a definite determiner ("the attack", "the talks") retells an act told
+    before; two different verbs with no targets ("fought a war", "captured the town") are
+    two acts."""
+    token = candidate.trigger.token
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "poss" or c.lower_ in DEFINITE for c in token.children)
 
 
 def _finer(date: str, than: str) -> bool:
