@@ -175,6 +175,20 @@ def test_two_different_acts_with_no_targets_stay_two_events(events_of):
     assert "Egypt" not in named(assaults[0].actors, names)
 
 
+def test_a_habit_told_with_when_is_no_event(events_of):
+    events, _ = events_of("When the commander wants something from Hamas, he asks its "
+                          "leaders directly.", "2020-01-08")
+    assert "REQUEST" not in {e.type for e in events}
+
+
+def test_backing_is_a_tie_and_allegiance_an_event(events_of):
+    events, names = events_of("Iran backs Kataib Hezbollah in Iraq. In June, Kataib "
+                              "Hezbollah pledged allegiance to Hamas.", "2020-01-08")
+    support = only(events, "SUPPORT")
+    assert named(support.actors, names) == {"Kataib Hezbollah"}
+    assert named(support.recipients, names) == {"Hamas"}
+
+
 def test_the_next_day_follows_the_previous_event(events_of):
     text = ("Iraqi officials and a U.S. delegation held talks in Baghdad on 3 March. "
             "Iraq and the United States met again the next day in Tehran.")

@@ -89,10 +89,20 @@ def _negated(children: list[Token], lex: Lexicon) -> bool:
 def _habit_or_condition(verb: Token, children: list[Token], lex: Lexicon) -> bool:
     """A habit ("has complained for years", "often"), a condition ("if", "whether"), or
     the charge rather than the act ("suspected of blowing up a plane")."""
-    return _for_spans_of_time(children) or \
+    return _for_spans_of_time(children) or _present(verb, children) or \
         any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in children) or \
         any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children) \
         or verb.dep_ == "pcomp" and lemma_of(verb.head.head) in lex.allegation_heads
+
+
+def _present(verb: Token, children: list[Token]) -> bool:
+    """"When he wants something from them, he asks them": an act in the simple present
+    under "when", or in the clause such a "when" opens, is a habit."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    whens = [verb] + [c for c in children if c.dep_ == "advcl"]
+    return any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever")
+               for w in whens if w.tag_ in ("VBZ", "VBP") for c in w.children)
 
 
 def _for_spans_of_time(children: list[Token]) -> bool:
