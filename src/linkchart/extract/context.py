@@ -19,6 +19,9 @@ from linkchart.nlp.referents import Referent
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+ANAPHORS = frozenset(lexicon("anaphora")["pronouns"]) | \
+    frozenset(lexicon("anaphora")["descriptions"])
 ANAPHOR_WINDOW = 60  # tokens; a pronoun further than this from its antecedent is left alone
 
 
@@ -199,7 +202,30 @@ class Context:
             return self._named_by_word(token)
         else:
             return None
-        return self._nearest_before(token, wanted)
+        salient = self._continued_subject(token, wanted)
+        return salient if salient is not None else self._nearest_before(token, wanted)
+
+    def _continued_subject(self, token: Token, wanted: set[str]) -> int | None:
+        """'Hamas, which rules Gaza, is backed by Iran and Qatar. Its military wing ...':
+        an anaphor in the subject of a sentence that names nothing compatible before it
+        continues the subject of the sentence before, not the nearest name."""
+        subject = token.head if token.dep_ == "poss" else token
+        sent = self.sentence(token)
+        opening = token.i == sent.start or subject.dep_ == "ROOT"  # when the parse fails
+        if not opening and (subject.dep_ not in SUBJECT_DEPS or subject.head.dep_ != "ROOT"):
+            return None
+        if any(self.referents[self.token_referent[i]].type in wanted
+               for i in range(sent.start, token.i) if i in self.token_referent):
+            return None
+        number = self._sentence_of[sent.start]
+        if number == 0:
+            return None
+        before = self.sentences[number - 1].root
+        previous = next((c for c in before.children if c.dep_ in SUBJECT_DEPS), None)
+        if previous is None:
+            return None
+        found = self.referents_of(previous, coordinated=False)
+        return found[0] if found and self.referents[found[0]].type in wanted else None
 
     def _first_conjunct(self, possessive: Token) -> int | None:
         """The named phrase a possessive's noun is coordinated with ("X and its Y")."""
@@ -224,8 +250,13 @@ class Context:
         return found.pop() if len(found) == 1 else None
 
     def _nearest_before(self, token: Token, wanted: set[str]) -> int | None:
+        """The nearest compatible name before the token, or the nearest subject anaphor
+        already resolved ('The group was founded by X, who led it': the group)."""
         for i in range(token.i - 1, max(-1, token.i - ANAPHOR_WINDOW), -1):
             index = self.token_referent.get(i)
+            if index is None and self.doc[i].dep_ in SUBJECT_DEPS and \
+                    self.doc[i].lower_ in ANAPHORS:
+                index = self.referent(self.doc[i])
             if index is not None and self.referents[index].type in wanted:
                 return index
         return None
