@@ -124,14 +124,6 @@ def test_the_man_continues_the_named_speaker_unless_a_man_was_told_of():
     assert _named_source(text, "wounded lay in the road") == ("anonymous", None)
 
 
-def _named_source(text: str, cue_words: str):
-    document = Document(id="t", text=text, published="2024-03-01")
-    extraction = next(extract_documents([document], Config()))
-    names = {e.id: e.name for e in extraction.entities}
-    found = _source_of(extraction.attributions, cue_words)
-    return found.source_kind, names.get(found.source)
-
-
 def test_the_issuer_of_a_statement_and_the_group_its_attackers_came_from():
     assert _named_source("ISIS released a statement on Friday claiming responsibility for "
                          "the twin bombings in the capital.", "bombings") == \
@@ -177,3 +169,26 @@ def test_the_station_is_the_broadcaster_named_before():
     kind, name = _named_source("Lebanon's Al-Manar TV covered the blast. The station reports "
                                "the perpetrators were sending a clear message.", "message")
     assert (kind, name) == ("named_org", "Al-Manar TV")
+
+
+def test_his_office_speaks_for_the_one_person_named_so_far():
+    text = ("Prime Minister Karim Haddad on Monday condemned the air strikes on the border. "
+            "The strikes were carried out on Sunday against the Kataib Hezbollah militia, "
+            "officials said. At least 20 fighters were killed and 40 wounded in the strikes "
+            "near the town of Qaim, and many more were missing. “The prime minister described "
+            "the attack as an unacceptable assault,” his office said.")
+    assert _named_source(text, "unacceptable assault") == ("named_person", "Karim Haddad")
+
+
+def test_his_forces_claim_for_him():
+    text = ("General Khalil Mansour launched an offensive in the east in May. His forces "
+            "claimed credit for an attack on the parliament building.")
+    assert _named_source(text, "attack on the parliament") == ("named_person", "Khalil Mansour")
+
+
+def test_the_militants_far_from_the_name_are_the_one_group_named():
+    text = ("Gunmen from the Somali group al-Shabaab stormed the college at dawn. "
+            + "Students hid in the dormitories for hours while soldiers surrounded the "
+              "buildings and the police sealed the roads around the town. " * 3
+            + "“We are here to kill and die,” the militants said, according to a student.")
+    assert _named_source(text, "kill and die")[1] == "al-Shabaab"

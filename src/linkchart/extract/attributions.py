@@ -195,8 +195,12 @@ class AttributionExtractor:
         if index is None and token.lower_ in self.words["spokes_nouns"]:
             owners = [c for c in token.children if c.dep_ == "poss"]
             index = self.context.referent(owners[0]) if owners else None
+            if index is None and owners:
+                index = self.context.only_one_before(owners[0])
         if index is None and token.lower_ in self.words["government_nouns"]:
             index = self._state_of_leader(token)
+        if index is None:
+            index = self.context.only_one_before(token)
         if index is None:
             index = self._named_in_compound(token)
         if index is None:

@@ -20,6 +20,7 @@ from linkchart.nlp.referents import Referent
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 ANAPHORS = frozenset(lexicon("anaphora")["pronouns"]) | \
     frozenset(lexicon("anaphora")["descriptions"])
 ANAPHOR_WINDOW = 60  # tokens; a pronoun further than this from its antecedent is left alone
@@ -260,6 +261,20 @@ class Context:
             if index is not None and self.referents[index].type in wanted:
                 return index
         return None
+
+    def only_one_before(self, token: Token) -> int | None:
+        """'the militants said', far from 'al-Shabaab': a definite description names
+        the one actor of its kind the article has named so far."""
+        words = lexicon("anaphora")
+        if token.lower_ in PERSON_PRONOUNS:
+            wanted = {"person"}  # "his office said", no name near: the one person so far
+        elif token.lower_ in words["descriptions"] and self._definite(token):
+            wanted = set(words["descriptions"][token.lower_])
+        else:
+            return None
+        found = {self.token_referent[i] for i in range(token.i) if i in self.token_referent
+                 and self.referents[self.token_referent[i]].type in wanted}
+        return found.pop() if len(found) == 1 else None
 
     def evidence(self, start_token: int, end_token: int) -> tuple[str, int, int]:
         """Text and character offsets of tokens [start_token, end_token), trimmed."""
