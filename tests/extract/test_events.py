@@ -189,6 +189,22 @@ def test_backing_is_a_tie_and_allegiance_an_event(events_of):
     assert named(support.recipients, names) == {"Hamas"}
 
 
+def test_the_same_charge_by_two_accusers_is_two_accusations(events_of):
+    text = ("Egypt blamed Hamas for the attack on Monday. On Tuesday, Israel also blamed "
+            "Hamas for it.")
+    events, names = events_of(text, "2020-01-08")
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert sorted(sorted(named(e.actors, names)) for e in accusations) == [["Egypt"],
+                                                                         ["Israel"]]
+
+
+def test_demonstrating_something_is_no_protest(events_of):
+    events, _ = events_of("Thousands demonstrated against Israel in Cairo on Friday. Reports "
+                          "by a UN panel demonstrated support for Hamas from Iran.",
+                          "2020-01-08")
+    assert [e.type for e in events].count("PROTEST") == 1
+
+
 def test_the_next_day_follows_the_previous_event(events_of):
     text = ("Iraqi officials and a U.S. delegation held talks in Baghdad on 3 March. "
             "Iraq and the United States met again the next day in Tehran.")

@@ -52,6 +52,13 @@ def test_dateline_starts_the_sentence_and_its_outlet_is_no_mention(mini_nlp):
     assert doc._.layout.is_furniture(text.index("Wirenews"), text.index("Wirenews") + 8)
 
 
+def test_title_case_dateline_with_its_outlet_and_no_dash(mini_nlp):
+    text = "Tarsin, Marovia (Wirenews) Rebel fighters attacked the border post on Friday."
+    doc = mini_nlp(text)
+    assert any(s.text.startswith("Rebel fighters") for s in doc.sents)
+    assert doc._.layout.is_furniture(text.index("Wirenews"), text.index("Wirenews") + 8)
+
+
 def test_bylines_and_credits_are_not_entities(mini_nlp):
     text = ("Priya Calloway and Tomas Brenner\n\n"
             "The Northern Alliance of Farmers accused the Marovian army of burning crops.\n\n"

@@ -75,10 +75,13 @@ def absorb(host: Candidate, other: Candidate) -> None:
 
 
 def same_occurrence(a: Candidate, b: Candidate) -> bool:
-    """Two mentions of one occurrence: same type, a shared participant, the same targets
-    as far as told, compatible dates, and no different place or toll."""
+    """Two mentions of one occurrence: same type, a shared participant, no two different
+    sets of actors, the same targets as far as told, compatible dates, and no different
+    place or toll."""
     if a.type != b.type or not (a.participants & b.participants):
         return False
+    if a.actors and b.actors and not set(a.actors) & set(b.actors):
+        return False  # "Pompeo blamed Iran ... Perry blamed Iran": two accusations
     if not _same_targets(a, b):
         return False
     if a.location is not None and b.location is not None and a.location != b.location:

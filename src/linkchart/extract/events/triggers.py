@@ -76,16 +76,23 @@ def _verb_keys(token: Token) -> list[tuple[str, list[Token]]]:
     return keys
 
 
+NO_OBJECT = "(none)"
+
+
 def _type_by_object(token: Token, key: str, lex: Lexicon) -> Spec | None | bool:
-    """The type a verb takes from its object class; False when no class applies."""
+    """The type a verb takes from its object class ('(none)': without an object);
+    False when no class applies."""
     table = lex.verb_objects[key]
     words = _object_words(token)
     for name, event_type in table.items():  # in the lexicon's order: first class wins
         if name != "*" and any(name in lex.classes.get(w, ()) for w in words):
             return Spec(event_type) if event_type else None
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in NOMINALS
+                     for c in token.children)
+    if not has_object and NO_OBJECT in table:
+        return Spec(table[NO_OBJECT]) if table[NO_OBJECT] else None
     if "*" in table:
-        if not any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in NOMINALS
-                   for c in token.children):
+        if not has_object:
             return None
         return Spec(table["*"]) if table["*"] else None
     return False
