@@ -50,7 +50,6 @@ DEFERRED = {
     "linkchart.evaluate.benchmarks": "each benchmark adapter is imported by name when run",
     "linkchart.export": "the format table (--help) imports no store or analysis layer",
     "linkchart.ingest.feeds": "the HTTP client only when a feed is read",
-    "linkchart.server.api": "workspace_api imports api's dependencies (a cycle, for now)",
 }
 
 

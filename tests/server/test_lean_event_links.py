@@ -4,7 +4,7 @@ events in full (ids, sources, confidence, dates, counts), on the real sample art
 from collections import Counter
 
 from linkchart.server import views
-from linkchart.server.api import filters, relation_filters
+from linkchart.server.params import filters, relation_filters
 
 
 def _event_links(graph):

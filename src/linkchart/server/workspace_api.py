@@ -16,9 +16,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from linkchart.server.api import ERRORS, RelationFiltersDep, RowId, StoreDep, data, \
-    storable_body, storable_parameters
-from linkchart.server.api import DateFrom, DateTo, Entities
+from linkchart.server.params import (
+    ERRORS, DateFrom, DateTo, Entities, RelationFiltersDep, RowId, StoreDep, data,
+    storable_body, storable_parameters)
 from linkchart.server.paths import MAX_LENGTH, shortest_paths
 from linkchart.server.places import event_places
 from linkchart.store.workspaces import export as export_file

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, or_, select
 
 from linkchart.store import dates
-from linkchart.store.graph import _select, aggregate
+from linkchart.store.graph import aggregate, relation_rows
 from linkchart.store.lookup import CHUNK
-from linkchart.store.queries import _participants
+from linkchart.store.queries import participants_of
 from linkchart.store.schema import (attributions, doc_entities, documents, entities, events,
                                     relations)
 
@@ -128,7 +128,7 @@ def document_events(conn: Connection, doc_ids: Iterable[str], types: Iterable[st
                             .where(events.c.document_id.in_(doc_ids[i:i + CHUNK]),
                                    events.c.type.in_(list(types))))
         rows = list(rows)
-        people = _participants(conn, [r.id for r in rows])
+        people = participants_of(conn, [r.id for r in rows])
         for r in rows:
             roles = people.get(r.id, {})
             found[r.document_id].append({
@@ -147,7 +147,7 @@ def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str
     with `containing`, only rows whose evidence holds one of those words; with
     `denied_only`, only the ties that some row denies (both sides of each)."""
     confidence = optional_column(relations, "confidence")
-    stmt = _select(types, date_from, date_to)
+    stmt = relation_rows(types, date_from, date_to)
     words = [w for w in containing if w]
     if words:
         stmt = stmt.where(or_(*[relations.c.evidence.ilike(f"%{w}%") for w in words]))

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from linkchart.store.queries import _participants, event_rows_in
+from linkchart.store.queries import event_rows_in, participants_of
 from linkchart.store.schema import attributions, documents, event_participants, events
 
 
@@ -25,7 +25,7 @@ def event_links(conn: Connection, entity_id: str, types: Iterable[str] | None,
             .outerjoin(attributions, attributions.c.id == events.c.attribution_id)
             .where(events.c.id.in_(involved)))
     rows = event_rows_in(conn, stmt, types, date_from, date_to)
-    people = _participants(conn, [r.id for r in rows])
+    people = participants_of(conn, [r.id for r in rows])
     return [{"id": f"V{r.id}", "type": r.type, "document": r.document_id, "date": r.date,
              "published": r.published, "outlet": r.outlet, "confidence": r.confidence,
              "attribution": {"source_kind": r.source_kind} if r.source_kind else None,

@@ -97,7 +97,7 @@ def lookup_values(looked_up: list[tuple[str, list[str]]], among: set[str] | None
                                              for i, (_, ids) in enumerate(looked_up)}
 
 
-def _select(types, date_from, date_to) -> Select:
+def relation_rows(types, date_from, date_to) -> Select:
     """Relation rows with what their evidence shows, of some types, in a loose period."""
     source, target = entities.alias("s"), entities.alias("t")
     stmt = (select(relations, documents.c.outlet, documents.c.published,
@@ -141,7 +141,7 @@ def _fetch(conn: Connection, chunks: Iterable[Select], values: dict[str, Any], d
 def _rows(conn: Connection, entity_ids, types, date_from, date_to,
           among: set[str] | None = None) -> list:
     """Relation rows touching `entity_ids`, or, with `among`, only those between them."""
-    stmt = _select(types, date_from, date_to)
+    stmt = relation_rows(types, date_from, date_to)
     if entity_ids is None:
         return _fetch(conn, [stmt], {}, date_from, date_to)
     looked_up, target_in_sql = lookups(entity_ids, among)
@@ -150,7 +150,7 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
 
 
 def _evidence(r) -> dict[str, Any]:
-    """A relation row (of `_select`) as a piece of its tie's evidence."""
+    """A relation row (of `relation_rows`) as a piece of its tie's evidence."""
     return {"document": r.document_id, "text": r.evidence, "start": r.start, "end": r.end,
             "role": r.role, "hedged": bool(r.hedged), "outlet": r.outlet,
             "published": r.published, "confidence": r.confidence,
@@ -160,7 +160,7 @@ def _evidence(r) -> dict[str, Any]:
 
 
 def _tie_id(r) -> str:
-    """The id of the tie a relation row (of `_select`) belongs to."""
+    """The id of the tie a relation row (of `relation_rows`) belongs to."""
     source, target = r.source_entity, r.target_entity
     if r.type in UNDIRECTED_RELATIONS and entity_num(source) > entity_num(target):
         source, target = target, source
@@ -221,7 +221,7 @@ def first_quotes(conn: Connection, entity_id: str, others: Iterable[str],
                       case((undirected, ""), else_=target)],
         order_by=[func.coalesce(documents.c.published, ""), relations.c.document_id,
                   relations.c.id]).label("rank_in_tie")
-    stmt = _select(None, None, None).order_by(None).add_columns(rank_in_tie)
+    stmt = relation_rows(None, None, None).order_by(None).add_columns(rank_in_tie)
     found: dict[str, list[dict[str, Any]]] = {}
     for i in range(0, len(others), CHUNK):
         for side in (and_(source == entity_id, target.in_(others[i:i + CHUNK])),
@@ -242,7 +242,7 @@ def quotes_by_id(conn: Connection, relation_ids: Iterable[int]
     """The quotes of some relation rows (the tie table keeps each tie's oldest), by tie
     id, oldest first."""
     ids = sorted(set(relation_ids))
-    stmt = _select(None, None, None).order_by(None)
+    stmt = relation_rows(None, None, None).order_by(None)
     found: dict[str, list[dict[str, Any]]] = {}
     for i in range(0, len(ids), CHUNK):
         for r in conn.execute(stmt.where(relations.c.id.in_(ids[i:i + CHUNK]))):

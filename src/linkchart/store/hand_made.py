@@ -18,7 +18,7 @@ from linkchart.names.keys import keys_for
 from linkchart.names.normalise import name_key
 from linkchart.store import judgements as table
 from linkchart.store.entity_rows import merge_aliases, search_text
-from linkchart.store.identity import JudgementError, _new_entity, anchor
+from linkchart.store.identity import JudgementError, anchor, new_entity
 from linkchart.store.schema import entities, entity_keys
 from linkchart.store.search import Search
 
@@ -52,7 +52,7 @@ def apply(conn: Connection, payload: dict[str, Any], targets: list | None,
         if previous else None
     entity_id = entity_id or anchor(conn, {"name": payload["name"], "type": payload["type"]})
     if entity_id is None:
-        entity_id = _new_entity(conn, payload["name"], payload["type"])
+        entity_id = new_entity(conn, payload["name"], payload["type"])
     _give_aliases(conn, entity_id, payload.get("aliases") or [], search)
     return "applied", [entity_id]
 

@@ -43,7 +43,8 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _num(entity_id: str) -> int:
+def entity_number(entity_id: str) -> int:
+    """'E12' -> 12: global ids in the order they were made."""
     digits = entity_id.lstrip("E")
     return int(digits) if digits.isdigit() else 0
 
@@ -61,14 +62,15 @@ def signature(conn: Connection, entity_id: str) -> dict[str, Any]:
             "mentions": [list(m) for m in mentions]}
 
 
-def _sig(value: Any) -> dict[str, Any]:
+def as_signature(value: Any) -> dict[str, Any]:
     """A signature from a payload value: a dict, or a bare id (older payloads)."""
     if isinstance(value, str):
         return {"id": value}
     return value if isinstance(value, dict) else {}
 
 
-def _mentions(sig: dict[str, Any]) -> list[tuple[str, str]]:
+def signature_mentions(sig: dict[str, Any]) -> list[tuple[str, str]]:
+    """A signature's (document id, local name) mentions."""
     return [(str(m[0]), str(m[1])) for m in sig.get("mentions") or [] if len(m) == 2]
 
 
@@ -105,11 +107,11 @@ def anchor(conn: Connection, value: Any) -> str | None:
     """The global entity a signature names now: the one holding most of its mentions;
     else its id, if that entity still has one of its names; else an entity of the same
     kind with its name; else None (not in this store, yet)."""
-    sig = _sig(value)
-    votes = Counter(g for g in matching_locals(conn, _mentions(sig)).values() if g)
+    sig = as_signature(value)
+    votes = Counter(g for g in matching_locals(conn, signature_mentions(sig)).values() if g)
     if votes:
         best = max(votes.values())
-        tied = sorted((g for g, n in votes.items() if n == best), key=_num)
+        tied = sorted((g for g, n in votes.items() if n == best), key=entity_number)
         return sig.get("id") if sig.get("id") in tied else tied[0]
     names = [n for n in [sig.get("name"), *(sig.get("aliases") or [])] if n]
     keys = {name_key(n) for n in names} - {""}
@@ -133,7 +135,8 @@ def anchor(conn: Connection, value: Any) -> str | None:
 
 # ------------------------------------------------------------------ primitives
 
-def _new_entity(conn: Connection, name: str, entity_type: str) -> str:
+def new_entity(conn: Connection, name: str, entity_type: str) -> str:
+    """A new global entity with no aliases yet; its id."""
     num = (conn.scalar(select(func.max(entities.c.num))) or 0) + 1
     entity_id = f"E{num}"
     conn.execute(insert(entities).values(id=entity_id, num=num, name=name, type=entity_type,
@@ -156,7 +159,7 @@ def _drop_entity(conn: Connection, entity_id: str, search: Search) -> None:
 def merge_entities(conn: Connection, ids: Iterable[str], search: Search) -> str | None:
     """Fold several global entities into the oldest (lowest id); its name and type stay."""
 
-    ids = sorted(set(ids), key=_num)
+    ids = sorted(set(ids), key=entity_number)
     ids = [i for i in ids if conn.scalar(select(entities.c.id).where(entities.c.id == i))]
     if len(ids) < 2:
         return ids[0] if ids else None
@@ -220,7 +223,7 @@ def move_locals(conn: Connection, locals_: Iterable[tuple[str, str]], target: st
     if target is None:
         names = Counter(r.name for r in rows)
         types = Counter(r.type for r in rows)
-        target = _new_entity(conn, names.most_common(1)[0][0], types.most_common(1)[0][0])
+        target = new_entity(conn, names.most_common(1)[0][0], types.most_common(1)[0][0])
     sources = {r.entity_id for r in rows} - {None, target}
     tied: set[tuple[str, str]] = set()
     for r in rows:
@@ -285,7 +288,8 @@ def set_type(conn: Connection, entity_id: str, entity_type: str, search: Search)
 
 # ------------------------------------------------------------------ facts
 
-def _local_names(conn: Connection, doc_id: str) -> dict[str, str]:
+def local_names(conn: Connection, doc_id: str) -> dict[str, str]:
+    """Local id -> name of a document's local entities."""
     return dict(conn.execute(select(doc_entities.c.local_id, doc_entities.c.name)
                              .where(doc_entities.c.document_id == doc_id)).all())
 
@@ -300,7 +304,7 @@ def fact_rows(conn: Connection, fact: dict[str, Any]) -> list[int]:
             stmt = stmt.where(relations.c.type == fact["type"])
         if fact.get("evidence"):
             stmt = stmt.where(relations.c.evidence == fact["evidence"])
-        names = _local_names(conn, doc_id)
+        names = local_names(conn, doc_id)
         found = []
         for row in conn.execute(stmt):
             if fact.get("source") and name_key(names.get(row.source_local, "")) != name_key(
@@ -385,7 +389,7 @@ def record_reviews(conn: Connection, items: list) -> None:
     judged = separated_pairs(conn)
     stamp = now()
     for item in items:
-        a, b = sorted((item.entity, item.candidate), key=_num)
+        a, b = sorted((item.entity, item.candidate), key=entity_number)
         if a == b or frozenset((a, b)) in judged:
             continue
         _insert_review(conn, {"entity_id": b, "candidate_id": a, "score": item.score,

@@ -44,11 +44,11 @@ EXPORT_FORMAT = "linkchart-judgements/1"
 # ------------------------------------------------------------------ what a judgement names
 
 def _sides(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    return [identity._sig(v) for v in payload.get("entities") or []]
+    return [identity.as_signature(v) for v in payload.get("entities") or []]
 
 
 def _mention_set(sig: dict[str, Any]) -> set[tuple[str, str]]:
-    return {(d, name_key(n)) for d, n in identity._mentions(sig)}
+    return {(d, name_key(n)) for d, n in identity.signature_mentions(sig)}
 
 
 def documents_of(j: dict[str, Any]) -> set[str]:
@@ -57,7 +57,7 @@ def documents_of(j: dict[str, Any]) -> set[str]:
     for key in ("entity", "source", "target"):
         if isinstance(payload.get(key), dict):
             sigs.append(payload[key])
-    found = {d for sig in sigs for d, _ in identity._mentions(sig)}
+    found = {d for sig in sigs for d, _ in identity.signature_mentions(sig)}
     found |= {f.get("document") for f in payload.get("facts") or [] if isinstance(f, dict)}
     if payload.get("document"):
         found.add(payload["document"])
@@ -86,7 +86,7 @@ def _apply_merge(conn, payload, search):
     found: list[str] = []
     anchored = 0
     for sig in sides:
-        held = {g for g in matching_locals(conn, identity._mentions(sig)).values() if g}
+        held = {g for g in matching_locals(conn, identity.signature_mentions(sig)).values() if g}
         if not held:
             one = anchor(conn, sig)
             held = {one} if one else set()
@@ -101,8 +101,8 @@ def _apply_separate(conn, payload, search):
     if len(sides) != 2:
         raise JudgementError("not-same and split name two entities")
     a, b = sides
-    a_locals = matching_locals(conn, identity._mentions(a))
-    b_locals = matching_locals(conn, identity._mentions(b))
+    a_locals = matching_locals(conn, identity.signature_mentions(a))
+    b_locals = matching_locals(conn, identity.signature_mentions(b))
     shared = {(k, g) for k, g in b_locals.items() if k not in a_locals}
     a_globals = {g for g in a_locals.values() if g}
     together = {g for _, g in shared if g in a_globals}
@@ -110,19 +110,19 @@ def _apply_separate(conn, payload, search):
         # signatures without mentions (older payloads): entity level only
         ga, gb = anchor(conn, a), anchor(conn, b)
         return ("applied" if ga and gb else "pending"), [ga, gb]
-    for entity_id in sorted(together, key=identity._num):
+    for entity_id in sorted(together, key=identity.entity_number):
         moving = [k for k, g in shared if g == entity_id]
         elsewhere = Counter(g for _, g in shared if g and g not in a_globals)
         target = elsewhere.most_common(1)[0][0] if elsewhere else None
         identity.move_locals(conn, moving, target, search)
-    ga = _majority(matching_locals(conn, identity._mentions(a))) or anchor(conn, a)
-    gb = _majority(matching_locals(conn, identity._mentions(b))) or anchor(conn, b)
+    ga = _majority(matching_locals(conn, identity.signature_mentions(a))) or anchor(conn, a)
+    gb = _majority(matching_locals(conn, identity.signature_mentions(b))) or anchor(conn, b)
     return ("applied" if ga and gb else "pending"), [ga, gb]
 
 
 def _majority(found: dict) -> str | None:
     votes = Counter(g for g in found.values() if g)
-    return min(votes, key=lambda g: (-votes[g], identity._num(g))) if votes else None
+    return min(votes, key=lambda g: (-votes[g], identity.entity_number(g))) if votes else None
 
 
 def _apply_retype(conn, payload, search):
@@ -328,7 +328,7 @@ def rename(conn, entity_id: str, name: str, author, search) -> dict[str, Any]:
 
 
 def _names(conn, doc_id) -> dict[str, str]:
-    return identity._local_names(conn, doc_id)
+    return identity.local_names(conn, doc_id)
 
 
 def relation_facts(conn, edge: str, document: str | None) -> list[dict[str, Any]]:

@@ -68,7 +68,7 @@ def document(conn: Connection, doc_id: str) -> dict[str, Any] | None:
                               .order_by(relations.c.id))]
     rows = conn.execute(select(events).where(events.c.document_id == doc_id)
                         .order_by(events.c.id)).all()
-    people = _participants(conn, [r.id for r in rows], local=True)
+    people = participants_of(conn, [r.id for r in rows], local=True)
     found["events"] = [
         _event(r, people.get(r.id, {})) | {"local_id": r.local_id,
                                              "location_local": r.location_local,
@@ -206,8 +206,9 @@ def all_attributions(conn: Connection) -> list[dict[str, Any]]:
              "content": r.content, "direct": r.direct} for r in rows]
 
 
-def _participants(conn: Connection, event_ids: list[int],
-                  local: bool = False) -> dict[int, dict[str, list[str]]]:
+def participants_of(conn: Connection, event_ids: list[int],
+                    local: bool = False) -> dict[int, dict[str, list[str]]]:
+    """Event id -> role -> the global (or, `local`, the local) ids taking part."""
     found: dict[int, dict[str, list[str]]] = {}
     column = event_participants.c.local_id if local else event_participants.c.entity_id
     for i in range(0, len(event_ids), CHUNK):
@@ -301,7 +302,7 @@ def event_rows_in(conn: Connection, stmt, types: Iterable[str] | None,
 
 
 def _events(conn: Connection, rows: list) -> list[dict[str, Any]]:
-    people = _participants(conn, [r.id for r in rows])
+    people = participants_of(conn, [r.id for r in rows])
     found = []
     for r in rows:
         item = _event(r, people.get(r.id, {})) | {"outlet": r.outlet, "published": r.published}

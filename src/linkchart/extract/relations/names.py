@@ -7,17 +7,20 @@ from spacy.tokens import Token
 
 from linkchart.extract.relations.constants import (
     ACTORS, ORGANISATION_TYPES, ORGS_AND_STATES, PLACES)
+from linkchart.extract.relations.family import RuleFamily
 
 
 SEATED_TYPES = {"international_org", "religious_body", "armed_group", "organization"}
 
 
-class NameRules:
-    """Mixed into RelationExtractor, which provides context and _add."""
+class NameRules(RuleFamily):
+    name = "names"
+    description = "a name's own modifiers: owners, state bodies, seats, places"
+    mention_rules = ("modifiers", "located", "state_body", "seat_in_name")
 
     # -- modifiers of a name: "Iran's Ministry of Intelligence", "France's TF1",
     #    "Carlos Conde of Human Rights Watch", "U.S. Africa Command"
-    def _modifiers(self, index: int, mention) -> None:
+    def modifiers(self, index: int, mention) -> None:
         root = mention.root
         inside = set(range(mention.start, mention.end))
         owners = [c for c in root.children if c.i not in inside and (
@@ -28,7 +31,7 @@ class NameRules:
         owners += [t for t in mention if t.dep_ == "compound" and t.i == mention.start
                    and self.context.referent(t, anaphora=False) not in (None, index)]
         owners += [c for d in self._descriptors(root, inside)
-                   if self.nouns.get(d.lower_) in (None, "part_of")  # an ally is no part
+                   if self.words.nouns.get(d.lower_) in (None, "part_of")  # an ally is no part
                    for c in d.children if c.dep_ == "poss" and c.i < d.i]
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
             owners += [o for o in prep.children if o.dep_ == "pobj"]
@@ -46,10 +49,10 @@ class NameRules:
                 continue  # "U.N. and French forces": two forces, not a French unit of the UN
             kind = self._ownership(self.context.type_of(index), self.context.type_of(other))
             if kind in ("leads", "has_member"):  # "Abdul Mahdi's government", "Erdogan's party"
-                self._add("leads" if kind == "leads" else "member_of", other, index,
+                self.add("leads" if kind == "leads" else "member_of", other, index,
                           [owner, root], root)
             elif kind:
-                self._add(kind, index, other, [owner, root], root)
+                self.add(kind, index, other, [owner, root], root)
 
     @staticmethod
     def _descriptors(root: Token, inside: set[int]) -> list[Token]:
@@ -81,7 +84,7 @@ class NameRules:
     # -- "the Turkish military", "Kenya's police", "U.S. Africa Command": a state force
     #    named by its country is part of it
     #    and "the Saudi-led coalition" is controlled by it
-    def _state_body(self, index: int, mention) -> None:
+    def state_body(self, index: int, mention) -> None:
         kind = self.context.type_of(index)
         if kind not in ("security_agency", "international_org"):
             return
@@ -96,12 +99,12 @@ class NameRules:
             country = self.context.country_referent(actor) if actor else None
             if country is not None and country != index:
                 relation = ("controls", country, index) if led else ("part_of", index, country)
-                self._add(*relation, [token], token, span=(mention.start, mention.end))
+                self.add(*relation, [token], token, span=(mention.start, mention.end))
                 return
 
     # -- a seat in the name: "the National Muslim Council of Kenya", "the African Union
     #    Mission in Somalia", when the place is also named on its own
-    def _seat_in_name(self, index: int, mention) -> None:
+    def seat_in_name(self, index: int, mention) -> None:
         if self.context.type_of(index) not in SEATED_TYPES:
             return
         joints = [t for t in mention if t.lower_ in ("of", "in") and t.i > mention.start]
@@ -111,7 +114,7 @@ class NameRules:
         words = [t.text for t in tail if t.lower_ != "the"]
         place = self._place_named(" ".join(words), index)
         if place is not None:
-            self._add("based_in", index, place, [joints[-1]], joints[-1],
+            self.add("based_in", index, place, [joints[-1]], joints[-1],
                       span=(mention.start, mention.end))
 
     def _place_named(self, name: str, besides: int) -> int | None:
@@ -122,7 +125,7 @@ class NameRules:
         return None
 
     # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"
-    def _located(self, index: int, mention) -> None:
+    def located(self, index: int, mention) -> None:
         if self.context.type_of(index) not in ACTORS - {"country", "person"}:
             return  # "Kerry in Vienna", "a militia leader in eastern Libya": a visit, a beat
         inside = set(range(mention.start, mention.end))
@@ -133,7 +136,7 @@ class NameRules:
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     place = self.context.referent(obj, anaphora=False)
                     if place is not None and self.context.type_of(place) in PLACES:
-                        self._add("based_in", index, place, [prep, obj], prep)
+                        self.add("based_in", index, place, [prep, obj], prep)
 
 
 def _paired_by_hyphen(owner: Token, mention) -> bool:

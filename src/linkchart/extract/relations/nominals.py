@@ -7,24 +7,16 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
+from linkchart.extract.relations.family import RuleFamily
 from linkchart.model import ACTOR_TYPES
 
 
-class NominalRules:
-    """Mixed into RelationExtractor, which provides context, _add and _subjects."""
+class NominalRules(RuleFamily):
+    name = "nominals"
+    description = "'attacks on X', 'clashes between X and Y', 'with Russian support'"
+    token_rules = ("nominal",)
 
-    def _load_nominals(self, words: dict) -> None:
-        self.nominals: dict[str, list[dict]] = {}
-        for cue in words["nominals"]:
-            for word in cue["words"]:
-                self.nominals.setdefault(word, []).append(cue)
-        self.between = {w: kind for kind, ws in words["between"].items() for w in ws}
-        self.light_verbs = set(words["light_verbs"])
-        self.help_nouns = set(words["help_nouns"])
-        self.claim_nouns = set(words["claims"]["nouns"])
-        self.claim_verbs = set(words["claims"]["verbs"])
-
-    def _nominal(self, token: Token) -> None:
+    def nominal(self, token: Token) -> None:
         if token.pos_ not in ("NOUN", "PROPN"):
             return
         self._nominal_with_object(token)
@@ -32,29 +24,29 @@ class NominalRules:
         self._with_help(token)
 
     def _nominal_with_object(self, noun: Token) -> None:
-        for cue in self.nominals.get(noun.lower_, ()):
+        for cue in self.words.nominals.get(noun.lower_, ()):
             for prep in (c for c in self._nominal_preps(noun) if c.lower_ in cue["preps"]):
                 others = [i for o in prep.children if o.dep_ == "pobj"
                           for i in self.context.referents_of(o)
                           if self.context.type_of(i) in cue.get("target_types", ACTOR_TYPES)]
-                actors = self._nominal_actors(noun)
+                actors = self.syntax.nominal_actors(noun)
                 for actor in actors:
                     for other in others:
                         source, target = (other, actor) if cue.get("reverse") else (actor, other)
-                        self._add(cue["type"], source, target, [noun, prep], noun)
+                        self.add(cue["type"], source, target, [noun, prep], noun)
 
     def _nominal_preps(self, noun: Token) -> list[Token]:
         """The noun's prepositions, and its light verb's: the parser hangs "in Turkey" of
         "waged an insurgency in Turkey" on the verb."""
         preps = [c for c in noun.children if c.dep_ == "prep"]
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.light_verbs:
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.words.light_verbs:
             preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
         return preps
 
     def _with_help(self, noun: Token) -> None:
         """'Syrian regime forces, with Russian and Iranian support', 'battling extremists
         with the help of U.N. and French forces': the helpers support whoever acts."""
-        if noun.lower_ not in self.help_nouns or noun.dep_ != "pobj" or \
+        if noun.lower_ not in self.words.help_nouns or noun.dep_ != "pobj" or \
                 noun.head.lower_ != "with":
             return
         helpers = self.context.modifier_referents(noun, ("poss", "amod", "compound"))
@@ -63,51 +55,13 @@ class NominalRules:
                      for i in self.context.referents_of(o)]
         attached = noun.head.head
         helped = self.context.referents_of(attached) if attached.pos_ in ("NOUN", "PROPN") \
-            else self._subjects(attached)
+            else self.syntax.subjects(attached)
         for helper in dict.fromkeys(helpers):
             for other in helped:
-                self._add("supports", helper, other, [noun.head, noun], noun)
-
-    def _nominal_actors(self, noun: Token) -> list[int]:
-        actors = self.context.modifier_referents(noun, ("poss", "compound", "amod", "nmod"))
-        leaders = [i for i in self._leaders_by_hyphen(noun) if i not in actors]
-        if actors:
-            return actors + leaders
-        claimer = self._claimer(noun)
-        if claimer:
-            return leaders + [i for i in claimer if i not in leaders]
-        verb = noun.head
-        if noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in self.light_verbs | {
-                "of", "with"}:  # not "for": 'Trump blamed Iran for the attack on X'
-            while (verb.pos_ == "ADP" or verb.dep_ == "prep") and verb.head.i != verb.i:
-                verb = verb.head  # a preposition can be the root of a headline fragment
-            return leaders + [i for i in self._subjects(verb) if i not in leaders]
-        return leaders
-
-    def _claimer(self, noun: Token) -> list[int]:
-        """'His forces claimed credit for an attack on the GNC': who claims it made it."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "for":
-            return []
-        verb = prep.head.head if prep.head.lower_ in self.claim_nouns else prep.head
-        if verb.lemma_.lower() not in self.claim_verbs or not any(
-                c.dep_ == "dobj" and c.lower_ in self.claim_nouns for c in verb.children):
-            return []
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        return [i for s in subjects for i in self._through_of(s)] or self._subjects(verb)
-
-    def _leaders_by_hyphen(self, noun: Token) -> list[int]:
-        """'the U.S.-led fight against IS', 'the Saudi-led bombing campaign': the leader
-        wages it."""
-        doc = noun.doc
-        modifiers = [c for c in noun.children if c.i < noun.i]
-        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
-        return [i for m in modifiers if self.hyphenated.get(m.lower_) == "leads" and m.i >= 2
-                and doc[m.i - 1].text in ("-", "‐")
-                for i in [self.context.referent(doc[m.i - 2])] if i is not None]
+                self.add("supports", helper, other, [noun.head, noun], noun)
 
     def _nominal_between(self, noun: Token) -> None:
-        kind = self.between.get(noun.lower_)
+        kind = self.words.between.get(noun.lower_)
         if kind is None:
             return
         for prep in (c for c in noun.children if c.dep_ == "prep"
@@ -117,4 +71,4 @@ class NominalRules:
             members = [i for o in prep.children if o.dep_ == "pobj"
                        for i in self.context.referents_of(o)]
             for first, second in combinations(dict.fromkeys(members), 2):
-                self._add(kind, first, second, [noun, prep], noun)
+                self.add(kind, first, second, [noun, prep], noun)

@@ -5,44 +5,41 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from linkchart.extract.relations.constants import ACTORS, LINK_NOUNS, PLACES, TIE_PREPS, phrase_map
+from linkchart.extract.relations.constants import ACTORS, LINK_NOUNS, TIE_PREPS
+from linkchart.extract.relations.family import RuleFamily
 
 
-class RelationalNounRules:
-    """Mixed into RelationExtractor, which provides context, _add, _phrase, _holders,
-    _objects_of_noun, _nominal_actors and _subjects."""
-
-    def _load_nouns(self, words: dict) -> None:
-        self.nouns = phrase_map(words["nouns"])
-        self.strongholds = set(words["strongholds"])
-        self.residents = set(words["residents"])
+class RelationalNounRules(RuleFamily):
+    name = "nouns"
+    description = "relational nouns, strongholds, residents, 'against', 'links to'"
+    token_rules = ("against", "relational_noun", "stronghold", "resident")
 
     # -- relational nouns: "X, a unit of Y", "X is a front for Y", "its Quds Force unit"
-    def _relational_noun(self, token: Token) -> None:
+    def relational_noun(self, token: Token) -> None:
         if token.pos_ not in ("NOUN", "PROPN"):
             return
-        phrase = self._phrase(token, self.nouns)
+        phrase = self.syntax.phrase(token, self.words.nouns)
         if phrase is None and token.lower_ in LINK_NOUNS:
             self._link_noun(token)
             return
-        if phrase is None or self._phrase(token, self.roles):
+        if phrase is None or self.syntax.phrase(token, self.words.roles):
             return
-        kind = self.nouns[phrase]
-        holders = self._holders(token)
+        kind = self.words.nouns[phrase]
+        holders = self.syntax.holders(token)
         if not holders:  # "his Iraqi partners" are Iraqis, not an alliance with Iraq
             modifiers = ("compound",) if kind == "allied_with" else ("compound", "amod")
             holders = self.context.modifier_referents(token, modifiers)
-        others = self._objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS)
+        others = self.syntax.objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS)
         for holder in holders:
             for other in others:
                 if kind == "supports_reverse":
-                    self._add("supports", other, holder, [token], token)
+                    self.add("supports", other, holder, [token], token)
                 else:
-                    self._add(kind, holder, other, [token], token)
+                    self.add(kind, holder, other, [token], token)
 
     # -- places held: "their stronghold in Saada", "Idlib city, its main stronghold"
-    def _stronghold(self, noun: Token) -> None:
-        if noun.pos_ != "NOUN" or noun.lower_ not in self.strongholds:
+    def stronghold(self, noun: Token) -> None:
+        if noun.pos_ != "NOUN" or noun.lower_ not in self.words.strongholds:
             return
         holders = [i for c in noun.children if c.dep_ == "poss"
                    for i in self.context.referents_of(c)]
@@ -51,25 +48,25 @@ class RelationalNounRules:
         holders += [i for o in owners_of for i in self.context.referents_of(o)]
         places = [i for head in [noun, *owners_of] for p in head.children
                   if p.dep_ == "prep" and p.lower_ in ("in", "at")
-                  for o in p.children if o.dep_ == "pobj" for i in self._places(o)]
+                  for o in p.children if o.dep_ == "pobj" for i in self.syntax.places(o)]
         if noun.dep_ == "appos":
-            places += self._places(noun.head)
+            places += self.syntax.places(noun.head)
         elif noun.dep_ == "attr":
             places += [i for s in noun.head.children if s.dep_ == "nsubj"
-                       for i in self._places(s)]
+                       for i in self.syntax.places(s)]
         for holder in (h for h in holders if self.context.type_of(h) in ACTORS - {"country"}):
             for place in places:
-                self._add("based_in", holder, place, [noun], noun)
+                self.add("based_in", holder, place, [noun], noun)
 
     # -- "Abu Omar, a resident of Arsal"
-    def _resident(self, noun: Token) -> None:
-        if noun.pos_ != "NOUN" or noun.lower_ not in self.residents:
+    def resident(self, noun: Token) -> None:
+        if noun.pos_ != "NOUN" or noun.lower_ not in self.words.residents:
             return
         places = [i for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
-                  for o in p.children if o.dep_ == "pobj" for i in self._places(o)]
-        for holder in self._holders(noun):
+                  for o in p.children if o.dep_ == "pobj" for i in self.syntax.places(o)]
+        for holder in self.syntax.holders(noun):
             for place in places:
-                self._add("based_in", holder, place, [noun], noun)
+                self.add("based_in", holder, place, [noun], noun)
 
     def _places(self, token: Token) -> list[int]:
         """Places a phrase names, also through 'the provinces of Saada and Amran'."""
@@ -77,10 +74,10 @@ class RelationalNounRules:
                  if self.context.type_of(i) in PLACES]
         if not found and token.pos_ == "NOUN":
             found = [i for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj" for i in self._places(o)]
+                     for o in p.children if o.dep_ == "pobj" for i in self.syntax.places(o)]
         return found
 
-    def _against(self, noun: Token) -> None:
+    def against(self, noun: Token) -> None:
         """'its partner on the ground against Islamic State', 'a war against the Houthis':
         whoever the noun belongs to opposes the object of 'against'."""
         if noun.pos_ != "NOUN":
@@ -90,20 +87,20 @@ class RelationalNounRules:
                        for i in self.context.referents_of(o)]
             if not targets:
                 continue
-            sources = self._nominal_actors(noun) or self._holders(noun)
+            sources = self.syntax.nominal_actors(noun) or self.syntax.holders(noun)
             for source in sources:
                 for target in targets:
-                    self._add("opposes", source, target, [noun, prep], noun)
+                    self.add("opposes", source, target, [noun, prep], noun)
 
     def _link_noun(self, noun: Token) -> None:
         """'denies any link to X', 'has ties with X': the verb's subject to X."""
         verb = noun.head
         if noun.dep_ not in ("dobj", "attr") or verb.pos_ not in ("VERB", "AUX"):
             return
-        subjects = self._subjects(verb)
+        subjects = self.syntax.subjects(verb)
         targets = [i for c in noun.children if c.dep_ == "prep" and c.lower_ in
                    ("to", "with", "between") for o in c.children if o.dep_ == "pobj"
                    for i in self.context.referents_of(o)]
         for subject in subjects:
             for target in targets:
-                self._add("affiliated_with", subject, target, [noun], verb)
+                self.add("affiliated_with", subject, target, [noun], verb)

@@ -6,56 +6,37 @@ from spacy.tokens import Token
 
 from linkchart.extract.relations.constants import (
     ACTORS, MAX_EVIDENCE_TOKENS, PLACES, SOURCE_TYPES, TARGET_TYPES)
+from linkchart.extract.relations.syntax import Syntax
 from linkchart.model import UNDIRECTED_RELATIONS, Relation
 
 
 class Recorder:
-    """Mixed into RelationExtractor, which provides context; keeps what the rules find."""
+    """Keeps what the rule families find, one relation per (type, source, target), each
+    tagged with the rule that found it (`rule`, set by the extractor before each rule)."""
 
-    def _load_recording(self, words: dict) -> None:
-        self.negation_verbs = set(words["negation_verbs"])
-        self.hedges = set(words["hedges"])
-        self.intent_verbs = set(words["intent_verbs"])
-        self.structural = set(words["structural_relations"])
+    def __init__(self, syntax: Syntax):
+        self.context = syntax.context
+        self.syntax = syntax
+        words = syntax.words
+        self.negation_verbs = words.negation_verbs
+        self.hedges = words.hedges
+        self.intent_verbs = words.intent_verbs
+        self.structural = words.structural
         self.found: dict[tuple, Relation] = {}
-        self._cue_endings: dict[int, set[str]] = {}
-        self.family = "unknown"
+        self.rule = "unknown"
 
-    def _add_all(self, cue: dict, holders: list[int], targets: list[int], trigger: Token):
+    def add_all(self, cue: dict, holders: list[int], targets: list[int], trigger: Token):
         for holder in holders:
             for target in targets:
                 source, other = (target, holder) if cue.get("reverse") else (holder, target)
-                self._add(cue["type"], source, other, [trigger], trigger)
+                self.add(cue["type"], source, other, [trigger], trigger)
 
-    def _phrase(self, token: Token, table: dict[str, str]) -> str | None:
-        """The longest cue ending at this token: 'deputy commander' before 'commander'."""
-        if token.lower_ not in self._endings(table):
-            return None
-        words = [token.lower_]
-        for child in sorted((c for c in token.children if c.i < token.i and c.dep_ in
-                             ("compound", "amod") and c.i == token.i - len(words)),
-                            key=lambda c: -c.i):
-            words.insert(0, child.lower_)
-        for size in range(len(words), 0, -1):
-            phrase = " ".join(words[-size:])
-            if phrase in table:
-                return phrase
-        return None
-
-    def _endings(self, table: dict[str, str]) -> set[str]:
-        """Every way a cue in `table` can end: the whole cue, and what follows each of its
-        spaces. A word that is none of these ends no cue."""
-        found = self._cue_endings.get(id(table))
-        if found is None:
-            found = self._cue_endings[id(table)] = {
-                ending for cue in table for ending in
-                (cue, *(cue[i + 1:] for i, c in enumerate(cue) if c == " "))}
-        return found
-
-    def _add(self, kind: str, source: int, target: int, cues: list[Token], trigger: Token,
-             role: str | None = None, span: tuple[int, int] | None = None) -> None:
+    def add(self, kind: str, source: int, target: int, cues: list[Token], trigger: Token,
+            role: str | None = None, span: tuple[int, int] | None = None,
+            rule: str | None = None) -> None:
         """Record a relation; its evidence is the shortest stretch holding the cue and a
-        mention of each side, or `span` (token offsets) when the cue alone states it."""
+        mention of each side, or `span` (token offsets) when the cue alone states it.
+        `rule` tags it in place of the running rule's name (a variant calibrated apart)."""
         context = self.context
         if source == target or not self._types_fit(kind, source, target):
             return
@@ -77,7 +58,7 @@ class Recorder:
             type=kind, source=context.entity_id(source), target=context.entity_id(target),
             evidence=text, start=start, end=end, role=role,
             negated=self._negated(trigger), hedged=self._hedged(trigger),
-            rule=f"{self.family}:{kind}")
+            rule=f"{rule or self.rule}:{kind}")
 
     def _types_fit(self, kind: str, source: int, target: int) -> bool:
         source_type = self.context.type_of(source)
@@ -91,7 +72,7 @@ class Recorder:
         sentence = self.context.sentence(cues[0])
         tokens = list(cues)
         for index in (source, target):
-            nearest = self._nearest_mention(index, cues[0], sentence)
+            nearest = self.syntax.nearest_mention(index, cues[0], sentence)
             if nearest is not None:
                 tokens.append(nearest)
         first, last = min(t.i for t in tokens), max(t.i for t in tokens)
@@ -102,16 +83,6 @@ class Recorder:
         end = max([last + 1, *(m.end for m in mentions)])
         start = min([first, *(m.start for m in mentions)])
         return self.context.evidence(start, end)
-
-    def _nearest_mention(self, index: int, cue: Token, sentence) -> Token | None:
-        best = None
-        for token in sentence:
-            if self.context.token_referent.get(token.i) == index or (
-                    token.pos_ in ("PRON", "NOUN", "ADJ", "PROPN")
-                    and self.context.referent(token) == index):
-                if best is None or abs(token.i - cue.i) < abs(best.i - cue.i):
-                    best = token
-        return best
 
     def _negated(self, trigger: Token) -> bool:
         """Negated, or the object of a denial: 'denies any link to X', 'rejects backing'."""
