@@ -20,6 +20,7 @@ from linkchart.nlp.referents import Referent
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+DOMINANCE = 1.5  # how much more often the article's country is named than the next
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 ANAPHORS = frozenset(lexicon("anaphora")["pronouns"]) | \
     frozenset(lexicon("anaphora")["descriptions"])
@@ -114,10 +115,14 @@ class Context:
 
     def _relative_antecedent(self, noun: Token) -> int | None:
         """What 'who' stands for: the noun the clause hangs on, or the name that noun is
-        in apposition to ('Ian Bradbury, a Canadian soldier who is training ...')."""
+        in apposition to ('Ian Bradbury, a Canadian soldier who is training ...') or
+        that the noun describes ('X is a militia that ...')."""
         index = self.referent(noun, anaphora=False)
         if index is None and noun.dep_ == "appos":
             index = self.referent(noun.head, anaphora=False)
+        if index is None and noun.dep_ == "attr":  # "X is a militia that is part of Y"
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            index = self.referent(subject) if subject is not None else None
         return index if index is not None else self.referent(noun)
 
     def _conjuncts(self, token: Token) -> list[Token]:
@@ -159,7 +164,8 @@ class Context:
         return self.country_referent(actor) if actor else None
 
     def dominant_country(self) -> int | None:
-        """The country the document names most, counting demonyms ('Kenyan')."""
+        """The country the document names most, counting demonyms ('Kenyan'), when it
+        is named clearly more often than any other."""
         if not self._dominant:
             self._dominant.append(self._count_countries())
         return self._dominant[0]
@@ -172,6 +178,9 @@ class Context:
                 index = self._country_of_demonym(token)
             if index is not None and self.referents[index].type == "country":
                 counts[index] = counts.get(index, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0] < DOMINANCE * ranked[1]:
+            return None  # an article about two states: a minister's is not guessed
         return max(counts, key=counts.get) if counts else None
 
     def country_referent(self, actor) -> int | None:

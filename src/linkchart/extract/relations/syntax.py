@@ -66,6 +66,8 @@ class Syntax:
             subjects = _controller(verb.head)  # "called on Rouhani to provide X to Hamas"
         if not subjects and (verb.dep_ in ("conj", "xcomp") or _purpose(verb)):
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "conj":  # "are backed by Iran and have fought X"
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if not subjects and verb.dep_ in ("relcl", "acl"):
             return context.referents_of(verb.head)
         if not subjects and verb.dep_ == "pcomp":  # "played a role in wiping out IS"
@@ -278,8 +280,14 @@ class Syntax:
 def passive(verb: Token) -> bool:
     """'was armed and trained by': the second verb shares the first one's subject."""
     return any(c.dep_ == "nsubjpass" for c in verb.children) or (
-        verb.dep_ == "conj" and verb.tag_ == "VBN"
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and not _own_active_aux(verb)
         and any(c.dep_ == "nsubjpass" for c in verb.head.children))
+
+
+def _own_active_aux(verb: Token) -> bool:
+    """'are supported by Iran and have fought a war': 'have fought' is active."""
+    return any(c.dep_ == "aux" for c in verb.children) and \
+        not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _purpose(verb: Token) -> bool:

@@ -31,7 +31,10 @@ class VerbRules(RuleFamily):
                 kind = "based_in"  # "IS controls a vast swath of Syria"
             for subject in subjects:
                 for obj in objects:
-                    self.add(kind, subject, obj, said, token)
+                    held = kind == "controls" and self.context.type_of(obj) == "location" \
+                        and self.context.type_of(subject) != "country"
+                    # "Hamas, which controls the Gaza Strip": ground held, not an actor
+                    self.add("based_in" if held else kind, subject, obj, said, token)
         for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "dative")):
             cue = self.words.verb_preps.get((lemma, prep.lower_))
             if cue is None or not self._particle_ok(token, cue) or self._sends_word(token):
