@@ -372,3 +372,24 @@ def test_a_minister_in_an_article_about_two_states_is_not_guessed(relations_of):
         "it illegally; Britain said Iran had broken sanctions. Iran warned Britain again "
         "on Friday. Foreign Secretary Alan Pryce said the crew were safe.")
     assert not any(s == "Alan Pryce" for _, s, _ in found)
+
+
+def test_a_capitalised_body_the_model_missed_is_no_anaphor(relations_of):
+    found = relations_of("Warplanes struck Daesh positions near Mosul on Monday. Norway is a "
+                         "member of the Northern Coalition against extremism and has trained "
+                         "Iraqi soldiers.")
+    assert not any(s == "Norway" and o == "Daesh" and t == "member_of" for t, s, o in found)
+
+
+def test_a_pack_name_with_small_words_in_lower_case_is_one_name(relations_of):
+    found = relations_of("The UK is a leading member of the Global Coalition against Daesh.")
+    assert ("member_of", "UK", "Global Coalition against Daesh") in found \
+        or ("member_of", "United Kingdom", "Global Coalition against Daesh") in found
+    assert not any(t == "opposes" and "Global Coalition against Daesh" in (s, o)
+                   for t, s, o in found)
+
+
+def test_a_body_for_a_purpose_opposes_its_enemy(relations_of):
+    found = relations_of("The Peshmerga are a force to fight the Islamic State.")
+    assert any(t == "opposes" and {s, o} == {"Peshmerga", "Islamic State"}
+               for t, s, o in found)

@@ -206,6 +206,8 @@ class Context:
             return coordinated  # "Syrian government forces and their Hezbollah allies"
         if word in pronouns:
             wanted = set(pronouns[word])
+        elif _unrecognised_name(token):
+            return None  # "the Global Coalition against Daesh" names a body of its own
         elif word in nouns and self._definite(token):
             wanted = set(nouns[word])
         elif token.pos_ == "NOUN" and self._definite(token):
@@ -300,3 +302,11 @@ class Context:
 
     def sentence_evidence(self, sent: Span) -> tuple[str, int, int]:
         return self.evidence(sent.start, sent.end)
+
+
+def _unrecognised_name(token: Token) -> bool:
+    """A capitalised noun with a capitalised modifier the model did not read as a name
+    ('the Global Coalition', 'Coalition military forces' is not): no anaphor."""
+    return token.pos_ == "PROPN" and token.is_title and any(
+        c.dep_ in ("compound", "amod") and c.i < token.i and c.is_title and c.pos_ == "PROPN"
+        for c in token.children)

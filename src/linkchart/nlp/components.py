@@ -58,9 +58,20 @@ def pack_patterns(knowledge: Knowledge) -> list[dict]:
         if country is not None:  # 'the Iraqi government' names Iraq
             label, key = "country", f"state:{country.name}"
         for form in actor.surface_forms():
-            for variant in {form, form[0].upper() + form[1:]}:
+            for variant in {form, form[0].upper() + form[1:], _small_joiners(form)}:
                 patterns.append({"label": label, "pattern": variant, "id": key})
     return patterns
+
+
+def _small_joiners(name: str) -> str:
+    """'Global Coalition against Daesh' for the pack's 'Global Coalition Against Daesh':
+    the small words inside a name are written either way."""
+    words = name.split(" ")
+    return " ".join([words[0]] + [w.lower() if w.lower() in NAME_JOINER_WORDS else w
+                                  for w in words[1:]])
+
+
+NAME_JOINER_WORDS = frozenset({"of", "for", "the", "and", "against", "to", "in", "on", "at"})
 
 
 def morphology_patterns() -> list[dict]:

@@ -82,7 +82,8 @@ class RelationalNounRules(RuleFamily):
         whoever the noun belongs to opposes the object of 'against'."""
         if noun.pos_ != "NOUN":
             return
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"):
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
+                     and c.i not in self.context.token_referent):  # not inside a name
             targets = [i for o in prep.children if o.dep_ == "pobj"
                        for i in self.context.referents_of(o)]
             if not targets:

@@ -68,6 +68,8 @@ class Syntax:
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects and verb.dep_ == "conj":  # "are backed by Iran and have fought X"
             subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not subjects and verb.dep_ in ("acl", "relcl") and _purpose_of_copula_noun(verb):
+            return self.subjects(verb.head.head)  # "X is the coalition to defeat ISIS"
         if not subjects and verb.dep_ in ("relcl", "acl"):
             return context.referents_of(verb.head)
         if not subjects and verb.dep_ == "pcomp":  # "played a role in wiping out IS"
@@ -288,6 +290,12 @@ def _own_active_aux(verb: Token) -> bool:
     """'are supported by Iran and have fought a war': 'have fought' is active."""
     return any(c.dep_ == "aux" for c in verb.children) and \
         not any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _purpose_of_copula_noun(verb: Token) -> bool:
+    """'X is the coalition to defeat ISIS', 'X is a force to fight Y'."""
+    return verb.head.dep_ == "attr" and verb.head.head.lemma_ == "be" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _purpose(verb: Token) -> bool:
