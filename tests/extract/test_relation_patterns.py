@@ -393,3 +393,23 @@ def test_a_body_for_a_purpose_opposes_its_enemy(relations_of):
     found = relations_of("The Peshmerga are a force to fight the Islamic State.")
     assert any(t == "opposes" and {s, o} == {"Peshmerga", "Islamic State"}
                for t, s, o in found)
+
+
+def test_labelling_a_group_terrorist_in_a_small_clause_opposes_it(relations_of):
+    found = relations_of("Turkey considers the YPG a terrorist group linked to the PKK. "
+                         "Israel deems Hamas a terrorist organisation.")
+    assert any(t == "opposes" and {s, o} == {"Turkey", "YPG"} for t, s, o in found)
+    assert any(t == "opposes" and {s, o} == {"Israel", "Hamas"} for t, s, o in found)
+
+
+def test_whose_forces_act_for_the_name_the_clause_hangs_on(relations_of):
+    found = relations_of("Khalifa Haftar, whose forces control much of eastern Libya, is "
+                         "supported by Egypt.")
+    assert ("based_in", "Khalifa Haftar", "Libya") in found
+    assert ("supports", "Egypt", "Khalifa Haftar") in found
+
+
+def test_a_subject_named_through_of_acts_for_its_owner(relations_of):
+    found = relations_of("Fighters from Hezbollah attacked the Islamic State near Qusayr.")
+    assert any(t == "opposes" and {s, o} == {"Hezbollah", "Islamic State"}
+               for t, s, o in found)

@@ -111,6 +111,8 @@ class Context:
         if index is None and head.lower_ in RELATIVE_PRONOUNS and \
                 head.head.dep_ in ("relcl", "acl"):
             index = self._relative_antecedent(head.head.head)
+        if index is None and head.lower_ == "whose" and head.head.head.dep_ == "relcl":
+            index = self._relative_antecedent(head.head.head.head)  # "X, whose forces ..."
         return index
 
     def _relative_antecedent(self, noun: Token) -> int | None:

@@ -75,7 +75,7 @@ class Syntax:
         if not subjects and verb.dep_ == "pcomp":  # "played a role in wiping out IS"
             governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
             return self.subjects(governor) if governor is not None else []
-        return [i for s in subjects for i in context.referents_of(s)]
+        return [i for s in subjects for i in self.through_of(s)]
 
     def passive_subjects(self, verb: Token) -> list[int]:
         return [i for c in verb.children if c.dep_ == "nsubjpass"

@@ -23,7 +23,7 @@ class VerbRules(RuleFamily):
         if lemma not in self.words.verbs and lemma not in self.words.verb_lemmas_with_preps:
             return
         subjects = self.syntax.subjects(token)
-        objects = self.syntax.direct_objects(token)
+        objects = self.syntax.direct_objects(token) or self._ground_of(token)
         if lemma in self.words.verbs and subjects and objects:
             said = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
             kind = self.words.verbs[lemma]
@@ -50,6 +50,15 @@ class VerbRules(RuleFamily):
                    and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
                    for c in verb.children)
 
+    def _ground_of(self, verb: Token) -> list[int]:
+        """'control much of eastern Libya': the place the ground held is part of."""
+        if self.words.verbs.get(verb.lemma_.lower()) != "controls" or \
+                not self._holds_ground(verb):
+            return []
+        return [i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
+
     def _sends_word(self, verb: Token) -> bool:
         """'sent a letter to the UN', 'gave a warning to Iran': words, not support."""
         return any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.message_nouns
@@ -72,6 +81,20 @@ class VerbRules(RuleFamily):
                     for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
                 self.add_all({"type": "opposes"}, designators, self.syntax.direct_objects(verb),
                               verb)
+        self._small_clause_designation(verb)
+
+    def _small_clause_designation(self, verb: Token) -> None:
+        """'Turkey considers the YPG a terrorist group', 'Israel deems Hamas a terrorist
+        organisation': the label is the verb's second object, however the parser hangs it."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd", "ccomp")]
+        nouns = objects + [a for o in objects for a in o.children if a.dep_ == "appos"]
+        labels = [n for n in nouns if {n.lower_, *(c.lower_ for c in n.children if c.dep_ in (
+            "amod", "compound"))} & self.words.designation_words and n.pos_ == "NOUN"]
+        if not labels:
+            return
+        designated = [i for o in objects if o not in labels
+                      for i in self.context.referents_of(o)]
+        self.add_all({"type": "opposes"}, self.syntax.subjects(verb), designated, verb)
 
     def _phrasal(self, verb: Token) -> str:
         """'wiped out', 'propped up': the lemma with its particle when that is a cue."""
