@@ -192,3 +192,16 @@ def test_the_militants_far_from_the_name_are_the_one_group_named():
               "buildings and the police sealed the roads around the town. " * 3
             + "“We are here to kill and die,” the militants said, according to a student.")
     assert _named_source(text, "kill and die")[1] == "al-Shabaab"
+
+
+def test_an_aim_in_an_infinitive_is_no_statement():
+    found = attributions_of("The rebels hoped to topple the government before winter. The "
+                            "ministry vowed to speed up deliveries of grain, its spokesman said.")
+    assert not any(a.content.startswith("to ") for a in found)
+    assert [a.source_text for a in found] == ["its spokesman"]
+
+
+def test_no_one_claiming_is_no_source():
+    found = attributions_of("No group claimed responsibility for the attack on the market, "
+                            "which killed nine people on Sunday.")
+    assert found == []

@@ -75,13 +75,15 @@ class AttributionExtractor:
         if cue.source.lemma_.lower() in self.words["non_speakers"] and \
                 cue.source.i not in self.context.token_referent:
             return None  # "an intense media campaign ... alleging": no one speaks
+        if _nobody(cue.source):
+            return None  # "No group claimed responsibility": no one spoke
         source_start, source_end = _source_bounds(cue.source)
         content = self._content(cue, sent, source_start, source_end)
         if content is None:
             return None
         (start, end), direct = content
         text = self.context.text[start:end]
-        if len(text.split()) < MIN_CONTENT_WORDS:
+        if len(text.split()) < MIN_CONTENT_WORDS or self._intention(cue, text):
             return None
         source_index, kind = self._source(cue.source)
         if kind == "named_person" or (kind == "anonymous" and cue.source.tag_ == "NN"
@@ -94,6 +96,12 @@ class AttributionExtractor:
             else None, source_text=source_text, source_kind=kind, cue=cue.text,
             content=text, direct=direct, start=start, end=end,
             rule=f"{_form(cue, direct)}:{kind}")
+
+    def _intention(self, cue: Cue, text: str) -> bool:
+        """'hoped to topple Assad', 'is expected to deliver a warning': an aim told in
+        an infinitive is no statement reported."""
+        return text.startswith("to ") and \
+            cue.token.lemma_.lower() in self.words["intention_verbs"]
 
     def _content(self, cue: Cue, sent: Span, source_start: int,
                  source_end: int) -> tuple[tuple[int, int], bool] | None:
@@ -388,6 +396,11 @@ class AttributionExtractor:
 
 def extract_attributions(context: Context) -> list[Attribution]:
     return AttributionExtractor(context).run()
+
+
+def _nobody(source: Token) -> bool:
+    return source.lower_ in ("nobody", "none") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in source.children)
 
 
 def _form(cue: Cue, direct: bool) -> str:
