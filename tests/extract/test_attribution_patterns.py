@@ -205,3 +205,18 @@ def test_no_one_claiming_is_no_source():
     found = attributions_of("No group claimed responsibility for the attack on the market, "
                             "which killed nine people on Sunday.")
     assert found == []
+
+
+def test_a_statement_told_as_a_noun_phrase():
+    found = {a.cue: a for a in attributions_of(
+        "Ukraine and its allies accused Russia of arming the rebels in the east. Aid "
+        "agencies warned of a humanitarian disaster in the city.")}
+    assert found["accused"].content == "Russia of arming the rebels in the east"
+    assert found["warned"].content == "a humanitarian disaster in the city"
+
+
+def test_the_accused_and_a_denial_inside_a_quotation_do_not_speak():
+    found = attributions_of(
+        "The gunmen were accused of torturing hostages before killing them. “One of the "
+        "groups denies its connection to the attack every time,” the analyst said.")
+    assert [a.source_text for a in found] == ["the analyst"]

@@ -128,6 +128,9 @@ class AttributionExtractor:
                 return _trim(self.context.text, tokens[0].idx, stop.idx), False
             start = _addressee_start(cue.token, complement[0]) or tokens[0]
             return _trim(self.context.text, start.idx, _end(tokens[-1])), False
+        said = self._object_said(cue.token)
+        if said:
+            return said, False
         if cue.token.lemma_.lower() in self.complement_only:
             return None
         if cue.token.dep_ == "parataxis" and cue.token.head.i > cue.token.i:
@@ -147,6 +150,29 @@ class AttributionExtractor:
         if after > host[-1].i:
             return None
         return _trim(self.context.text, cue.doc[after].idx, _end(host[-1]))
+
+    def _object_said(self, cue: Token) -> tuple[int, int] | None:
+        """'Iran denies involvement in the attacks', 'accused Russia of arming the
+        rebels', 'called for unity', 'warned of a disaster': what is denied, charged or
+        asked for, told as a noun phrase."""
+        lemma = cue.lemma_.lower()
+        preps = self.words["object_statements"].get(lemma)
+        if preps is None or any(c.dep_ == "auxpass" for c in cue.children):
+            return None  # "the gunmen were accused of torturing": they did not speak
+        if any(q.start <= cue.idx < q.end for q in self.quotes):
+            return None  # '"... one of the lines denies its connection ...," he said'
+        heads = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        heads += [c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps
+                  and c.i > cue.i]
+        if not heads:
+            return None
+        tokens = [t for h in heads for t in h.subtree]
+        first = min(tokens, key=lambda t: t.i)
+        if heads[0].dep_ == "prep" and len(heads) == 1:
+            first = next((t for t in heads[0].subtree if t.i > heads[0].i), None)
+            if first is None:
+                return None
+        return _trim(self.context.text, first.idx, _end(max(tokens, key=lambda t: t.i)))
 
     def _claimed(self, cue: Token) -> tuple[int, int] | None:
         """'claimed responsibility for the killing': the claim is what follows."""
