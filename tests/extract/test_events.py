@@ -205,6 +205,18 @@ def test_demonstrating_something_is_no_protest(events_of):
     assert [e.type for e in events].count("PROTEST") == 1
 
 
+def test_a_demand_that_someone_step_down_is_no_retreat(events_of):
+    events, _ = events_of("Egypt repeated its demand that Hamas withdraw from the border "
+                          "on Monday.", "2020-01-08")
+    assert "RETREAT" not in {e.type for e in events}
+
+
+def test_a_date_the_act_lasts_until_does_not_date_it(events_of):
+    events, _ = events_of("On Saturday, Hamas declared a unilateral ceasefire until the "
+                          "elections on 1 November.", "2020-10-10")
+    assert {e.date for e in events} == {"2020-10-10"}
+
+
 def test_the_next_day_follows_the_previous_event(events_of):
     text = ("Iraqi officials and a U.S. delegation held talks in Baghdad on 3 March. "
             "Iraq and the United States met again the next day in Tehran.")

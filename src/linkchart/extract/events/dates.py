@@ -110,13 +110,22 @@ class DateFinder:
 
     def _use_date(self, ent: Span, candidate: Candidate) -> bool:
         text = ent.text
-        if resolve_date(text, PROBE_DATE, PROBE_DATE) is None:
+        if resolve_date(text, PROBE_DATE, PROBE_DATE) is None or _a_deadline(ent):
             return False
         candidate.date = resolve_date(text, self.published, self.last_date)
         candidate.date_text = date_text(ent)
         if candidate.date:
             self.last_date = candidate.date
         return True
+
+
+def _a_deadline(ent: Span) -> bool:
+    """'a cease-fire until elections on Nov. 1', 'until March': when something lasts
+    to, not when it happened."""
+    for ancestor in list(ent.root.ancestors)[:3]:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in ("until", "till"):
+            return True
+    return False
 
 
 def _own_heads(trigger: Trigger) -> list[Token]:

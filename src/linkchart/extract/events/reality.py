@@ -62,6 +62,9 @@ def clause_reality(verb: Token, triggers: dict[int, Trigger], lex: Lexicon) -> R
         return ("refuse", None) if refusal else DROP
     if _habit_or_condition(verb, children, lex):
         return DROP
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and \
+            lemma_of(verb.head) in lex.hypothetical:
+        return DROP  # "his demand that Assad step down", "the plan to withdraw"
     reported = reporting_head(verb, lex)
     if reported is not None and lemma_of(reported) in lex.allegation_verbs and \
             verb.dep_ == "ccomp":
