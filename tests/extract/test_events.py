@@ -217,6 +217,14 @@ def test_a_date_the_act_lasts_until_does_not_date_it(events_of):
     assert {e.date for e in events} == {"2020-10-10"}
 
 
+def test_the_title_of_a_country_is_the_person_named_with_it(events_of):
+    events, names = events_of("The president of Egypt resigned on Thursday. The envoy Omar "
+                              "Said had met President Karim Haddad in Cairo on Monday.",
+                              "2020-01-08")
+    retreat = only(events, "RETREAT")
+    assert named(retreat.actors, names) == {"Karim Haddad"}
+
+
 def test_the_next_day_follows_the_previous_event(events_of):
     text = ("Iraqi officials and a U.S. delegation held talks in Baghdad on 3 March. "
             "Iraq and the United States met again the next day in Tehran.")

@@ -22,6 +22,7 @@ COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DOMINANCE = 1.5  # how much more often the article's country is named than the next
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+OFFICE_TITLES = frozenset(lexicon("anaphora")["office_titles"])
 ANAPHORS = frozenset(lexicon("anaphora")["pronouns"]) | \
     frozenset(lexicon("anaphora")["descriptions"])
 ANAPHOR_WINDOW = 60  # tokens; a pronoun further than this from its antecedent is left alone
@@ -274,6 +275,19 @@ class Context:
             if index is not None and self.referents[index].type in wanted:
                 return index
         return None
+
+    def title_holder(self, title: Token) -> int | None:
+        """'The president of Yemen has resigned' after 'President Hadi': the one person
+        the article names with that title word."""
+        if title.lower_ not in OFFICE_TITLES or title.i in self.token_referent or not any(
+                c.dep_ in ("det", "poss") or c.dep_ == "prep" and c.lower_ == "of"
+                for c in title.children):
+            return None
+        holders = {self.token_referent[t.i + 1] for t in self.doc
+                   if t.lower_ == title.lower_ and t.i != title.i
+                   and t.i + 1 in self.token_referent
+                   and self.type_of(self.token_referent[t.i + 1]) == "person"}
+        return holders.pop() if len(holders) == 1 else None
 
     def only_one_before(self, token: Token) -> int | None:
         """'the militants said', far from 'al-Shabaab': a definite description names

@@ -21,6 +21,9 @@ def phrase_referents(token: Token | None, context: Context, lex: Lexicon) -> lis
     found = context.referents_of(token)
     if found:
         return found
+    holder = context.title_holder(token)
+    if holder is not None:
+        return [holder]
     for head in (token, *token.conjuncts):
         for child in head.children:
             add_new(found, _referents_through(child, context, lex))
