@@ -41,6 +41,7 @@ class Context:
     sentences: list[Span] = field(default_factory=list)
     _sentence_of: list[int] = field(default_factory=list)
     _resolved: dict[int, int | None] = field(default_factory=dict)
+    _titled: dict[str, set[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, document: Document, knowledge: Knowledge) -> "Context":
@@ -283,11 +284,19 @@ class Context:
                 c.dep_ in ("det", "poss") or c.dep_ == "prep" and c.lower_ == "of"
                 for c in title.children):
             return None
-        holders = {self.token_referent[t.i + 1] for t in self.doc
-                   if t.lower_ == title.lower_ and t.i != title.i
-                   and t.i + 1 in self.token_referent
-                   and self.type_of(self.token_referent[t.i + 1]) == "person"}
-        return holders.pop() if len(holders) == 1 else None
+        holders = self._titled_people().get(title.lower_, set())
+        return next(iter(holders)) if len(holders) == 1 else None
+
+    def _titled_people(self) -> dict[str, set[int]]:
+        """Each office title word, with the people named right after it."""
+        if not self._titled:
+            for token in self.doc:
+                following = self.token_referent.get(token.i + 1)
+                if token.lower_ in OFFICE_TITLES and following is not None and \
+                        self.type_of(following) == "person":
+                    self._titled.setdefault(token.lower_, set()).add(following)
+            self._titled.setdefault("", set())  # computed, even when empty
+        return self._titled
 
     def only_one_before(self, token: Token) -> int | None:
         """'the militants said', far from 'al-Shabaab': a definite description names
