@@ -413,3 +413,17 @@ def test_a_subject_named_through_of_acts_for_its_owner(relations_of):
     found = relations_of("Fighters from Hezbollah attacked the Islamic State near Qusayr.")
     assert any(t == "opposes" and {s, o} == {"Hezbollah", "Islamic State"}
                for t, s, o in found)
+
+
+def test_the_accused_acts_in_the_charge(relations_of):
+    found = relations_of("Ukraine accused Russia of providing weapons and training to the "
+                         "Donetsk People's Republic.")
+    assert ("supports", "Russia", "Donetsk People's Republic") in found
+    assert not any(s == "Ukraine" and t == "supports" for t, s, _ in found)
+
+
+def test_an_opponent_of_a_states_influence_opposes_the_state(relations_of):
+    found = relations_of("Wissam al-Hassan was a powerful opponent of Syria's influence in "
+                         "Lebanon.")
+    assert any(t == "opposes" and {s, o} == {"Wissam al-Hassan", "Syria"} for t, s, o in found)
+    assert not any(t == "opposes" and "Lebanon" in (s, o) for t, s, o in found)

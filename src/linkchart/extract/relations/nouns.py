@@ -29,7 +29,8 @@ class RelationalNounRules(RuleFamily):
         if not holders:  # "his Iraqi partners" are Iraqis, not an alliance with Iraq
             modifiers = ("compound",) if kind == "allied_with" else ("compound", "amod")
             holders = self.context.modifier_referents(token, modifiers)
-        others = self.syntax.objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS)
+        others = self.syntax.objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS,
+                                             through_owner=True)
         for holder in holders:
             for other in others:
                 if kind == "supports_reverse":

@@ -74,7 +74,14 @@ class Syntax:
             return context.referents_of(verb.head)
         if not subjects and verb.dep_ == "pcomp":  # "played a role in wiping out IS"
             governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            return self.subjects(governor) if governor is not None else []
+            if governor is None:
+                return []
+            accused = [c for c in governor.children if c.dep_ == "dobj"]
+            # "accused Russia of arming X": the accused is the one arming
+            if accused and verb.head.head == governor and \
+                    governor.lemma_.lower() in self.words.accusing_verbs:
+                return [i for c in accused for i in self.through_of(c)]
+            return self.subjects(governor)
         return [i for s in subjects for i in self.through_of(s)]
 
     def passive_subjects(self, verb: Token) -> list[int]:
@@ -211,8 +218,10 @@ class Syntax:
         return []
 
     def objects_of_noun(self, noun: Token, exclude: set[int],
-                        preps: frozenset[str] = OBJECT_PREPS) -> list[int]:
-        """Whom a role or relational noun ties its holder to: owners, modifiers, objects."""
+                        preps: frozenset[str] = OBJECT_PREPS,
+                        through_owner: bool = False) -> list[int]:
+        """Whom a role or relational noun ties its holder to: owners, modifiers, objects;
+        `through_owner`: an unnamed object's owner ('an opponent of Syria's influence')."""
         words = self.words
         found: list[int] = []
         for child in noun.children:
@@ -225,7 +234,9 @@ class Syntax:
                 for obj in (c for c in child.children if c.dep_ == "pobj"
                             and c.lower_ not in words.charge_words
                             and not (child.lower_ == "of" and c.lower_ in words.portfolios)):
-                    named = self.context.referents_of(obj)
+                    named = self.context.referents_of(obj) or [
+                        i for c in obj.children if through_owner and c.dep_ == "poss"
+                        for i in self.context.referents_of(c)]
                     found += named or [i for p in obj.children if p.dep_ == "prep"
                                        and p.lower_ in OBJECT_PREPS for o in p.children
                                        if o.dep_ == "pobj" for i in self.context.referents_of(o)]

@@ -31,6 +31,7 @@ class RelationWords:
     territory_nouns: set[str]
     designation_verbs: set[str]
     designation_words: set[str]
+    accusing_verbs: set[str]
     adjectives: dict[tuple[str, str], dict]
     hyphenated: dict[str, str]
     participles: dict[str, str]
@@ -82,7 +83,8 @@ def _verbs(words: dict) -> dict:
         message_nouns=set(words["message_nouns"]),
         territory_nouns=set(words["territory_nouns"]),
         designation_verbs=set(words["designation_verbs"]),
-        designation_words=set(words["designation_words"]))
+        designation_words=set(words["designation_words"]),
+        accusing_verbs=set(words["accusing_verbs"]))
 
 
 def _modifiers(words: dict) -> dict:
