@@ -427,3 +427,23 @@ def test_an_opponent_of_a_states_influence_opposes_the_state(relations_of):
                          "Lebanon.")
     assert any(t == "opposes" and {s, o} == {"Wissam al-Hassan", "Syria"} for t, s, o in found)
     assert not any(t == "opposes" and "Lebanon" in (s, o) for t, s, o in found)
+
+
+def test_a_deputy_head_is_a_member_not_the_leader(relations_of):
+    found = relations_of("Nura Salem, deputy head of the Manbij Military Council, spoke to "
+                         "reporters.")
+    assert ("member_of", "Nura Salem", "Manbij Military Council") in found
+    assert ("leads", "Nura Salem", "Manbij Military Council") not in found
+
+
+def test_a_dummy_it_stands_for_no_one(relations_of):
+    found = relations_of("Jabhat Fateh al-Sham fought near Aleppo. It is profoundly in the "
+                         "interest of the United States to target al Qaeda.")
+    assert not any(t == "opposes" and "Jabhat Fateh al-Sham" in (s, o) for t, s, o in found)
+
+
+def test_an_administration_named_by_its_leader_is_the_state(relations_of):
+    found = relations_of("Donald Trump spoke about the United States on Monday. Last year "
+                         "the Trump administration officially designated the IRGC as a "
+                         "terrorist organization.")
+    assert any(t == "opposes" and {s, o} == {"United States", "IRGC"} for t, s, o in found)

@@ -208,6 +208,8 @@ class Context:
         coordinated = self._first_conjunct(token)
         if word in words["coordinated_possessives"] and coordinated is not None:
             return coordinated  # "Syrian government forces and their Hezbollah allies"
+        if _dummy_it(token):
+            return None  # "it is in the interest of the US to target al-Qaeda"
         if word in pronouns:
             wanted = set(pronouns[word])
         elif _unrecognised_name(token):
@@ -335,3 +337,11 @@ def _unrecognised_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_title and any(
         c.dep_ in ("compound", "amod") and c.i < token.i and c.is_title and c.pos_ == "PROPN"
         for c in token.children)
+
+
+def _dummy_it(token: Token) -> bool:
+    """'It is in the interest of the US to target X', 'it is clear that ...': an "it"
+    standing for the clause after it, not for anyone."""
+    head = token.head
+    return token.lower_ == "it" and token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+        c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > token.i for c in head.children)

@@ -23,7 +23,7 @@ class RoleRules(RuleFamily):
         if role is None:
             return
         kind = self.words.roles[role]
-        if token.lower_ in self.words.definite_leads:
+        if role in self.words.definite_leads:  # not "deputy head"
             kind = "member_of" if any(c.lower_ in ("a", "an") for c in token.children) \
                 else "leads"
         holders = self.syntax.holders(token)
@@ -44,7 +44,7 @@ class RoleRules(RuleFamily):
             tag = "role_dominant_country" if guessed else None  # calibrated apart
             for organisation in organisations or home:
                 fits = kind if organisations else self.words.state_titles[role]
-                if token.lower_ in self.words.definite_leads and \
+                if role in self.words.definite_leads and \
                         self.context.type_of(organisation) == "country":
                     fits = "member_of"
                 title = None if organisations else self._title_span(token, holder)

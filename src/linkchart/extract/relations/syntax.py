@@ -108,6 +108,10 @@ class Syntax:
                      for o in p.children if o.dep_ == "pobj" for i in context.referents_of(o)]
             if token.lower_ in words.government_nouns:  # "the regime of President Assad"
                 named = [self._state_led_by(i) for i in named]
+            if not named and token.lower_ in words.government_nouns:  # "the Trump administration"
+                named = [self._state_led_by(i) for c in token.children
+                         if c.dep_ in ("compound", "poss")
+                         for i in context.referents_of(c) if context.type_of(i) == "person"]
             if not named and token.lower_ in words.force_nouns:
                 named = [self._state_led_by(i) if token.lower_ in words.government_nouns else i
                          for c in token.children if c.dep_ == "poss"
