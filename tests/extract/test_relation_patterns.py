@@ -447,3 +447,21 @@ def test_an_administration_named_by_its_leader_is_the_state(relations_of):
                          "the Trump administration officially designated the IRGC as a "
                          "terrorist organization.")
     assert any(t == "opposes" and {s, o} == {"United States", "IRGC"} for t, s, o in found)
+
+
+def test_a_branch_named_by_a_demonym_is_no_part_of_that_state(relations_of):
+    found = relations_of("Islamic State fighters attacked the hotel. The group's Libyan "
+                         "branch claimed the attack.")
+    assert not any(t == "part_of" and s == "Libya" for t, s, _ in found)
+
+
+def test_an_ally_of_an_administration_is_an_ally_of_its_state(relations_of):
+    found = relations_of("Barack Obama spoke about the United States. Oman has emerged as a "
+                         "crucial ally of the Obama administration.")
+    assert any(t == "allied_with" and {s, o} == {"United States", "Oman"} for t, s, o in found)
+
+
+def test_leading_talks_is_leading_no_state(relations_of):
+    found = relations_of("The U.S. talks with the Houthis would be led by Christopher Henzel, "
+                         "the U.S. ambassador to Yemen.")
+    assert not any(t == "leads" for t, _, _ in found)

@@ -26,8 +26,10 @@ class RelationalNounRules(RuleFamily):
             return
         kind = self.words.nouns[phrase]
         holders = self.syntax.holders(token)
-        if not holders:  # "his Iraqi partners" are Iraqis, not an alliance with Iraq
-            modifiers = ("compound",) if kind == "allied_with" else ("compound", "amod")
+        if not holders:  # "his Iraqi partners", "the group's Libyan branch": a demonym
+            # names no holder
+            modifiers = ("compound",) if kind in ("allied_with", "part_of") else (
+                "compound", "amod")
             holders = self.context.modifier_referents(token, modifiers)
         others = self.syntax.objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS,
                                              through_owner=True)

@@ -108,10 +108,7 @@ class Syntax:
                      for o in p.children if o.dep_ == "pobj" for i in context.referents_of(o)]
             if token.lower_ in words.government_nouns:  # "the regime of President Assad"
                 named = [self._state_led_by(i) for i in named]
-            if not named and token.lower_ in words.government_nouns:  # "the Trump administration"
-                named = [self._state_led_by(i) for c in token.children
-                         if c.dep_ in ("compound", "poss")
-                         for i in context.referents_of(c) if context.type_of(i) == "person"]
+            named = named or self.led_state(token)
             if not named and token.lower_ in words.force_nouns:
                 named = [self._state_led_by(i) if token.lower_ in words.government_nouns else i
                          for c in token.children if c.dep_ == "poss"
@@ -119,6 +116,13 @@ class Syntax:
             if named:
                 return named
         return context.referents_of(token)
+
+    def led_state(self, noun: Token) -> list[int]:
+        """'the Trump administration', 'Assad's regime': the state its leader runs."""
+        if noun.lower_ not in self.words.government_nouns:
+            return []
+        return [self._state_led_by(i) for c in noun.children if c.dep_ in ("compound", "poss")
+                for i in self.context.referents_of(c) if self.context.type_of(i) == "person"]
 
     def _state_led_by(self, index: int) -> int:
         """'President Assad's government' is Syria's (a government named by its leader is
@@ -238,7 +242,7 @@ class Syntax:
                 for obj in (c for c in child.children if c.dep_ == "pobj"
                             and c.lower_ not in words.charge_words
                             and not (child.lower_ == "of" and c.lower_ in words.portfolios)):
-                    named = self.context.referents_of(obj) or [
+                    named = self.led_state(obj) or self.context.referents_of(obj) or [
                         i for c in obj.children if through_owner and c.dep_ == "poss"
                         for i in self.context.referents_of(c)]
                     found += named or [i for p in obj.children if p.dep_ == "prep"
