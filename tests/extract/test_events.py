@@ -225,6 +225,17 @@ def test_the_title_of_a_country_is_the_person_named_with_it(events_of):
     assert named(retreat.actors, names) == {"Karim Haddad"}
 
 
+def test_the_side_a_pro_prefix_takes_does_not_act(events_of):
+    events, names = events_of("Pro-Iran gunmen attacked a checkpoint near Baghdad on Monday.",
+                              "2020-01-08")
+    assert not any("Iran" in named(e.actors, names) for e in events)
+
+
+def test_offering_no_comment_is_no_act(events_of):
+    events, _ = events_of("Iraq offered no comment on the deal on Monday.", "2020-01-08")
+    assert "AGREE" not in {e.type for e in events}
+
+
 def test_the_next_day_follows_the_previous_event(events_of):
     text = ("Iraqi officials and a U.S. delegation held talks in Baghdad on 3 March. "
             "Iraq and the United States met again the next day in Tehran.")

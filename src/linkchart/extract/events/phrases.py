@@ -59,8 +59,16 @@ def _objects(prep: Token) -> list[Token]:
     return [obj for obj in prep.children if obj.dep_ == "pobj"]
 
 
+SIDE_PREFIXES = frozenset({"pro", "anti"})
+
+
 def modifier_referent(token: Token, context: Context) -> list[int]:
-    """The referent a modifier names ("Hezbollah's", "US", "Israeli"), as a list."""
+    """The referent a modifier names ("Hezbollah's", "US", "Israeli"), as a list; not
+    the side a "pro-" or "anti-" prefix takes ("pro-Russia rebels" are not Russia)."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text in ("-", "‐") and \
+            doc[token.i - 2].lower_ in SIDE_PREFIXES:
+        return []
     index = context.referent(token)
     if index is not None:
         return [index]

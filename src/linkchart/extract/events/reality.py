@@ -60,7 +60,7 @@ def clause_reality(verb: Token, triggers: dict[int, Trigger], lex: Lexicon) -> R
         # "would not meet their demands", "will not accept": a refusal
         refusal = any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUXES for c in children)
         return ("refuse", None) if refusal else DROP
-    if _habit_or_condition(verb, children, lex):
+    if _habit_or_condition(verb, children, lex) or _none_done(children):
         return DROP
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and \
             lemma_of(verb.head) in lex.hypothetical:
@@ -96,6 +96,12 @@ def _habit_or_condition(verb: Token, children: list[Token], lex: Lexicon) -> boo
         any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in children) or \
         any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children) \
         or verb.dep_ == "pcomp" and lemma_of(verb.head.head) in lex.allegation_heads
+
+
+def _none_done(children: list[Token]) -> bool:
+    """'offered no comment', 'made no attempt': an act whose object is none."""
+    return any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no"
+                                        for g in c.children) for c in children)
 
 
 def _present(verb: Token, children: list[Token]) -> bool:
