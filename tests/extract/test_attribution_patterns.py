@@ -220,3 +220,21 @@ def test_the_accused_and_a_denial_inside_a_quotation_do_not_speak():
         "The gunmen were accused of torturing hostages before killing them. “One of the "
         "groups denies its connection to the attack every time,” the analyst said.")
     assert [a.source_text for a in found] == ["the analyst"]
+
+
+def test_a_title_named_once_speaks_for_its_holder():
+    text = ("Omar Said, an adviser, spoke in July. The border will stay closed, the Egyptian "
+            "president says. President Karim Haddad had met the envoy in Cairo. A Pentagon "
+            "spokesman said the talks went well.")
+    extraction = next(extract_documents([Document(id="t", text=text,
+                                                  published="2024-03-01")], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    assert names.get(_source_of(extraction.attributions, "border will stay").source) \
+        == "Karim Haddad"
+    assert _source_of(extraction.attributions, "talks went well").source is None
+
+
+def test_whom_a_verb_prompts_to_speak_is_the_speaker():
+    found = attributions_of("The strike prompted Iran to accuse the United States of deceit "
+                            "on Sunday.")
+    assert [a.source_text for a in found] == ["Iran"]

@@ -225,7 +225,9 @@ class AttributionExtractor:
             found = self._pronoun_speaker(token)
             if found is not None:
                 return found
-        index = self.context.referent(token)
+        index = self.context.title_holder(token)  # "the president says": President X
+        if index is None:
+            index = self.context.referent(token)
         if index is None and token.lower_ in self.words["spokes_nouns"]:
             owners = [c for c in token.children if c.dep_ == "poss"]
             index = self.context.referent(owners[0]) if owners else None
@@ -444,6 +446,10 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and \
             not any(c.dep_ in SUBJECTS for c in verb.children):
         return verb.head  # "a statement claiming ...", "a video saying ..."
+    if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if controller:
+            return controller[0]  # "prompting Tehran to accuse Washington of deceit"
     for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
         if candidate is None:
             continue

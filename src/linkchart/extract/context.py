@@ -280,12 +280,14 @@ class Context:
         return None
 
     def title_holder(self, title: Token) -> int | None:
-        """'The president of Yemen has resigned' after 'President Hadi': the one person
-        the article names with that title word."""
-        if title.lower_ not in OFFICE_TITLES or title.i in self.token_referent or not any(
-                c.dep_ in ("det", "poss") or c.dep_ == "prep" and c.lower_ == "of"
-                for c in title.children):
-            return None
+        """'The president of Yemen has resigned', 'Russian president says', after
+        'President Hadi': the one person the article names with that title word."""
+        children = list(title.children)
+        if title.lower_ not in OFFICE_TITLES or title.i in self.token_referent or any(
+                c.lower_ in ("a", "an") for c in children) or not any(
+                c.dep_ in ("det", "poss") or c.dep_ == "prep" and c.lower_ == "of" or
+                c.dep_ == "amod" and self._demonym(c) for c in children):
+            return None  # "a Pentagon spokesman" names no one
         holders = self._titled_people().get(title.lower_, set())
         return next(iter(holders)) if len(holders) == 1 else None
 
