@@ -71,7 +71,8 @@ class DateFinder:
             return
         for head in heads:
             for ent in self.anchors.get(head.i, []):
-                if self._use_date(ent, candidate):
+                # "declared a cease-fire until elections on Nov. 1": not when it happened
+                if not _a_deadline(ent) and self._use_date(ent, candidate):
                     return
         self._date_from_sentence(trigger.token, candidate)
 
@@ -81,8 +82,8 @@ class DateFinder:
         sentence = token.sent
         found = [ent for ent in self.spans
                  if sentence.start <= ent.start and ent.end <= sentence.end]
-        if len(found) == 1 and len(resolve_date(found[0].text, PROBE_DATE, PROBE_DATE)
-                                   or "") == len(PROBE_DATE):
+        if len(found) == 1 and not _a_deadline(found[0]) and len(
+                resolve_date(found[0].text, PROBE_DATE, PROBE_DATE) or "") == len(PROBE_DATE):
             self._use_date(found[0], candidate)  # a day: "on Friday", "yesterday", "3 March"
 
     def _date_up_the_clause(self, token: Token, heads: list[Token],
@@ -110,7 +111,7 @@ class DateFinder:
 
     def _use_date(self, ent: Span, candidate: Candidate) -> bool:
         text = ent.text
-        if resolve_date(text, PROBE_DATE, PROBE_DATE) is None or _a_deadline(ent):
+        if resolve_date(text, PROBE_DATE, PROBE_DATE) is None:
             return False
         candidate.date = resolve_date(text, self.published, self.last_date)
         candidate.date_text = date_text(ent)
