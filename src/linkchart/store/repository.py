@@ -145,6 +145,13 @@ class Store:
         with self._read() as conn:
             return event_links.event_links(conn, entity_id, types, date_from, date_to)
 
+    def event_link_counts(self, expand: list[str], types: Iterable[str] | None = None,
+                          hidden: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The event links of the expanded actors counted per link and outlet in SQL
+        (`event_links.event_link_counts`)."""
+        with self._read() as conn:
+            return event_links.event_link_counts(conn, expand, types, hidden)
+
     def ties(self, entity_ids: Iterable[str] | None = None,
              types: Iterable[str] | None = None, date_from: str | None = None,
              date_to: str | None = None, min_sources: int = 1,
