@@ -90,6 +90,25 @@ def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
     return list(found.values())
 
 
+def best_stored(conn: Connection, entity_id: str, limit: int | None,
+                quotes: bool = False) -> list[dict[str, Any]]:
+    """The `limit` best-sourced ties of one entity (all, without), in `graph.rank`'s
+    order, from the tie table: each look-up (by source, by target) is ranked and cut in
+    SQL, so that a hub's thousands of ties are not all read to show the first of them."""
+    if limit is None:
+        return sorted(stored(conn, [entity_id], quotes=quotes), key=rank)
+    table = tie_table.c
+    kind = table.type.collate("C") if conn.dialect.name == "postgresql" else table.type
+    order = [table.sources.desc(), kind, _number(table.source), _number(table.target),
+             table.negated]
+    found: list[dict[str, Any]] = []
+    for side in (table.source == entity_id,
+                 and_(table.target == entity_id, table.source != entity_id)):
+        best = select(tie_table).where(side).order_by(*order).limit(limit).subquery("best")
+        found += [_tie(row, quotes) for row in conn.execute(_named(best))]
+    return sorted(found, key=rank)[:limit]
+
+
 def tie_counts(conn: Connection, entity_ids: Iterable[str]) -> dict[str, int]:
     """How many ties each of `entity_ids` has (a tie with itself once), from the table."""
     ids = sorted(set(entity_ids))
