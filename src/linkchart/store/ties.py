@@ -109,6 +109,29 @@ def best_stored(conn: Connection, entity_id: str, limit: int | None,
     return sorted(found, key=rank)[:limit]
 
 
+def neighbour_weights(conn: Connection, entity_id: str, types: Iterable[str] | None = None,
+                      min_sources: int = 1, min_confidence: float | None = None,
+                      kinds: set[str] | None = None) -> dict[str, int]:
+    """Each neighbour of an entity with the independent sources of the ties between
+    them added up (ties of `types`, of at least `min_sources` and `min_confidence`, to a
+    neighbour of one of `kinds`), read from the tie table without building the ties: a
+    hub has thousands, of which a chart shows its best-sourced neighbours'."""
+    table = tie_table.c
+    weights: dict[str, int] = {}
+    for end, other in ((table.source, table.target), (table.target, table.source)):
+        stmt = (select(other, entities.c.type, table.sources, table.confidence)
+                .join(entities, entities.c.id == other)
+                .where(end == entity_id, other != entity_id))
+        if types:
+            stmt = stmt.where(table.type.in_(sorted(types)))
+        if min_sources > 1:
+            stmt = stmt.where(table.sources >= min_sources)
+        for neighbour, kind, sources, confidence in conn.execute(stmt):
+            if confident(confidence, min_confidence) and (kinds is None or kind in kinds):
+                weights[neighbour] = weights.get(neighbour, 0) + sources
+    return weights
+
+
 def tie_counts(conn: Connection, entity_ids: Iterable[str]) -> dict[str, int]:
     """How many ties each of `entity_ids` has (a tie with itself once), from the table."""
     ids = sorted(set(entity_ids))
