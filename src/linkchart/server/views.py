@@ -57,9 +57,10 @@ def strongest(found: dict[str, list[dict[str, Any]]], centre: str, limit: int,
     neighbours there were in all."""
     strength: dict[str, tuple[int, int]] = {}
     for edge in found["edges"]:
+        told = mentions(edge)
         for end in (edge["source"], edge["target"]):
             sources, said = strength.get(end, (0, 0))
-            strength[end] = (sources + edge["sources"], said + mentions(edge))
+            strength[end] = (sources + edge["sources"], said + told)
     others = [n for n in found["nodes"] if n["id"] != centre and n["id"] not in hidden]
     others.sort(key=lambda n: (n.get("depth", 1), [-x for x in strength.get(n["id"], (0, 0))]))
     kept = [n for n in found["nodes"] if n["id"] == centre] + others[:limit]

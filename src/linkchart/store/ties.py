@@ -54,8 +54,9 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
     else:
         found = stored(conn, entity_ids, types, among, min_sources)
     return sorted((t for t in found if t["sources"] >= min_sources
-                   and confident(t["confidence"], min_confidence)
-                   and (among is None or {t["source"], t["target"]} <= among)), key=rank)
+                   and (min_confidence is None or confident(t["confidence"], min_confidence))
+                   and (among is None or (t["source"] in among and t["target"] in among))),
+                  key=rank)
 
 
 # ------------------------------------------------------------------ from the tie table
