@@ -4,13 +4,14 @@ and the most central actors per period."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from linkchart.analyze.findings import finding, relation_evidence
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.ties import selected_ties
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 EXACT_UP_TO = 200
 """Above this many actors, betweenness is estimated from a fixed sample of them."""
@@ -19,6 +20,8 @@ PER_PERIOD = 3
 
 
 def tie_graph(ties: list[dict[str, Any]]) -> nx.Graph:
+    import networkx as nx  # here: `linkchart analyze` of another kind never needs it
+
     graph = nx.Graph()
     for tie in ties:
         if tie["negated"] or tie["source"] == tie["target"]:
@@ -45,6 +48,8 @@ def _numbered(graph: nx.Graph) -> tuple[nx.Graph, dict[int, str]]:
     """The graph with its actors numbered in sorted order and its edges added in order:
     the 2-core and Louvain keep nodes in sets, whose order changes with each process for
     names (and so would the clusters and the brokers)."""
+    import networkx as nx
+
     entity_of = dict(enumerate(sorted(graph)))
     number = {entity: n for n, entity in entity_of.items()}
     numbered = nx.Graph()
@@ -57,6 +62,8 @@ def _numbered(graph: nx.Graph) -> tuple[nx.Graph, dict[int, str]]:
 def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[dict[str, Any]]:
     """Actors whose neighbours fall in two clusters or more, by betweenness on the graph's
     2-core (actors with one tie bridge nothing)."""
+    import networkx as nx
+
     if graph.number_of_edges() == 0:
         return []
     core = nx.k_core(graph, 2)

@@ -12,14 +12,12 @@ from typing import Any
 
 from sqlalchemy import Connection, case, distinct, func, or_, select
 
+from linkchart.store.copies import OWN_DOCUMENT
 from linkchart.store.graph import CONFIDENCE_CAP
 from linkchart.store.queries import event_rows_in, participants_of
 from linkchart.store.schema import (attributions, document_keys, documents,
                                     event_participants, events)
 
-DOCUMENT_KEY = "\x1f"
-"""Before a document's id, the source key of a document that names no outlet (it counts
-alone; no outlet key holds this control character)."""
 
 
 def event_links(conn: Connection, entity_id: str, types: Iterable[str] | None,
@@ -83,7 +81,7 @@ def _link_counts(dialect: str, entity_id: str, earlier: list[str],
     when = func.coalesce(func.nullif(events.c.date, ""), func.nullif(documents.c.published, ""))
     if dialect == "postgresql":
         when = when.collate("C")  # the order Python's sorted() gives the dates
-    key = func.coalesce(document_keys.c.outlet_key, DOCUMENT_KEY + events.c.document_id)
+    key = func.coalesce(document_keys.c.outlet_key, OWN_DOCUMENT + events.c.document_id)
     anonymous = case((attributions.c.source_kind == "anonymous", 1), else_=0)
     stmt = (select(events.c.type, actor.c.entity_id, recipient.c.entity_id, key,
                    func.max(case((events.c.confidence > CONFIDENCE_CAP, CONFIDENCE_CAP),
