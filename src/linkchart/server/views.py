@@ -113,8 +113,12 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Selection,
     if lone:
         args = filters.store_args()
         args.pop("entity_types")
-        ties = store.relations if evidence else store.ties
-        found_edges.extend(ties(entity_ids=lone, types=args.pop("relation_types"), **args))
+        types = args.pop("relation_types")
+        if evidence:
+            found_edges.extend(store.relations(entity_ids=lone, types=types, **args))
+        else:  # only the ties drawn: a hub asked for has thousands
+            found_edges.extend(store.ties(entity_ids=lone, types=types, among=set(nodes),
+                                          **args))
     shape = relation_edge if evidence else tie_edge
     for edge in _edges_among(found_edges, nodes):
         edges[edge["id"]] = shape(edge)

@@ -50,7 +50,10 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
     only ties at or above it (a tie of unscored rows, confidence None, always passes).
     Without a period they are read from the tie table."""
     if date_from or date_to:
-        found = counted(conn, entity_ids, types, date_from, date_to, among)
+        # counting narrows to `among` in SQL only when it is `entity_ids` (the rows from
+        # one of them to another); otherwise the ties are cut to `among` below
+        same = among is not None and entity_ids is not None and among == set(entity_ids)
+        found = counted(conn, entity_ids, types, date_from, date_to, among if same else None)
     else:
         found = stored(conn, entity_ids, types, among, min_sources)
     return sorted((t for t in found if t["sources"] >= min_sources
