@@ -105,8 +105,9 @@ def _years(tie: dict[str, Any]) -> set[int]:
 
 
 def _neighbours(ties: list[dict[str, Any]], actor: str, year: int) -> list[str]:
+    """`actor`'s neighbours in its `ties` (those it is an end of) reported in `year`."""
     return [t["target"] if t["source"] == actor else t["source"] for t in ties
-            if actor in (t["source"], t["target"]) and year in _years(t) and not t["negated"]]
+            if year in _years(t) and not t["negated"]]
 
 
 def central_per_period(store, selection: Selection, ties: list[dict[str, Any]]
@@ -121,15 +122,21 @@ def central_per_period(store, selection: Selection, ties: list[dict[str, Any]]
         names[tie["target"]] = (tie["target_name"], tie["target_type"])
         for year in _years(tie):
             per_year.setdefault(year, Counter()).update([tie["source"], tie["target"]])
+    tops = {year: counter.most_common(PER_PERIOD) for year, counter in per_year.items()}
+    leaders = {top[0][0] for top in tops.values() if top}
+    ties_of: dict[str, list[dict[str, Any]]] = {actor: [] for actor in leaders}
+    for tie in ties:  # each year's leader's ties, in one pass over them all
+        for end in {tie["source"], tie["target"]} & leaders:
+            ties_of[end].append(tie)
     found = []
     for year in sorted(per_year, reverse=True):
-        top = per_year[year].most_common(PER_PERIOD)
+        top = tops[year]
         people = [{"id": i, "name": names[i][0], "type": names[i][1]} for i, _ in top]
         found.append(finding(
             "brokers", f"Most connected in {year}: " + ", ".join(
                 f"{p['name']} ({n} ties)" for p, (_, n) in zip(people, top)),
             people, _quotes(store, selection, people[0]["id"], _neighbours(
-                ties, people[0]["id"], year)[:2]) if people else [],
+                ties_of[people[0]["id"]], people[0]["id"], year)[:2]) if people else [],
             role="central", period=str(year), ties=[n for _, n in top]))
     return found
 
