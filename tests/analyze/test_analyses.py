@@ -188,3 +188,17 @@ def test_brokers_do_not_depend_on_the_order_ties_come_in(camps_store):
     bridges = import_module("linkchart.analyze.brokers").bridges
     found = [bridges(camps_store, Selection(), camps_graph(order), 100) for order in range(4)]
     assert len(found[0]) >= 3 and all(f == found[0] for f in found)
+
+
+def test_a_chain_link_from_an_actor_to_itself_is_dropped():
+    """An actor tied as its own principal (extraction can say 'X controls X') left a link
+    that _drop_mutual deleted twice: `linkchart analyze chains` stopped with a KeyError on
+    the first 2,000 articles of the bulk corpus."""
+    from linkchart.analyze.chains import _drop_mutual
+
+    def link(sources):
+        return {"sources": sources}
+
+    links = {"E1": {"E1": link(2), "E2": link(3)}, "E2": {"E1": link(1), "E3": link(1)}}
+    _drop_mutual(links)
+    assert links == {"E1": {"E2": link(3)}, "E2": {"E3": link(1)}}

@@ -27,6 +27,17 @@ def test_denied_only_keeps_both_sides_of_denied_ties(texts_store):
     assert len(everything) > len(denied)
 
 
+def test_denied_only_is_every_tie_some_row_denies(texts_store):
+    """The denied ties, narrowed in SQL, are those of all ties that a row denies, either
+    way round."""
+    keep = Selection().keeps_evidence
+    everything = texts_store.relations_kept(None, None, None, keep)
+    denied = {(t["type"], t["source"], t["target"]) for t in everything if t["negated"]}
+    denied |= {(kind, b, a) for kind, a, b in denied}
+    expected = [t for t in everything if (t["type"], t["source"], t["target"]) in denied]
+    assert expected == texts_store.relations_kept(None, None, None, keep, denied_only=True)
+
+
 @pytest.mark.parametrize("words, expected", [(["adviser"], True), (["lieutenant"], False)])
 def test_relations_cut_by_words_of_their_evidence(texts_store, words, expected):
     keep = Selection().keeps_evidence

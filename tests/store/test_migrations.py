@@ -2,7 +2,7 @@ from sqlalchemy import inspect, text
 
 from linkchart.resolve import resolve
 from linkchart.store import Store
-from linkchart.store.engine import MIGRATIONS, alembic_config
+from linkchart.store.engine import HEAD_REVISION, MIGRATIONS, alembic_config
 
 TABLES = {"documents", "doc_entities", "entities", "entity_keys", "relations", "events",
           "event_participants", "attributions", "judgements", "alembic_version"}
@@ -17,6 +17,14 @@ def test_open_migrates_once_and_reopens(url):
             assert conn.scalar(text("SELECT version_num FROM alembic_version")) == HEAD
     with Store.open(url, resolver=resolve) as again:
         assert again.document_count() == 0
+
+
+def test_the_head_revision_that_skips_alembic_is_alembics_head():
+    """A store at HEAD_REVISION is opened without alembic: it must be the newest."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert HEAD_REVISION == HEAD == script.get_current_head()
 
 
 def test_sqlite_settings(tmp_path):

@@ -4,13 +4,14 @@ and the most central actors per period."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from linkchart.analyze.findings import finding, relation_evidence
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.ties import selected_ties
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 EXACT_UP_TO = 200
 """Above this many actors, betweenness is estimated from a fixed sample of them."""
@@ -19,6 +20,8 @@ PER_PERIOD = 3
 
 
 def tie_graph(ties: list[dict[str, Any]]) -> nx.Graph:
+    import networkx as nx  # here: `linkchart analyze` of another kind never needs it
+
     graph = nx.Graph()
     for tie in ties:
         if tie["negated"] or tie["source"] == tie["target"]:
@@ -45,6 +48,8 @@ def _numbered(graph: nx.Graph) -> tuple[nx.Graph, dict[int, str]]:
     """The graph with its actors numbered in sorted order and its edges added in order:
     the 2-core and Louvain keep nodes in sets, whose order changes with each process for
     names (and so would the clusters and the brokers)."""
+    import networkx as nx
+
     entity_of = dict(enumerate(sorted(graph)))
     number = {entity: n for n, entity in entity_of.items()}
     numbered = nx.Graph()
@@ -57,6 +62,8 @@ def _numbered(graph: nx.Graph) -> tuple[nx.Graph, dict[int, str]]:
 def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[dict[str, Any]]:
     """Actors whose neighbours fall in two clusters or more, by betweenness on the graph's
     2-core (actors with one tie bridge nothing)."""
+    import networkx as nx
+
     if graph.number_of_edges() == 0:
         return []
     core = nx.k_core(graph, 2)
@@ -98,8 +105,9 @@ def _years(tie: dict[str, Any]) -> set[int]:
 
 
 def _neighbours(ties: list[dict[str, Any]], actor: str, year: int) -> list[str]:
+    """`actor`'s neighbours in its `ties` (those it is an end of) reported in `year`."""
     return [t["target"] if t["source"] == actor else t["source"] for t in ties
-            if actor in (t["source"], t["target"]) and year in _years(t) and not t["negated"]]
+            if year in _years(t) and not t["negated"]]
 
 
 def central_per_period(store, selection: Selection, ties: list[dict[str, Any]]
@@ -114,15 +122,21 @@ def central_per_period(store, selection: Selection, ties: list[dict[str, Any]]
         names[tie["target"]] = (tie["target_name"], tie["target_type"])
         for year in _years(tie):
             per_year.setdefault(year, Counter()).update([tie["source"], tie["target"]])
+    tops = {year: counter.most_common(PER_PERIOD) for year, counter in per_year.items()}
+    leaders = {top[0][0] for top in tops.values() if top}
+    ties_of: dict[str, list[dict[str, Any]]] = {actor: [] for actor in leaders}
+    for tie in ties:  # each year's leader's ties, in one pass over them all
+        for end in {tie["source"], tie["target"]} & leaders:
+            ties_of[end].append(tie)
     found = []
     for year in sorted(per_year, reverse=True):
-        top = per_year[year].most_common(PER_PERIOD)
+        top = tops[year]
         people = [{"id": i, "name": names[i][0], "type": names[i][1]} for i, _ in top]
         found.append(finding(
             "brokers", f"Most connected in {year}: " + ", ".join(
                 f"{p['name']} ({n} ties)" for p, (_, n) in zip(people, top)),
             people, _quotes(store, selection, people[0]["id"], _neighbours(
-                ties, people[0]["id"], year)[:2]) if people else [],
+                ties_of[people[0]["id"]], people[0]["id"], year)[:2]) if people else [],
             role="central", period=str(year), ties=[n for _, n in top]))
     return found
 

@@ -74,14 +74,14 @@ def _quote_links(store, links, path: list[str]) -> None:
 
 def _drop_mutual(links) -> None:
     """Where the ties say both A over B and B over A, keep the better-sourced direction,
-    or neither when they are equally sourced."""
+    or neither when they are equally sourced (so A over A goes)."""
     for a, b in [(a, b) for a in links for b in links[a] if a in links.get(b, {})]:
         if a not in links.get(b, {}) or b not in links.get(a, {}):
             continue
         ab, ba = links[a][b]["sources"], links[b][a]["sources"]
         if ab <= ba:
             del links[a][b]
-        if ba <= ab:
+        if ba <= ab and a != b:
             del links[b][a]
 
 

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel
@@ -75,9 +76,17 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 ERRORS[400]["content"] = {"text/plain": {"schema": {"type": "string"}}}
 
 
+class _Json(JSONResponse):
+    """JSON encoded by orjson: a hub's chart is thousands of edges, and the standard
+    encoder took a third of the answer's time. The same JSON, compact and UTF-8."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
 def data(content: Any, status_code: int = 200) -> JSONResponse:
     """Plain data as JSON, without FastAPI's slower generic encoder."""
-    return JSONResponse(content, status_code=status_code)
+    return _Json(content, status_code=status_code)
 
 
 def store_of(request: Request) -> Store:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -56,9 +57,10 @@ def strongest(found: dict[str, list[dict[str, Any]]], centre: str, limit: int,
     neighbours there were in all."""
     strength: dict[str, tuple[int, int]] = {}
     for edge in found["edges"]:
+        told = mentions(edge)
         for end in (edge["source"], edge["target"]):
             sources, said = strength.get(end, (0, 0))
-            strength[end] = (sources + edge["sources"], said + mentions(edge))
+            strength[end] = (sources + edge["sources"], said + told)
     others = [n for n in found["nodes"] if n["id"] != centre and n["id"] not in hidden]
     others.sort(key=lambda n: (n.get("depth", 1), [-x for x in strength.get(n["id"], (0, 0))]))
     kept = [n for n in found["nodes"] if n["id"] == centre] + others[:limit]
@@ -111,8 +113,12 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Selection,
     if lone:
         args = filters.store_args()
         args.pop("entity_types")
-        ties = store.relations if evidence else store.ties
-        found_edges.extend(ties(entity_ids=lone, types=args.pop("relation_types"), **args))
+        types = args.pop("relation_types")
+        if evidence:
+            found_edges.extend(store.relations(entity_ids=lone, types=types, **args))
+        else:  # only the ties drawn: a hub asked for has thousands
+            found_edges.extend(store.ties(entity_ids=lone, types=types, among=set(nodes),
+                                          **args))
     shape = relation_edge if evidence else tie_edge
     for edge in _edges_among(found_edges, nodes):
         edges[edge["id"]] = shape(edge)
@@ -160,8 +166,38 @@ def event_edges(store: Store, expand: list[str], filters: Selection,
                 limit: int = DEFAULT_LIMIT, lean: bool = False) -> list[dict[str, Any]]:
     """Events drawn as links from each actor to each recipient, one link per (PLOVER type,
     actor, recipient), where one end is expanded; at most `limit` new ends, best-sourced
-    links first, join `nodes`. `lean` links are counted from the events without their text
-    (a chart draws them; their evidence is read when one is opened)."""
+    links first, join `nodes`. `lean` links are counted without the events' text (a chart
+    draws them; their evidence is read when one is opened): without a period, in SQL."""
+    counted = lean and not (filters.date_from or filters.date_to)
+    links = _counted_links(store, expand, filters, hidden) if counted \
+        else _read_links(store, expand, filters, hidden, lean)
+    kinds = set(filters.entity_types or ())
+    found = []
+    ranked = sorted(links, key=lambda e: (-e["sources"], -e["evidence_count"], e["id"]))
+    known = store.entities_by_id({end for edge in ranked for end in (edge["source"],
+                                                                      edge["target"])
+                                  if end not in nodes})  # one look-up, not one per end
+    added = 0
+    for edge in ranked:
+        if edge["sources"] < filters.min_sources or not confident(
+                edge["confidence"], filters.min_confidence):
+            continue
+        missing = [end for end in (edge["source"], edge["target"]) if end not in nodes]
+        if missing and added >= limit:
+            continue
+        ends = [known.get(end) for end in missing]
+        if any(e is None or (kinds and e["type"] not in kinds) for e in ends):
+            continue
+        nodes.update((e["id"], e) for e in ends)
+        added += len(ends)
+        found.append(_finish_counted(edge, nodes) if counted else _finish_event(edge, nodes))
+    return found
+
+
+def _read_links(store: Store, expand: list[str], filters: Selection, hidden: set[str],
+                lean: bool) -> list[dict[str, Any]]:
+    """The links with their evidence, read event by event (each event once, for the
+    first expanded actor that takes part in it)."""
     groups: dict[str, dict[str, Any]] = {}
     seen: set[str] = set()
     read = store.event_links if lean else store.events
@@ -176,28 +212,50 @@ def event_edges(store: Store, expand: list[str], filters: Selection,
                     if (actor != recipient and entity_id in (actor, recipient)
                             and actor not in hidden and recipient not in hidden):
                         _add_event(groups, event, actor, recipient)
-    kinds = set(filters.entity_types or ())
-    found = []
-    ranked = sorted(groups.values(), key=lambda e: (
-        -count_sources(e["evidence"]), -len(e["evidence"]), e["id"]))
-    known = store.entities_by_id({end for edge in ranked for end in (edge["source"],
-                                                                      edge["target"])
-                                  if end not in nodes})  # one look-up, not one per end
-    added = 0
-    for edge in ranked:
-        if count_sources(edge["evidence"]) < filters.min_sources or not confident(
-                corroborated(edge["evidence"]), filters.min_confidence):
-            continue
-        missing = [end for end in (edge["source"], edge["target"]) if end not in nodes]
-        if missing and added >= limit:
-            continue
-        ends = [known.get(end) for end in missing]
-        if any(e is None or (kinds and e["type"] not in kinds) for e in ends):
-            continue
-        nodes.update((e["id"], e) for e in ends)
-        added += len(ends)
-        found.append(_finish_event(edge, nodes))
-    return found
+    for edge in groups.values():
+        edge["sources"] = count_sources(edge["evidence"])
+        edge["evidence_count"] = len(edge["evidence"])
+        edge["confidence"] = corroborated(edge["evidence"])
+    return list(groups.values())
+
+
+def _counted_links(store: Store, expand: list[str], filters: Selection, hidden: set[str]
+                   ) -> list[dict[str, Any]]:
+    """The links as `_read_links` gives them, lean, from the store's counts per link and
+    outlet (`Store.event_link_counts`)."""
+    links: dict[str, dict[str, Any]] = {}
+    for row in store.event_link_counts(expand, filters.event_types or None, hidden):
+        key = f"event:{row['type']}:{row['actor']}:{row['recipient']}"
+        link = links.setdefault(key, {
+            "id": key, "kind": "event", "type": row["type"], "source": row["actor"],
+            "target": row["recipient"], "negated": False, "directed": True,
+            "source_name": None, "target_name": None, "sources": 0, "best": [],
+            "evidence_count": 0, "document_count": 0, "anonymous": 0, "dates": []})
+        link["sources"] += 1
+        link["evidence_count"] += row["mentions"]
+        link["document_count"] += row["documents"]
+        link["anonymous"] += row["anonymous"]
+        link["dates"] += [d for d in (row["first_date"], row["last_date"]) if d]
+        if row["best"] is not None:
+            link["best"].append(row["best"])
+    for link in links.values():
+        best = link.pop("best")
+        link["confidence"] = round(1 - math.prod(1 - c for c in best), 4) if best else None
+    return list(links.values())
+
+
+def _finish_counted(edge: dict[str, Any], nodes: dict[str, dict[str, Any] | None]
+                    ) -> dict[str, Any]:
+    """A counted link (`_counted_links`) as `lean(_finish_event(...))` gives it."""
+    for end in ("source", "target"):
+        node = nodes.get(edge[end]) or {}
+        edge[f"{end}_type"] = node.get("type")
+        edge[f"{end}_name"] = node.get("name")
+    edge["anonymous_only"] = edge.pop("anonymous") == edge["evidence_count"]
+    edge["weak"] = edge["sources"] < 2 or edge["anonymous_only"]
+    dated = sorted(edge.pop("dates"))
+    edge["first_date"], edge["last_date"] = (dated[0], dated[-1]) if dated else (None, None)
+    return edge
 
 
 def _finish_event(edge: dict[str, Any], nodes: dict[str, dict[str, Any] | None]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, or_, select
+from sqlalchemy import Connection, and_, bindparam, or_, select, tuple_, union
 
 from linkchart.store import dates
 from linkchart.store.graph import aggregate, relation_rows
@@ -152,9 +152,9 @@ def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str
     if words:
         stmt = stmt.where(or_(*[relations.c.evidence.ilike(f"%{w}%") for w in words]))
     denied = _denied_pairs(conn) if denied_only else None
-    if denied is not None:
-        ends = sorted({a for _, a, _ in denied})
-        stmt = stmt.where(relations.c.source_entity.in_(ends)) if len(ends) <= 5000 else stmt
+    if denied is not None:  # the rows of denied ties only, not every row of their ends
+        key = tuple_(relations.c.type, relations.c.source_entity, relations.c.target_entity)
+        stmt = stmt.where(key.in_(select(_denied_keys().subquery("denied"))))
     if confidence is not None:
         stmt = stmt.add_columns(confidence.label("fact_confidence"))
     rows = conn.execute(stmt)
@@ -164,6 +164,15 @@ def relations_kept(conn: Connection, types: Iterable[str] | None, date_from: str
         "document": r.document_id, "outlet": r.outlet, "published": r.published,
         "source_kind": r.source_kind, "confidence": r._mapping.get("fact_confidence")})]
     return aggregate(kept)
+
+
+def _denied_keys():
+    """(type, end, end) of every tie some row denies, both ways round, in SQL."""
+    negated = relations.c.negated.is_(True)
+    return union(select(relations.c.type, relations.c.source_entity,
+                        relations.c.target_entity).where(negated),
+                 select(relations.c.type, relations.c.target_entity,
+                        relations.c.source_entity).where(negated))
 
 
 def _denied_pairs(conn: Connection) -> set[tuple[str, str, str]]:

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import Connection
 
 from linkchart.store import queries
-from linkchart.store.graph import first_quotes, quotes_by_id, rank
+from linkchart.store.graph import first_quotes, quotes_by_id
 from linkchart.store.tie_table import QUOTES_KEPT
-from linkchart.store.ties import stored
+from linkchart.store.ties import best_stored, tie_counts
 
 CARD_QUOTES = QUOTES_KEPT
 
@@ -21,17 +21,18 @@ def entity_card(conn: Connection, entity_id: str, limit: int | None = None
     found = queries.entities_by_id(conn, [entity_id]).get(entity_id)
     if found is None:
         return None
-    ties = sorted(stored(conn, [entity_id], quotes=True), key=rank)
+    ties = best_stored(conn, entity_id, limit, quotes=True)
     events, event_total = queries.event_page(conn, entity_id, limit)
     documents, outlets = queries.document_counts(conn, entity_id)
-    shown = _quoted(conn, entity_id, ties[:limit], None if limit is None else CARD_QUOTES)
+    shown = _quoted(conn, entity_id, ties, None if limit is None else CARD_QUOTES)
     return found | {
         "documents": queries.entity_documents(conn, entity_id, limit),
         "relations": [_from_side(tie, entity_id) for tie in shown],
         "events": events,
         "attributions": queries.attributions_by(conn, entity_id, limit),
         "limit": limit,
-        "totals": {"documents": documents, "outlets": outlets, "relations": len(ties),
+        "totals": {"documents": documents, "outlets": outlets,
+                   "relations": tie_counts(conn, [entity_id])[entity_id],
                    "events": event_total,
                    "attributions": queries.attribution_count(conn, entity_id)},
     }

@@ -9,8 +9,8 @@ refer to the documents)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import Connection, func, insert, select, update
 
 from linkchart.model import Document
@@ -18,6 +18,9 @@ from linkchart.store import minhash, tie_table
 from linkchart.store.lookup import CHUNK
 from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import copy_bands, document_copies, document_keys, documents
+
+if TYPE_CHECKING:
+    import numpy as np
 
 COPY_SIMILARITY = 0.6
 """Estimated Jaccard similarity of five-word shingles from which a text is a copy. On the

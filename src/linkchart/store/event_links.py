@@ -1,6 +1,8 @@
 """The events an actor took part in (as actor or recipient), lean: what a chart's event
 links are counted from (outlet, date, confidence, whether the source is anonymous), with
-no text, names or words of the date, so that a chart is drawn without reading them. The
+no text, names or words of the date, so that a chart is drawn without reading them; or,
+for a chart without a period, already counted per link and outlet in SQL
+(`event_link_counts`), so that a hub's thousands of events are not read one by one. The
 link's evidence is read in full when it is opened (`queries.event_list`)."""
 
 from __future__ import annotations
@@ -8,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, case, distinct, func, or_, select
 
+from linkchart.store.copies import OWN_DOCUMENT
+from linkchart.store.graph import CONFIDENCE_CAP
 from linkchart.store.queries import event_rows_in, participants_of
-from linkchart.store.schema import attributions, documents, event_participants, events
+from linkchart.store.schema import (attributions, document_keys, documents,
+                                    event_participants, events)
+
 
 
 def event_links(conn: Connection, entity_id: str, types: Iterable[str] | None,
@@ -31,3 +37,69 @@ def event_links(conn: Connection, entity_id: str, types: Iterable[str] | None,
              "attribution": {"source_kind": r.source_kind} if r.source_kind else None,
              "actors": people.get(r.id, {}).get("actor", []),
              "recipients": people.get(r.id, {}).get("recipient", [])} for r in rows]
+
+
+LINK_FIELDS = ("type", "actor", "recipient", "key", "best", "mentions", "documents",
+               "anonymous", "first_date", "last_date")
+
+
+def event_link_counts(conn: Connection, expand: list[str], types: Iterable[str] | None,
+                      hidden: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """The event links of the expanded actors counted in SQL, one row per (PLOVER type,
+    actor, recipient, independent outlet): its best confidence, how many (event, actor,
+    recipient) pieces of evidence, documents and anonymous ones, and the first and last
+    dates (an event's date, else its document's). An event counts for the first actor of
+    `expand` that takes part in it, on the pairs that name that actor, as a chart reading
+    the events one by one counts it (`views.event_edges`); no pair has a `hidden` end or
+    the same actor at both ends."""
+    found = []
+    for i, entity_id in enumerate(expand):
+        found += [dict(zip(LINK_FIELDS, row, strict=True)) for row in conn.execute(
+            _link_counts(conn.dialect.name, entity_id, expand[:i], types, hidden))]
+    return found
+
+
+def _roles(role: str, involved):
+    """(event, entity) of one role in the `involved` events, each once (two local
+    mentions may be one actor)."""
+    return (select(event_participants.c.event_id, event_participants.c.entity_id)
+            .where(event_participants.c.role == role,
+                   event_participants.c.event_id.in_(involved),
+                   event_participants.c.entity_id.is_not(None)).distinct()
+            .subquery(role))
+
+
+def _link_counts(dialect: str, entity_id: str, earlier: list[str],
+                 types: Iterable[str] | None, hidden: Iterable[str]):
+    involved = select(event_participants.c.event_id).where(
+        event_participants.c.entity_id == entity_id)
+    if earlier:
+        involved = involved.where(event_participants.c.event_id.not_in(
+            select(event_participants.c.event_id).where(
+                event_participants.c.entity_id.in_(earlier))))
+    actor, recipient = _roles("actor", involved), _roles("recipient", involved)
+    when = func.coalesce(func.nullif(events.c.date, ""), func.nullif(documents.c.published, ""))
+    if dialect == "postgresql":
+        when = when.collate("C")  # the order Python's sorted() gives the dates
+    key = func.coalesce(document_keys.c.outlet_key, OWN_DOCUMENT + events.c.document_id)
+    anonymous = case((attributions.c.source_kind == "anonymous", 1), else_=0)
+    stmt = (select(events.c.type, actor.c.entity_id, recipient.c.entity_id, key,
+                   func.max(case((events.c.confidence > CONFIDENCE_CAP, CONFIDENCE_CAP),
+                                 else_=events.c.confidence)),
+                   func.count(), func.count(distinct(events.c.document_id)),
+                   func.sum(anonymous), func.min(when), func.max(when))
+            .join(actor, actor.c.event_id == events.c.id)
+            .join(recipient, recipient.c.event_id == events.c.id)
+            .join(documents, documents.c.id == events.c.document_id)
+            .join(document_keys, document_keys.c.document_id == events.c.document_id)
+            .outerjoin(attributions, attributions.c.id == events.c.attribution_id)
+            .where(events.c.id.in_(involved), actor.c.entity_id != recipient.c.entity_id,
+                   or_(actor.c.entity_id == entity_id, recipient.c.entity_id == entity_id))
+            .group_by(events.c.type, actor.c.entity_id, recipient.c.entity_id, key))
+    if types:
+        stmt = stmt.where(events.c.type.in_(sorted(types)))
+    hidden = sorted(set(hidden))
+    if hidden:
+        stmt = stmt.where(actor.c.entity_id.not_in(hidden),
+                          recipient.c.entity_id.not_in(hidden))
+    return stmt

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
@@ -19,10 +22,18 @@ ROWS_PER_BAND = 2
 MIN_SHINGLES = 20
 """Shorter texts get no signature: a few shared phrases would make them look copied."""
 _PRIME = (1 << 61) - 1
-_random = np.random.default_rng(20_260_307)
-_A = _random.integers(1, 1 << 31, PERMUTATIONS, dtype=np.uint64)
-_B = _random.integers(0, 1 << 31, PERMUTATIONS, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
+
+
+@cache
+def _numpy():
+    """numpy and the permutations, on the first use: a command that reads a store (and
+    writes no document) does not import numpy."""
+    import numpy
+
+    rng = numpy.random.default_rng(20_260_307)
+    return (numpy, rng.integers(1, 1 << 31, PERMUTATIONS, dtype=numpy.uint64),
+            rng.integers(0, 1 << 31, PERMUTATIONS, dtype=numpy.uint64))
 
 
 def signature(text: str) -> np.ndarray | None:
@@ -33,9 +44,10 @@ def signature(text: str) -> np.ndarray | None:
                 for i in range(len(words) - SHINGLE_WORDS + 1)}
     if len(shingles) < MIN_SHINGLES:
         return None
+    np, multipliers, offsets = _numpy()
     hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), np.uint64,
                          len(shingles))
-    permuted = (np.outer(_A, hashes) + _B[:, None]) % np.uint64(_PRIME)
+    permuted = (np.outer(multipliers, hashes) + offsets[:, None]) % np.uint64(_PRIME)
     return (permuted & np.uint64(0xFFFFFFFF)).min(axis=1).astype(np.uint32)
 
 
@@ -47,7 +59,7 @@ def bands(sig: np.ndarray) -> list[str]:
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """The estimated Jaccard similarity of the two texts' shingles."""
-    return float(np.mean(a == b))
+    return float((a == b).mean())
 
 
 def to_bytes(sig: np.ndarray) -> bytes:
@@ -55,4 +67,5 @@ def to_bytes(sig: np.ndarray) -> bytes:
 
 
 def from_bytes(data: bytes) -> np.ndarray:
+    np = _numpy()[0]
     return np.frombuffer(data, dtype="<u4").astype(np.uint32)

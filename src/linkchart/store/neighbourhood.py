@@ -10,7 +10,7 @@ from sqlalchemy import Connection, select
 from linkchart.store.graph import entity_num, rank, relation_list
 from linkchart.store.queries import entities_by_id
 from linkchart.store.schema import entities
-from linkchart.store.ties import tie_list
+from linkchart.store.ties import neighbour_weights, tie_list
 
 
 def _best_new_ends(found: list[dict[str, Any]], levels: dict[str, int],
@@ -23,6 +23,11 @@ def _best_new_ends(found: list[dict[str, Any]], levels: dict[str, int],
                 score[end] = score.get(end, 0) + edge["sources"]
     ranked = sorted(score, key=lambda end: (-score[end], entity_num(end)))
     return ranked[:limit] if limit else ranked
+
+
+def _heaviest(weights: dict[str, int], limit: int) -> list[str]:
+    """The `limit` ends of most weight, as `_best_new_ends` ranks them."""
+    return sorted(weights, key=lambda end: (-weights[end], entity_num(end)))[:limit]
 
 
 def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types=None,
@@ -49,9 +54,22 @@ def neighbourhood(conn: Connection, entity_id: str, depth: int = 1, entity_types
     looked_up: dict[str, dict[str, Any]] = {}
     frontier = {entity_id}
     reachable = 0
+    weighed = limit and not (evidence or date_from or date_to)
     for level in range(1, max(depth, 0) + 1):
         if not frontier:
             break
+        if level == 1 and weighed:
+            # the best-sourced neighbours chosen from the tie table's counts; only the
+            # ties to them are built
+            weights = neighbour_weights(conn, entity_id, relation_types, min_sources,
+                                        min_confidence, kinds)
+            reachable = len(weights)
+            for end in _heaviest(weights, limit):
+                levels[end] = level
+            frontier = set(levels) - {entity_id}
+            found = ties({entity_id}, among=set(levels))
+            looked_up.update((edge["id"], edge) for edge in found)
+            continue
         found = ties(frontier)
         looked_up.update((edge["id"], edge) for edge in found)
         new = _best_new_ends(found, levels, limit)

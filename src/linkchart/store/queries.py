@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, distinct, func, or_, select, union_all
+from sqlalchemy import (Connection, String, case, cast, distinct, func, or_, select,
+                        union_all)
 
 from linkchart.names.normalise import name_key
 from linkchart.store import dates
@@ -247,18 +248,28 @@ def event_page(conn: Connection, entity_id: str, limit: int | None
     if not limit:
         rows = _event_rows(conn, entity_id, None, None, None)
         return _events(conn, rows), len(rows)
-    dated = conn.execute(_involving(select(events.c.id, events.c.date, documents.c.published)
-                                    .join(documents, documents.c.id == events.c.document_id),
-                                    entity_id)).all()
-    first = [r.id for r in sorted(dated, key=_oldest_event)[:limit]]
+    joined = events.join(documents, documents.c.id == events.c.document_id)
+    total = conn.scalar(_involving(select(func.count()).select_from(joined), entity_id))
+    first = conn.scalars(_involving(select(events.c.id).select_from(joined), entity_id)
+                         .order_by(*_oldest_event_sql(conn.dialect.name)).limit(limit)).all()
     rows = []
     for i in range(0, len(first), CHUNK):
         rows += conn.execute(_event_select().where(events.c.id.in_(first[i:i + CHUNK]))).all()
-    return _events(conn, sorted(rows, key=_oldest_event)), len(dated)
+    return _events(conn, sorted(rows, key=_oldest_event)), total
 
 
 def _oldest_event(row) -> tuple[str, str]:
     return dates.iso(row.date or row.published) or "9999", f"V{row.id}"
+
+
+def _oldest_event_sql(dialect: str) -> list:
+    """`_oldest_event` in SQL, so that a hub's first events are found without reading
+    every event it took part in."""
+    when = case((func.coalesce(events.c.date, "") != "", events.c.date),
+                else_=documents.c.published)
+    key = [func.coalesce(dates.iso_sql(when, dialect), "9999"),
+           "V" + cast(events.c.id, String)]
+    return [k.collate("C") for k in key] if dialect == "postgresql" else key
 
 
 def _event_select():

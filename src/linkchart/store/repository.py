@@ -145,15 +145,24 @@ class Store:
         with self._read() as conn:
             return event_links.event_links(conn, entity_id, types, date_from, date_to)
 
+    def event_link_counts(self, expand: list[str], types: Iterable[str] | None = None,
+                          hidden: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The event links of the expanded actors counted per link and outlet in SQL
+        (`event_links.event_link_counts`)."""
+        with self._read() as conn:
+            return event_links.event_link_counts(conn, expand, types, hidden)
+
     def ties(self, entity_ids: Iterable[str] | None = None,
              types: Iterable[str] | None = None, date_from: str | None = None,
              date_to: str | None = None, min_sources: int = 1,
-             min_confidence: float | None = None) -> list[dict[str, Any]]:
+             min_confidence: float | None = None, among: set[str] | None = None
+             ) -> list[dict[str, Any]]:
         """The same ties as `relations`, counted in SQL and without their evidence: each
-        with evidence_count, document_count and anonymous_only instead."""
+        with evidence_count, document_count and anonymous_only instead; with `among`
+        (holding `entity_ids`), only the ties between entities of `among`."""
         with self._read() as conn:
             return tie_list(conn, entity_ids, types, date_from, date_to, min_sources,
-                            min_confidence=min_confidence)
+                            among=among, min_confidence=min_confidence)
 
     def neighbourhood(self, entity_id: str, depth: int = 1,
                       entity_types: Iterable[str] | None = None,

@@ -50,12 +50,16 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
     only ties at or above it (a tie of unscored rows, confidence None, always passes).
     Without a period they are read from the tie table."""
     if date_from or date_to:
-        found = counted(conn, entity_ids, types, date_from, date_to, among)
+        # counting narrows to `among` in SQL only when it is `entity_ids` (the rows from
+        # one of them to another); otherwise the ties are cut to `among` below
+        same = among is not None and entity_ids is not None and among == set(entity_ids)
+        found = counted(conn, entity_ids, types, date_from, date_to, among if same else None)
     else:
         found = stored(conn, entity_ids, types, among, min_sources)
     return sorted((t for t in found if t["sources"] >= min_sources
-                   and confident(t["confidence"], min_confidence)
-                   and (among is None or {t["source"], t["target"]} <= among)), key=rank)
+                   and (min_confidence is None or confident(t["confidence"], min_confidence))
+                   and (among is None or (t["source"] in among and t["target"] in among))),
+                  key=rank)
 
 
 # ------------------------------------------------------------------ from the tie table
@@ -88,6 +92,48 @@ def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
                 tie = _tie(row, quotes)
                 found.setdefault(tie["id"], tie)
     return list(found.values())
+
+
+def best_stored(conn: Connection, entity_id: str, limit: int | None,
+                quotes: bool = False) -> list[dict[str, Any]]:
+    """The `limit` best-sourced ties of one entity (all, without), in `graph.rank`'s
+    order, from the tie table: each look-up (by source, by target) is ranked and cut in
+    SQL, so that a hub's thousands of ties are not all read to show the first of them."""
+    if limit is None:
+        return sorted(stored(conn, [entity_id], quotes=quotes), key=rank)
+    table = tie_table.c
+    kind = table.type.collate("C") if conn.dialect.name == "postgresql" else table.type
+    order = [table.sources.desc(), kind, _number(table.source), _number(table.target),
+             table.negated]
+    found: list[dict[str, Any]] = []
+    for side in (table.source == entity_id,
+                 and_(table.target == entity_id, table.source != entity_id)):
+        best = select(tie_table).where(side).order_by(*order).limit(limit).subquery("best")
+        found += [_tie(row, quotes) for row in conn.execute(_named(best))]
+    return sorted(found, key=rank)[:limit]
+
+
+def neighbour_weights(conn: Connection, entity_id: str, types: Iterable[str] | None = None,
+                      min_sources: int = 1, min_confidence: float | None = None,
+                      kinds: set[str] | None = None) -> dict[str, int]:
+    """Each neighbour of an entity with the independent sources of the ties between
+    them added up (ties of `types`, of at least `min_sources` and `min_confidence`, to a
+    neighbour of one of `kinds`), read from the tie table without building the ties: a
+    hub has thousands, of which a chart shows its best-sourced neighbours'."""
+    table = tie_table.c
+    weights: dict[str, int] = {}
+    for end, other in ((table.source, table.target), (table.target, table.source)):
+        stmt = (select(other, entities.c.type, table.sources, table.confidence)
+                .join(entities, entities.c.id == other)
+                .where(end == entity_id, other != entity_id))
+        if types:
+            stmt = stmt.where(table.type.in_(sorted(types)))
+        if min_sources > 1:
+            stmt = stmt.where(table.sources >= min_sources)
+        for neighbour, kind, sources, confidence in conn.execute(stmt):
+            if confident(confidence, min_confidence) and (kinds is None or kind in kinds):
+                weights[neighbour] = weights.get(neighbour, 0) + sources
+    return weights
 
 
 def tie_counts(conn: Connection, entity_ids: Iterable[str]) -> dict[str, int]:
