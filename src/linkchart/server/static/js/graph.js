@@ -146,7 +146,10 @@ function ensureCy() {
   cy.on("mouseout", "edge", (event) => event.target.removeClass("hovered"));
   cy.on("zoom", labelEdges);
   followGroupLabels(cy);
-  initPanels();
+  initPanels((pixels) => {  // the drawing stays in the middle of the room it gets
+    cy.resize();
+    cy.panBy({ x: pixels / 2, y: 0 });
+  });
   initWorkspaces({ state: chartState, open: openState });
   initPaths({ actors: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name") })),
     selected: () => cy.nodes(":selected").map((n) => n.id()), params: filterParams, draw: drawPath });
@@ -221,7 +224,7 @@ async function ensureFilters() {
   if (types) return;
   types = await loadCatalogue();
   const checks = (box, values, key, swatch, name) => {
-    clear(box, values.map((value) => el("label", { class: "check" },
+    clear(box, values.map((value) => el("label", { class: "check", title: name(value) },
       el("input", { type: "checkbox", value, checked: true, dataset: { key },
         onchange: () => applyChecks(box, key) }),
       swatch(value), name(value))));
