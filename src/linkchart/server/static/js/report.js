@@ -1,7 +1,7 @@
 // A printable report of a chart (#/report?<the chart's parameters>): its actors, every
 // tie with its quotes and sources, the events drawn on it, and the documents and outlets
 // it rests on. The browser prints it, or saves it as PDF ("Print or save as PDF").
-import { relationLabel } from "./catalogue.js";
+import { relationColour, relationLabel } from "./catalogue.js";
 import { api } from "./api.js";
 import { clear, docLink, el, eventChip, saidBy, sourcesBadge, typeChip, when } from "./dom.js";
 
@@ -30,9 +30,10 @@ function tieItem(edge, names) {
   const made = edge.hand_made ? `✎ added by hand by ${edge.hand_made.author || "web"} on ${String(edge.hand_made.created_at || "").slice(0, 10)}` : null;
   const flags = [made, edge.negated ? "reported as denied" : null, edge.anonymous_only ? "anonymous sources only" : null,
     edge.confidence != null ? `confidence ${Number(edge.confidence).toFixed(2)}` : null].filter(Boolean);
+  const type = el("span", { class: "tie-type" }, `${edge.negated ? "not " : ""}${relationLabel(edge.type)}`);
+  type.style.color = relationColour(edge.type);  // as the chart draws it
   return el("li", { class: `report-tie${made ? " hand-made-tie" : ""}` },
-    el("h3", {}, names.get(edge.source) || edge.source, " ",
-      el("span", { class: "tie-type" }, `${edge.negated ? "not " : ""}${relationLabel(edge.type)}`), " ",
+    el("h3", {}, names.get(edge.source) || edge.source, " ", type, " ",
       names.get(edge.target) || edge.target, " ", sourcesBadge(edge.sources, edge.weak)),
     flags.length ? el("div", { class: "meta" }, flags.join(" · ")) : null,
     el("ul", { class: "evidence-list" }, (edge.evidence || []).map(quoteItem)));
