@@ -11,24 +11,17 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from linkchart.catalogue import RELATIONS
-from live import chromium_path
-from sample_pages import chromium, open_chart, origin, page, store_path  # noqa: F401 (fixtures)
+from sample_pages import (  # noqa: F401 (fixtures)
+    add_link_by_hand, chromium, download, open_chart, origin, page, skip_without_browser,
+    store_path)
 
 pytestmark = pytest.mark.browser
 
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (make test installs it)", allow_module_level=True)
-pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+skip_without_browser()
 
 CY = "window.linkchart.cy"
 SVG = "{http://www.w3.org/2000/svg}"
 GEXF = "{http://gexf.net/1.3}"
-
-
-def _download(page, href: str) -> bytes:
-    answer = page.request.get(page.origin + "/" + href.lstrip("/"))
-    assert answer.ok, answer.status
-    return answer.body()
 
 
 def _svg(page) -> ET.Element:
@@ -65,15 +58,7 @@ def test_a_link_added_by_hand_is_marked_on_the_chart_its_panel_and_the_exports(p
     page.goto(page.origin + "/")
     page.evaluate("localStorage.setItem('linkchart.reviewer', 'ana')")
     open_chart(page, f"entity={source}&entity={target}&min_confidence=0")
-    page.click("summary:has-text('Add a link by hand')")
-    page.select_option("#hl-from", source)
-    page.select_option("#hl-to", target)
-    page.select_option("#hl-type", "supports")
-    page.fill("#hl-document", doc)
-    page.fill("#hl-evidence", passage)
-    page.click("#hl-add")
-    link = f"supports:{source}:{target}"
-    page.wait_for_function(f"() => {CY}.getElementById('{link}').nonempty()")
+    link = add_link_by_hand(page, source, "supports", target, doc, passage)
     edge = f"{CY}.getElementById('{link}')"
     assert page.evaluate(f"() => {edge}.data('hand_made')") is True
     assert page.evaluate(f"() => {edge}.data('label')") == f"{RELATIONS['supports'].label} ✎"
@@ -83,11 +68,11 @@ def test_a_link_added_by_hand_is_marked_on_the_chart_its_panel_and_the_exports(p
     assert passage in page.inner_text("#panel")
     assert page.locator("#panel .hand-made-quote").count() == 1
 
-    view = json.loads(_download(page, page.get_attribute("#x-json", "href")))
+    view = json.loads(download(page, page.get_attribute("#x-json", "href")))
     made = [e for e in view["edges"] if e.get("hand_made")]
     assert [e["id"] for e in made] == [link] and made[0]["hand_made"]["author"] == "ana"
     assert [q["hand_made"] for q in made[0]["evidence"]] == [True]
-    gexf = ET.fromstring(_download(page, page.get_attribute("#x-gexf", "href")))
+    gexf = ET.fromstring(download(page, page.get_attribute("#x-gexf", "href")))
     flags = {e.get("id"): {v.get("for"): v.get("value") for v in e.iter(f"{GEXF}attvalue")}
              for e in gexf.iter(f"{GEXF}edge")}
     assert flags[link]["hand_made"] == "true"

@@ -9,14 +9,13 @@ import shutil
 
 import pytest
 
-from live import browser, chromium_path, live_server
-from sample_pages import chromium, open_chart, origin, page, store_path  # noqa: F401 (fixtures)
+from live import live_server
+from sample_pages import (  # noqa: F401 (fixtures)
+    add_link_by_hand, chromium, open_chart, origin, page, skip_without_browser, store_path)
 
 pytestmark = pytest.mark.browser
 
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (make test installs it)", allow_module_level=True)
-pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+skip_without_browser()
 
 CY = "window.linkchart.cy"
 ACTOR_NOTE = "Check who pays for this"
@@ -79,15 +78,7 @@ def test_notes_and_a_hand_made_link_survive_a_reingest_and_a_rebuild(
     page.evaluate(f"() => {CY}.getElementById('{link}').emit('tap')")
     page.locator("#panel .edge-title").wait_for()
     _note(page, LINK_NOTE)
-    page.click("summary:has-text('Add a link by hand')")
-    page.select_option("#hl-from", other)
-    page.select_option("#hl-to", actor)
-    page.select_option("#hl-type", "controls")
-    page.fill("#hl-document", doc)
-    page.fill("#hl-evidence", passage)
-    page.click("#hl-add")
-    made = f"controls:{other}:{actor}"
-    page.wait_for_function(f"() => {CY}.getElementById('{made}').nonempty()")
+    made = add_link_by_hand(page, other, "controls", actor, doc, passage)
 
     with Store.open(store_path, resolver=resolve) as store:   # every article again, new text
         summary = ingest([str(edited_samples)], store, config=Config.from_env())

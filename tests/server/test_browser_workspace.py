@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from live import chromium_path
-from sample_pages import chromium, open_chart, origin, page, store_path  # noqa: F401 (fixtures)
+from sample_pages import (  # noqa: F401 (fixtures)
+    chromium, open_chart, origin, page, skip_without_browser, store_path)
 
 pytestmark = pytest.mark.browser
 
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (make test installs it)", allow_module_level=True)
-pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+skip_without_browser()
 
 POSITIONS = """() => Object.fromEntries(window.linkchart.cy.nodes().map(
   (n) => [n.id(), [Math.round(n.position('x')), Math.round(n.position('y'))]]))"""
