@@ -6,6 +6,7 @@ imported (headless Chromium over copies of the sample store)."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -26,11 +27,12 @@ LINK_NOTE = "Two outlets only: ask the desk"
 def edited_samples(tmp_path_factory):
     """The bundled samples (and the markup-laden article) with a line added to every
     text: the same document ids, new bodies, so the next ingest replaces each one."""
-    from conftest import XSS_ARTICLE
     from linkchart.cli.demo import SAMPLES
 
+    xss_article = Path(__file__).parent / "data" / "xss-article.txt"  # as conftest.py
+
     folder = tmp_path_factory.mktemp("edited")
-    for path in [*sorted(SAMPLES.glob("*.txt")), XSS_ARTICLE]:
+    for path in [*sorted(SAMPLES.glob("*.txt")), xss_article]:
         shutil.copy(path, folder / path.name)
         with open(folder / path.name, "a", encoding="utf-8") as text:
             text.write("\n\nThis article was updated.\n")
