@@ -67,6 +67,9 @@ def test_a_link_added_by_hand_is_marked_on_the_chart_its_panel_and_the_exports(p
     page.locator("#panel .badge.hand-made", has_text="added by hand by ana").wait_for()
     assert passage in page.inner_text("#panel")
     assert page.locator("#panel .hand-made-quote").count() == 1
+    page.evaluate(f"() => {CY}.getElementById('{source}').emit('tap')")   # the actor's card
+    page.locator("#panel .tie", has_text=RELATIONS["supports"].label).locator(
+        ".badge.hand-made", has_text="added by hand by ana").wait_for()
 
     view = json.loads(download(page, page.get_attribute("#x-json", "href")))
     made = [e for e in view["edges"] if e.get("hand_made")]
