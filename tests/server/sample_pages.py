@@ -10,7 +10,21 @@ import sqlite3
 
 import pytest
 
-from live import browser, live_server
+from live import browser, chromium_path, live_server
+
+
+def skip_without_browser() -> None:
+    """Skip the calling test module where Chromium or Playwright is missing."""
+    if chromium_path() is None:
+        pytest.skip("Chromium is not installed (make test installs it)", allow_module_level=True)
+    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+
+
+def download(page, href: str) -> bytes:
+    """A file the page links to (an export), fetched from its server."""
+    answer = page.request.get(page.origin + "/" + href.lstrip("/"))
+    assert answer.ok, answer.status
+    return answer.body()
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +67,19 @@ def open_chart(page, query: str):
     page.goto(f"{page.origin}/#/chart?{query}")
     page.wait_for_selector("body[data-ready=true]", state="attached")
     page.locator("#chart-status", has_text="actors").wait_for()
+
+
+def add_link_by_hand(page, source: str, kind: str, target: str, document: str,
+                     passage: str) -> str:
+    """A link added with the chart's "Add a link by hand" form; its id once it is drawn
+    (a directed type's: `kind:source:target`)."""
+    page.click("summary:has-text('Add a link by hand')")
+    page.select_option("#hl-from", source)
+    page.select_option("#hl-to", target)
+    page.select_option("#hl-type", kind)
+    page.fill("#hl-document", document)
+    page.fill("#hl-evidence", passage)
+    page.click("#hl-add")
+    link = f"{kind}:{source}:{target}"
+    page.wait_for_function(f"() => window.linkchart.cy.getElementById('{link}').nonempty()")
+    return link

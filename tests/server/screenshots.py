@@ -5,7 +5,7 @@
 
 Serves the store in-process, drives headless Chromium through a short analyst's session
 (search, expand, an edge's evidence, the timeline, a document, review; grouped layouts,
-bundled ties, an actor added by hand, the framed PNG export, the printable report), and
+bundled ties, an actor and a link added by hand, the framed PNG export, the printable report), and
 writes one PNG per view.
 """
 
@@ -31,7 +31,7 @@ EDGE = """(wanted) => {
 
 TWO_APART = """() => {
   const cy = window.linkchart.cy;
-  for (const a of cy.nodes('[?asked]')) {
+  for (const a of [...cy.nodes('[?asked]'), ...cy.nodes('[!asked]')]) {
     const near = a.neighborhood('node');
     const far = cy.nodes().filter((n) => n.id() !== a.id() && !near.contains(n)
       && n.neighborhood('node').some((m) => near.contains(m)));
@@ -74,13 +74,33 @@ def grouped_and_bundled(page, out: Path) -> None:
     page.wait_for_timeout(400)
 
 
-def hand_made_and_exports(page, origin: str, out: Path) -> None:
-    """An actor added by hand on the chart and its card; the framed PNG; the report."""
+def add_link_by_hand(page, origin: str, document: str) -> None:
+    """A link from the actor added by hand to the first actor asked for, on the first
+    sentence of `document`, then the actor's card again."""
+    made = page.evaluate("() => window.linkchart.cy.nodes('[?hand_made]')[0].id()")
+    other = page.evaluate("() => window.linkchart.cy.nodes('[?asked][!hand_made]')[0].id()")
+    text = page.request.get(f"{origin}/api/documents/{document}").json()["text"]
+    page.click("summary:has-text('Add a link by hand')")
+    page.select_option("#hl-from", made)
+    page.select_option("#hl-to", other)
+    page.select_option("#hl-type", "opposes")
+    page.fill("#hl-document", document)
+    page.fill("#hl-evidence", text.split(".")[0].strip())
+    page.click("#hl-add")
+    page.wait_for_function("() => window.linkchart.cy.edges('[?hand_made]').nonempty()")
+    page.evaluate("() => window.linkchart.cy.edges('[?hand_made]')[0].select().emit('tap')")
+    page.locator("#panel .badge.hand-made").wait_for()
+
+
+def hand_made_and_exports(page, origin: str, out: Path, document: str) -> None:
+    """An actor and a link added by hand on the chart and the link's panel; the framed
+    PNG; the report."""
     page.click("summary:has-text('Add an actor by hand')")
     page.fill("#h-name", "Harbour Monitoring Group")
     page.fill("#h-aliases", "HMG")
     page.click("#h-add")
     page.locator(".panel-head h2", has_text="Harbour Monitoring Group").wait_for()
+    add_link_by_hand(page, origin, document)
     page.wait_for_timeout(600)
     page.screenshot(path=out / "chart-hand-made.png")
     with page.expect_download() as png:
@@ -145,7 +165,7 @@ def main() -> None:
         analyst_views(page, out)
         grouped_and_bundled(page, out)
         chart = page.url
-        hand_made_and_exports(page, origin, out)
+        hand_made_and_exports(page, origin, out, args.document)
         page.goto(chart)
         page.locator("#chart-status", has_text="actors").wait_for()
 

@@ -15,14 +15,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from live import chromium_path
-from sample_pages import chromium, open_chart, origin, page, store_path  # noqa: F401 (fixtures)
+from sample_pages import (  # noqa: F401 (fixtures)
+    chromium, download, open_chart, origin, page, skip_without_browser, store_path)
 
 pytestmark = pytest.mark.browser
 
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (make test installs it)", allow_module_level=True)
-pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+skip_without_browser()
 
 CY = "window.linkchart.cy"
 ON_SCREEN = f"""() => ({{
@@ -66,31 +64,25 @@ def parallel(store_path) -> tuple[str, str, int]:
     pytest.fail("no sample chart has two links between one pair of actors")
 
 
-def _download(page, href: str) -> bytes:
-    answer = page.request.get(page.origin + "/" + href.lstrip("/"))
-    assert answer.ok, answer.status
-    return answer.body()
-
-
 def test_the_view_exports_hold_exactly_the_actors_and_links_on_screen(page, hub):
     open_chart(page, f"entity={hub}&expand={hub}")
     shown = page.evaluate(ON_SCREEN)
     assert len(shown["nodes"]) >= 5
 
-    gexf = ET.fromstring(_download(page, page.get_attribute("#x-gexf", "href")))
+    gexf = ET.fromstring(download(page, page.get_attribute("#x-gexf", "href")))
     assert sorted(n.get("id") for n in gexf.iter(f"{GEXF}node")) == shown["nodes"]
     assert sorted(e.get("id") for e in gexf.iter(f"{GEXF}edge")) == shown["edges"]
 
-    graphml = ET.fromstring(_download(page, page.get_attribute("#x-graphml", "href")))
+    graphml = ET.fromstring(download(page, page.get_attribute("#x-graphml", "href")))
     assert sorted(n.get("id") for n in graphml.iter(f"{GRAPHML}node")) == shown["nodes"]
 
-    with zipfile.ZipFile(io.BytesIO(_download(page, page.get_attribute("#x-csv", "href")))) as z:
+    with zipfile.ZipFile(io.BytesIO(download(page, page.get_attribute("#x-csv", "href")))) as z:
         nodes = list(csv.DictReader(io.StringIO(z.read("nodes.csv").decode())))
         edges = list(csv.DictReader(io.StringIO(z.read("edges.csv").decode())))
     assert sorted(n["Id"] for n in nodes) == shown["nodes"]
     assert sorted(e["Id"] for e in edges) == shown["edges"]
 
-    view = json.loads(_download(page, page.get_attribute("#x-json", "href")))
+    view = json.loads(download(page, page.get_attribute("#x-json", "href")))
     assert view["format"] == "linkchart-view/1"
     assert sorted(n["id"] for n in view["nodes"]) == shown["nodes"]
     assert sorted(e["id"] for e in view["edges"]) == shown["edges"]
@@ -115,7 +107,7 @@ def test_png_and_svg_carry_a_title_the_date_a_legend_and_the_sources(page, hub):
     assert any(t.startswith(today) for t in texts)
     types = set(page.evaluate(f"() => {CY}.nodes().map((n) => n.data('type'))"))
     assert {t.replace("_", " ") for t in types} <= set(texts)       # the legend
-    outlets = {e["outlet"] for edge in json.loads(_download(
+    outlets = {e["outlet"] for edge in json.loads(download(
         page, page.get_attribute("#x-json", "href")))["edges"] for e in edge["evidence"]}
     sources = " ".join(t for t in texts if t.startswith("Sources:") or "document" in t)
     assert outlets and all(outlet in sources for outlet in outlets if outlet)
@@ -131,7 +123,7 @@ def test_png_and_svg_carry_a_title_the_date_a_legend_and_the_sources(page, hub):
 
 def test_the_printable_report_holds_the_ties_with_quotes_and_saves_as_pdf(page, hub):
     open_chart(page, f"entity={hub}&expand={hub}")
-    view = json.loads(_download(page, page.get_attribute("#x-json", "href")))
+    view = json.loads(download(page, page.get_attribute("#x-json", "href")))
     report = page.get_attribute("#x-report", "href")
     page.goto(page.origin + "/" + report)
     page.locator(".report h1").wait_for()
@@ -219,9 +211,9 @@ def test_an_actor_added_by_hand_is_marked_on_the_chart_the_card_and_the_exports(
     assert len(made) == 1 and made[0][1] == "Quay Observers Network ✎"
     actor = made[0][0]
     assert page.evaluate(f"() => {CY}.getElementById('{actor}').style('border-style')") == "dashed"
-    view = json.loads(_download(page, page.get_attribute("#x-json", "href")))
+    view = json.loads(download(page, page.get_attribute("#x-json", "href")))
     assert [n["id"] for n in view["nodes"] if n["hand_made"]] == [actor]
-    gexf = ET.fromstring(_download(page, page.get_attribute("#x-gexf", "href")))
+    gexf = ET.fromstring(download(page, page.get_attribute("#x-gexf", "href")))
     flags = {n.get("id"): {v.get("for"): v.get("value") for v in n.iter(f"{GEXF}attvalue")}
              for n in gexf.iter(f"{GEXF}node")}
     assert flags[actor]["hand_made"] == "true" and flags[hub]["hand_made"] == "false"

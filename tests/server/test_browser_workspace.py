@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from live import chromium_path
-from sample_pages import chromium, open_chart, origin, page, store_path  # noqa: F401 (fixtures)
+from sample_pages import (  # noqa: F401 (fixtures)
+    chromium, open_chart, origin, page, skip_without_browser, store_path)
 
 pytestmark = pytest.mark.browser
 
-if chromium_path() is None:
-    pytest.skip("Chromium is not installed (make test installs it)", allow_module_level=True)
-pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+skip_without_browser()
 
 POSITIONS = """() => Object.fromEntries(window.linkchart.cy.nodes().map(
   (n) => [n.id(), [Math.round(n.position('x')), Math.round(n.position('y'))]]))"""
@@ -96,6 +94,22 @@ def test_the_hierarchy_puts_a_principal_above_its_agent(page, principal):
     assert rings[boss] == 0 and min(d for n, d in rings.items() if n != boss) > 0
 
 
+def test_the_hierarchy_wraps_actors_outside_every_chain_into_short_rows(page):
+    page.goto(page.origin + "/#/chart")
+    page.wait_for_selector("body[data-ready=true]", state="attached")
+    rows = page.evaluate("""async () => {
+      const { runLayout } = await import('/static/js/layouts.js');
+      const loose = Array.from({length: 20}, (_, i) => ({data: {id: `L${i}`, name: `Loose ${i}`}}));
+      const cy = window.cytoscape({headless: true, elements: [
+        {data: {id: 'B', name: 'Boss'}}, {data: {id: 'A', name: 'Agent'}},
+        {data: {id: 'BA', source: 'B', target: 'A', type: 'leads', kind: 'relation'}}, ...loose]});
+      runLayout(cy, 'hierarchy', false);
+      const rows = {};
+      cy.nodes().forEach((n) => { rows[n.position('y')] = (rows[n.position('y')] || 0) + 1; });
+      return Object.entries(rows).map(([y, n]) => [Number(y), n]).sort((a, b) => a[0] - b[0]); }""")
+    assert [n for _, n in rows] == [1, 1, 6, 6, 6, 2]
+
+
 def test_edge_labels_show_when_zoomed_in(page, principal):
     boss, _ = principal
     open_chart(page, f"entity={boss}&expand={boss}")
@@ -170,7 +184,7 @@ def test_the_timeline_axis_leaves_out_an_early_outlier(page):
     assert axis[1]["low"] == 1890 and axis[1]["before"] == 0
     page.locator("#t-axis").click()
     page.wait_for_url("**axis=full**")
-    assert page.inner_text("#t-axis") == "Leave out outliers"
+    page.locator("#t-axis", has_text="Leave out outliers").wait_for()  # drawn again
 
 
 def test_panels_fold_away_for_the_chart(chromium, origin, principal):
@@ -184,6 +198,10 @@ def test_panels_fold_away_for_the_chart(chromium, origin, principal):
         small.click("#fold-panel")
         small.wait_for_function("(w) => window.linkchart.cy.width() > w + 500", arg=narrow)
         assert small.evaluate("window.linkchart.cy.width()") >= 1200
+        off = small.evaluate("""() => { const cy = window.linkchart.cy;
+          const box = cy.elements().renderedBoundingBox();
+          return Math.abs((box.x1 + box.x2) / 2 - cy.width() / 2) / cy.width(); }""")
+        assert off < 0.1                                  # the drawing moved to the middle
         small.reload()                                    # the choice is kept
         small.locator("#chart-status", has_text="actors").wait_for()
         assert not small.is_visible("#panel")

@@ -8,7 +8,8 @@ UnknownLink with dates from their evidence; events become Event; what a named so
 said becomes Documentation of that source in the article. Every fact has `proof` links
 to the articles that report it. `based_in` a place sets `addressEntity`, `based_in` a
 country sets `country`. Negated relations are left out: FollowTheMoney has no way to
-say a tie was denied.
+say a tie was denied. An actor added by hand has the note "added by hand", a link
+holding a relation added by hand the status "added by hand".
 
 Ids come from what a thing is (an actor's type and normalised name, a link's type and
 ends, an article's URL), through `make_id`, so two stores give the same ids for the
@@ -31,6 +32,8 @@ from linkchart.wordlists import load_yaml, read_yaml
 
 RULES = load_yaml(Path(__file__).parent / "data" / "ftm.yaml")
 KEY_PREFIX = "lc"
+HAND_MADE = "added by hand"
+"""What an actor (`notes`) or a link (`status`) added by hand by an analyst carries."""
 PACKS = Path(__file__).resolve().parent.parent / "packs"
 
 
@@ -133,6 +136,8 @@ class Builder:
             node.add("full", clean_text(e["name"]))
         if e["type"] == "country":
             node.add("country", country_code(e))
+        if e.get("hand_made"):
+            node.add("notes", HAND_MADE)
         self.proof(node, e["documents"])
         return node
 
@@ -161,6 +166,8 @@ class Builder:
         self._evidence(link, r["evidence"])
         if r.get("confidence") is not None:
             link.add("status", f"confidence {r['confidence']:.2f}")
+        if r.get("hand_made"):
+            link.add("status", HAND_MADE)
         return link
 
     def _evidence(self, proxy, evidence: list[dict[str, Any]]) -> None:

@@ -30,7 +30,7 @@ NODE_ATTRIBUTES = (("stable_id", "string"), ("kind", "string"), ("type", "string
 EDGE_ATTRIBUTES = (("stable_id", "string"), ("kind", "string"), ("type", "string"), ("sources", "integer"),
                    ("negated", "boolean"), ("directed", "boolean"), ("roles", "string"),
                    ("first_date", "string"), ("last_date", "string"), ("evidence", "string"),
-                   ("confidence", "double"))
+                   ("confidence", "double"), ("hand_made", "boolean"))
 
 
 @dataclass
@@ -94,7 +94,7 @@ def relation_edge(r: dict[str, Any], dates: dict[str, str | None]) -> Edge:
                     "negated": r["negated"], "directed": directed,
                     "roles": LIST.join(r.get("roles") or []), "first_date": first,
                     "last_date": last, "evidence": " | ".join(e["text"] for e in r["evidence"]),
-                    "confidence": r.get("confidence")}))
+                    "confidence": r.get("confidence"), "hand_made": r.get("hand_made")}))
 
 
 def event_edges(v: dict[str, Any], node: Node) -> list[Edge]:

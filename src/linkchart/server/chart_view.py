@@ -34,7 +34,7 @@ NODE_ATTRIBUTES = (("kind", "string"), ("type", "string"), ("documents", "intege
 EDGE_ATTRIBUTES = (("kind", "string"), ("type", "string"), ("sources", "integer"),
                    ("weak", "boolean"), ("negated", "boolean"), ("directed", "boolean"),
                    ("confidence", "double"), ("first_date", "string"),
-                   ("last_date", "string"), ("evidence", "string"))
+                   ("last_date", "string"), ("evidence", "string"), ("hand_made", "boolean"))
 QUOTE_SEPARATOR = " | "
 
 
@@ -114,6 +114,7 @@ def network(view: dict[str, Any]) -> tuple[list[Node], list[Edge]]:
                       "weak": bool(e.get("weak")), "negated": bool(e.get("negated")),
                       "directed": bool(e.get("directed")), "confidence": e.get("confidence"),
                       "first_date": e.get("first_date"), "last_date": e.get("last_date"),
+                      "hand_made": bool(e.get("hand_made")),
                       "evidence": QUOTE_SEPARATOR.join(q["text"] for q in _evidence(e))}))
              for e in view["edges"]]
     return nodes, edges

@@ -126,6 +126,7 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Selection,
         for edge in event_edges(store, [e for e in expand if e in nodes], filters, nodes,
                                 hidden, limit, lean=not evidence):
             edges[edge["id"]] = edge
+    mark_hand_made(store, edges.values())
     asked = set(focus) | set(expand)
     made = store.hand_made()
     for node in nodes.values():
@@ -136,6 +137,20 @@ def graph(store: Store, focus: list[str], expand: list[str], filters: Selection,
     shown = list(edges.values()) if evidence else [
         lean(e) if "evidence" in e else e for e in edges.values()]
     return {"nodes": list(nodes.values()), "edges": shown, "truncated": truncated}
+
+
+def mark_hand_made(store: Store, edges: Iterable[dict[str, Any]]) -> None:
+    """Links holding a relation added by hand get `hand_made` (who added it and when), and
+    so do the quotes of theirs that were added by hand."""
+    links = store.hand_made_links()
+    for found in edges:
+        made = links.get(found["id"]) if found["kind"] == "relation" else None
+        found["hand_made"] = None if made is None else {
+            "author": made["author"], "created_at": made["created_at"]}
+        if found["kind"] == "relation":
+            quotes = set(made["quotes"]) if made else set()
+            for e in found.get("evidence") or ():
+                e["hand_made"] = (e["document"], e["text"]) in quotes
 
 
 def edge(store: Store, edge_id: str, filters: Selection) -> dict[str, Any] | None:
@@ -157,7 +172,9 @@ def edge(store: Store, edge_id: str, filters: Selection) -> dict[str, Any] | Non
         for found in store.relations([parts[1]], [parts[0]], filters.date_from,
                                      filters.date_to):
             if found["id"] == edge_id:
-                return relation_edge(found)
+                shown = relation_edge(found)
+                mark_hand_made(store, [shown])
+                return shown
     return None
 
 
@@ -316,6 +333,7 @@ def card(store: Store, entity_id: str, limit: int = CARD_LIMIT) -> dict[str, Any
     if found is None:
         return None
     found["relations"] = [relation_edge(r) for r in found["relations"]]
+    mark_hand_made(store, found["relations"])
     found["hand_made"] = store.hand_made().get(entity_id)
     totals = found["totals"]
     found["corroboration"] = {"documents": totals["documents"], "outlets": totals["outlets"],

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, select
 
 from linkchart.model import CORPUS_FORMAT
 from linkchart.store.graph import relation_list
-from linkchart.store.hand_made import hand_made
+from linkchart.store.hand_made import hand_made, hand_made_links
 from linkchart.store.queries import all_attributions, event_list, header
 from linkchart.store.schema import doc_entities, documents, entities
 
@@ -22,6 +22,7 @@ def corpus(conn: Connection, detail: bool = False) -> dict[str, Any]:
         if entity_id:
             seen_in.setdefault(entity_id, set()).add(doc_id)
     made = hand_made(conn)
+    links = hand_made_links(conn)
     return {
         "format": CORPUS_FORMAT,
         "documents": [header(r) for r in conn.execute(
@@ -32,7 +33,8 @@ def corpus(conn: Connection, detail: bool = False) -> dict[str, Any]:
              "documents": sorted(seen_in.get(r.id, ())), "first_seen": r.first_seen,
              "last_seen": r.last_seen} | ({"hand_made": True} if r.id in made else {})
             for r in conn.execute(select(entities).order_by(entities.c.num))],
-        "relations": [_relation(g, detail) for g in relation_list(conn)],
+        "relations": [_marked(_relation(g, detail), links.get(g["id"]))
+                      for g in relation_list(conn)],
         "events": [_event(v, detail) for v in event_list(conn, None, None, None, None)],
         "attributions": all_attributions(conn),
     }
@@ -47,6 +49,17 @@ def _relation(group: dict[str, Any], detail: bool) -> dict[str, Any]:
     found = {"type": group["type"], "source": group["source"], "target": group["target"],
              "negated": group["negated"], "sources": group["sources"], "evidence": evidence}
     return found | ({"roles": group["roles"]} if detail else {})
+
+
+def _marked(relation: dict[str, Any], made: dict[str, Any] | None) -> dict[str, Any]:
+    """A relation that holds a quote added by hand says so, and so does that quote."""
+    if not made:
+        return relation
+    quotes = set(made["quotes"])
+    for e in relation["evidence"]:
+        if (e["document"], e["text"]) in quotes:
+            e["hand_made"] = True
+    return relation | {"hand_made": True}
 
 
 def _event(event: dict[str, Any], detail: bool) -> dict[str, Any]:

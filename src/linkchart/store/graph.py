@@ -160,8 +160,8 @@ def _evidence(r) -> dict[str, Any]:
                 "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue}}
 
 
-def _tie_id(r) -> str:
-    """The id of the tie a relation row (of `relation_rows`) belongs to."""
+def tie_id_of_row(r) -> str:
+    """The id of the tie a relation row (of `relation_rows`, or the relations table) belongs to."""
     source, target = r.source_entity, r.target_entity
     if r.type in UNDIRECTED_RELATIONS and entity_num(source) > entity_num(target):
         source, target = target, source
@@ -247,7 +247,7 @@ def quotes_by_id(conn: Connection, relation_ids: Iterable[int]
     found: dict[str, list[dict[str, Any]]] = {}
     for i in range(0, len(ids), CHUNK):
         for r in conn.execute(stmt.where(relations.c.id.in_(ids[i:i + CHUNK]))):
-            found.setdefault(_tie_id(r), []).append(_evidence(r))
+            found.setdefault(tie_id_of_row(r), []).append(_evidence(r))
     return {tie: sorted(quotes, key=_oldest) for tie, quotes in found.items()}
 
 

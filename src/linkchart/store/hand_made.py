@@ -1,5 +1,6 @@
-"""Actors an analyst adds by hand: kept as `add_actor` judgements, so that no re-ingest,
-re-extraction or rebuild loses them, and marked as hand-made wherever they are shown.
+"""Actors and links an analyst adds by hand: kept as judgements (`add_actor`, `add_fact`),
+so that no re-ingest, re-extraction or rebuild loses them, and marked as hand-made
+wherever they are shown.
 
 Applying one finds the actor it made before (its recorded target, if that entity still
 has the name), else an actor of the same kind and name that the store has since learnt
@@ -11,18 +12,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, and_, insert, select, update
 
 from linkchart.model import ENTITY_TYPES
 from linkchart.names.keys import keys_for
 from linkchart.names.normalise import name_key
 from linkchart.store import judgements as table
 from linkchart.store.entity_rows import merge_aliases, search_text
-from linkchart.store.identity import JudgementError, anchor, new_entity
-from linkchart.store.schema import entities, entity_keys
+from linkchart.store.graph import tie_id_of_row
+from linkchart.store.identity import MANUAL, JudgementError, anchor, new_entity
+from linkchart.store.schema import entities, entity_keys, relations
 from linkchart.store.search import Search
 
 KIND = "add_actor"
+LINK_KIND = "add_fact"
 MAX_NAME = 200
 
 
@@ -78,4 +81,27 @@ def hand_made(conn: Connection) -> dict[str, dict[str, Any]]:
             if entity_id and entity_id not in found:
                 found[entity_id] = {"author": j["author"], "created_at": j["created_at"],
                                     "judgement": j["id"]}
+    return found
+
+
+def hand_made_links(conn: Connection) -> dict[str, dict[str, Any]]:
+    """Tie id -> who added it by hand and when, and its hand-made quotes (`quotes`:
+    (document, text) pairs), for the ties that hold a relation added by hand now. Read
+    from the rows the judgements inserted, so a tie follows its ends through merges."""
+    made = [j for j in table.active(conn, kinds=(LINK_KIND,)) if j["status"] == "applied"]
+    by_quote = {(j["payload"].get("document"), j["payload"].get("evidence")): j for j in made}
+    if not by_quote:
+        return {}
+    rows = conn.execute(select(relations).where(and_(
+        relations.c.document_id.in_(sorted({d for d, _ in by_quote if d})),
+        relations.c.source_local == MANUAL)).order_by(relations.c.id))
+    found: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        j = by_quote.get((r.document_id, r.evidence))
+        if j is None:
+            continue
+        link = found.setdefault(tie_id_of_row(r), {
+            "author": j["author"], "created_at": j["created_at"], "judgement": j["id"],
+            "quotes": []})
+        link["quotes"].append((r.document_id, r.evidence))
     return found

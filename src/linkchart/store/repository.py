@@ -257,6 +257,12 @@ class Store:
         with self._read() as conn:
             return hand_made.hand_made(conn)
 
+    def hand_made_links(self) -> dict[str, dict[str, Any]]:
+        """Ties holding a relation added by hand now: tie id -> author, created_at,
+        judgement, quotes ((document, text) pairs)."""
+        with self._read() as conn:
+            return hand_made.hand_made_links(conn)
+
     def note(self, on: str, target: str | int, text: str,
              author: str | None = None) -> dict[str, Any]:
         """A note on an entity, a link, an event link or a workspace (judging.note)."""

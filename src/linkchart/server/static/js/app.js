@@ -3,6 +3,7 @@
 // the start page, and the search box in the top bar.
 import { showAnalysis } from "./analysis.js";
 import { api } from "./api.js";
+import { loadCatalogue } from "./catalogue.js";
 import { $, clear, el, label, typeChip } from "./dom.js";
 import { showDocument, showDocuments } from "./document.js";
 import { addToChart, chartHash, chartParams, showChart } from "./graph.js";
@@ -26,6 +27,7 @@ async function route() {
   const hash = location.hash.replace(/^#/, "") || "/";
   const [path, query = ""] = hash.split("?");
   const params = new URLSearchParams(query);
+  await loadCatalogue();
   if (path === "/chart") { showView("chart"); await showChart(params); }
   else if (path === "/timeline") { showView("timeline"); await showTimeline($("#view-timeline"), params); }
   else if (path === "/map") { showView("map"); await showMap($("#view-map"), params); }

@@ -1,6 +1,7 @@
 // Documents: a searchable list, and one article with what was extracted from it
 // highlighted in place. The body is built from text nodes only: markup in an article
 // stays text.
+import { relationLabel } from "./catalogue.js";
 import { api } from "./api.js";
 import { clear, el, eventChip, label, typeChip, webLink, when } from "./dom.js";
 import { addToChart } from "./graph.js";
@@ -45,7 +46,7 @@ function annotations(doc, target) {
       add(start, end, `ent type-${entity.type}`, `e:${entity.id}`, `${entity.name} (${label(entity.type)})`);
     }
   }
-  doc.relations.forEach((r, i) => add(r.start, r.end, "ev rel", `r:${i}`, `relation: ${label(r.type)}`));
+  doc.relations.forEach((r, i) => add(r.start, r.end, "ev rel", `r:${i}`, `relation: ${relationLabel(r.type)}`));
   doc.events.forEach((v, i) => add(v.start, v.end, "ev evt", `v:${i}`, `event: ${v.type}`));
   doc.attributions.forEach((a, i) => add(a.start, a.end, "ev attr", `a:${i}`, `said by ${a.source_text}`));
   if (target) add(target[0], target[1], "target", "target", "the evidence you came from");
@@ -109,7 +110,7 @@ export async function showDocument(view, docId, params) {
           title: "add to the chart", onclick: (event) => { event.stopPropagation(); addToChart(e.entity); } }, "+ chart") : null))),
       el("h2", {}, `Relations (${doc.relations.length})`),
       el("ul", {}, doc.relations.map((r, i) => item(`r:${i}`, `${name(r.source)} `,
-        el("b", {}, `${r.negated ? "not " : ""}${label(r.type)}`), ` ${name(r.target)}`))),
+        el("b", {}, `${r.negated ? "not " : ""}${relationLabel(r.type)}`), ` ${name(r.target)}`))),
       el("h2", {}, `Events (${doc.events.length})`),
       el("ul", {}, doc.events.map((v, i) => item(`v:${i}`, eventChip(v.type), ` ${when(v.date)} `,
         `${v.actors.map(name).join(", ") || "—"} → ${v.recipients.map(name).join(", ") || "—"}`))),

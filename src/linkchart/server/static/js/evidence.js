@@ -1,7 +1,8 @@
 // The evidence panel: for an actor or a link, every quote, its outlet and date, who said
 // it, and the way to the document it came from.
+import { relationLabel } from "./catalogue.js";
 import { api } from "./api.js";
-import { $, clear, docLink, el, eventChip, label, saidBy, sourcesBadge, typeChip, when } from "./dom.js";
+import { $, clear, docLink, el, eventChip, saidBy, sourcesBadge, typeChip, when } from "./dom.js";
 import { notesSection } from "./notes.js";
 import { judgeButton, mergePicker, retypePicker } from "./review.js";
 
@@ -24,12 +25,19 @@ export function showHelp() {
     el("p", {}, "Double-click an actor to expand its neighbours. Dashed links rest on one outlet or on anonymous sources only.")));
 }
 
+// "✎ added by hand by ana on 2026-12-07": a link holding a relation an analyst added.
+function handMadeBadge(made) {
+  return el("span", { class: "badge hand-made", title: "a relation an analyst added by hand (a judgement)" },
+    `✎ added by hand by ${made.author || "web"} on ${String(made.created_at || "").slice(0, 10)}`);
+}
+
 function quote(evidence) {
   const flags = [];
   if (evidence.hedged) flags.push("hedged");
   if (evidence.role) flags.push(`role: ${evidence.role}`);
   return el("li", { class: "evidence" },
     evidence.event ? eventFacts(evidence) : null,
+    evidence.hand_made ? el("div", { class: "hand-made-quote" }, "✎ added by hand") : null,
     el("blockquote", {}, evidence.text),
     el("div", { class: "meta" },
       el("span", { class: "outlet" }, evidence.outlet || "unknown outlet"), " · ",
@@ -145,12 +153,13 @@ export async function showEntity(id) {
 function tie(relation) {
   const other = relation.other;
   const arrow = relation.direction === "out" ? "→" : relation.direction === "in" ? "←" : "—";
-  const text = `${relation.negated ? "not " : ""}${label(relation.type)}`;
+  const text = `${relation.negated ? "not " : ""}${relationLabel(relation.type)}`;
   return el("li", { class: `tie ${relation.weak ? "weak" : ""}` },
     el("div", { class: "tie-head" },
       el("span", { class: "rel" }, relation.direction === "in" ? `${arrow} ${text} ${arrow}` : `${text} ${arrow}`), " ",
       actor(other.id, other.name, other.type), " ", sourcesBadge(relation.sources, relation.weak),
-      relation.anonymous_only ? el("span", { class: "badge anon" }, "anonymous only") : null),
+      relation.anonymous_only ? el("span", { class: "badge anon" }, "anonymous only") : null,
+      relation.hand_made ? handMadeBadge(relation.hand_made) : null),
     quotes(relation.evidence, relation.evidence_total ?? relation.evidence.length, relation.id));
 }
 
@@ -195,13 +204,14 @@ export async function showEdge(summary, params) {
   const flags = [];
   if (edge.anonymous_only) flags.push(el("span", { class: "badge anon" }, "anonymous sources only"));
   if (edge.negated) flags.push(el("span", { class: "badge negated" }, "reported as denied"));
+  if (edge.hand_made) flags.push(handMadeBadge(edge.hand_made));
   if (edge.evidence.some((e) => e.hedged)) flags.push(el("span", { class: "badge" }, "hedged"));
   if (edge.confidence != null) {
     flags.push(el("span", { class: "badge confidence", title: "calibrated: the estimated chance "
       + "that this link is right, higher when independent outlets report it" },
     `confidence ${edge.confidence.toFixed(2)}`));
   }
-  const type = isEvent ? eventChip(edge.type) : el("span", { class: "rel" }, label(edge.type));
+  const type = isEvent ? eventChip(edge.type) : el("span", { class: "rel" }, relationLabel(edge.type));
   const arrow = edge.directed ? "→" : "—";
   clear(panel(),
     el("header", { class: "panel-head" },

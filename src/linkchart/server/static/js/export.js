@@ -51,11 +51,26 @@ function edgeOf(e, defs) {
     }
     attrs["marker-end"] = `url(#${id})`;
   }
+  if (e.data("hand_made")) {  // drawn on screen with an outline (line-outline-color)
+    group.append(node("path", { d, fill: "none", class: "hand-made", stroke: e.style("line-outline-color"),
+      "stroke-width": width + 2 * (parseFloat(e.style("line-outline-width")) || 2) }));
+  }
   group.append(node("path", attrs));
   const mid = e.midpoint();
   group.append(node("text", { x: mid.x, y: mid.y - 3, "text-anchor": "middle", "font-size": 9,
     fill: e.style("color") }, e.data("label")));
   return group;
+}
+
+const TAG_SIZE = 12;
+const TAG_COLOUR = "#3a4350";
+
+// How far the group names (frame.groups, chart coordinates) reach above and beside `box`.
+function tagReach(groups, box) {
+  const top = Math.min(box.y1, ...groups.map((g) => g.y - TAG_SIZE - 2));
+  const half = (g) => (g.text.length * TAG_SIZE * 0.56) / 2;
+  return { top: box.y1 - top, left: Math.max(0, ...groups.map((g) => box.x1 - (g.x - half(g)))),
+    right: Math.max(0, ...groups.map((g) => g.x + half(g) - box.x2)) };
 }
 
 function frameElement(item) {
@@ -80,7 +95,11 @@ function frameElement(item) {
 
 // `frame` (frame.js): title, date, filters, legend and sources round the chart.
 export function svgOf(cy, frame) {
-  const box = cy.elements(":visible").boundingBox({ includeLabels: true });
+  const drawn = cy.elements(":visible").boundingBox({ includeLabels: true });
+  const groups = frame.groups || [];
+  const reach = tagReach(groups, drawn);
+  const box = { x1: drawn.x1 - reach.left, y1: drawn.y1 - reach.top, w: drawn.w + reach.left + reach.right,
+    h: drawn.h + reach.top };
   const pad = 20;
   const width = Math.max(box.w + 2 * pad, 720);
   const { head, foot, items } = frameItems(frame, width);
@@ -104,6 +123,8 @@ export function svgOf(cy, frame) {
       "font-weight": n.data("asked") ? "bold" : "normal" }, n.data("label") || n.data("name")));
     svg.append(group);
   });
+  groups.forEach((g) => svg.append(node("text", { class: "group-name", x: g.x, y: g.y, "text-anchor": "middle",
+    "font-size": TAG_SIZE, "font-weight": "bold", fill: TAG_COLOUR }, g.text)));
   const framing = node("g", { class: "frame", transform: `translate(${left} ${top})` });
   items(box.h + 2 * pad).forEach((item) => framing.append(frameElement(item)));
   svg.append(framing);
@@ -115,6 +136,7 @@ function paint(context, item) {
   if (item.kind === "text") {
     context.font = `${item.bold ? "bold " : ""}${item.size}px Helvetica, Arial, sans-serif`;
     context.fillStyle = item.colour || "#1d232b";
+    context.textAlign = item.centre ? "center" : "start";
     context.fillText(item.text, item.x, item.y);
   } else {
     context.setLineDash(item.dash || []);
@@ -146,7 +168,10 @@ export async function pngOf(cy, frame) {
   image.src = cy.png({ output: "base64uri", full: true, scale, bg: "#ffffff" });
   await image.decode();
   const chartWidth = image.width / scale;
-  const chartHeight = image.height / scale;
+  const box = cy.elements().boundingBox();  // what cy.png({ full: true }) draws
+  const groups = frame.groups || [];
+  const above = tagReach(groups, box).top;
+  const chartHeight = image.height / scale + above;
   const width = Math.max(chartWidth, 720);
   const { head, foot, items } = frameItems(frame, width);
   const canvas = document.createElement("canvas");
@@ -156,7 +181,10 @@ export async function pngOf(cy, frame) {
   context.scale(scale, scale);
   context.fillStyle = "#ffffff";
   context.fillRect(0, 0, width, head + chartHeight + foot);
-  context.drawImage(image, (width - chartWidth) / 2, head, chartWidth, chartHeight);
+  const left = (width - chartWidth) / 2;
+  context.drawImage(image, left, head + above, chartWidth, image.height / scale);
+  groups.forEach((g) => paint(context, { kind: "text", x: left + g.x - box.x1, y: head + above + g.y - box.y1,
+    size: TAG_SIZE, bold: true, colour: TAG_COLOUR, text: g.text, centre: true }));
   items(chartHeight).forEach((item) => paint(context, item));
   return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
 }

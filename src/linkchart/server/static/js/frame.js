@@ -2,7 +2,9 @@
 // legend of what is drawn on it, and the sources its links rest on. `frameItems` lays it
 // out as plain items (text, node swatches, line samples) that export.js draws as SVG or
 // on a canvas, so both pictures carry the same frame.
+import { relationColour, relationLabel } from "./catalogue.js";
 import { EVENT_GROUPS, label, TYPE_COLOURS } from "./dom.js";
+import { groupTags } from "./grouplabels.js";
 
 const MARGIN = 16;
 const HEAD = 58;
@@ -19,7 +21,8 @@ function filtersText(params) {
   const parts = [];
   for (const [key, name] of Object.entries(FILTER_NAMES)) {
     const values = params.getAll(key);
-    if (values.length) parts.push(`${name} ${values.map(label).join(", ")}`);
+    const named = key === "relation_type" ? relationLabel : label;
+    if (values.length) parts.push(`${name} ${values.map(named).join(", ")}`);
   }
   return parts.length ? `filters: ${parts.join("; ")}` : "no filters";
 }
@@ -32,8 +35,11 @@ function legendOf(cy) {
   const has = (test) => drawn.some(test);
   const relation = (e) => e.data("kind") === "relation";
   if (cy.nodes("[?hand_made]").nonempty()) items.push({ swatch: "node", type: "", dash: [3, 2], text: "added by hand" });
-  if (has((e) => relation(e) && !e.data("weak") && !e.data("negated"))) items.push({ swatch: "line", colour: "#7b8794", text: "2+ independent outlets" });
-  if (has((e) => e.data("weak") && !e.data("negated"))) items.push({ swatch: "line", colour: "#7b8794", dash: [6, 4], text: "one outlet or anonymous only" });
+  const relationTypes = [...new Set(drawn.filter(relation).map((e) => e.data("type")))].sort();
+  relationTypes.forEach((type) => items.push({ swatch: "line", colour: relationColour(type), text: relationLabel(type) }));
+  if (has((e) => e.data("hand_made"))) items.push({ swatch: "line", colour: "#7b2cbf", width: 5, text: "✎ link added by hand" });
+  if (has((e) => relation(e) && !e.data("weak") && !e.data("negated"))) items.push({ swatch: "line", colour: "#7b8794", text: "solid: 2+ independent outlets" });
+  if (has((e) => e.data("weak") && !e.data("negated"))) items.push({ swatch: "line", colour: "#7b8794", dash: [6, 4], text: "dashed: one outlet or anonymous only" });
   if (has((e) => e.data("negated"))) items.push({ swatch: "line", colour: "#d62728", dash: [2, 3], text: "reported as denied" });
   if (has((e) => e.data("kind") === "event" && !String(EVENT_GROUPS[e.data("type")] || "").startsWith("coop"))) {
     items.push({ swatch: "line", colour: "#c05a4f", text: "event: conflict" });
@@ -61,6 +67,7 @@ export function chartFrame(cy, view, params, title = null) {
     subtitle: `${when} UTC · ${actors} actors, ${links} links, ${(view.documents || []).length} documents · ${filtersText(params)} · linkchart`,
     legend: legendOf(cy),
     sources: sourcesText(view),
+    groups: groupTags(),
   };
 }
 

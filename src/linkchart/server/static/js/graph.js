@@ -3,6 +3,7 @@
 // the same parameter names as /api/graph, so a view can be bookmarked, shared and exported.
 import { findingPanel, takePendingFinding } from "./analysis.js";
 import { api } from "./api.js";
+import { loadCatalogue, relationColour, relationLabel, relationSwatch, relationTypes } from "./catalogue.js";
 import { bundle, bundlesOn, bundleState, isBundle, openPair, openTies, setBundles } from "./bundles.js";
 import { $, clear, download, el, EVENT_GROUPS, label, toast, TYPE_COLOURS } from "./dom.js";
 import { initPanel, showEdge, showEntity, showHelp } from "./evidence.js";
@@ -17,6 +18,7 @@ import { initWorkspaces } from "./workspace.js";
 
 const CHART_KEYS = ["entity", "expand", "hide"];
 const LABEL_ZOOM = 1;  // edge labels show from this zoom on (about 10 px), else on hover
+const HAND_MADE = "#7b2cbf";  // actors and links added by hand
 const SHAPES = { person: "ellipse", location: "round-diamond", country: "round-diamond" };
 
 let cy = null;
@@ -91,7 +93,7 @@ function style() {
       "border-width": 1, "border-color": "#4a5360", "min-zoomed-font-size": 6 } },
     { selector: "node[?expanded]", style: { "border-width": 3, "border-color": "#1d232b" } },
     { selector: "node[?hand_made]", style: { "border-style": "dashed", "border-width": 3,
-      "border-color": "#7b2cbf" } },
+      "border-color": HAND_MADE } },
     { selector: "node[?asked]", style: { "font-weight": "bold", "font-size": 12 } },
     { selector: "node:selected", style: { "border-color": "#ff9800", "border-width": 5,
       "overlay-color": "#ff9800", "overlay-opacity": 0.15, "overlay-padding": 6 } },
@@ -100,6 +102,9 @@ function style() {
       "target-arrow-color": "#7b8794", "arrow-scale": 0.9, "font-size": 10,
       "text-rotation": "autorotate", color: "#39424e", "text-background-color": "#f7f8fa",
       "text-background-opacity": 0.9, "text-background-padding": 1, "min-zoomed-font-size": 7 } },
+    ...relationTypes().map((type) => ({ selector: `edge[kind = 'relation'][type = '${type}']`,
+      style: { "line-color": relationColour(type), "target-arrow-color": relationColour(type) } })),
+    { selector: "edge[?hand_made]", style: { "line-outline-width": 2.5, "line-outline-color": HAND_MADE } },
     { selector: "edge.labelled, edge.hovered, edge:selected", style: { label: "data(label)" } },
     { selector: "edge.path", style: { "line-color": "#7b2cbf", "target-arrow-color": "#7b2cbf",
       width: 6, "z-index": 9, label: "data(label)" } },
@@ -141,7 +146,10 @@ function ensureCy() {
   cy.on("mouseout", "edge", (event) => event.target.removeClass("hovered"));
   cy.on("zoom", labelEdges);
   followGroupLabels(cy);
-  initPanels();
+  initPanels((pixels) => {  // the drawing stays in the middle of the room it gets
+    cy.resize();
+    cy.panBy({ x: pixels / 2, y: 0 });
+  });
   initWorkspaces({ state: chartState, open: openState });
   initPaths({ actors: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name") })),
     selected: () => cy.nodes(":selected").map((n) => n.id()), params: filterParams, draw: drawPath });
@@ -164,7 +172,9 @@ function ensureCy() {
     bundlesOn(event.target.checked);
     rebundle();
   });
-  initHandMade({ add: (id) => addToChart(id, false) });
+  initHandMade({ add: (id) => addToChart(id, false),
+    actors: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name") })),
+    selected: () => cy.nodes(":selected").map((n) => n.id()) });
   $("#ws-name").addEventListener("input", exportLinks);
   $("#x-png").addEventListener("click", () => picture("png"));
   $("#x-svg").addEventListener("click", () => picture("svg"));
@@ -212,15 +222,16 @@ function filtersOnly() {
 
 async function ensureFilters() {
   if (types) return;
-  types = await api.types();
-  const checks = (box, values, key, swatch) => {
-    clear(box, values.map((value) => el("label", { class: "check" },
+  types = await loadCatalogue();
+  const checks = (box, values, key, swatch, name) => {
+    clear(box, values.map((value) => el("label", { class: "check", title: name(value) },
       el("input", { type: "checkbox", value, checked: true, dataset: { key },
         onchange: () => applyChecks(box, key) }),
-      swatch ? el("i", { class: "swatch", "data-type": value }) : null, label(value))));
+      swatch(value), name(value))));
   };
-  checks($("#f-entity-types"), types.entity_types, "entity_type", true);
-  checks($("#f-relation-types"), types.relation_types, "relation_type", false);
+  checks($("#f-entity-types"), types.entity_types, "entity_type",
+    (value) => el("i", { class: "swatch", "data-type": value }), label);
+  checks($("#f-relation-types"), types.relation_types, "relation_type", relationSwatch, relationLabel);
   $("#f-events").addEventListener("change", (event) => setParam("events", event.target.checked ? null : "false"));
   $("#f-min-sources").addEventListener("change", (event) => setParam("min_sources", event.target.value === "1" ? null : event.target.value));
   $("#f-min-confidence").addEventListener("change", (event) => setParam("min_confidence",
@@ -348,9 +359,11 @@ function nodeData(node) {
 }
 
 function edgeData(edge) {
-  const text = edge.kind === "event" ? edge.type : label(edge.type);
+  const text = edge.kind === "event" ? edge.type : relationLabel(edge.type);
+  const shown = edge.negated ? `not ${text}` : text;
   return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, type: edge.type,
-    label: edge.negated ? `not ${text}` : text, sources: edge.sources, weak: Boolean(edge.weak),
+    label: edge.hand_made ? `${shown} ✎` : shown, hand_made: Boolean(edge.hand_made),
+    sources: edge.sources, weak: Boolean(edge.weak),
     negated: Boolean(edge.negated), directed: Boolean(edge.directed),
     group: edge.kind === "event" ? EVENT_GROUPS[edge.type] || "" : "" };
 }

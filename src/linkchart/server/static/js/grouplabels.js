@@ -40,6 +40,15 @@ export function showGroupLabels(cy, by) {
   place(cy);
 }
 
+// The names as an exported picture draws them: each one's text, and the middle of the top
+// edge of its patch in the chart's coordinates; none unless a grouped layout is on.
+export function groupTags() {
+  return (shown || []).map(([text, members]) => {
+    const patch = members.boundingBox();
+    return { text, x: (patch.x1 + patch.x2) / 2, y: patch.y1 - 8 };
+  });
+}
+
 export function followGroupLabels(cy) {
   cy.on("viewport position", () => place(cy));
 }

@@ -6,6 +6,7 @@
 const ABOVE = new Set(["leads", "controls", "supports"]);
 const ROW = 130;
 const COLUMN = 170;
+const LOOSE_COLUMNS = 6;  // at least so many actors a row below the chains
 const SPACING = 120;    // the force layout's ideal distance between linked actors
 const GRAVITY = 0.05;   // keeps unlinked parts of the chart near the rest
 const REACH = 4 * SPACING;  // actors farther apart no longer push (parts stay close)
@@ -106,6 +107,16 @@ export function ranks(cy) {
   return rank;
 }
 
+// The actors outside every chain go below them in rows of at most `columns`, so that a
+// long row does not shrink the chart to unreadable at "Fit".
+function wrapBottom(row, bottom, columns) {
+  for (let start = 0; start < row.length; start += columns) {
+    const part = row.slice(start, start + columns);
+    const line = bottom + start / columns;
+    part.forEach((n, i) => n.position({ x: (i - (part.length - 1) / 2) * COLUMN, y: line * ROW }));
+  }
+}
+
 function hierarchy(cy, fit) {
   const rank = ranks(cy);
   const bottom = rank.size ? Math.max(...rank.values()) + 1 : 0;
@@ -128,6 +139,8 @@ function hierarchy(cy, fit) {
     row.forEach((n, i) => x.set(n.id(), (i - (row.length - 1) / 2) * COLUMN));
     row.forEach((n) => n.position({ x: x.get(n.id()), y: r * ROW }));
   });
+  wrapBottom(rows.get(bottom) || [], bottom, Math.max(LOOSE_COLUMNS, ...[...rows.entries()]
+    .filter(([r]) => r !== bottom).map(([, row]) => row.length)));
   if (fit) cy.fit(undefined, 40);
 }
 

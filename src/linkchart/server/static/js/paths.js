@@ -1,8 +1,9 @@
 // Paths: the shortest chains of ties between two actors of the chart (at most a chosen
 // number of links, under the chart's filters), drawn on the chart and listed in the
 // panel with each link's sources; a link opens its evidence.
+import { relationLabel } from "./catalogue.js";
 import { api } from "./api.js";
-import { $, clear, el, label, sourcesBadge } from "./dom.js";
+import { $, clear, el, sourcesBadge } from "./dom.js";
 import { showEdge } from "./evidence.js";
 
 let chart = null;  // { actors: () => [{id, name}], selected: () => [ids], params, draw }
@@ -25,7 +26,7 @@ function step(edge, names, params) {
   const arrow = edge.directed ? "→" : "—";
   return el("li", { class: "path-link" },
     el("a", { href: "#", onclick: (event) => { event.preventDefault(); showEdge(edge, params); } },
-      `${names[edge.source] || edge.source} ${arrow} ${label(edge.type)}${edge.negated ? " (denied)" : ""} `
+      `${names[edge.source] || edge.source} ${arrow} ${edge.kind === "event" ? edge.type : relationLabel(edge.type)}${edge.negated ? " (denied)" : ""} `
       + `${arrow} ${names[edge.target] || edge.target}`),
     " ", sourcesBadge(edge.sources, edge.weak));
 }

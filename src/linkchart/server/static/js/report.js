@@ -1,14 +1,16 @@
 // A printable report of a chart (#/report?<the chart's parameters>): its actors, every
 // tie with its quotes and sources, the events drawn on it, and the documents and outlets
 // it rests on. The browser prints it, or saves it as PDF ("Print or save as PDF").
+import { relationColour, relationLabel } from "./catalogue.js";
 import { api } from "./api.js";
-import { clear, docLink, el, eventChip, label, saidBy, sourcesBadge, typeChip, when } from "./dom.js";
+import { clear, docLink, el, eventChip, saidBy, sourcesBadge, typeChip, when } from "./dom.js";
 
 const byName = (names) => (a, b) => (names.get(a.source) || "").localeCompare(names.get(b.source) || "")
   || (names.get(a.target) || "").localeCompare(names.get(b.target) || "") || a.id.localeCompare(b.id);
 
 function quoteItem(e) {
-  return el("li", { class: "evidence" }, el("blockquote", {}, e.text),
+  return el("li", { class: "evidence" }, e.hand_made ? el("div", { class: "hand-made-quote" }, "✎ added by hand") : null,
+    el("blockquote", {}, e.text),
     el("div", { class: "meta" }, el("span", { class: "outlet" }, e.outlet || "unknown outlet"), " · ",
       el("time", {}, when(e.published)), " · ", saidBy(e.attribution), " · ",
       docLink(e, `document ${e.document}`)));
@@ -25,11 +27,13 @@ function actorsSection(nodes) {
 }
 
 function tieItem(edge, names) {
-  const flags = [edge.negated ? "reported as denied" : null, edge.anonymous_only ? "anonymous sources only" : null,
+  const made = edge.hand_made ? `✎ added by hand by ${edge.hand_made.author || "web"} on ${String(edge.hand_made.created_at || "").slice(0, 10)}` : null;
+  const flags = [made, edge.negated ? "reported as denied" : null, edge.anonymous_only ? "anonymous sources only" : null,
     edge.confidence != null ? `confidence ${Number(edge.confidence).toFixed(2)}` : null].filter(Boolean);
-  return el("li", { class: "report-tie" },
-    el("h3", {}, names.get(edge.source) || edge.source, " ",
-      el("span", { class: "tie-type" }, `${edge.negated ? "not " : ""}${label(edge.type)}`), " ",
+  const type = el("span", { class: "tie-type" }, `${edge.negated ? "not " : ""}${relationLabel(edge.type)}`);
+  type.style.color = relationColour(edge.type);  // as the chart draws it
+  return el("li", { class: `report-tie${made ? " hand-made-tie" : ""}` },
+    el("h3", {}, names.get(edge.source) || edge.source, " ", type, " ",
       names.get(edge.target) || edge.target, " ", sourcesBadge(edge.sources, edge.weak)),
     flags.length ? el("div", { class: "meta" }, flags.join(" · ")) : null,
     el("ul", { class: "evidence-list" }, (edge.evidence || []).map(quoteItem)));

@@ -1,6 +1,7 @@
 // Review actions (merge, not the same, retype, rename, reject) and the review page: the
 // resolution queue and every judgement made. The store applies a judgement at once and
 // re-applies it on every later ingest; after one, the chart reloads.
+import { relationLabel } from "./catalogue.js";
 import { api } from "./api.js";
 import { clear, el, label, toast, TYPE_COLOURS } from "./dom.js";
 import { searchBox } from "./search.js";
@@ -85,7 +86,7 @@ function payloadText(judgement) {
   if (Array.isArray(p.entities)) return p.entities.map(sig).join(" + ");
   if (p.entity) return `${sig(p.entity)}${p.type ? ` → ${label(p.type)}` : ""}${p.name ? ` → “${p.name}”` : ""}`;
   if (p.facts) return `${p.ref || ""} ${p.facts.map((f) => `“${f.evidence || f.content || ""}” (${f.document})`).join("; ")}`;
-  if (p.fact) return `${sig(p.source)} ${label(p.type)} ${sig(p.target)}: “${p.evidence}”`;
+  if (p.fact) return `${sig(p.source)} ${relationLabel(p.type)} ${sig(p.target)}: “${p.evidence}”`;
   return JSON.stringify(p);
 }
 
