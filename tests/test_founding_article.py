@@ -97,3 +97,11 @@ def test_the_sources_of_the_quotes(founding):
     assert len(specialist) >= 4 and all(a.source_kind == "anonymous" for a in specialist)
     assert not any("campaign" in a.source_text for a in extraction.attributions)
     assert "guardians of blood" not in {a.content for a in extraction.attributions}
+
+
+def test_the_last_three_services_answer_to_khamenei(founding):
+    extraction, names = founding
+    controlled = {names[r.target] for r in extraction.relations
+                  if r.type == "controls" and names[r.source] == "Ali Khamenei"}
+    assert {"Beit Rahbari", "Revolutionary Guards Corps"} <= controlled
+    assert "Ministry of Intelligence and National Security" not in controlled

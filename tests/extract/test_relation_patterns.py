@@ -465,3 +465,15 @@ def test_leading_talks_is_leading_no_state(relations_of):
     found = relations_of("The U.S. talks with the Houthis would be led by Christopher Henzel, "
                          "the U.S. ambassador to Yemen.")
     assert not any(t == "leads" for t, _, _ in found)
+
+
+def test_the_last_three_of_an_enumeration(relations_of):
+    found = relations_of(
+        "Marovian policy reaches the border through four agencies. One is handled by the "
+        "Ministry of Roads. The second is attached to the Falcon Directorate, a body that "
+        "handles sensitive affairs. The third is linked to the Republican Guard, while the "
+        "fourth is affiliated with a private office. The last three answer directly to "
+        "Omar Haddad and his closest aides.")
+    assert ("controls", "Omar Haddad", "Falcon Directorate") in found
+    assert ("controls", "Omar Haddad", "Republican Guard") in found
+    assert ("controls", "Omar Haddad", "Ministry of Roads") not in found

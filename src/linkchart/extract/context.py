@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from linkchart.extract.enumeration import counted_members
 from linkchart.extract.lexicons import lexicon
 from linkchart.model import Document, ORGANISATION_TYPES
 from linkchart.nlp.packs import Knowledge
@@ -56,6 +57,9 @@ class Context:
                     context.token_referent[token.i] = index
         return context
 
+    def sentence_number(self, token: Token) -> int:
+        return self._sentence_of[token.i]
+
     def sentence(self, token: Token) -> Span:
         """token.sent, in constant time: spaCy's scans the document on every call."""
         return self.sentences[self._sentence_of[token.i]]
@@ -89,6 +93,8 @@ class Context:
             index = self._phrase_referent(head, anaphora)
             if index is not None and index not in found:
                 found.append(index)
+            if index is None and anaphora:  # "the last three" of an enumeration
+                found += [i for i in counted_members(head, self) if i not in found]
             for member in self._listed_members(head):
                 if member not in found:
                     found.append(member)

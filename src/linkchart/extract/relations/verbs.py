@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from linkchart.extract.enumeration import counted_members
 from linkchart.extract.relations.family import RuleFamily
 
 
@@ -15,14 +16,15 @@ class VerbRules(RuleFamily):
 
     # -- verbs: "X controls Y", "Y is backed by X", "X answers to Y"
     def verb(self, token: Token) -> None:
-        if token.pos_ != "VERB" and not _mistagged_verb(token):
+        counted = self._counted_subject(token)
+        if token.pos_ != "VERB" and not _mistagged_verb(token) and not counted:
             return
         self._under(token)
         self._designation(token)
         lemma = self._phrasal(token)
         if lemma not in self.words.verbs and lemma not in self.words.verb_lemmas_with_preps:
             return
-        subjects = self.syntax.subjects(token)
+        subjects = counted or self.syntax.subjects(token)
         objects = self.syntax.direct_objects(token) or self._ground_of(token)
         if lemma in self.words.verbs and subjects and objects:
             said = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
@@ -42,6 +44,14 @@ class VerbRules(RuleFamily):
             targets = [i for o in prep.children if o.dep_ == "pobj"
                        for i in self.context.referents_of(o)]
             self.add_all(cue, subjects or self.syntax.passive_subjects(token), targets, token)
+
+    def _counted_subject(self, token: Token) -> list[int]:
+        """'The last three answer directly to Khamenei', which the small model reads as a
+        noun 'answer' modified by 'the last three': the count is the subject."""
+        if token.pos_ != "NOUN":
+            return []
+        return [i for c in token.children if c.dep_ == "nummod"
+                for i in counted_members(c, self.context)]
 
     def _holds_ground(self, verb: Token) -> bool:
         """'controls parts of Syria', 'held much of the north': ground, not an actor."""
