@@ -238,3 +238,12 @@ def test_whom_a_verb_prompts_to_speak_is_the_speaker():
     found = attributions_of("The strike prompted Iran to accuse the United States of deceit "
                             "on Sunday.")
     assert [a.source_text for a in found] == ["Iran"]
+
+
+def test_as_an_outlet_points_out_and_a_statement_after_a_colon():
+    found = {a.cue: a for a in attributions_of(
+        "But, as the Daily Wire points out, the talks brought about one quiet feat. The "
+        "Evening Courier laid out the parties' demands:\n\nThe rebels want an end to the "
+        "blockade. The army wants the tunnels closed.")}
+    assert found["points"].content == "the talks brought about one quiet feat"
+    assert found["laid"].content == "The rebels want an end to the blockade"

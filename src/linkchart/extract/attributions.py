@@ -58,7 +58,8 @@ class AttributionExtractor:
     def _cues(self, sent: Span) -> list[Cue]:
         cues = []
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs:
+            if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in self.verbs
+                                                  or self._phrasal(token)):
                 cues.append(Cue(token, token.text,
                                 _subject(token) or _phrase_before(token, sent)))
             elif token.lower_ == "according" and token.i + 1 < len(token.doc) \
@@ -67,6 +68,12 @@ class AttributionExtractor:
                 cues.append(Cue(token, token.doc[token.i:token.i + 2].text,
                                 objects[0] if objects else None))
         return cues
+
+    def _phrasal(self, verb: Token) -> bool:
+        """'points out', 'sums up': a reporting verb with its particle."""
+        return any(f"{verb.lemma_.lower()} {c.lower_}" in self.words["phrasal_verbs"]
+                   for c in verb.children if c.dep_ in ("prt", "dobj", "acomp")
+                   and c.i == verb.i + 1)
 
     def _attribution(self, cue: Cue, sent: Span, ident: str) -> Attribution | None:
         if cue.source is None or (cue.source.lower_ in self.quoted_speakers
@@ -133,15 +140,30 @@ class AttributionExtractor:
             return said, False
         if cue.token.lemma_.lower() in self.complement_only:
             return None
-        if cue.token.dep_ == "parataxis" and cue.token.head.i > cue.token.i:
+        if (cue.token.dep_ == "parataxis" or _as_clause(cue.token)) and \
+                cue.token.head.i > cue.token.i:  # "As Haaretz points out, the talks ..."
             after = self._after_interjection(cue.token)
             return (after, False) if after else None
+        said = self._said_after_colon(cue.token, sent)
+        if said:
+            return said, False
         if cue.token.dep_ in ("ccomp", "parataxis", "advcl") and cue.token.head.i < cue.token.i:
             clause_start = min(t.i for t in cue.token.subtree)
             if clause_start > sent.start:
                 return _trim(self.context.text, sent.start_char,
                              sent.doc[clause_start - 1].idx + len(sent.doc[clause_start - 1])), False
         return None
+
+    def _said_after_colon(self, cue: Token, sent: Span) -> tuple[int, int] | None:
+        """'The Associated Press laid out the parties' demands:' and the statement in the
+        next sentence: its first sentence is the content."""
+        if sent.text.rstrip()[-1:] != ":" or cue.i != sent.root.i:
+            return None
+        number = self.context.sentence_number(cue)
+        if number + 1 >= len(self.context.sentences):
+            return None
+        following = self.context.sentences[number + 1]
+        return _trim(self.context.text, following.start_char, following.end_char)
 
     def _after_interjection(self, cue: Token) -> tuple[int, int] | None:
         """'The attack, Salgado said, came as ...': what follows the interjected cue."""
@@ -424,6 +446,11 @@ class AttributionExtractor:
 
 def extract_attributions(context: Context) -> list[Attribution]:
     return AttributionExtractor(context).run()
+
+
+def _as_clause(cue: Token) -> bool:
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                        for c in cue.children)
 
 
 def _nobody(source: Token) -> bool:
