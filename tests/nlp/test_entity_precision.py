@@ -231,3 +231,10 @@ def test_name_coordinated_with_a_person_is_a_person(entities_of):
                         "months ago have affected the organisation.")
     assert found["Shahryar Baloch"].type == "person"
     assert found["Khalid Zaman"].type == "person"
+
+
+def test_a_capitalised_word_after_a_colon_is_not_part_of_a_known_name(entities_of):
+    found = entities_of("The commandos went in with one goal in mind: Kill Abu Bakr "
+                        "al-Baghdadi, the leader of the Islamic State.")
+    assert "Abu Bakr al-Baghdadi" in found
+    assert not any(name.startswith("Kill") for name in found)

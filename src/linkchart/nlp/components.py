@@ -301,6 +301,8 @@ def _longer_name(name: Span, match: Span, titles: frozenset[str]) -> bool:
             name.start <= match.start and match.end <= name.end) or len(name) == len(match):
         return False
     extra = [t for t in name if not match.start <= t.i < match.end]
+    if name.start > 0 and name.doc[name.start - 1].text == ":" and name.start < match.start:
+        return False  # "one goal in mind: Kill Ahmed Abdi Godane": capitalised after a colon
     return all((t.is_title or t.is_upper or t.lower_ in NAME_JOINERS)
                and t.lower_ not in titles | NOT_NAME_WORDS for t in extra)
 
