@@ -477,3 +477,10 @@ def test_the_last_three_of_an_enumeration(relations_of):
     assert ("controls", "Omar Haddad", "Falcon Directorate") in found
     assert ("controls", "Omar Haddad", "Republican Guard") in found
     assert ("controls", "Omar Haddad", "Ministry of Roads") not in found
+
+
+def test_a_government_body_named_by_its_state_is_part_of_it(relations_of):
+    found = relations_of("Russia sent jets to Syria. The Russian parliament approved the "
+                         "deployment, and the Syrian Interim Government condemned it.")
+    assert ("part_of", "Russian parliament", "Russia") in found
+    assert not any(s == "Syrian Interim Government" and t == "part_of" for t, s, _ in found)

@@ -86,8 +86,10 @@ class NameRules(RuleFamily):
     #    and "the Saudi-led coalition" is controlled by it
     def state_body(self, index: int, mention) -> None:
         kind = self.context.type_of(index)
-        if kind not in ("security_agency", "international_org"):
-            return
+        if kind not in ("security_agency", "government", "international_org"):
+            return  # "U.S. Central Command", "the U.S. State Department", "the Saudi-led coalition"
+        if kind == "government" and mention[-1].lower_ in self.words.government_nouns:
+            return  # "the Syrian Interim Government": a rival government is not part of the state
         knowledge = self.context.knowledge
         doc = mention.doc
         for token in mention:
