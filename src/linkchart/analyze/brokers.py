@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from linkchart.analyze.betweenness import betweenness, two_core
 from linkchart.analyze.findings import finding, relation_evidence
+from linkchart.analyze.louvain import louvain
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.ties import selected_ties
 
@@ -50,41 +51,43 @@ def _quotes(store, selection: Selection, broker: str, others: list[str]) -> list
                                            if selection.keeps_evidence(q)]})
 
 
-def _numbered(graph: nx.Graph, nodes: set[str]) -> tuple[nx.Graph, list[str]]:
-    """The graph among `nodes`, numbered in sorted order, edges added in order: Louvain
-    keeps nodes in sets, whose order changes with each process for names (and so would the
+def _numbered(graph: nx.Graph, nodes: set[str]) -> tuple[list[tuple[int, int]], list[str]]:
+    """The edges among `nodes`, numbered in sorted order, in sorted order: Louvain keeps
+    nodes in sets, whose order changes with each process for names (and so would the
     clusters and the brokers)."""
-    import networkx as nx
-
     entity_of = sorted(nodes)
     number = {entity: n for n, entity in enumerate(entity_of)}
-    numbered = nx.Graph()
-    numbered.add_nodes_from(range(len(entity_of)))
-    numbered.add_edges_from(sorted((number[a], number[b]) for a in entity_of
-                                   for b in graph[a] if b in number and number[a] < number[b]))
-    return numbered, entity_of
+    return sorted((number[a], number[b]) for a in entity_of for b in graph[a]
+                  if b in number and number[a] < number[b]), entity_of
 
 
-def _scores(numbered: nx.Graph) -> tuple[list[float], dict[int, int]]:
+def _neighbours_of(size: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    """Each node's neighbours in the order the edges give them."""
+    near: list[list[int]] = [[] for _ in range(size)]
+    for a, b in edges:
+        near[a].append(b)
+        near[b].append(a)
+    return near
+
+
+def _scores(near: list[list[int]], edges: list[tuple[int, int]]
+            ) -> tuple[list[float], dict[int, int]]:
     """Each actor's betweenness (from a fixed sample of sources on a large graph) and
     Louvain cluster."""
-    import networkx as nx
-
-    size = numbered.number_of_nodes()
-    scores = betweenness([list(numbered[n]) for n in range(size)],
-                         None if size <= EXACT_UP_TO else SAMPLE, seed=0)
+    size = len(near)
+    scores = betweenness(near, None if size <= EXACT_UP_TO else SAMPLE, seed=0)
     cluster_of = {}
-    for n, members in enumerate(nx.community.louvain_communities(numbered, seed=0)):
+    for n, members in enumerate(louvain(size, edges, seed=0)):
         for member in members:
             cluster_of[member] = n
     return scores, cluster_of
 
 
-def _sides(numbered: nx.Graph, cluster_of: dict[int, int], entity_of: list[str], n: int
+def _sides(near: list[list[int]], cluster_of: dict[int, int], entity_of: list[str], n: int
            ) -> list[str]:
     """One neighbour of actor `n` per cluster its neighbours fall in, the best connected."""
     sides: dict[int, int] = {}
-    for other in sorted(numbered[n], key=lambda o: (-numbered.degree(o), entity_of[o])):
+    for other in sorted(near[n], key=lambda o: (-len(near[o]), entity_of[o])):
         sides.setdefault(cluster_of[other], other)
     return [entity_of[o] for o in sides.values()]
 
@@ -94,8 +97,9 @@ def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[di
     2-core (actors with one tie bridge nothing)."""
     if graph.number_of_edges() == 0:
         return []
-    numbered, entity_of = _numbered(graph, two_core(graph.adj) or set(graph))
-    scores, cluster_of = _scores(numbered)
+    edges, entity_of = _numbered(graph, two_core(graph.adj) or set(graph))
+    near = _neighbours_of(len(entity_of), edges)
+    scores, cluster_of = _scores(near, edges)
     found = []
     for n in sorted(range(len(scores)), key=lambda n: (-scores[n], entity_of[n])):
         node, score = entity_of[n], scores[n]
@@ -103,7 +107,7 @@ def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[di
             break
         if not selection.involves([node]):
             continue
-        reps = _sides(numbered, cluster_of, entity_of, n)
+        reps = _sides(near, cluster_of, entity_of, n)
         if len(reps) < 2:
             continue
         me = _node(graph, node)
@@ -112,7 +116,7 @@ def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[di
             "brokers", f"{me['name']} bridges {len(reps)} clusters of the chart "
             f"(betweenness {score:.3f}), e.g. {examples}",
             [me, *[_node(graph, r) for r in reps]], _quotes(store, selection, node, reps[:4]),
-            betweenness=round(score, 4), clusters=len(reps), degree=numbered.degree(n),
+            betweenness=round(score, 4), clusters=len(reps), degree=len(near[n]),
             role="broker"))
     return found
 
