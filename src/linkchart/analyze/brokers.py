@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from linkchart.analyze.betweenness import betweenness, two_core
 from linkchart.analyze.findings import finding, relation_evidence
+from linkchart.analyze.louvain import louvain
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.ties import selected_ties
 
@@ -22,14 +24,19 @@ PER_PERIOD = 3
 def tie_graph(ties: list[dict[str, Any]]) -> nx.Graph:
     import networkx as nx  # here: `linkchart analyze` of another kind never needs it
 
-    graph = nx.Graph()
+    nodes: dict[str, dict[str, str]] = {}
+    weights: dict[tuple[str, str], int] = {}
     for tie in ties:
-        if tie["negated"] or tie["source"] == tie["target"]:
+        source, target = tie["source"], tie["target"]
+        if tie["negated"] or source == target:
             continue
-        for end in ("source", "target"):
-            graph.add_node(tie[end], name=tie[f"{end}_name"], type=tie[f"{end}_type"])
-        weight = graph.get_edge_data(tie["source"], tie["target"], {}).get("sources", 0)
-        graph.add_edge(tie["source"], tie["target"], sources=weight + tie["sources"])
+        nodes.setdefault(source, {"name": tie["source_name"], "type": tie["source_type"]})
+        nodes.setdefault(target, {"name": tie["target_name"], "type": tie["target_type"]})
+        pair = (source, target) if (target, source) not in weights else (target, source)
+        weights[pair] = weights.get(pair, 0) + tie["sources"]
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes.items())
+    graph.add_edges_from((a, b, {"sources": n}) for (a, b), n in weights.items())
     return graph
 
 
@@ -44,57 +51,72 @@ def _quotes(store, selection: Selection, broker: str, others: list[str]) -> list
                                            if selection.keeps_evidence(q)]})
 
 
-def _numbered(graph: nx.Graph) -> tuple[nx.Graph, dict[int, str]]:
-    """The graph with its actors numbered in sorted order and its edges added in order:
-    the 2-core and Louvain keep nodes in sets, whose order changes with each process for
-    names (and so would the clusters and the brokers)."""
-    import networkx as nx
+def _numbered(graph: nx.Graph, nodes: set[str]) -> tuple[list[tuple[int, int]], list[str]]:
+    """The edges among `nodes`, numbered in sorted order, in sorted order: Louvain keeps
+    nodes in sets, whose order changes with each process for names (and so would the
+    clusters and the brokers)."""
+    entity_of = sorted(nodes)
+    number = {entity: n for n, entity in enumerate(entity_of)}
+    return sorted((number[a], number[b]) for a in entity_of for b in graph[a]
+                  if b in number and number[a] < number[b]), entity_of
 
-    entity_of = dict(enumerate(sorted(graph)))
-    number = {entity: n for n, entity in entity_of.items()}
-    numbered = nx.Graph()
-    numbered.add_nodes_from(entity_of)
-    numbered.add_edges_from(sorted(tuple(sorted((number[a], number[b])))
-                                   for a, b in graph.edges()))
-    return numbered, entity_of
+
+def _neighbours_of(size: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    """Each node's neighbours in the order the edges give them."""
+    near: list[list[int]] = [[] for _ in range(size)]
+    for a, b in edges:
+        near[a].append(b)
+        near[b].append(a)
+    return near
+
+
+def _scores(near: list[list[int]], edges: list[tuple[int, int]]
+            ) -> tuple[list[float], dict[int, int]]:
+    """Each actor's betweenness (from a fixed sample of sources on a large graph) and
+    Louvain cluster."""
+    size = len(near)
+    scores = betweenness(near, None if size <= EXACT_UP_TO else SAMPLE, seed=0)
+    cluster_of = {}
+    for n, members in enumerate(louvain(size, edges, seed=0)):
+        for member in members:
+            cluster_of[member] = n
+    return scores, cluster_of
+
+
+def _sides(near: list[list[int]], cluster_of: dict[int, int], entity_of: list[str], n: int
+           ) -> list[str]:
+    """One neighbour of actor `n` per cluster its neighbours fall in, the best connected."""
+    sides: dict[int, int] = {}
+    for other in sorted(near[n], key=lambda o: (-len(near[o]), entity_of[o])):
+        sides.setdefault(cluster_of[other], other)
+    return [entity_of[o] for o in sides.values()]
 
 
 def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[dict[str, Any]]:
     """Actors whose neighbours fall in two clusters or more, by betweenness on the graph's
     2-core (actors with one tie bridge nothing)."""
-    import networkx as nx
-
     if graph.number_of_edges() == 0:
         return []
-    core = nx.k_core(graph, 2)
-    graph = core if core.number_of_edges() else graph
-    k = None if graph.number_of_nodes() <= EXACT_UP_TO else SAMPLE
-    numbered, entity_of = _numbered(graph)
-    between = {entity_of[n]: score for n, score in
-               nx.betweenness_centrality(numbered, k=k, seed=0).items()}
-    cluster_of = {}
-    for n, members in enumerate(nx.community.louvain_communities(numbered, seed=0)):
-        for member in members:
-            cluster_of[entity_of[member]] = n
+    edges, entity_of = _numbered(graph, two_core(graph.adj) or set(graph))
+    near = _neighbours_of(len(entity_of), edges)
+    scores, cluster_of = _scores(near, edges)
     found = []
-    for node, score in sorted(between.items(), key=lambda x: (-x[1], x[0])):
+    for n in sorted(range(len(scores)), key=lambda n: (-scores[n], entity_of[n])):
+        node, score = entity_of[n], scores[n]
         if score <= 0 or len(found) >= limit:
             break
         if not selection.involves([node]):
             continue
-        sides: dict[int, str] = {}
-        for other in sorted(graph[node], key=lambda o: (-graph.degree(o), o)):
-            sides.setdefault(cluster_of[other], other)
-        if len(sides) < 2:
+        reps = _sides(near, cluster_of, entity_of, n)
+        if len(reps) < 2:
             continue
-        reps = list(sides.values())
         me = _node(graph, node)
         examples = ", ".join(graph.nodes[r]["name"] for r in reps[:4])
         found.append(finding(
-            "brokers", f"{me['name']} bridges {len(sides)} clusters of the chart "
+            "brokers", f"{me['name']} bridges {len(reps)} clusters of the chart "
             f"(betweenness {score:.3f}), e.g. {examples}",
             [me, *[_node(graph, r) for r in reps]], _quotes(store, selection, node, reps[:4]),
-            betweenness=round(score, 4), clusters=len(sides), degree=graph.degree(node),
+            betweenness=round(score, 4), clusters=len(reps), degree=len(near[n]),
             role="broker"))
     return found
 
@@ -118,16 +140,22 @@ def central_per_period(store, selection: Selection, ties: list[dict[str, Any]]
     for tie in ties:
         if tie["negated"]:
             continue
-        names[tie["source"]] = (tie["source_name"], tie["source_type"])
-        names[tie["target"]] = (tie["target_name"], tie["target_type"])
+        source, target = tie["source"], tie["target"]
+        names[source] = (tie["source_name"], tie["source_type"])
+        names[target] = (tie["target_name"], tie["target_type"])
         for year in _years(tie):
-            per_year.setdefault(year, Counter()).update([tie["source"], tie["target"]])
+            counter = per_year.get(year) or per_year.setdefault(year, Counter())
+            counter[source] += 1
+            counter[target] += 1
     tops = {year: counter.most_common(PER_PERIOD) for year, counter in per_year.items()}
     leaders = {top[0][0] for top in tops.values() if top}
     ties_of: dict[str, list[dict[str, Any]]] = {actor: [] for actor in leaders}
     for tie in ties:  # each year's leader's ties, in one pass over them all
-        for end in {tie["source"], tie["target"]} & leaders:
-            ties_of[end].append(tie)
+        source, target = tie["source"], tie["target"]
+        if source in leaders:
+            ties_of[source].append(tie)
+        if target in leaders and target != source:
+            ties_of[target].append(tie)
     found = []
     for year in sorted(per_year, reverse=True):
         top = tops[year]

@@ -102,7 +102,8 @@ def document_attributions(conn: Connection, doc_ids: Iterable[str]
     for i in range(0, len(doc_ids), CHUNK):
         rows = conn.execute(select(*columns)
                             .where(attributions.c.document_id.in_(doc_ids[i:i + CHUNK]))
-                            .order_by(attributions.c.document_id, attributions.c.start))
+                            .order_by(attributions.c.document_id, attributions.c.start,
+                                      attributions.c.id))
         for r in rows:
             found[r.document_id].append({
                 "id": r.local_id, "document": r.document_id, "source": r.source_entity,
