@@ -195,9 +195,11 @@ def test_filter_by_date(tab, app):
         page.click("#f-date-apply")
         page.wait_for_url(re.compile(f"date_to={first}"))
         tab.chart_ready()
-        after = page.evaluate(COUNTS)
         expected = api.get("/api/graph", params={"entity": entity, "expand": entity,
                                                  "date_to": first}).json()
+        # the status line still says "actors" from the last chart: wait for the new one
+        page.wait_for_function(f"() => ({COUNTS})().edges === {len(expected['edges'])}")
+        after = page.evaluate(COUNTS)
         assert 0 < after["edges"] < before["edges"]
         assert after["edges"] == len(expected["edges"])
     assert tab.foreign() == []

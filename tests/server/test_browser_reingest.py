@@ -86,8 +86,15 @@ def test_notes_and_a_hand_made_link_survive_a_reingest_and_a_rebuild(
         summary = ingest([str(edited_samples)], store, config=Config.from_env())
         assert len(summary.replaced) >= 15, summary
         exported = store.export_judgements()
-    page.reload()
-    _shows_everything(page, actor, link, made)
+    # a new page: the old renderer sat through the ingest, and under load Chromium has
+    # been seen to crash it ("Target crashed") when it is used again
+    again = chromium.new_page(viewport={"width": 1440, "height": 900})
+    again.set_default_timeout(60_000)
+    again.origin = page.origin
+    try:
+        _shows_everything(again, actor, link, made)
+    finally:
+        again.close()
 
     rebuilt = str(tmp_path / "rebuilt.db")                     # a new store from the texts
     with Store.open(rebuilt, resolver=resolve) as store:
