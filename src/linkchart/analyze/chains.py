@@ -64,11 +64,13 @@ def command_links(store, selection: Selection) -> dict[str, dict[str, dict[str, 
     return links
 
 
-def _quote_links(store, links, path: list[str]) -> None:
-    """Read the first quote of each link of a path that was counted without its evidence."""
-    bare = [(a, b) for a, b in zip(path, path[1:]) if not links[a][b]["evidence"]]
+def _quote_links(store, links, paths: list[list[str]]) -> None:
+    """Read the first quote of each link of the paths that was counted without its
+    evidence (one look-up for all of them)."""
+    bare = [(a, b) for path in paths for a, b in zip(path, path[1:])
+            if not links[a][b]["evidence"]]
     if bare:
-        for (a, b), quote in store.pair_quotes(bare).items():
+        for (a, b), quote in store.pair_quotes(dict.fromkeys(bare)).items():
             links[a][b]["evidence"] = relation_evidence({"evidence": [quote]})
 
 
@@ -143,13 +145,28 @@ def _trimmed(links, path: list[str]) -> list[str]:
     return path
 
 
-def chain_finding(links, path: list[str]) -> dict[str, Any]:
+def _steps(links, path: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     steps = [links[a][b] for a, b in zip(path, path[1:])]
-    people = [steps[0]["principal"], *[s["agent"] for s in steps]]
+    return steps, [steps[0]["principal"], *[s["agent"] for s in steps]]
+
+
+def _summary(steps: list[dict[str, Any]], people: list[dict[str, Any]]) -> str:
     names = " -> ".join(p["name"] for p in people)
+    return (f"{names}: {len(steps)} links of command or support, the weakest "
+            f"resting on {min(s['sources'] for s in steps)} outlet(s)")
+
+
+def _rank(links, path: list[str]) -> tuple[int, int, str]:
+    """A chain's place: its weakest link best sourced first, then the longest, then by
+    summary (what a chain's finding says: no quote needed)."""
+    steps, people = _steps(links, path)
+    return -min(s["sources"] for s in steps), -len(steps), _summary(steps, people)
+
+
+def chain_finding(links, path: list[str]) -> dict[str, Any]:
+    steps, people = _steps(links, path)
     return finding(
-        "chains", f"{names}: {len(steps)} links of command or support, the weakest "
-        f"resting on {min(s['sources'] for s in steps)} outlet(s)", people,
+        "chains", _summary(steps, people), people,
         [e for s in steps for e in s["evidence"]],
         principal=people[0], agent=people[-1], intermediaries=people[1:-1],
         links=[{"principal": s["principal"], "agent": s["agent"],
@@ -158,7 +175,8 @@ def chain_finding(links, path: list[str]) -> dict[str, Any]:
 
 
 def chains(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]]:
-    """Chains of two links or more, from every principal no one in the chain commands."""
+    """Chains of two links or more, from every principal no one in the chain commands.
+    They are ranked before any is quoted: only the `limit` reported are read and built."""
     links = command_links(store, selection)
     commanded = {agent for agents in links.values() for agent in agents}
     starts = [p for p in links if p not in commanded] or list(links)
@@ -170,11 +188,10 @@ def chains(store, selection: Selection, limit: int = 100) -> list[dict[str, Any]
             path = _trimmed(links, path)
             if len(path) >= 3 and tuple(path) not in seen and selection.involves(path):
                 seen.add(tuple(path))
-                _quote_links(store, links, path)
-                found.append(chain_finding(links, path))
-    found.sort(key=lambda f: (-min(s["sources"] for s in f["links"]), -len(f["links"]),
-                              f["summary"]))
-    return found[:limit]
+                found.append(path)
+    found.sort(key=lambda path: _rank(links, path))
+    _quote_links(store, links, found[:limit])
+    return [chain_finding(links, path) for path in found[:limit]]
 
 
 def principals(store, selection: Selection, entity_id: str,
@@ -195,7 +212,7 @@ def principals(store, selection: Selection, entity_id: str,
                 continue
             seen.add(principal)
             chain = [principal, *path]
-            _quote_links(store, links, chain)
+            _quote_links(store, links, [chain])
             item = chain_finding(links, chain)
             item["kind"] = "principals"
             item["summary"] = (f"{item['principal']['name']} commands or backs "

@@ -189,26 +189,28 @@ def event_edges(store: Store, expand: list[str], filters: Selection,
     links = _counted_links(store, expand, filters, hidden) if counted \
         else _read_links(store, expand, filters, hidden, lean)
     kinds = set(filters.entity_types or ())
-    found = []
     ranked = sorted(links, key=lambda e: (-e["sources"], -e["evidence_count"], e["id"]))
-    known = store.entities_by_id({end for edge in ranked for end in (edge["source"],
-                                                                      edge["target"])
-                                  if end not in nodes})  # one look-up, not one per end
-    added = 0
+    types = store.entity_types({end for edge in ranked for end in (edge["source"],
+                                                                    edge["target"])
+                                if end not in nodes})  # one look-up, not one per end
+    chosen, joining = [], {}
     for edge in ranked:
         if edge["sources"] < filters.min_sources or not confident(
                 edge["confidence"], filters.min_confidence):
             continue
-        missing = [end for end in (edge["source"], edge["target"]) if end not in nodes]
-        if missing and added >= limit:
+        missing = [end for end in (edge["source"], edge["target"])
+                   if end not in nodes and end not in joining]
+        if missing and len(joining) >= limit:
             continue
-        ends = [known.get(end) for end in missing]
-        if any(e is None or (kinds and e["type"] not in kinds) for e in ends):
+        if any(end not in types or (kinds and types[end] not in kinds) for end in missing):
             continue
-        nodes.update((e["id"], e) for e in ends)
-        added += len(ends)
-        found.append(_finish_counted(edge, nodes) if counted else _finish_event(edge, nodes))
-    return found
+        joining.update(dict.fromkeys(missing))
+        chosen.append(edge)
+    # only the ends that join are read whole (with their counts), in the order they join
+    known = store.entities_by_id(joining)
+    nodes.update((end, known[end]) for end in joining if end in known)
+    return [_finish_counted(edge, nodes) if counted else _finish_event(edge, nodes)
+            for edge in chosen]
 
 
 def _read_links(store: Store, expand: list[str], filters: Selection, hidden: set[str],

@@ -20,6 +20,10 @@ WRITE = {"linkchart_write": True}
 """Execution options for a writing connection (SQLite takes its write lock at BEGIN)."""
 
 
+MMAP_BYTES = 1 << 30
+"""How much of a SQLite store is read through a memory map (address space, not memory)."""
+
+
 def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
@@ -38,6 +42,9 @@ def _sqlite_setup(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA journal_mode=WAL")
+        # pages read through a memory map, not copied by a system call each: a hub's
+        # chart reads thousands of pages scattered over the file
+        cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         _math_functions(dbapi_connection, cursor)
         cursor.close()
 

@@ -93,7 +93,7 @@ def _link_counts(dialect: str, entity_id: str, earlier: list[str],
             .join(documents, documents.c.id == events.c.document_id)
             .join(document_keys, document_keys.c.document_id == events.c.document_id)
             .outerjoin(attributions, attributions.c.id == events.c.attribution_id)
-            .where(events.c.id.in_(involved), actor.c.entity_id != recipient.c.entity_id,
+            .where(actor.c.entity_id != recipient.c.entity_id,  # both of `involved`
                    or_(actor.c.entity_id == entity_id, recipient.c.entity_id == entity_id))
             .group_by(events.c.type, actor.c.entity_id, recipient.c.entity_id, key))
     if types:

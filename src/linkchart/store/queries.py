@@ -136,6 +136,16 @@ def entities_by_id(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, 
     return found
 
 
+def entity_types(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """The type of each of `ids` that is an entity: nothing counted."""
+    ids = list(ids)
+    found = {}
+    for i in range(0, len(ids), CHUNK):
+        found.update(conn.execute(select(entities.c.id, entities.c.type)
+                                  .where(entities.c.id.in_(ids[i:i + CHUNK]))).all())
+    return found
+
+
 def find_entities(conn: Connection, search: Search, name: str,
                   limit: int = 20) -> list[dict[str, Any]]:
     exact = list(conn.scalars(select(entities.c.id)
@@ -153,9 +163,8 @@ def find_entities(conn: Connection, search: Search, name: str,
 def entity_documents(conn: Connection, entity_id: str, limit: int | None = None
                      ) -> list[dict[str, Any]]:
     """The documents that name an entity, oldest first (the first `limit` of them)."""
-    rows = conn.execute(select(*HEADER).distinct()
-                        .join(doc_entities, doc_entities.c.document_id == documents.c.id)
-                        .where(doc_entities.c.entity_id == entity_id)
+    named = select(doc_entities.c.document_id).where(doc_entities.c.entity_id == entity_id)
+    rows = conn.execute(select(*HEADER).where(documents.c.id.in_(named))
                         .order_by(documents.c.published, documents.c.id).limit(limit))
     return [header(r) for r in rows]
 
@@ -249,9 +258,12 @@ def event_page(conn: Connection, entity_id: str, limit: int | None
         rows = _event_rows(conn, entity_id, None, None, None)
         return _events(conn, rows), len(rows)
     joined = events.join(documents, documents.c.id == events.c.document_id)
-    total = conn.scalar(_involving(select(func.count()).select_from(joined), entity_id))
-    first = conn.scalars(_involving(select(events.c.id).select_from(joined), entity_id)
-                         .order_by(*_oldest_event_sql(conn.dialect.name)).limit(limit)).all()
+    # the number of them beside each of the first: one look-up of the hub's events
+    page = conn.execute(_involving(select(events.c.id, func.count().over())
+                                   .select_from(joined), entity_id)
+                        .order_by(*_oldest_event_sql(conn.dialect.name)).limit(limit)).all()
+    first = [event_id for event_id, _ in page]
+    total = page[0][1] if page else 0
     rows = []
     for i in range(0, len(first), CHUNK):
         rows += conn.execute(_event_select().where(events.c.id.in_(first[i:i + CHUNK]))).all()

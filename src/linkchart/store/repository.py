@@ -111,6 +111,11 @@ class Store:
         with self._read() as conn:
             return queries.entities_by_id(conn, list(entity_ids))
 
+    def entity_types(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        """The type of each entity of `entity_ids` (those that are)."""
+        with self._read() as conn:
+            return queries.entity_types(conn, entity_ids)
+
     def find_entities(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
         """Exact matches of the normalised name or an alias first, then full-text ones."""
         with self._read() as conn:

@@ -83,6 +83,8 @@ def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
     found: dict[tuple, dict[str, Any]] = {}
     for i in range(0, len(ids), CHUNK):
         for end, other in (("source", "target"), ("target", "source")):
+            if end == "target" and in_sql and among <= set(ids[i:i + CHUNK]):
+                break  # a source outside this chunk is outside `among`: nothing more
             chunk = stmt.where(table[end].in_(ids[i:i + CHUNK]))
             if end == "target":  # what the source look-up of this chunk found
                 chunk = chunk.where(table.source.not_in(ids[i:i + CHUNK]))
