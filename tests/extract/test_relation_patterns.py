@@ -484,3 +484,24 @@ def test_a_government_body_named_by_its_state_is_part_of_it(relations_of):
                          "deployment, and the Syrian Interim Government condemned it.")
     assert ("part_of", "Russian parliament", "Russia") in found
     assert not any(s == "Syrian Interim Government" and t == "part_of" for t, s, _ in found)
+
+
+# References across sentences: an anaphor that opens a sentence continues the previous
+# sentence's subject, not merely the nearest name.
+
+def test_its_wing_belongs_to_the_subject_before_not_the_nearest_country(relations_of):
+    found = relations_of("Hamas, which rules the Gaza Strip, is backed by Iran and Qatar. "
+                         "Its military wing, the Qassam Brigades, fired rockets at Israel.")
+    assert ("part_of", "Qassam Brigades", "Hamas") in found
+    assert not any(s == "Qassam Brigades" and t == "Qatar" for _, s, t in found)
+
+
+def test_the_group_and_it_continue_the_topic_of_an_encyclopedia_entry(relations_of):
+    found = relations_of(
+        "Kataib Sayyid al-Shuhada is an Iraqi Shia militia. It receives training from "
+        "Iran's Quds Force. The group was founded in 2013 by Abu Alaa al-Walai, who has "
+        "led it since then. It is allied with Asaib Ahl al-Haq.")
+    assert ("leads", "Abu Alaa al-Walai", "Kataib Sayyid al-Shuhada") in found
+    assert ("allied_with", "Kataib Sayyid al-Shuhada", "Asaib Ahl al-Haq") in found
+    assert not any(s == "Abu Alaa al-Walai" and t == "Quds Force" for _, s, t in found)
+    assert not any(t == "Asaib Ahl al-Haq" and s == "Quds Force" for _, s, t in found)
