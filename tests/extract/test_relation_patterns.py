@@ -505,3 +505,10 @@ def test_the_group_and_it_continue_the_topic_of_an_encyclopedia_entry(relations_
     assert ("allied_with", "Kataib Sayyid al-Shuhada", "Asaib Ahl al-Haq") in found
     assert not any(s == "Abu Alaa al-Walai" and t == "Quds Force" for _, s, t in found)
     assert not any(t == "Asaib Ahl al-Haq" and s == "Quds Force" for _, s, t in found)
+
+
+def test_a_long_chain_of_he_does_not_exhaust_the_stack(relations_of):
+    text = ("Ahmed Saleh joined Hezbollah in 1990. "
+            + "He walked home slowly after it. " * 900
+            + "He later led Hezbollah's southern wing.")
+    assert isinstance(relations_of(text), set)  # extracted, no RecursionError

@@ -26,6 +26,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 OFFICE_TITLES = frozenset(lexicon("anaphora")["office_titles"])
 ANAPHORS = frozenset(lexicon("anaphora")["pronouns"]) | \
     frozenset(lexicon("anaphora")["descriptions"])
+MAX_CHAIN = 12  # sentences an anaphoric subject is followed back through
 ANAPHOR_WINDOW = 60  # tokens; a pronoun further than this from its antecedent is left alone
 
 
@@ -43,6 +44,7 @@ class Context:
     _sentence_of: list[int] = field(default_factory=list)
     _resolved: dict[int, int | None] = field(default_factory=dict)
     _titled: dict[str, set[int]] = field(default_factory=dict)
+    _chain_depth: int = 0
 
     @classmethod
     def build(cls, doc: Doc, document: Document, knowledge: Knowledge) -> "Context":
@@ -248,8 +250,21 @@ class Context:
         previous = next((c for c in before.children if c.dep_ in SUBJECT_DEPS), None)
         if previous is None:
             return None
-        found = self.referents_of(previous, coordinated=False)
+        found = self._chained(
+            lambda: self.referents_of(previous, coordinated=False),
+            lambda: self.referents_of(previous, anaphora=False, coordinated=False))
         return found[0] if found and self.referents[found[0]].type in wanted else None
+
+    def _chained(self, follow, otherwise):
+        """Follow an anaphor back to the one before it, a few steps only: a long interview
+        ("He said ... He added ...") must not recurse through every sentence."""
+        if self._chain_depth >= MAX_CHAIN:
+            return otherwise()
+        self._chain_depth += 1
+        try:
+            return follow()
+        finally:
+            self._chain_depth -= 1
 
     def _first_conjunct(self, possessive: Token) -> int | None:
         """The named phrase a possessive's noun is coordinated with ("X and its Y")."""
@@ -280,7 +295,7 @@ class Context:
             index = self.token_referent.get(i)
             if index is None and self.doc[i].dep_ in SUBJECT_DEPS and \
                     self.doc[i].lower_ in ANAPHORS:
-                index = self.referent(self.doc[i])
+                index = self._chained(lambda: self.referent(self.doc[i]), lambda: None)
             if index is not None and self.referents[index].type in wanted:
                 return index
         return None
