@@ -22,7 +22,8 @@ RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DOMINANCE = 1.5  # how much more often the article's country is named than the next
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+PERSON_PRONOUNS = frozenset(word for word, types in lexicon("anaphora")["pronouns"].items()
+                            if types == ["person"])
 OFFICE_TITLES = frozenset(lexicon("anaphora")["office_titles"])
 ANAPHORS = frozenset(lexicon("anaphora")["pronouns"]) | \
     frozenset(lexicon("anaphora")["descriptions"])

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from linkchart.extract.context import RELATIVE_PRONOUNS, Context
 from linkchart.extract.events.candidates import add_new
 from linkchart.extract.events.lexicon import Lexicon
+from linkchart.extract.lexicons import lexicon
 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 
@@ -59,7 +60,7 @@ def _objects(prep: Token) -> list[Token]:
     return [obj for obj in prep.children if obj.dep_ == "pobj"]
 
 
-SIDE_PREFIXES = frozenset({"pro", "anti"})
+SIDE_PREFIXES = frozenset(lexicon("relations")["prefixes"])  # "pro-", "anti-"
 
 
 def modifier_referent(token: Token, context: Context) -> list[int]:
