@@ -247,3 +247,13 @@ def test_as_an_outlet_points_out_and_a_statement_after_a_colon():
         "blockade. The army wants the tunnels closed.")}
     assert found["points"].content == "the talks brought about one quiet feat"
     assert found["laid"].content == "The rebels want an end to the blockade"
+
+
+def test_the_head_noun_of_an_organisation_named_before_is_that_organisation():
+    text = ("The Nigerian military said on Friday that the camp had been cleared. "
+            "“The operation will continue until the border is safe,” the military said.")
+    assert _named_source(text, "operation will continue") == \
+        ("named_org", "Nigerian military")
+    text = ("The Nigerian military said on Friday that the camp had been cleared. "
+            "“The border is not safe,” the officials said.")
+    assert _named_source(text, "border is not safe") == ("anonymous", None)

@@ -458,3 +458,23 @@ def test_a_place_opening_the_sentence_places_the_strike_and_never_acts(events_of
     assert len(strike) == 1
     assert "Palmyra" not in {names[a] for a in strike[0].actors + strike[0].recipients}
     assert names[strike[0].location] == "Palmyra"
+
+
+def test_an_indefinite_noun_tells_a_new_attack_not_the_one_before(events_of):
+    events, names = events_of(
+        "Hamas fighters have attacked the Erez crossing on Monday. In December, Hamas claimed "
+        "responsibility for a car bomb attack there that killed at least 17 people.",
+        "2020-01-08")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 2
+    december = next(e for e in attacks if e.date == "2019-12")
+    assert december.fatalities == 17  # the attack carried out, not the bomb naming it
+    assert next(e for e in attacks if e is not december).fatalities is None
+
+
+def test_he_continues_the_subject_of_the_reported_clause(events_of):
+    events, names = events_of(
+        "Ahmed Nasser worked in Yahya Sinwar's rocket unit before joining Hezbollah, the "
+        "Israeli army said. He was killed on 3 January near Beirut.", "2020-01-08")
+    killing = only(events, "ASSAULT")
+    assert [names[r] for r in killing.recipients] == ["Ahmed Nasser"]

@@ -512,3 +512,10 @@ def test_a_long_chain_of_he_does_not_exhaust_the_stack(relations_of):
             + "He walked home slowly after it. " * 900
             + "He later led Hezbollah's southern wing.")
     assert isinstance(relations_of(text), set)  # extracted, no RecursionError
+
+
+def test_a_leader_is_not_listed_again_as_a_member(relations_of):
+    found = relations_of("The Sinai Brigade holds the coast. Its leader, Karim Adel, "
+                         "is a member of the Sinai Brigade since 2015.")
+    assert ("leads", "Karim Adel", "Sinai Brigade") in found
+    assert ("member_of", "Karim Adel", "Sinai Brigade") not in found

@@ -240,6 +240,9 @@ class AttributionExtractor:
         group = self._members_of(token)
         if group is not None:
             return group, "named_org"
+        organisation = self._organisation_by_head(token)
+        if organisation is not None:
+            return organisation, "named_org"
         if token.lower_ in self.words["anonymous_heads"] and token.i not in \
                 self.context.token_referent:
             return None, "anonymous"
@@ -434,6 +437,17 @@ class AttributionExtractor:
         found = {i for i, referent in enumerate(self.context.referents)
                  if referent.type == "person" and len(referent.name.split()) > 1
                  and referent.name.split()[-1] == token.text}
+        return found.pop() if len(found) == 1 else None
+
+    def _organisation_by_head(self, token: Token) -> int | None:
+        """'the military said' after 'The U.S. military said': the one organisation
+        named before whose name ends in that noun."""
+        if token.pos_ != "NOUN" or [c.lower_ for c in token.children] != ["the"]:
+            return None
+        found = {i for i, referent in enumerate(self.context.referents)
+                 if referent.type not in ("person", "location", "country")
+                 and any(m.end <= token.i and len(m) > 1 and m[-1].lower_ == token.lower_
+                         for m in referent.mentions)}
         return found.pop() if len(found) == 1 else None
 
     def _named_in_compound(self, token: Token) -> int | None:

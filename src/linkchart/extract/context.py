@@ -247,14 +247,20 @@ class Context:
         number = self._sentence_of[sent.start]
         if number == 0:
             return None
-        before = self.sentences[number - 1].root
-        previous = next((c for c in before.children if c.dep_ in SUBJECT_DEPS), None)
-        if previous is None:
-            return None
-        found = self._chained(
-            lambda: self.referents_of(previous, coordinated=False),
-            lambda: self.referents_of(previous, anaphora=False, coordinated=False))
-        return found[0] if found and self.referents[found[0]].type in wanted else None
+        for previous in self._subjects_of(self.sentences[number - 1].root):
+            found = self._chained(
+                lambda: self.referents_of(previous, coordinated=False),
+                lambda: self.referents_of(previous, anaphora=False, coordinated=False))
+            if found and self.referents[found[0]].type in wanted:
+                return found[0]
+        return None
+
+    @staticmethod
+    def _subjects_of(root: Token) -> list[Token]:
+        """The subject of a sentence, then of the clause it reports ("X worked for Y, the
+        command said. He was killed ...": he is X)."""
+        clauses = [root, *(c for c in root.children if c.dep_ == "ccomp")]
+        return [c for clause in clauses for c in clause.children if c.dep_ in SUBJECT_DEPS][:2]
 
     def _chained(self, follow, otherwise):
         """Follow an anaphor back to the one before it, a few steps only: a long interview

@@ -39,6 +39,9 @@ def _sentence_assault(found: list[Candidate]) -> Candidate | None:
     assaults = [c for c in found if c.type == "ASSAULT"]
     hosts = [c for c in assaults if not c.casualty_only and not _anaphoric(c)] or \
         [c for c in assaults if c.casualty_only and c.actors]
+    # "a suicide car bomb attack that killed 17": the attack someone carried out, not
+    # the bomb that modifies it
+    hosts.sort(key=lambda c: not c.participants)
     return hosts[0] if hosts else None
 
 

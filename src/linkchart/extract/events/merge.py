@@ -7,6 +7,7 @@ from __future__ import annotations
 from linkchart.extract.events.candidates import Candidate, add_new
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+INDEFINITE = frozenset({"a", "an", "another"})
 FILLED_IF_MISSING = ("location", "fatalities", "injured", "mode", "content")
 
 
@@ -78,7 +79,7 @@ def same_occurrence(a: Candidate, b: Candidate) -> bool:
     """Two mentions of one occurrence: same type, a shared participant, no two different
     sets of actors, the same targets as far as told, compatible dates, and no different
     place or toll."""
-    if a.type != b.type or not (a.participants & b.participants):
+    if a.type != b.type or not (a.participants & b.participants) or _introduced(b):
         return False
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
         return False  # "Pompeo blamed Iran ... Perry blamed Iran": two accusations
@@ -111,6 +112,14 @@ def _retelling(candidate: Candidate) -> bool:
     token = candidate.trigger.token
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "poss" or c.lower_ in DEFINITE for c in token.children)
+
+
+def _introduced(candidate: Candidate) -> bool:
+    """A noun with an indefinite article tells a new occurrence ("ISIS attacked Kirkuk
+    ... In December, ISIS claimed a suicide car bomb attack there")."""
+    token = candidate.trigger.token
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
 
 
 def _finer(date: str, than: str) -> bool:

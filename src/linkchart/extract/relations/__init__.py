@@ -54,7 +54,16 @@ def extract_relations(context: Context) -> list[Relation]:
             _run(recorder, mention_rules, index, mention)
     for token in context.doc:
         _run(recorder, token_rules, token)
-    return list(recorder.found.values())
+    return _without_subsumed(recorder.found, syntax.words.subsumes)
+
+
+def _without_subsumed(found: dict[tuple, Relation], subsumes: dict[str, list[str]]
+                      ) -> list[Relation]:
+    """Drop a tie that a stronger one between the same two actors implies ("Its leader,
+    X": X leads the group, and is not listed again as a member)."""
+    implied = {(weaker, source, target) for kind, source, target in found
+               for weaker in subsumes.get(kind, ())}
+    return [relation for key, relation in found.items() if key not in implied]
 
 
 def _run(recorder: Recorder, rules: list[tuple[str, Callable]], *where) -> None:

@@ -49,6 +49,7 @@ class RelationWords:
     hedges: set[str]
     intent_verbs: set[str]
     structural: set[str]
+    subsumes: dict[str, list[str]]
 
 
 @lru_cache(maxsize=None)
@@ -113,4 +114,4 @@ def _recording(words: dict) -> dict:
     return dict(
         negation_verbs=set(words["negation_verbs"]), hedges=set(words["hedges"]),
         intent_verbs=set(words["intent_verbs"]),
-        structural=set(words["structural_relations"]))
+        structural=set(words["structural_relations"]), subsumes=words["subsumes"])
