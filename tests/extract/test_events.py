@@ -478,3 +478,18 @@ def test_he_continues_the_subject_of_the_reported_clause(events_of):
         "Israeli army said. He was killed on 3 January near Beirut.", "2020-01-08")
     killing = only(events, "ASSAULT")
     assert [names[r] for r in killing.recipients] == ["Ahmed Nasser"]
+
+
+def test_denying_an_accusation_is_a_rejection_and_denying_involvement_is_not(events_of):
+    events, names = events_of("Israel accused Hezbollah of the attack, a claim Hezbollah "
+                              "denied. Iran has repeatedly denied the accusations. Egypt "
+                              "denied any involvement.", "2020-01-08")
+    rejecting = {names[a] for e in events if e.type == "REJECT" for a in e.actors}
+    assert rejecting == {"Hezbollah", "Iran"}
+
+
+def test_a_protest_called_for_is_what_is_asked_not_an_event(events_of):
+    events, names = events_of("Kataib Hezbollah called for an open-ended protest outside "
+                              "the embassy on Monday.", "2020-01-08")
+    assert [e.type for e in events] == ["REQUEST"]
+    assert "protest outside the embassy" in only(events, "REQUEST").content

@@ -23,6 +23,7 @@ from linkchart.model import Event
 
 # Types a stated intention keeps; any other intended act is a THREATEN or an AGREE.
 STATED_TYPES = ("AGREE", "THREATEN", "REQUEST", "REJECT")
+DONE_TAGS = ("VBD", "VBN")  # a verb in the past inside what is asked tells its own act
 
 
 class EventExtractor:
@@ -64,7 +65,7 @@ class EventExtractor:
             candidate = self._candidate(trigger, number)
             if candidate is not None:
                 found.append(candidate)
-        return found
+        return _without_what_is_asked(found)
 
     # -------------------------------------------------------------- candidates
 
@@ -212,6 +213,22 @@ class EventExtractor:
             if candidate.content else None,
             content_start=content_start, content_end=content_end,
             rule=f"{candidate.trigger.kind}:{candidate.type}")
+
+
+def _without_what_is_asked(found: list[Candidate]) -> list[Candidate]:
+    """"Kataib Hezbollah called for a protest outside the embassy": the protest asked
+    for is the request's content, not an event of its own (but "an end to a blockade
+    imposed in 2007" tells a blockade that was)."""
+    requests = [c for c in found if c.type == "REQUEST" and c.content]
+    return [c for c in found if not any(_asked_by(c, request) for request in requests
+                                        if request is not c)]
+
+
+def _asked_by(candidate: Candidate, request: Candidate) -> bool:
+    start, end = request.content
+    told_apart = candidate.trigger.token.tag_ in DONE_TAGS or \
+        candidate.date_text is not None and candidate.date_text != request.date_text
+    return start <= candidate.trigger.token.idx < end and not told_apart
 
 
 def extract_events(context: Context, candidates: bool = False) -> list[Event]:

@@ -122,6 +122,9 @@ def _object_heads(token: Token) -> list[Token]:
             heads.extend(c for c in child.children if c.dep_ == "dobj")
     if token.dep_ == "acl" and token.tag_ == "VBN":
         heads.append(token.head)  # "sanctions imposed on X"
+    if token.dep_ == "relcl" and not heads and any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in token.children):
+        heads.append(token.head)  # "a claim Damascus denied"
     for head in list(heads):
         # "thousands of troops", "tons of food aid": the counted thing
         heads.extend(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
