@@ -257,3 +257,16 @@ def test_the_head_noun_of_an_organisation_named_before_is_that_organisation():
     text = ("The Nigerian military said on Friday that the camp had been cleared. "
             "“The border is not safe,” the officials said.")
     assert _named_source(text, "border is not safe") == ("anonymous", None)
+
+
+def test_it_continues_the_organisation_that_spoke_last_not_the_nearest_name():
+    text = ("The Pentagon said the militia had attacked bases that host coalition forces "
+            "fighting the Islamic State group. In response, it added, American jets struck "
+            "five depots of the militia.")
+    assert _named_source(text, "American jets struck") == ("named_org", "Pentagon")
+
+
+def test_it_was_reported_names_no_source():
+    text = ("The Pentagon said the talks had ended. It was also reported that the Taliban "
+            "had rejected the offer of a meeting in Doha.")
+    assert _named_source(text, "rejected the offer") == ("anonymous", None)

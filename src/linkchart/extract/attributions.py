@@ -47,6 +47,7 @@ class AttributionExtractor:
         found: list[Attribution] = []
         seen: set[tuple[int, int]] = set()
         self.last_speaker: tuple[int, int] | None = None  # (referent, sentence start)
+        self.last_organisation: tuple[int, int] | None = None  # the same for "it said"
         for sent in self.context.sentences:
             for cue in self._cues(sent):
                 attribution = self._attribution(cue, sent, f"a{len(found) + 1}")
@@ -97,6 +98,8 @@ class AttributionExtractor:
                                       and cue.source.lower_ in self.words["anonymous_heads"]):
             # "a political leader told ... he said": an unnamed speaker continues too
             self.last_speaker = (source_index, sent.start)
+        elif kind == "named_org":
+            self.last_organisation = (source_index, sent.start)
         source_text, _, _ = self.context.evidence(source_start, source_end)
         return Attribution(
             id=ident, source=self.context.entity_id(source_index) if source_index is not None
@@ -250,6 +253,12 @@ class AttributionExtractor:
             found = self._pronoun_speaker(token)
             if found is not None:
                 return found
+        if token.lower_ in self.words["organisation_pronouns"]:
+            if token.dep_ in ("nsubjpass", "expl"):
+                return None, "anonymous"  # "It was also reported that ...": no one named
+            organisation = self._organisation_speaking(token)
+            if organisation is not None:
+                return organisation, "named_org"
         index = self.context.title_holder(token)  # "the president says": President X
         if index is None:
             index = self.context.referent(token)
@@ -359,6 +368,13 @@ class AttributionExtractor:
             return None
         index = self.last_speaker[0]
         return (index, "named_person") if index is not None else (None, "anonymous")
+
+    def _organisation_speaking(self, token: Token) -> int | None:
+        """The named organisation that spoke just before, which 'it said' continues."""
+        if self.last_organisation is None:
+            return None
+        index, start = self.last_organisation
+        return index if self.context.sentence(token).start - start <= SPEAKER_WINDOW else None
 
     def _sentence_before(self, sent: Span) -> Span | None:
         number = self.context._sentence_of[sent.start]
