@@ -493,3 +493,20 @@ def test_a_protest_called_for_is_what_is_asked_not_an_event(events_of):
                               "the embassy on Monday.", "2020-01-08")
     assert [e.type for e in events] == ["REQUEST"]
     assert "protest outside the embassy" in only(events, "REQUEST").content
+
+
+def test_a_month_is_no_march_and_sanctions_aimed_at_a_state_are_no_attack(events_of):
+    events, names = events_of("The Gaza conflict escalated in March 2019. The United States, "
+                              "which targeted Iran with sanctions in May, blamed Hamas.",
+                              "2020-01-08")
+    assert "PROTEST" not in {e.type for e in events}
+    sanction = only(events, "SANCTION")
+    assert [names[r] for r in sanction.recipients] == ["Iran"]
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_a_war_toll_is_not_the_toll_of_the_attack_told_before(events_of):
+    events, names = events_of("Israel began an air campaign against Hamas in March 2019. "
+                              "The UN says the conflict has claimed the lives of at least "
+                              "7,290 civilians.", "2020-01-08")
+    assert only(events, "ASSAULT").fatalities is None

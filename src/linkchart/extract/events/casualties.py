@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from linkchart.extract.events.candidates import Candidate
 from linkchart.extract.events.counts import count_casualties
-from linkchart.extract.events.lexicon import Lexicon
+from linkchart.extract.events.lexicon import Lexicon, lemma_of
 from linkchart.extract.events.merge import absorb
 
 DEFINITE_DETS = ("the", "this", "that", "these", "those")
@@ -22,7 +22,7 @@ def link_casualties(found: list[Candidate], sent: Span, earlier: list[Candidate]
     the sentence's counts."""
     killed, wounded = count_casualties(sent, lex)
     host = _sentence_assault(found)
-    target = host or _assault_told_before(found, earlier)
+    target = host or (None if _war_toll(sent, lex) else _assault_told_before(found, earlier))
     kept = _fold_into(target, host, found)
     if target is not None and (host is not None or not any(c.type == "ASSAULT" and
                                                             c.participants for c in kept)):
@@ -31,6 +31,12 @@ def link_casualties(found: list[Candidate], sent: Span, earlier: list[Candidate]
         if wounded and target.injured is None:
             target.injured = wounded
     return kept
+
+
+def _war_toll(sent: Span, lex: Lexicon) -> bool:
+    """'the conflict has claimed the lives of 7,290 civilians': a whole war's toll."""
+    return any(t.dep_ == "nsubj" and lemma_of(t) in lex.aggregate_nouns and any(
+        lemma_of(w) in lex.casualty_words for w in t.head.subtree) for t in sent)
 
 
 def _sentence_assault(found: list[Candidate]) -> Candidate | None:

@@ -54,6 +54,7 @@ class Lexicon:
     member_preps: set[str]
     killed: set[str]
     wounded: set[str]
+    aggregate_nouns: set[str]
     allegation_heads: set[str]
     allegation_verbs: set[str]
     refusable: set[str]
@@ -132,6 +133,7 @@ def load_lexicon() -> Lexicon:
         of_actor_types=set(words["of_actor_types"]),
         member_preps=_strings(words["member_preps"]),
         killed=_strings(words["killed"]),
+        aggregate_nouns=_strings(words["aggregate_nouns"]),
         allegation_heads=_strings(words["allegation_heads"]),
         allegation_verbs=_strings(words["allegation_verbs"]),
         refusable=set(words["refusable"]),

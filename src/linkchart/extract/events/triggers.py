@@ -142,6 +142,8 @@ def _noun_trigger(token: Token, sentences: Sentences, lex: Lexicon) -> Trigger |
     if word_key(token.lemma_) not in lex.noun_heads and \
             word_key(token.lower_) not in lex.noun_heads:
         return None
+    if token.ent_type_ in ("DATE", "TIME"):
+        return None  # "in March 2015" is no march
     first = sentences.start_of(token.i)
     for length in lex.noun_lengths:  # the longest listed phrase first
         words = words_before(token, length, first)
