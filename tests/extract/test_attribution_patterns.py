@@ -270,3 +270,16 @@ def test_it_was_reported_names_no_source():
     text = ("The Pentagon said the talks had ended. It was also reported that the Taliban "
             "had rejected the offer of a meeting in Doha.")
     assert _named_source(text, "rejected the offer") == ("anonymous", None)
+
+
+def test_quoted_as_saying_credits_the_one_quoted_not_the_media():
+    text = ("Supreme Leader Ayatollah Ali Khamenei was quoted by state media as saying that "
+            "\"if the Islamic Republic decides to confront any country, it will do it directly.\"")
+    found = attributions_of(text)
+    assert [a.source_text for a in found] == ["Supreme Leader Ayatollah Ali Khamenei"]
+
+
+def test_a_participle_of_feeling_does_not_report_its_main_clause():
+    found = attributions_of("The White House has not responded with military action, "
+                            "apparently fearing a wider war in the Gulf.")
+    assert found == []

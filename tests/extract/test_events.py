@@ -510,3 +510,10 @@ def test_a_war_toll_is_not_the_toll_of_the_attack_told_before(events_of):
                               "The UN says the conflict has claimed the lives of at least "
                               "7,290 civilians.", "2020-01-08")
     assert only(events, "ASSAULT").fatalities is None
+
+
+def test_naming_an_attack_is_no_attack_by_the_one_who_names_it(events_of):
+    events, names = events_of("Hamas fighters attacked the Erez crossing on Monday. Israeli "
+                              "minister Yoav Gallant called the assault \"state-sponsored "
+                              "terror\" on Tuesday.", "2020-01-08")
+    assert all("Yoav Gallant" not in {names[a] for a in e.actors} for e in events)

@@ -61,7 +61,10 @@ class AttributionExtractor:
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in self.verbs
                                                   or self._phrasal(token)):
-                cues.append(Cue(token, token.text,
+                if _quoted_as_saying(token) is not None:
+                    continue  # the "saying" it governs carries the statement
+                source = _quoted_speaker(token)
+                cues.append(Cue(token, token.text, source if source is not None else
                                 _subject(token) or _phrase_before(token, sent)))
             elif token.lower_ == "according" and token.i + 1 < len(token.doc) \
                     and token.nbor().lower_ == "to":
@@ -150,7 +153,10 @@ class AttributionExtractor:
         said = self._said_after_colon(cue.token, sent)
         if said:
             return said, False
-        if cue.token.dep_ in ("ccomp", "parataxis", "advcl") and cue.token.head.i < cue.token.i:
+        if cue.token.dep_ in ("ccomp", "parataxis", "advcl") and cue.token.head.i < cue.token.i \
+                and not (cue.token.dep_ == "advcl" and cue.token.tag_ == "VBG"):
+            # "..., officials said" comments on the clause before; "..., fearing a wider
+            # war" does not report it
             clause_start = min(t.i for t in cue.token.subtree)
             if clause_start > sent.start:
                 return _trim(self.context.text, sent.start_char,
@@ -514,6 +520,24 @@ def _subject(verb: Token) -> Token | None:
         if subjects:
             return subjects[0]
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """'X was quoted by media as saying ...': the "saying" under a passive "quoted"."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+
+
+def _quoted_speaker(verb: Token) -> Token | None:
+    """The one quoted: the subject of the passive "quoted" a "saying" hangs on."""
+    prep = verb.head
+    saying = _quoted_as_saying(prep.head) if verb.dep_ == "pcomp" and prep.lower_ == "as" \
+        else None
+    if saying is None or saying.i != verb.i:
+        return None
+    return next(c for c in prep.head.children if c.dep_ == "nsubjpass")
 
 
 def _main_subject(sent: Span) -> Token | None:

@@ -80,6 +80,8 @@ def _verb_of_argument(noun: Token, triggers: dict[int, Trigger], lex: Lexicon) -
 
 
 def is_light(verb: Token, lex: Lexicon) -> bool:
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return False  # "called the assault state-sponsored terror" names, not carries out
     lemma = lemma_of(verb)
     if lemma in lex.light_verbs:
         return True

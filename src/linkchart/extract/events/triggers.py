@@ -68,12 +68,17 @@ def _verb_keys(token: Token) -> list[tuple[str, list[Token]]]:
     lemma = lemma_of(token)
     keys = []
     for child in token.children:
-        if child.dep_ in ("prt", "prep") and child.i > token.i:
+        if child.dep_ in ("prt", "prep") and child.i > token.i and not _dated(child):
             keys.append((f"{lemma} {child.lower_}", [token, child]))
         elif child.dep_ == "dobj":
             keys.append((f"{lemma} {lemma_of(child)}", [token, child]))
     keys.append((lemma, [token]))
     return keys
+
+
+def _dated(prep: Token) -> bool:
+    """'called ... on Tuesday' is no 'call on': the preposition introduces a date."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 NO_OBJECT = "(none)"
@@ -184,6 +189,8 @@ def _nearby_words(noun: Token) -> set[str]:
 
 def _governing_lemma(noun: Token) -> str:
     """The verb (with its preposition) a noun is the object of: "lodge", "take part in"."""
+    if any(c.dep_ == "oprd" for c in noun.head.children):
+        return ""  # "called the Russian strikes a flouting of ...": a naming verb
     head = lemma_of(noun.head) if noun.dep_ in ("dobj", "nsubjpass", "pobj") else ""
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
         head = f"{lemma_of(noun.head.head)} {noun.head.lower_}"
