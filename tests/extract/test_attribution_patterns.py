@@ -283,3 +283,20 @@ def test_a_participle_of_feeling_does_not_report_its_main_clause():
     found = attributions_of("The White House has not responded with military action, "
                             "apparently fearing a wider war in the Gulf.")
     assert found == []
+
+
+def test_a_statement_reported_inside_another_does_not_report_its_reporter():
+    text = ("The newspaper Al-Watan said the government had informed the rebels through "
+            "channels in Doha that the raids were not aimed at them. Officials confirmed a "
+            "report that the convoy had been stopped.")
+    found = attributions_of(text)
+    assert not any("Al-Watan said" in a.content for a in found)
+    assert {a.cue: a.content for a in found}["confirmed"] == \
+        "a report that the convoy had been stopped"
+
+
+def test_by_making_clear_names_no_source():
+    text = ("Yossi Cohen told Israeli radio on Monday that the minister aimed to avoid \"an "
+            "increase in tension with Syria by making clear that if there is activity, it is "
+            "only against Hezbollah.\"")
+    assert all(a.cue != "making" for a in attributions_of(text))

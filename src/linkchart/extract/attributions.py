@@ -63,6 +63,9 @@ class AttributionExtractor:
                                                   or self._phrasal(token)):
                 if _quoted_as_saying(token) is not None:
                     continue  # the "saying" it governs carries the statement
+                if token.dep_ == "pcomp" and token.head.lower_ == "by" and \
+                        _subject(token) is None:
+                    continue  # "by making clear that ...": whose words, the clause says not
                 source = _quoted_speaker(token)
                 cues.append(Cue(token, token.text, source if source is not None else
                                 _subject(token) or _phrase_before(token, sent)))
@@ -154,9 +157,11 @@ class AttributionExtractor:
         if said:
             return said, False
         if cue.token.dep_ in ("ccomp", "parataxis", "advcl") and cue.token.head.i < cue.token.i \
-                and not (cue.token.dep_ == "advcl" and cue.token.tag_ == "VBG"):
+                and not (cue.token.dep_ == "advcl" and cue.token.tag_ == "VBG") \
+                and not (cue.token.dep_ == "ccomp" and
+                         cue.token.head.lemma_.lower() in self.verbs):
             # "..., officials said" comments on the clause before; "..., fearing a wider
-            # war" does not report it
+            # war" does not report it, nor does "X said Syria would respond" report "X said"
             clause_start = min(t.i for t in cue.token.subtree)
             if clause_start > sent.start:
                 return _trim(self.context.text, sent.start_char,
