@@ -517,3 +517,11 @@ def test_naming_an_attack_is_no_attack_by_the_one_who_names_it(events_of):
                               "minister Yoav Gallant called the assault \"state-sponsored "
                               "terror\" on Tuesday.", "2020-01-08")
     assert all("Yoav Gallant" not in {names[a] for a in e.actors} for e in events)
+
+
+def test_a_pronoun_before_its_main_clause_points_ahead_to_its_subject(events_of):
+    events, names = events_of("Hamas fired rockets at Tel Aviv on Sunday. A day after it "
+                              "launched an airstrike on the port, Israel closed the crossing.",
+                              "2020-01-08")
+    strike = next(e for e in events if "airstrike" in e.evidence)
+    assert [names[a] for a in strike.actors] == ["Israel"]

@@ -229,8 +229,29 @@ class Context:
             return self._named_by_word(token)
         else:
             return None
+        if word in words["cataphoric_pronouns"]:
+            ahead = self._cataphoric_subject(token, set(words["cataphoric_pronouns"][word]))
+            if ahead is not None:
+                return ahead
         salient = self._continued_subject(token, wanted)
         return salient if salient is not None else self._nearest_before(token, wanted)
+
+    def _cataphoric_subject(self, token: Token, wanted: set[str]) -> int | None:
+        """'A day after it launched an airstrike ..., Israel sought to play it down': the
+        subject of a clause told before its main clause is that clause's subject."""
+        clause = token.head
+        if token.dep_ not in SUBJECT_DEPS or clause.dep_ not in ("advcl", "pcomp"):
+            return None
+        main = clause.head if clause.dep_ == "advcl" else clause.head.head
+        while main.dep_ == "prep" or main.pos_ not in ("VERB", "AUX"):
+            if main.head.i == main.i:
+                return None
+            main = main.head
+        subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i < clause.i or subject.pos_ == "PRON":
+            return None
+        found = self.referents_of(subject, anaphora=False, coordinated=False)
+        return found[0] if found and self.referents[found[0]].type in wanted else None
 
     def _continued_subject(self, token: Token, wanted: set[str]) -> int | None:
         """'Hamas, which rules Gaza, is backed by Iran and Qatar. Its military wing ...':
