@@ -525,3 +525,17 @@ def test_a_pronoun_before_its_main_clause_points_ahead_to_its_subject(events_of)
                               "2020-01-08")
     strike = next(e for e in events if "airstrike" in e.evidence)
     assert [names[a] for a in strike.actors] == ["Israel"]
+
+
+def test_blaming_a_killing_on_someone_accuses_them_not_the_victim(events_of):
+    events, names = events_of("Ahmed Nasser was killed in Beirut in 2012. Many here blamed "
+                              "his killing on Israel.", "2020-01-08")
+    accusation = only(events, "ACCUSE")
+    assert [names[r] for r in accusation.recipients] == ["Israel"]
+
+
+def test_taking_over_an_office_is_no_seizure(events_of):
+    events, names = events_of("In 2009 Ismail Haniyeh took over the premiership. Hamas took "
+                              "over Gaza in 2007.", "2020-01-08")
+    seizures = [e for e in events if e.type == "COERCE"]
+    assert [names[a] for e in seizures for a in e.actors] == ["Hamas"]

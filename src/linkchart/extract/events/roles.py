@@ -58,9 +58,12 @@ class RoleFinder:
         else:
             if subject is not None:
                 add_new(candidate.actors, self.phrase(subject))
+            blamed = _blamed_on(verb) if candidate.type == "ACCUSE" else []
             for child in verb.children:
-                if child.dep_ in ("dobj", "dative", "iobj"):
+                if child.dep_ in ("dobj", "dative", "iobj") and not blamed:
                     self.recipient(child, candidate)
+            for accused in blamed:  # "blamed his killing on Syria": Syria is accused
+                self.recipient(accused, candidate, places=False)
         self._verb_children_roles(verb, subject, candidate)
         if candidate.type == "ASSAULT" and lemma_of(verb) in MUTUAL_VERBS:
             candidate.actors.extend(r for r in candidate.recipients
@@ -246,6 +249,15 @@ class RoleFinder:
                     candidate.location = index
             elif index not in candidate.recipients:
                 candidate.recipients.append(index)
+
+
+def _blamed_on(verb: Token) -> list[Token]:
+    """Whom 'blamed X on Y' accuses: Y, wherever the parser hung the "on"."""
+    if lemma_of(verb) != "blame":
+        return []
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+            for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
 
 
 def _prep_objects(prep: Token) -> list[Token]:
