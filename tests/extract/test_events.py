@@ -539,3 +539,21 @@ def test_taking_over_an_office_is_no_seizure(events_of):
                               "over Gaza in 2007.", "2020-01-08")
     seizures = [e for e in events if e.type == "COERCE"]
     assert [names[a] for e in seizures for a in e.actors] == ["Hamas"]
+
+
+def test_inability_and_counterfactuals_are_no_refusals(events_of):
+    events, names = events_of("Hamas said it cannot disarm its own fighters. Without Qatar, "
+                              "the truce would not have been signed by Hamas. Israel said it "
+                              "would not accept the truce.", "2020-01-08")
+    assert [names[a] for e in events if e.type == "REJECT" for a in e.actors] == ["Israel"]
+
+
+def test_it_in_a_reported_clause_is_the_reporter_but_not_inside_a_quotation(events_of):
+    events, names = events_of("Hamas fired rockets at Sderot on Sunday. Egypt says it "
+                              "launched airstrikes against Hamas on Monday.", "2020-01-08")
+    strike = next(e for e in events if "airstrikes" in e.evidence)
+    assert [names[a] for a in strike.actors] == ["Egypt"]
+    events, names = events_of("Yahya Sinwar met Hezbollah in Beirut on Sunday. \"He attacked "
+                              "the crossing on Monday,\" Ahmed Nasser said.", "2020-01-08")
+    attack = next(e for e in events if "attacked" in e.evidence)
+    assert "Ahmed Nasser" not in {names[a] for a in attack.actors}

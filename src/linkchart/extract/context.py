@@ -9,6 +9,7 @@ it is a demonym or capital that the knowledge packs tie to a country.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -229,12 +230,31 @@ class Context:
             return self._named_by_word(token)
         else:
             return None
-        if word in words["cataphoric_pronouns"]:
-            ahead = self._cataphoric_subject(token, set(words["cataphoric_pronouns"][word]))
-            if ahead is not None:
-                return ahead
+        if word in words["clause_subject_pronouns"]:
+            types = set(words["clause_subject_pronouns"][word])
+            main = self._reporting_subject(token, types)
+            if main is None:
+                main = self._cataphoric_subject(token, types)
+            if main is not None:
+                return main
         salient = self._continued_subject(token, wanted)
         return salient if salient is not None else self._nearest_before(token, wanted)
+
+    def _reporting_subject(self, token: Token, wanted: set[str]) -> int | None:
+        """'Israel said it would not accept the truce': the subject of the clause a
+        reporting verb tells is that verb's subject."""
+        clause = token.head
+        if token.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp" or \
+                clause.head.i > token.i or \
+                clause.head.lemma_.lower() not in _reporting_verbs():
+            # '"He dominates the group," Cruickshank said': a quotation's he is another
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        found = self.referents_of(subject, anaphora=False, coordinated=False)
+        return found[0] if len(found) == 1 and self.referents[found[0]].type in wanted \
+            else None
 
     def _cataphoric_subject(self, token: Token, wanted: set[str]) -> int | None:
         """'A day after it launched an airstrike ..., Israel sought to play it down': the
@@ -396,3 +416,8 @@ def _dummy_it(token: Token) -> bool:
     head = token.head
     return token.lower_ == "it" and token.dep_ == "nsubj" and head.lemma_ == "be" and any(
         c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > token.i for c in head.children)
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(lexicon("attributions")["verbs"])

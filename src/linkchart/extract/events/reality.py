@@ -19,7 +19,7 @@ VERBAL_TYPES = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 DEICTIC_DETS = {"any", "no", "every"}
 UNREAL_MODIFIERS = frozenset(lexicon("events")["unreal_modifiers"])
 REAL_GOVERNORS = frozenset(lexicon("events")["real_governors"])
-REFUSAL_AUXES = ("will", "would", "wo", "can", "ca", "could")
+REFUSAL_AUXES = ("will", "would", "wo")  # "cannot disarm" tells inability, no refusal
 SPANS_OF_TIME = ("years", "decades", "months", "weeks")
 GOVERNED_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj")
 CONDITIONS = ("if", "unless")
@@ -58,8 +58,9 @@ def clause_reality(verb: Token, triggers: dict[int, Trigger], lex: Lexicon) -> R
     children = list(verb.children)
     if _negated(children, lex):
         # "would not meet their demands", "will not accept": a refusal
-        refusal = any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUXES for c in children)
-        return ("refuse", None) if refusal else DROP
+        refusal = any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUXES for c in children) \
+            and not any(c.dep_ in ("auxpass", "aux") and c.lower_ == "have" for c in children)
+        return ("refuse", None) if refusal else DROP  # not "would not have been signed"
     if _habit_or_condition(verb, children, lex) or _none_done(children):
         return DROP
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and \
