@@ -557,3 +557,11 @@ def test_it_in_a_reported_clause_is_the_reporter_but_not_inside_a_quotation(even
                               "the crossing on Monday,\" Ahmed Nasser said.", "2020-01-08")
     attack = next(e for e in events if "attacked" in e.evidence)
     assert "Ahmed Nasser" not in {names[a] for a in attack.actors}
+
+
+def test_a_description_with_a_peoples_adjective_skips_actors_not_of_that_people(events_of):
+    events, names = events_of("Hamas warned of a long war. The Lebanese force that fought "
+                              "Hamas in Sidon has condemned Egypt's decision.", "2020-01-08")
+    condemning = only(events, "ACCUSE")
+    assert [names[r] for r in condemning.recipients] == ["Egypt"]
+    assert "Hamas" not in {names[a] for a in condemning.actors}

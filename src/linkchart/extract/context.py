@@ -8,6 +8,7 @@ it is a demonym or capital that the knowledge packs tie to a country.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -238,7 +239,24 @@ class Context:
             if main is not None:
                 return main
         salient = self._continued_subject(token, wanted)
-        return salient if salient is not None else self._nearest_before(token, wanted)
+        if salient is not None and self._fits_demonyms(token, salient):
+            return salient
+        return self._nearest_before(token, wanted, lambda index: self._fits_demonyms(token, index))
+
+    def _fits_demonyms(self, description: Token, index: int) -> bool:
+        """'the Kurdish force' is no antecedent named without 'Kurdish' nor of a country
+        with that demonym ('Islamic State' told just before)."""
+        creeds = lexicon("anaphora")["creed_words"]
+        demonyms = [c for c in description.children if c.dep_ == "amod" and self._demonym(c)
+                    and c.lower_ not in creeds]
+        if not demonyms:
+            return True
+        referent = self.referents[index]
+        texts = " ".join(m.text.lower() for m in referent.mentions)
+        home = referent.actor.country if referent.actor is not None else None
+        return all(d.lower_ in texts or home is not None and
+                   self.knowledge.by_demonym.get(d.text) is not None and
+                   self.knowledge.by_demonym[d.text].name == home for d in demonyms)
 
     def _reporting_subject(self, token: Token, wanted: set[str]) -> int | None:
         """'Israel said it would not accept the truce': the subject of the clause a
@@ -336,7 +354,8 @@ class Context:
         found = {i for i in found if self.referents[i].type in ORGANISATION_TYPES}
         return found.pop() if len(found) == 1 else None
 
-    def _nearest_before(self, token: Token, wanted: set[str]) -> int | None:
+    def _nearest_before(self, token: Token, wanted: set[str],
+                        fits: Callable[[int], bool] = lambda index: True) -> int | None:
         """The nearest compatible name before the token, or the nearest subject anaphor
         already resolved ('The group was founded by X, who led it': the group)."""
         for i in range(token.i - 1, max(-1, token.i - ANAPHOR_WINDOW), -1):
@@ -344,7 +363,7 @@ class Context:
             if index is None and self.doc[i].dep_ in SUBJECT_DEPS and \
                     self.doc[i].lower_ in ANAPHORS:
                 index = self._chained(lambda: self.referent(self.doc[i]), lambda: None)
-            if index is not None and self.referents[index].type in wanted:
+            if index is not None and self.referents[index].type in wanted and fits(index):
                 return index
         return None
 
