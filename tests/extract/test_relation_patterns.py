@@ -519,3 +519,9 @@ def test_a_leader_is_not_listed_again_as_a_member(relations_of):
                          "is a member of the Sinai Brigade since 2015.")
     assert ("leads", "Karim Adel", "Sinai Brigade") in found
     assert ("member_of", "Karim Adel", "Sinai Brigade") not in found
+
+
+def test_backing_told_of_the_units_an_apposition_counts(relations_of):
+    found = relations_of("The Southern Front, a group of Druze and Bedouin units raised by "
+                         "Jordan to fight Isis, said the move was dangerous.")
+    assert ("supports", "Jordan", "Southern Front") in found

@@ -238,3 +238,12 @@ def test_a_capitalised_word_after_a_colon_is_not_part_of_a_known_name(entities_o
                         "al-Baghdadi, the leader of the Islamic State.")
     assert "Abu Bakr al-Baghdadi" in found
     assert not any(name.startswith("Kill") for name in found)
+
+
+def test_title_case_acronyms_of_british_style_are_the_group():
+    document = Document(id="t", text="Isis and Isil fighters attacked the town. Nato said "
+                        "the attack failed.", published="2024-03-01")
+    extraction = next(extract_documents([document], Config()))
+    types = {e.name: e.type for e in extraction.entities}
+    assert types.get("Islamic State", types.get("Isis")) == "armed_group"
+    assert len([e for e in extraction.entities if e.type == "armed_group"]) == 1

@@ -92,9 +92,18 @@ class AdjectiveRules(RuleFamily):
             return
         agents = [i for a in token.children if a.dep_ == "agent"
                   for o in a.children if o.dep_ == "pobj" for i in self.syntax.through_of(o)]
+        targets = self.context.referents_of(token.head) or self._collective_of(token.head)
         for source in agents:
-            for target in self.context.referents_of(token.head):
+            for target in targets:
                 self.add(self._leading(kind, source), source, target, [token], token)
+
+    def _collective_of(self, noun: Token) -> list[int]:
+        """'the SDF, a group of Kurdish and Arab units raised by Washington': the named
+        whole that the members are counted in."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.dep_ != "appos":
+            return []
+        return self.context.referents_of(prep.head.head)
 
     def _leading(self, kind: str, source: int) -> str:
         if kind == "leads" and self.context.type_of(source) != "person":
