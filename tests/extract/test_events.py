@@ -565,3 +565,11 @@ def test_a_description_with_a_peoples_adjective_skips_actors_not_of_that_people(
     condemning = only(events, "ACCUSE")
     assert [names[r] for r in condemning.recipients] == ["Egypt"]
     assert "Hamas" not in {names[a] for a in condemning.actors}
+
+
+def test_it_opening_a_sentence_continues_a_country_subject(events_of):
+    events, names = events_of("Egypt has launched two offensives against Hamas since 2016. "
+                              "It condemned Israel's attack on the crossing on Monday.",
+                              "2020-01-08")
+    condemning = only(events, "ACCUSE")
+    assert [names[a] for a in condemning.actors] == ["Egypt"]

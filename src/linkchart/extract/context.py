@@ -231,14 +231,15 @@ class Context:
             return self._named_by_word(token)
         else:
             return None
+        continued = wanted
         if word in words["clause_subject_pronouns"]:
-            types = set(words["clause_subject_pronouns"][word])
-            main = self._reporting_subject(token, types)
+            continued = set(words["clause_subject_pronouns"][word])
+            main = self._reporting_subject(token, continued)
             if main is None:
-                main = self._cataphoric_subject(token, types)
+                main = self._cataphoric_subject(token, continued)
             if main is not None:
                 return main
-        salient = self._continued_subject(token, wanted)
+        salient = self._continued_subject(token, continued)
         if salient is not None and self._fits_demonyms(token, salient):
             return salient
         return self._nearest_before(token, wanted, lambda index: self._fits_demonyms(token, index))
