@@ -573,3 +573,10 @@ def test_it_opening_a_sentence_continues_a_country_subject(events_of):
                               "2020-01-08")
     condemning = only(events, "ACCUSE")
     assert [names[a] for a in condemning.actors] == ["Egypt"]
+
+
+def test_the_side_one_fights_on_is_no_participant(events_of):
+    events, names = events_of("Hezbollah has been fighting on the side of Hamas in Gaza since "
+                              "2013.", "2020-01-08")
+    fighting = only(events, "ASSAULT")
+    assert "Hamas" not in {names[a] for a in fighting.actors + fighting.recipients}

@@ -525,3 +525,11 @@ def test_backing_told_of_the_units_an_apposition_counts(relations_of):
     found = relations_of("The Southern Front, a group of Druze and Bedouin units raised by "
                          "Jordan to fight Isis, said the move was dangerous.")
     assert ("supports", "Jordan", "Southern Front") in found
+
+
+def test_fighting_on_the_side_of_someone_is_an_alliance(relations_of):
+    found = relations_of("Hezbollah, which has been fighting on the side of Syrian President "
+                         "Bashar al-Assad since 2013, said the strikes would fail.")
+    assert ("allied_with", "Bashar al-Assad", "Hezbollah") in found or \
+        ("allied_with", "Hezbollah", "Bashar al-Assad") in found
+    assert not any(t == "opposes" for t, _, _ in found)

@@ -55,6 +55,7 @@ class Lexicon:
     killed: set[str]
     wounded: set[str]
     aggregate_nouns: set[str]
+    ally_nouns: set[str]
     allegation_heads: set[str]
     allegation_verbs: set[str]
     refusable: set[str]
@@ -134,6 +135,7 @@ def load_lexicon() -> Lexicon:
         member_preps=_strings(words["member_preps"]),
         killed=_strings(words["killed"]),
         aggregate_nouns=_strings(words["aggregate_nouns"]),
+        ally_nouns=_strings(words["ally_nouns"]),
         allegation_heads=_strings(words["allegation_heads"]),
         allegation_verbs=_strings(words["allegation_verbs"]),
         refusable=set(words["refusable"]),

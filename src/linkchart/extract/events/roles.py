@@ -198,6 +198,8 @@ class RoleFinder:
 
     def _object_role(self, word: str, obj: Token, candidate: Candidate, verb: bool) -> None:
         event_type = candidate.type
+        if lemma_of(obj) in self.lex.ally_nouns:
+            return  # "fighting on the side of Assad": an ally, not a target
         if word in TARGET_PREPS or (word in ASSAULT_TARGET_PREPS and event_type == "ASSAULT"):
             if word == "on" and event_type not in ON_TARGET_TYPES:
                 return

@@ -38,12 +38,22 @@ class VerbRules(RuleFamily):
                     # "Hamas, which controls the Gaza Strip": ground held, not an actor
                     self.add("based_in" if held else kind, subject, obj, said, token)
         for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "dative")):
-            cue = self.words.verb_preps.get((lemma, prep.lower_))
+            side = self._side_of(prep)
+            cue = self.words.verb_preps.get((lemma, side[0] if side else prep.lower_))
             if cue is None or not self._particle_ok(token, cue) or self._sends_word(token):
                 continue
-            targets = [i for o in prep.children if o.dep_ == "pobj"
-                       for i in self.context.referents_of(o)]
+            objects = side[1] if side else [o for o in prep.children if o.dep_ == "pobj"]
+            targets = [i for o in objects for i in self.context.referents_of(o)]
             self.add_all(cue, subjects or self.syntax.passive_subjects(token), targets, token)
+
+    def _side_of(self, prep: Token) -> tuple[str, list[Token]] | None:
+        """'on the side of Assad': ('alongside', [Assad])."""
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            stands_for = self.words.side_nouns.get(noun.lemma_.lower())
+            if stands_for and prep.lower_ == "on":
+                return stands_for, [g for p in noun.children if p.dep_ == "prep" and
+                                    p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        return None
 
     def _counted_subject(self, token: Token) -> list[int]:
         """'The last three answer directly to Khamenei', which the small model reads as a

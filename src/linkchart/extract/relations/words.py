@@ -26,6 +26,7 @@ class RelationWords:
     residents: set[str]
     verbs: dict[str, str]
     verb_preps: dict[tuple[str, str], dict]
+    side_nouns: dict[str, str]
     verb_lemmas_with_preps: set[str]
     message_nouns: set[str]
     territory_nouns: set[str]
@@ -80,6 +81,7 @@ def _verbs(words: dict) -> dict:
     verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
     return dict(
         verbs=phrase_map(words["verbs"]), verb_preps=verb_preps,
+        side_nouns=words["side_nouns"],
         verb_lemmas_with_preps={verb for verb, _ in verb_preps},
         message_nouns=set(words["message_nouns"]),
         territory_nouns=set(words["territory_nouns"]),
