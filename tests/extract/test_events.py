@@ -580,3 +580,12 @@ def test_the_side_one_fights_on_is_no_participant(events_of):
                               "2013.", "2020-01-08")
     fighting = only(events, "ASSAULT")
     assert "Hamas" not in {names[a] for a in fighting.actors + fighting.recipients}
+
+
+def test_support_needs_someone_who_receives_it(events_of):
+    events, names = events_of("Iran has long recognized its military weakness. Egypt pledged "
+                              "to provide \"necessary support\" to help Lebanon resolve the "
+                              "crisis on Monday.", "2020-01-08")
+    support = only(events, "SUPPORT")
+    assert [names[a] for a in support.actors] == ["Egypt"]
+    assert [names[r] for r in support.recipients] == ["Lebanon"]

@@ -23,6 +23,9 @@ from linkchart.model import Event
 
 # Types a stated intention keeps; any other intended act is a THREATEN or an AGREE.
 STATED_TYPES = ("AGREE", "THREATEN", "REQUEST", "REJECT")
+# Acts that are nothing without someone who receives them ("Iran has long recognized its
+# military weakness" supports no one).
+RECIPIENT_TYPES = ("AID", "SUPPORT")
 DONE_TAGS = ("VBD", "VBN")  # a verb in the past inside what is asked tells its own act
 
 
@@ -169,7 +172,7 @@ class EventExtractor:
         candidate.recipients = [r for r in candidate.recipients if r not in candidate.actors]
         if not candidate.participants:
             return False
-        if candidate.type == "AID" and not candidate.recipients:
+        if candidate.type in RECIPIENT_TYPES and not candidate.recipients:
             return False  # aid to no one named: "aided by drones overhead"
         if candidate.anchored:
             return True

@@ -56,6 +56,7 @@ class Lexicon:
     wounded: set[str]
     aggregate_nouns: set[str]
     ally_nouns: set[str]
+    helping_verbs: set[str]
     allegation_heads: set[str]
     allegation_verbs: set[str]
     refusable: set[str]
@@ -136,6 +137,7 @@ def load_lexicon() -> Lexicon:
         killed=_strings(words["killed"]),
         aggregate_nouns=_strings(words["aggregate_nouns"]),
         ally_nouns=_strings(words["ally_nouns"]),
+        helping_verbs=_strings(words["helping_verbs"]),
         allegation_heads=_strings(words["allegation_heads"]),
         allegation_verbs=_strings(words["allegation_verbs"]),
         refusable=set(words["refusable"]),

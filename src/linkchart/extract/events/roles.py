@@ -42,6 +42,21 @@ class RoleFinder:
             self.verb_roles(trigger.token, candidate)
         else:
             self.noun_roles(trigger, candidate)
+        if candidate.type in ("AID", "SUPPORT") and not candidate.recipients:
+            self._helped(trigger.token, candidate)
+
+    def _helped(self, trigger: Token, candidate: Candidate) -> None:
+        """'pledged to provide support to help Mali resolve the situation': whom the
+        support is given to help."""
+        for token in trigger.subtree:
+            if lemma_of(token) not in self.lex.helping_verbs or token.i == trigger.i:
+                continue
+            helped = [c for c in token.children if c.dep_ == "dobj"] + \
+                [g for c in token.children if c.dep_ in ("ccomp", "xcomp")
+                 for g in c.children if g.dep_ == "nsubj"]
+            for phrase in helped:
+                self.recipient(phrase, candidate, places=False)
+            return
 
     def phrase(self, token: Token | None) -> list[int]:
         return phrase_referents(token, self.context, self.lex)
