@@ -533,3 +533,12 @@ def test_fighting_on_the_side_of_someone_is_an_alliance(relations_of):
     assert ("allied_with", "Bashar al-Assad", "Hezbollah") in found or \
         ("allied_with", "Hezbollah", "Bashar al-Assad") in found
     assert not any(t == "opposes" for t, _, _ in found)
+
+
+def test_ties_told_with_an_object_belong_to_the_object_and_help_to_the_doer(relations_of):
+    found = relations_of("Egyptian forces arrested leaders of local militias with close ties "
+                         "to Iran.")
+    assert not any(o == "Iran" for _, s, o in found if s != "Iran")
+    found = relations_of("Hamas fought Israel with the help of Iran.")
+    assert ("supports", "Iran", "Hamas") in found
+    assert ("supports", "Iran", "Israel") not in found

@@ -54,6 +54,9 @@ class NominalRules(RuleFamily):
                      for o in p.children if o.dep_ == "pobj"
                      for i in self.context.referents_of(o)]
         attached = noun.head.head
+        if attached.dep_ == "dobj":
+            attached = attached.head  # "fought Israel with the help of Iran": Iran helps
+            # the fighter, whatever the parser hung the phrase on
         helped = self.context.referents_of(attached) if attached.pos_ in ("NOUN", "PROPN") \
             else self.syntax.subjects(attached)
         for helper in dict.fromkeys(helpers):

@@ -272,8 +272,21 @@ class Syntax:
                 "of", "with"}:  # not "for": 'Trump blamed Iran for the attack on X'
             while (verb.pos_ == "ADP" or verb.dep_ == "prep") and verb.head.i != verb.i:
                 verb = verb.head  # a preposition can be the root of a headline fragment
+            helping = noun.lower_ in self.words.help_nouns
+            if verb.dep_ == "dobj" and noun.head.lower_ == "with" and helping:
+                verb = verb.head  # "fought Israel with the help of Iran": the fighter's
+            held = self._object_before(verb, noun.head) \
+                if noun.head.lower_ == "with" and not helping else None
+            if held is not None:
+                # "arrested leaders of militias with close ties to Iran": the ties are the
+                # militias', not the arresting forces'
+                return leaders + [i for i in self.through_of(held) if i not in leaders]
             return leaders + [i for i in self.subjects(verb) if i not in leaders]
         return leaders
+
+    @staticmethod
+    def _object_before(verb: Token, prep: Token) -> Token | None:
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
     def _claimer(self, noun: Token) -> list[int]:
         """'His forces claimed credit for an attack on the GNC': who claims it made it."""
