@@ -542,3 +542,9 @@ def test_ties_told_with_an_object_belong_to_the_object_and_help_to_the_doer(rela
     found = relations_of("Hamas fought Israel with the help of Iran.")
     assert ("supports", "Iran", "Hamas") in found
     assert ("supports", "Iran", "Israel") not in found
+
+
+def test_a_demonym_on_a_proxy_names_its_patron(relations_of):
+    found = relations_of("Iran denied the attack. Kataib Hezbollah, an Iranian proxy militia "
+                         "in Iraq, fired the rockets.")
+    assert ("supports", "Iran", "Kataib Hezbollah") in found

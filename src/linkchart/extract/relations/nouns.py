@@ -33,12 +33,21 @@ class RelationalNounRules(RuleFamily):
             holders = self.context.modifier_referents(token, modifiers)
         others = self.syntax.objects_of_noun(token, exclude=set(holders), preps=TIE_PREPS,
                                              through_owner=True)
+        if kind == "supports_reverse" and not others:
+            others = self._patron_by_demonym(token)
         for holder in holders:
             for other in others:
                 if kind == "supports_reverse":
                     self.add("supports", other, holder, [token], token)
                 else:
                     self.add(kind, holder, other, [token], token)
+
+    def _patron_by_demonym(self, token: Token) -> list[int]:
+        """'an Iranian proxy', 'an Iranian proxy militia': the proxy's patron."""
+        noun = token.head if token.dep_ == "compound" and token.head.i > token.i else token
+        return [i for c in noun.children if c.dep_ == "amod" and c.i < token.i
+                for i in self.context.modifier_referents(noun, ("amod",))
+                if self.context.type_of(i) == "country"][:1]
 
     # -- places held: "their stronghold in Saada", "Idlib city, its main stronghold"
     def stronghold(self, noun: Token) -> None:
