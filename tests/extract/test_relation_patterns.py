@@ -548,3 +548,10 @@ def test_a_demonym_on_a_proxy_names_its_patron(relations_of):
     found = relations_of("Iran denied the attack. Kataib Hezbollah, an Iranian proxy militia "
                          "in Iraq, fired the rockets.")
     assert ("supports", "Iran", "Kataib Hezbollah") in found
+
+
+def test_a_demonym_inside_a_name_makes_no_state_body(relations_of):
+    found = relations_of("Iran denied it. The National Iranian American Council, a "
+                         "Washington-based group, said so. The Iranian Navy seized a tanker.")
+    assert ("part_of", "National Iranian American Council", "Iran") not in found
+    assert ("part_of", "Iranian Navy", "Iran") in found

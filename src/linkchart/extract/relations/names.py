@@ -92,7 +92,10 @@ class NameRules(RuleFamily):
             return  # "the Syrian Interim Government": a rival government is not part of the state
         knowledge = self.context.knowledge
         doc = mention.doc
-        for token in mention:
+        # the state opens the name: "the National Iranian American Council" is no body
+        # of Iran
+        opening = [t for t in mention if t.lower_ != "the"][:1]
+        for token in opening:
             led = token.i + 2 < mention.end and doc[token.i + 1].text in ("-", "‐") and \
                 doc[token.i + 2].lower_ == "led"
             if kind == "international_org" and not led:
