@@ -589,3 +589,12 @@ def test_support_needs_someone_who_receives_it(events_of):
     support = only(events, "SUPPORT")
     assert [names[a] for a in support.actors] == ["Egypt"]
     assert [names[r] for r in support.recipients] == ["Lebanon"]
+
+
+def test_an_act_told_as_going_on_now_is_dated_to_the_month_of_the_report(events_of):
+    events, names = events_of("Hamas fighters are stepping up attacks on Israel. Hamas "
+                              "attacked Sderot in 2012.", "2020-03-06")
+    dates = sorted(e.date for e in events if e.type == "ASSAULT")
+    assert dates == ["2012", "2020-03"]
+    ongoing = next(e for e in events if e.date == "2020-03")
+    assert ongoing.date_text is None

@@ -17,6 +17,11 @@ CASES = [
     ("last Friday", "2015-04-03", "2015-03-27"),
     ("Sunday night", "2019-12-31", "2019-12-29"),
     ("on Tuesday morning", "2020-06-11", "2020-06-09"),
+    # two days: what they share
+    ("on Wednesday and Thursday", "2014-10-16", "2014-10"),
+    ("Friday or Saturday", "2014-10-04", "2014-10"),
+    ("Tuesday and Thursday", "2014-10-02", "2014"),
+    ("currently", "2015-04-15", "2015-04"),
     # days around publication
     ("yesterday", "2014-05-20", "2014-05-19"),
     ("today", "1988-10-24", "1988-10-24"),

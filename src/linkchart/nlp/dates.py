@@ -194,6 +194,16 @@ def _weekday(strict: bool) -> Resolver:
     return resolve
 
 
+def _weekday_pair(m, pub, ref):
+    """"on Wednesday and Thursday": what the two days share (the month, or the day)."""
+    days = [_weekday(False)(_Fixed(m.group(i)), pub, ref) for i in (1, 2)]
+    if None in days:
+        return None
+    if days[0] == days[1]:
+        return days[0]
+    return days[0][:7] if days[0][:7] == days[1][:7] else days[0][:4]
+
+
 def _last_week(m, pub, ref):
     return _month(*_ym(pub - timedelta(days=7))) if pub else None
 
@@ -350,9 +360,11 @@ RULES: list[tuple[str, Resolver]] = [
     (r"tomorrow", _none),
     (r"(?:last|this\s+past|past|previous)\s+" + WEEKDAY_RE + TIME_OF_DAY, _weekday(True)),
     (r"(?:this\s+)?" + WEEKDAY_RE + TIME_OF_DAY, _weekday(False)),
+    (WEEKDAY_RE + r"\s+(?:and|or|to)\s+" + WEEKDAY_RE + TIME_OF_DAY, _weekday_pair),
     (r"(?:last|past|previous)\s+week(?:end)?", _last_week),
     (r"(?:this|the)\s+week", _this_week),
     (r"(?:this|the current)\s+month", _this_month),
+    (r"currently|presently|at\s+present|at\s+the\s+moment", _this_month),
     (r"(?:last|previous|past)\s+month", _months_back(1)),
     (r"(?:this|the current)\s+year", lambda m, p, r: _year(p.year) if p else None),
     (r"(?:last|previous|past)\s+year", _years_back(1)),

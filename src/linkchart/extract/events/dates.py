@@ -75,6 +75,10 @@ class DateFinder:
                 if not _a_deadline(ent) and self._use_date(ent, candidate):
                     return
         self._date_from_sentence(trigger.token, candidate)
+        if candidate.date is None and self.published and _ongoing(trigger):
+            # "Taliban fighters are stepping up attacks": told as going on now, in the
+            # month of the report (the words that date it are the tense: no date_text)
+            candidate.date = self.published[:7]
 
     def _date_from_sentence(self, token: Token, candidate: Candidate) -> None:
         """A sentence that names one date dates the event its syntax left undated ("the
@@ -118,6 +122,13 @@ class DateFinder:
         if candidate.date:
             self.last_date = candidate.date
         return True
+
+
+def _ongoing(trigger: Trigger) -> bool:
+    """A verb in the present progressive: "are stepping up", "is launching talks"."""
+    verb = trigger.light if trigger.light is not None else trigger.token
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
+                                      for c in verb.children)
 
 
 def _a_deadline(ent: Span) -> bool:
@@ -168,7 +179,22 @@ def date_mentions(doc: Doc) -> list[Span]:
                 continue
             found.append(span)
             taken.update(range(span.start, span.end))
-    return sorted(found, key=lambda span: span.start)
+    return _coordinated(sorted(found, key=lambda span: span.start))
+
+
+def _coordinated(spans: list[Span]) -> list[Span]:
+    """"on Wednesday and Thursday": one expression of two days, where it resolves."""
+    merged: list[Span] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if last is not None and span.start == last.end + 1 and \
+                span.doc[last.end].lower_ in ("and", "or", "to"):
+            pair = span.doc[last.start:span.end]
+            if resolve_date(pair.text, PROBE_DATE, PROBE_DATE) is not None:
+                merged[-1] = pair
+                continue
+        merged.append(span)
+    return merged
 
 
 def _date_span(ent: Span) -> Span:
