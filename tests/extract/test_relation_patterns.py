@@ -555,3 +555,12 @@ def test_a_demonym_inside_a_name_makes_no_state_body(relations_of):
                          "Washington-based group, said so. The Iranian Navy seized a tanker.")
     assert ("part_of", "National Iranian American Council", "Iran") not in found
     assert ("part_of", "Iranian Navy", "Iran") in found
+
+
+def test_an_envoy_for_a_country_and_an_indefinite_title_serve_no_state(relations_of):
+    found = relations_of("Iran denied the attack. U.S. special representative for Iran Omar "
+                         "Haddad said the talks failed.")
+    assert ("member_of", "Omar Haddad", "Iran") not in found
+    found = relations_of("Israel struck Gaza. Israel struck Rafah again. Israel said the "
+                         "strikes would go on. Dan Miller, a vice president, doubted it.")
+    assert ("member_of", "Dan Miller", "Israel") not in found

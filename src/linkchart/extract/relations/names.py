@@ -43,6 +43,9 @@ class NameRules(RuleFamily):
         for owner in owners:
             if _paired_by_hyphen(owner, mention):
                 continue  # "U.S.-Taliban talks": two sides, neither owns the other
+            if owner.i > 0 and owner.doc[owner.i - 1].lower_ == "for" and \
+                    owner.dep_ == "compound":
+                continue  # "special representative for Iran Brian Hook": sent to, not of
             other = self.context.referent(owner)
             if other is None or other == index or any(c.dep_ == "conj" and c.i in inside
                                                       for c in owner.children):

@@ -38,9 +38,14 @@ class RoleRules(RuleFamily):
                 for holder in holders:
                     self.add("controls", person, holder, [token], token)
         elsewhere = not organisations and self._serves_elsewhere(token)
+        # "Miller, a vice president": an indefinite title describes, it names no office of
+        # the article's country
+        described = any(c.lower_ in ("a", "an") for c in token.children)
         for holder in holders:
             home, guessed = ([], False) if elsewhere or organisations else \
                 self._home_state(role, holder)
+            if guessed and described:
+                home, guessed = [], False
             tag = "role_dominant_country" if guessed else None  # calibrated apart
             for organisation in organisations or home:
                 fits = kind if organisations else self.words.state_titles[role]
