@@ -564,3 +564,9 @@ def test_an_envoy_for_a_country_and_an_indefinite_title_serve_no_state(relations
     found = relations_of("Israel struck Gaza. Israel struck Rafah again. Israel said the "
                          "strikes would go on. Dan Miller, a vice president, doubted it.")
     assert ("member_of", "Dan Miller", "Israel") not in found
+
+
+def test_a_passive_designation_opposes_the_designators(relations_of):
+    found = relations_of("Hamas is designated a terrorist organisation by the US and the EU.")
+    assert {("opposes", "Hamas", "US"), ("opposes", "Hamas", "EU")} <= {
+        (t, *sorted((s, o), key=lambda n: n != "Hamas")) for t, s, o in found}

@@ -114,7 +114,14 @@ class VerbRules(RuleFamily):
             return
         designated = [i for o in objects if o not in labels
                       for i in self.context.referents_of(o)]
-        self.add_all({"type": "opposes"}, self.syntax.subjects(verb), designated, verb)
+        designators = self.syntax.subjects(verb)
+        if not designated:  # "Hamas is designated a terrorist organisation by the US"
+            designated = self.syntax.passive_subjects(verb)
+            designators = designators or [
+                i for label in labels for p in label.children
+                if p.dep_ == "prep" and p.lower_ == "by"
+                for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
+        self.add_all({"type": "opposes"}, designators, designated, verb)
 
     def _phrasal(self, verb: Token) -> str:
         """'wiped out', 'propped up': the lemma with its particle when that is a cue."""
