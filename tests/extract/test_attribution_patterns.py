@@ -300,3 +300,14 @@ def test_by_making_clear_names_no_source():
             "increase in tension with Syria by making clear that if there is activity, it is "
             "only against Hezbollah.\"")
     assert all(a.cue != "making" for a in attributions_of(text))
+
+
+def test_she_said_goes_to_a_woman_and_a_sentence_without_subject_to_its_one_person():
+    text = ("Mr. Omar Haddad, the governor, spoke on Monday. Ms. Leila Nasser met him later. "
+            "She said the road was closed. He said it would reopen.")
+    assert _named_source(text, "road was closed") == ("named_person", "Leila Nasser")
+    assert _named_source(text, "would reopen") == ("named_person", "Omar Haddad")
+    text = ("Governor Omar Haddad said gunmen stormed the camp. At Garissa University, Maureen "
+            "Manyego, 21, hid in a wardrobe during the attacks. She said the terrorists "
+            "lectured their victims.")
+    assert _named_source(text, "lectured their victims") == ("named_person", "Maureen Manyego")

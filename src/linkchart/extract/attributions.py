@@ -367,10 +367,14 @@ class AttributionExtractor:
             if sentence is None:
                 continue
             subject = _main_subject(sentence)
+            if subject is None and sentence.start != sent.start:
+                named = self._only_person_in(sentence)  # the parse lost its subject
+                if named is not None and self.context.sex_fits(token, named):
+                    return named, "named_person"
             if subject is None or subject.i == token.i or subject.pos_ == "PRON":
                 continue
             person = self._person_in(subject)
-            if person is not None:
+            if person is not None and self.context.sex_fits(token, person):
                 return person, "named_person"
             if subject.lower_ in self.words["anonymous_heads"] and \
                     subject.tag_ not in PLURAL_TAGS:
@@ -378,6 +382,8 @@ class AttributionExtractor:
         if self.last_speaker is None or not self._recent(token):
             return None
         index = self.last_speaker[0]
+        if index is not None and not self.context.sex_fits(token, index):
+            return None
         return (index, "named_person") if index is not None else (None, "anonymous")
 
     def _organisation_speaking(self, token: Token) -> int | None:
@@ -386,6 +392,15 @@ class AttributionExtractor:
             return None
         index, start = self.last_organisation
         return index if self.context.sentence(token).start - start <= SPEAKER_WINDOW else None
+
+    def _only_person_in(self, sentence: Span) -> int | None:
+        """'At Garissa University, Maureen Manyego, 21, hid in a wardrobe. She said ...',
+        read with no subject: the one person the sentence names."""
+        people = {self.context.token_referent[t.i] for t in sentence
+                  if t.i in self.context.token_referent and
+                  self.context.type_of(self.context.token_referent[t.i]) == "person"
+                  and not any(q.start <= t.idx < q.end for q in self.quotes)}
+        return people.pop() if len(people) == 1 else None
 
     def _sentence_before(self, sent: Span) -> Span | None:
         number = self.context._sentence_of[sent.start]

@@ -240,9 +240,23 @@ class Context:
             if main is not None:
                 return main
         salient = self._continued_subject(token, continued)
-        if salient is not None and self._fits_demonyms(token, salient):
+        if salient is not None and self._fits_demonyms(token, salient) and \
+                self.sex_fits(token, salient):
             return salient
-        return self._nearest_before(token, wanted, lambda index: self._fits_demonyms(token, index))
+        return self._nearest_before(token, wanted, lambda index: self._fits_demonyms(
+            token, index) and self.sex_fits(token, index))
+
+    def sex_fits(self, pronoun: Token, index: int) -> bool:
+        """'she' is no one the article titles 'Mr.', 'he' no one it titles 'Ms.'."""
+        words = lexicon("anaphora")
+        wanted = next((sex for sex, forms in words["gendered_pronouns"].items()
+                       if pronoun.lower_ in forms), None)
+        if wanted is None or self.type_of(index) != "person":
+            return True
+        titled = {sex for m in self.referents[index].mentions if m.start > 0
+                  for sex, titles in words["gendered_titles"].items()
+                  if self.doc[m.start - 1].lower_ in titles or m[0].lower_ in titles}
+        return not titled or wanted in titled
 
     def _fits_demonyms(self, description: Token, index: int) -> bool:
         """'the Kurdish force' is no antecedent named without 'Kurdish' nor of a country
