@@ -247,3 +247,13 @@ def test_title_case_acronyms_of_british_style_are_the_group():
     types = {e.name: e.type for e in extraction.entities}
     assert types.get("Islamic State", types.get("Isis")) == "armed_group"
     assert len([e for e in extraction.entities if e.type == "armed_group"]) == 1
+
+
+def test_a_persons_name_goes_on_through_the_capitalised_names_the_model_left_out():
+    text = ("National chairperson of the National Muslim Council of Kenya, Nazlin Umar "
+            "Fazaldin Rajput, criticized the government. Rajput said the army can do better.")
+    extraction = next(extract_documents([Document(id="t", text=text, published="2024-03-01")],
+                                        Config()))
+    people = [e.name for e in extraction.entities if e.type == "person"]
+    assert people == ["Nazlin Umar Fazaldin Rajput"]
+    assert extraction.attributions[0].source_kind == "named_person"

@@ -134,7 +134,8 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     places = {(s.start, s.end): s for s in matches if s.label_ in ("country", "location")}
     pack = [_untitled(s, titles) for s in _split_place_owners(doc, filter_spans(matches),
                                                                places)]
-    names = _dash_continued(doc, _trimmed_names(doc, titles, places))
+    names = _surnames_continued(doc, _dash_continued(doc, _trimmed_names(doc, titles, places)),
+                                titles, places)
     names = filter_spans(names + _quoted_group_names(doc))
     spans = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
     doc.ents = _within_layout(doc, [_without_descriptor(s) for s in spans])
@@ -224,6 +225,26 @@ def _dash_continued(doc: Doc, spans: list[Span]) -> list[Span]:
         extended.append(span if end == span.end else
                         Span(doc, span.start, end, label=span.label_, span_id=span.id))
     return filter_spans(extended)
+
+
+def _surnames_continued(doc: Doc, spans: list[Span], titles: frozenset[str],
+                        places: dict) -> list[Span]:
+    """'Nazlin Umar Fazaldin Rajput', read by the model as 'Nazlin Umar': a person's
+    name goes on through the capitalised names after it, up to the end of the phrase."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    taken |= {i for start, end in places for i in range(start, end)}
+    extended = []
+    for span in spans:
+        end = span.end
+        while span.label_ in ("PERSON", "person") and end < len(doc) and end not in taken \
+                and doc[end].tag_ == "NNP" and doc[end].is_title and end - span.end < 2 \
+                and doc[end].lower_ not in titles and not doc[end].ent_type_:
+            end += 1
+        if end < len(doc) and doc[end].tag_ == "NNP" and end > span.end:
+            end = span.end  # a longer run of names is another phrase
+        extended.append(span if end == span.end else
+                        Span(doc, span.start, end, label=span.label_, span_id=span.id))
+    return extended
 
 
 def _split_place_owners(doc: Doc, spans: list[Span], places: dict) -> list[Span]:
