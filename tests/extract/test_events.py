@@ -598,3 +598,13 @@ def test_an_act_told_as_going_on_now_is_dated_to_the_month_of_the_report(events_
     assert dates == ["2012", "2020-03"]
     ongoing = next(e for e in events if e.date == "2020-03")
     assert ongoing.date_text is None
+
+
+def test_whom_one_fights_is_fought_but_a_clash_has_two_sides(events_of):
+    events, names = events_of("Egypt has been fighting Hamas in Rafah since 2014. Hezbollah "
+                              "clashed with Hamas in Sidon on Monday.", "2020-01-08")
+    fighting = next(e for e in events if "fighting" in e.evidence)
+    assert [names[a] for a in fighting.actors] == ["Egypt"]
+    assert [names[r] for r in fighting.recipients] == ["Hamas"]
+    clash = next(e for e in events if "clashed" in e.evidence)
+    assert {names[a] for a in clash.actors} == {"Hezbollah", "Hamas"}
