@@ -608,3 +608,10 @@ def test_whom_one_fights_is_fought_but_a_clash_has_two_sides(events_of):
     assert [names[r] for r in fighting.recipients] == ["Hamas"]
     clash = next(e for e in events if "clashed" in e.evidence)
     assert {names[a] for a in clash.actors} == {"Hezbollah", "Hamas"}
+
+
+def test_it_in_a_relative_clause_on_the_object_is_the_main_subject(events_of):
+    events, names = events_of("Hamas attacked the crossing on Sunday. Egypt has occupied a "
+                              "part of the Sinai coast that it annexed in 2015.", "2020-01-08")
+    annexing = next(e for e in events if e.date == "2015")
+    assert [names[a] for a in annexing.actors] == ["Egypt"]

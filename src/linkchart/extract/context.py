@@ -237,6 +237,8 @@ class Context:
             main = self._reporting_subject(token, continued)
             if main is None:
                 main = self._cataphoric_subject(token, continued)
+            if main is None:
+                main = self._relative_clause_subject(token, continued)
             if main is not None:
                 return main
         salient = self._continued_subject(token, continued)
@@ -284,6 +286,26 @@ class Context:
             return None
         subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.pos_ == "PRON":
+            return None
+        found = self.referents_of(subject, anaphora=False, coordinated=False)
+        return found[0] if len(found) == 1 and self.referents[found[0]].type in wanted \
+            else None
+
+    def _relative_clause_subject(self, token: Token, wanted: set[str]) -> int | None:
+        """'Israel occupied part of the Golan Heights, which it annexed': the subject of a
+        relative clause on what the main clause acts on is the main clause's subject."""
+        clause = token.head
+        if token.dep_ not in SUBJECT_DEPS or clause.dep_ != "relcl":
+            return None
+        noun = clause.head
+        while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
+            noun = noun.head
+        verb = noun.head if noun.dep_ == "dobj" else None
+        if verb is None or any(i in self.token_referent and self.type_of(
+                self.token_referent[i]) in wanted for i in (clause.head.i,)):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
             return None
         found = self.referents_of(subject, anaphora=False, coordinated=False)
         return found[0] if len(found) == 1 and self.referents[found[0]].type in wanted \
