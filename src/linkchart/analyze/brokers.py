@@ -4,7 +4,7 @@ and the most central actors per period."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any, NamedTuple
 
 from linkchart.analyze.betweenness import betweenness, two_core
 from linkchart.analyze.findings import finding, relation_evidence
@@ -12,36 +12,39 @@ from linkchart.analyze.louvain import louvain
 from linkchart.analyze.selection import Selection
 from linkchart.analyze.ties import selected_ties
 
-if TYPE_CHECKING:
-    import networkx as nx
-
 EXACT_UP_TO = 200
 """Above this many actors, betweenness is estimated from a fixed sample of them."""
 SAMPLE = 48
 PER_PERIOD = 3
 
 
-def tie_graph(ties: list[dict[str, Any]]) -> nx.Graph:
-    import networkx as nx  # here: `linkchart analyze` of another kind never needs it
+class TieGraph(NamedTuple):
+    """The undirected graph of the ties: each actor ({"id", "name", "type"}) and its
+    neighbours; every actor has one at least."""
+    actors: dict[str, dict[str, str]]
+    near: dict[str, set[str]]
 
-    nodes: dict[str, dict[str, str]] = {}
-    weights: dict[tuple[str, str], int] = {}
+
+def tie_graph(ties: list[dict[str, Any]]) -> TieGraph:
+    """The ties as one undirected graph, denials and ties of an actor with itself left
+    out (plain dicts and sets: the measures below work on numbered lists of them)."""
+    actors: dict[str, dict[str, str]] = {}
+    near: dict[str, set[str]] = {}
     for tie in ties:
         source, target = tie["source"], tie["target"]
         if tie["negated"] or source == target:
             continue
-        nodes.setdefault(source, {"name": tie["source_name"], "type": tie["source_type"]})
-        nodes.setdefault(target, {"name": tie["target_name"], "type": tie["target_type"]})
-        pair = (source, target) if (target, source) not in weights else (target, source)
-        weights[pair] = weights.get(pair, 0) + tie["sources"]
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes.items())
-    graph.add_edges_from((a, b, {"sources": n}) for (a, b), n in weights.items())
-    return graph
+        for end, other, side in ((source, target, "source"), (target, source, "target")):
+            if end not in actors:
+                actors[end] = {"id": end, "name": tie[f"{side}_name"],
+                               "type": tie[f"{side}_type"]}
+                near[end] = set()
+            near[end].add(other)
+    return TieGraph(actors, near)
 
 
-def _node(graph: nx.Graph, node: str) -> dict[str, Any]:
-    return {"id": node, "name": graph.nodes[node]["name"], "type": graph.nodes[node]["type"]}
+def _node(graph: TieGraph, node: str) -> dict[str, Any]:
+    return dict(graph.actors[node])
 
 
 def _quotes(store, selection: Selection, broker: str, others: list[str]) -> list[dict]:
@@ -51,13 +54,14 @@ def _quotes(store, selection: Selection, broker: str, others: list[str]) -> list
                                            if selection.keeps_evidence(q)]})
 
 
-def _numbered(graph: nx.Graph, nodes: set[str]) -> tuple[list[tuple[int, int]], list[str]]:
+def _numbered(near: dict[str, set[str]], nodes: set[str]
+              ) -> tuple[list[tuple[int, int]], list[str]]:
     """The edges among `nodes`, numbered in sorted order, in sorted order: Louvain keeps
     nodes in sets, whose order changes with each process for names (and so would the
     clusters and the brokers)."""
     entity_of = sorted(nodes)
     number = {entity: n for n, entity in enumerate(entity_of)}
-    return sorted((number[a], number[b]) for a in entity_of for b in graph[a]
+    return sorted((number[a], number[b]) for a in entity_of for b in near[a]
                   if b in number and number[a] < number[b]), entity_of
 
 
@@ -92,12 +96,12 @@ def _sides(near: list[list[int]], cluster_of: dict[int, int], entity_of: list[st
     return [entity_of[o] for o in sides.values()]
 
 
-def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[dict[str, Any]]:
+def bridges(store, selection: Selection, graph: TieGraph, limit: int) -> list[dict[str, Any]]:
     """Actors whose neighbours fall in two clusters or more, by betweenness on the graph's
     2-core (actors with one tie bridge nothing)."""
-    if graph.number_of_edges() == 0:
+    if not graph.near:
         return []
-    edges, entity_of = _numbered(graph, two_core(graph.adj) or set(graph))
+    edges, entity_of = _numbered(graph.near, two_core(graph.near) or set(graph.near))
     near = _neighbours_of(len(entity_of), edges)
     scores, cluster_of = _scores(near, edges)
     found = []
@@ -111,7 +115,7 @@ def bridges(store, selection: Selection, graph: nx.Graph, limit: int) -> list[di
         if len(reps) < 2:
             continue
         me = _node(graph, node)
-        examples = ", ".join(graph.nodes[r]["name"] for r in reps[:4])
+        examples = ", ".join(graph.actors[r]["name"] for r in reps[:4])
         found.append(finding(
             "brokers", f"{me['name']} bridges {len(reps)} clusters of the chart "
             f"(betweenness {score:.3f}), e.g. {examples}",
