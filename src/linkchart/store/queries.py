@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import (Connection, String, case, cast, distinct, func, or_, select,
-                        union_all)
+from sqlalchemy import Connection, String, case, cast, distinct, func, or_, select
 
 from linkchart.names.normalise import name_key
 from linkchart.store import dates
@@ -16,7 +15,6 @@ from linkchart.store.schema import (attributions, doc_entities, document_keys, d
                                     relations)
 from linkchart.store.schema import ties as tie_table
 from linkchart.store.search import Search, snippet
-from linkchart.store.ties import tie_count_sql
 
 HEADER = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.published,
           documents.c.url)
@@ -93,18 +91,12 @@ def search_documents(conn: Connection, search: Search, query: str,
             for i in ranked if i in rows]
 
 
-def _doc_count():
-    return (select(func.count(distinct(doc_entities.c.document_id)))
-            .where(doc_entities.c.entity_id == entities.c.id).scalar_subquery())
-
-
 def _entity_select():
-    """An entity with the documents that name it and its ties (`relations`), counted as
-    its card, the chart and the exports count them."""
+    """An entity with the documents that name it and its ties (`relations`), as its
+    card, the chart and the exports count them: both kept in its row (migration 0010)."""
     return select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases,
-                  entities.c.first_seen, entities.c.last_seen,
-                  _doc_count().label("documents"),
-                  tie_count_sql(entities.c.id).label("relations"))
+                  entities.c.first_seen, entities.c.last_seen, entities.c.documents,
+                  entities.c.ties.label("relations"))
 
 
 def _entity(row) -> dict[str, Any]:
@@ -123,7 +115,8 @@ def entity_list(conn: Connection, search: Search, type: str | None, query: str |
         if match is None:
             return []
         stmt = stmt.where(match)
-    stmt = stmt.order_by(_doc_count().desc(), entities.c.num).limit(limit).offset(offset)
+    stmt = (stmt.order_by(entities.c.documents.desc(), entities.c.num)
+            .limit(limit).offset(offset))
     return [_entity(r) for r in conn.execute(stmt)]
 
 
@@ -362,18 +355,11 @@ def stats(conn: Connection, top: int = 10) -> dict[str, Any]:
         return {k: n for k, n in conn.execute(select(column, func.count())
                                               .group_by(column).order_by(column))}
 
-    # an entity's ties: those it is the source of, and those it is only the target of
-    ends = union_all(
-        select(tie_table.c.source.label("entity")),
-        select(tie_table.c.target.label("entity")).where(
-            tie_table.c.target != tie_table.c.source),
-    ).subquery()
-    degree = func.count().label("degree")
-    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, degree)
-                        .join(ends, ends.c.entity == entities.c.id)
-                        .group_by(entities.c.id, entities.c.num, entities.c.name,
-                                  entities.c.type)
-                        .order_by(degree.desc(), entities.c.num).limit(top))
+    # an entity's ties, kept in its row (tie_table.count_ties)
+    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type,
+                               entities.c.ties.label("degree"))
+                        .where(entities.c.ties > 0)
+                        .order_by(entities.c.ties.desc(), entities.c.num).limit(top))
     return {
         "documents": conn.scalar(select(func.count()).select_from(documents)),
         "entities": by_type(entities.c.type),

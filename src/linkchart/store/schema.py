@@ -63,6 +63,10 @@ entities = Table(
     Column("search_text", Text, nullable=False),
     Column("first_seen", String(32)),
     Column("last_seen", String(32)),
+    # how many documents name it (doc_entities), kept where those rows change
+    # (entity_rows), and its ties in the tie table (tie_table.count_ties); migration 0010
+    Column("documents", Integer, nullable=False, server_default="0"),
+    Column("ties", Integer, nullable=False, server_default="0"),
 )
 
 entity_keys = Table(

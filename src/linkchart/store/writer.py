@@ -11,7 +11,8 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, text, upda
 from linkchart.model import ORGANISATION_TYPES, DocExtraction
 from linkchart.names.keys import keys_for
 from linkchart.store import copies, dates, identity, judging, text_cues, tie_table
-from linkchart.store.entity_rows import merge_aliases, rebuild_entities, search_text
+from linkchart.store.entity_rows import (count_documents, merge_aliases, rebuild_entities,
+                                        search_text)
 from linkchart.store.lookup import CHUNK, StoreLookup
 from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
@@ -57,6 +58,7 @@ def add_extractions(conn: Connection, extractions: list[DocExtraction], search: 
         result.stored.append(extraction.document.id)
     copies.record(conn, links)
     tie_table.refresh(conn, tied)
+    count_documents(conn, mapping.values())
     rebuild_entities(conn, _existing(conn, affected), search)
     if fresh:
         identity.record_reviews(conn, lookup.reviews)
