@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, case, distinct, func, or_, select
+from sqlalchemy import Connection, and_, case, distinct, func, select
 
 from linkchart.store.copies import OWN_DOCUMENT
 from linkchart.store.graph import CONFIDENCE_CAP
@@ -59,47 +59,51 @@ def event_link_counts(conn: Connection, expand: list[str], types: Iterable[str] 
     return found
 
 
-def _roles(role: str, involved):
-    """(event, entity) of one role in the `involved` events, each once (two local
-    mentions may be one actor)."""
-    return (select(event_participants.c.event_id, event_participants.c.entity_id)
-            .where(event_participants.c.role == role,
-                   event_participants.c.event_id.in_(involved),
-                   event_participants.c.entity_id.is_not(None)).distinct()
-            .subquery(role))
+def _pairs(entity_id: str, earlier: list[str]):
+    """(event, actor, recipient) of each event `entity_id` takes part in (and none of
+    `earlier` does), on the pairs that name it and another actor, each once: the
+    entity's own roles are looked up by its index, the others' by the event's key."""
+    mine = select(event_participants.c.event_id, event_participants.c.role).where(
+        event_participants.c.entity_id == entity_id)
+    if earlier:
+        mine = mine.where(event_participants.c.event_id.not_in(
+            select(event_participants.c.event_id).where(
+                event_participants.c.entity_id.in_(earlier))))
+    mine = mine.distinct().subquery("mine")
+    other = event_participants.alias("other")
+    acting = mine.c.role == "actor"
+    return (select(mine.c.event_id,
+                   case((acting, entity_id), else_=other.c.entity_id).label("actor"),
+                   case((acting, other.c.entity_id), else_=entity_id).label("recipient"))
+            .join(other, and_(other.c.event_id == mine.c.event_id,
+                              other.c.role != mine.c.role))
+            .where(other.c.entity_id.is_not(None), other.c.entity_id != entity_id)
+            .distinct().subquery("pairs"))
 
 
 def _link_counts(dialect: str, entity_id: str, earlier: list[str],
                  types: Iterable[str] | None, hidden: Iterable[str]):
-    involved = select(event_participants.c.event_id).where(
-        event_participants.c.entity_id == entity_id)
-    if earlier:
-        involved = involved.where(event_participants.c.event_id.not_in(
-            select(event_participants.c.event_id).where(
-                event_participants.c.entity_id.in_(earlier))))
-    actor, recipient = _roles("actor", involved), _roles("recipient", involved)
+    pairs = _pairs(entity_id, earlier)
     when = func.coalesce(func.nullif(events.c.date, ""), func.nullif(documents.c.published, ""))
     if dialect == "postgresql":
         when = when.collate("C")  # the order Python's sorted() gives the dates
     key = func.coalesce(document_keys.c.outlet_key, OWN_DOCUMENT + events.c.document_id)
     anonymous = case((attributions.c.source_kind == "anonymous", 1), else_=0)
-    stmt = (select(events.c.type, actor.c.entity_id, recipient.c.entity_id, key,
+    group = [events.c.type, pairs.c.actor, pairs.c.recipient, key]
+    stmt = (select(*group,
                    func.max(case((events.c.confidence > CONFIDENCE_CAP, CONFIDENCE_CAP),
                                  else_=events.c.confidence)),
                    func.count(), func.count(distinct(events.c.document_id)),
                    func.sum(anonymous), func.min(when), func.max(when))
-            .join(actor, actor.c.event_id == events.c.id)
-            .join(recipient, recipient.c.event_id == events.c.id)
+            .select_from(pairs)
+            .join(events, events.c.id == pairs.c.event_id)
             .join(documents, documents.c.id == events.c.document_id)
             .join(document_keys, document_keys.c.document_id == events.c.document_id)
             .outerjoin(attributions, attributions.c.id == events.c.attribution_id)
-            .where(actor.c.entity_id != recipient.c.entity_id,  # both of `involved`
-                   or_(actor.c.entity_id == entity_id, recipient.c.entity_id == entity_id))
-            .group_by(events.c.type, actor.c.entity_id, recipient.c.entity_id, key))
+            .group_by(*group).order_by(*group))
     if types:
         stmt = stmt.where(events.c.type.in_(sorted(types)))
     hidden = sorted(set(hidden))
     if hidden:
-        stmt = stmt.where(actor.c.entity_id.not_in(hidden),
-                          recipient.c.entity_id.not_in(hidden))
+        stmt = stmt.where(pairs.c.actor.not_in(hidden), pairs.c.recipient.not_in(hidden))
     return stmt
