@@ -98,6 +98,21 @@ def lookup_values(looked_up: list[tuple[str, list[str]]], among: set[str] | None
                                              for i, (_, ids) in enumerate(looked_up)}
 
 
+def _credited() -> tuple:
+    """Who the article credits a relation row to (its attribution), as `_evidence` reads it."""
+    return (attributions.c.local_id.label("attribution_local"),
+            attributions.c.source_entity.label("attribution_source"),
+            attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
+
+
+def quote_rows() -> Select:
+    """Relation rows with what a quote of theirs shows (`_evidence`): no names, no
+    counting keys (the tie they belong to has them)."""
+    return (select(relations, documents.c.outlet, documents.c.published, *_credited())
+            .join(documents, documents.c.id == relations.c.document_id)
+            .outerjoin(attributions, attributions.c.id == relations.c.attribution_id))
+
+
 def relation_rows(types, date_from, date_to) -> Select:
     """Relation rows with what their evidence shows, of some types, in a loose period."""
     source, target = entities.alias("s"), entities.alias("t")
@@ -105,9 +120,7 @@ def relation_rows(types, date_from, date_to) -> Select:
                    document_keys.c.source_key,
                    source.c.name.label("source_name"), source.c.type.label("source_type"),
                    target.c.name.label("target_name"), target.c.type.label("target_type"),
-                   attributions.c.local_id.label("attribution_local"),
-                   attributions.c.source_entity.label("attribution_source"),
-                   attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
+                   *_credited())
             .join(documents, documents.c.id == relations.c.document_id)
             .join(document_keys, document_keys.c.document_id == relations.c.document_id)
             .join(source, source.c.id == relations.c.source_entity)
@@ -243,7 +256,7 @@ def quotes_by_id(conn: Connection, relation_ids: Iterable[int]
     """The quotes of some relation rows (the tie table keeps each tie's oldest), by tie
     id, oldest first."""
     ids = sorted(set(relation_ids))
-    stmt = relation_rows(None, None, None).order_by(None)
+    stmt = quote_rows()
     found: dict[str, list[dict[str, Any]]] = {}
     for i in range(0, len(ids), CHUNK):
         for r in conn.execute(stmt.where(relations.c.id.in_(ids[i:i + CHUNK]))):
