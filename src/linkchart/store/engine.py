@@ -97,7 +97,7 @@ TIE_TABLE_REVISION = "0008"
 """The revision that creates the tie table, which `migrate` fills at the head revision."""
 
 
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 """The newest migration (tests/store/test_migrations.py checks that it is alembic's head):
 a store already at it is opened without importing alembic (a fifth of a second)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, String, case, cast, distinct, func, or_, select
+from sqlalchemy import Connection, String, cast, distinct, func, or_, select
 
 from linkchart.names.normalise import name_key
 from linkchart.store import dates
@@ -245,15 +245,13 @@ def event_list(conn: Connection, entity_id: str | None, types: Iterable[str] | N
 def event_page(conn: Connection, entity_id: str, limit: int | None
                ) -> tuple[list[dict[str, Any]], int]:
     """An entity's first `limit` events, oldest first, and how many it has: all of them
-    are ordered by their dates alone, and only the first `limit` are read whole (a hub
-    takes part in thousands)."""
+    are ordered by their stored sort dates alone, and only the first `limit` are read
+    whole (a hub takes part in thousands)."""
     if not limit:
         rows = _event_rows(conn, entity_id, None, None, None)
         return _events(conn, rows), len(rows)
-    joined = events.join(documents, documents.c.id == events.c.document_id)
     # the number of them beside each of the first: one look-up of the hub's events
-    page = conn.execute(_involving(select(events.c.id, func.count().over())
-                                   .select_from(joined), entity_id)
+    page = conn.execute(_involving(select(events.c.id, func.count().over()), entity_id)
                         .order_by(*_oldest_event_sql(conn.dialect.name)).limit(limit)).all()
     first = [event_id for event_id, _ in page]
     total = page[0][1] if page else 0
@@ -268,12 +266,10 @@ def _oldest_event(row) -> tuple[str, str]:
 
 
 def _oldest_event_sql(dialect: str) -> list:
-    """`_oldest_event` in SQL, so that a hub's first events are found without reading
-    every event it took part in."""
-    when = case((func.coalesce(events.c.date, "") != "", events.c.date),
-                else_=documents.c.published)
-    key = [func.coalesce(dates.iso_sql(when, dialect), "9999"),
-           "V" + cast(events.c.id, String)]
+    """`_oldest_event` in SQL, from the stored sort date (`events.sort_date`, the same
+    `dates.iso`), so that a hub's first events are found without reading every event it
+    took part in."""
+    key = [func.coalesce(events.c.sort_date, "9999"), "V" + cast(events.c.id, String)]
     return [k.collate("C") for k in key] if dialect == "postgresql" else key
 
 

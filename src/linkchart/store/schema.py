@@ -150,6 +150,8 @@ events = Table(
     Column("content", Text),  # what a directive asks for (migration 0005)
     Column("content_start", Integer),
     Column("content_end", Integer),
+    # dates.iso of its date, else of its document's: what a card lists it by (0011)
+    Column("sort_date", String(10)),
     sqlite_autoincrement=True,
 )
 

@@ -230,7 +230,8 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
         "injured": v.injured, "evidence": v.evidence,
         "attribution_id": said.get(v.attribution), "confidence": v.confidence,
         "content": v.content, "content_start": v.content_start,
-        "content_end": v.content_end, **_span(v)} for v in x.events])
+        "content_end": v.content_end, "sort_date": dates.iso(v.date or doc.published),
+        **_span(v)} for v in x.events])
     people = []
     for event_id, v in zip(event_ids, x.events, strict=True):
         roles = dict.fromkeys([*(("actor", a) for a in v.actors),
