@@ -101,6 +101,18 @@ def test_upgrading_to_entity_counts_counts_them(url, sample):
         assert max(documents for documents, _ in counts.values()) > 1
 
 
+def test_upgrading_to_event_pairs_fills_them(url, sample):
+    """Stores written before 0012 get an event-pair table equal to their events' pairs."""
+    from test_event_pair_table import assert_table_is_a_recount
+
+    with Store.open(url, resolver=resolve) as store:
+        store.add_extractions(sample)
+        before = assert_table_is_a_recount(store)
+    _downgraded(url, "0011")
+    with Store.open(url) as store:
+        assert assert_table_is_a_recount(store) == before and before
+
+
 def _downgraded(url, revision: str) -> None:
     from alembic import command
 

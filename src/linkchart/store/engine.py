@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
-from linkchart.store import tie_table
+from linkchart.store import event_pair_table, tie_table
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -95,9 +95,11 @@ def alembic_config() -> Config:
 
 TIE_TABLE_REVISION = "0008"
 """The revision that creates the tie table, which `migrate` fills at the head revision."""
+EVENT_PAIRS_REVISION = "0012"
+"""The revision that creates the event-pair table, which `migrate` fills likewise."""
 
 
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 """The newest migration (tests/store/test_migrations.py checks that it is alembic's head):
 a store already at it is opened without importing alembic (a fifth of a second)."""
 
@@ -124,4 +126,6 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
         if revision == "head" and (before or "") < TIE_TABLE_REVISION:
             tie_table.rebuild(connection)
+        if revision == "head" and (before or "") < EVENT_PAIRS_REVISION:
+            event_pair_table.rebuild(connection)
         connection.commit()

@@ -10,7 +10,8 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, text, upda
 
 from linkchart.model import ORGANISATION_TYPES, DocExtraction
 from linkchart.names.keys import keys_for
-from linkchart.store import copies, dates, identity, judging, text_cues, tie_table
+from linkchart.store import (copies, dates, event_pair_table, identity, judging, text_cues,
+                             tie_table)
 from linkchart.store.entity_rows import (count_documents, merge_aliases, rebuild_entities,
                                         search_text)
 from linkchart.store.lookup import CHUNK, StoreLookup
@@ -58,6 +59,7 @@ def add_extractions(conn: Connection, extractions: list[DocExtraction], search: 
         result.stored.append(extraction.document.id)
     copies.record(conn, links)
     tie_table.refresh(conn, tied)
+    event_pair_table.refresh_documents(conn, result.stored)
     count_documents(conn, mapping.values())
     rebuild_entities(conn, _existing(conn, affected), search)
     if fresh:
