@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, case, func, select
+from sqlalchemy import (ColumnElement, Connection, Select, and_, any_, bindparam, case, func,
+                        select)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import dates
@@ -81,6 +83,17 @@ def lookups(entity_ids: Iterable[str], among: set[str] | None = None
     ends = ["source_entity"] if among else ["source_entity", "target_entity"]
     found = [(end, ids[i:i + CHUNK]) for i in range(0, len(ids), CHUNK) for end in ends]
     return found, bool(among) and len(among) <= MAX_AMONG_IN_SQL
+
+
+def among_ids(column, ids: list, dialect: str) -> Iterator[ColumnElement[bool]]:
+    """Conditions that together keep the rows whose `column` is one of `ids`: on
+    PostgreSQL one array, planned once however many (a card's thousand quotes: 11 ms
+    against 15-23 in chunks); elsewhere one IN list a CHUNK."""
+    if dialect == "postgresql":
+        yield column == any_(bindparam(None, list(ids), type_=ARRAY(column.type)))
+        return
+    for i in range(0, len(ids), CHUNK):
+        yield column.in_(ids[i:i + CHUNK])
 
 
 def touching(stmt: Select, ends: Iterable[str], target_in_sql: bool) -> list[Select]:
@@ -256,10 +269,9 @@ def quotes_by_id(conn: Connection, relation_ids: Iterable[int]
     """The quotes of some relation rows (the tie table keeps each tie's oldest), by tie
     id, oldest first."""
     ids = sorted(set(relation_ids))
-    stmt = quote_rows()
     found: dict[str, list[dict[str, Any]]] = {}
-    for i in range(0, len(ids), CHUNK):
-        for r in conn.execute(stmt.where(relations.c.id.in_(ids[i:i + CHUNK]))):
+    for among in among_ids(relations.c.id, ids, conn.dialect.name):
+        for r in conn.execute(quote_rows().where(among)):
             found.setdefault(tie_id_of_row(r), []).append(_evidence(r))
     return {tie: sorted(quotes, key=_oldest) for tie, quotes in found.items()}
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, String, cast, distinct, func, or_, select
+from sqlalchemy import (Connection, String, any_, cast, distinct, func, literal_column, or_,
+                        select)
 
 from linkchart.names.normalise import name_key
 from linkchart.store import dates
@@ -156,10 +157,24 @@ def find_entities(conn: Connection, search: Search, name: str,
 def entity_documents(conn: Connection, entity_id: str, limit: int | None = None
                      ) -> list[dict[str, Any]]:
     """The documents that name an entity, oldest first (the first `limit` of them)."""
-    named = select(doc_entities.c.document_id).where(doc_entities.c.entity_id == entity_id)
-    rows = conn.execute(select(*HEADER).where(documents.c.id.in_(named))
+    named = documents.c.id.in_(select(doc_entities.c.document_id)
+                               .where(doc_entities.c.entity_id == entity_id))
+    if limit and conn.dialect.name == "sqlite":
+        named = func.likelihood(named, literal_column(_share_named(conn, entity_id)))
+    rows = conn.execute(select(*HEADER).where(named)
                         .order_by(documents.c.published, documents.c.id).limit(limit))
     return [header(r) for r in rows]
+
+
+def _share_named(conn: Connection, entity_id: str) -> str:
+    """The share of all documents that name an entity, for SQLite's planner, which keeps
+    no statistics: a hub's first documents are found sooner by walking all documents in
+    date order (the hub of 10,000 articles, named in 73% of them: 3 ms, against 8-10 ms
+    sorting all 7,287 and 37 ms the first time), anyone else's by sorting the few that
+    name them."""
+    named = conn.scalar(select(entities.c.documents).where(entities.c.id == entity_id)) or 0
+    total = conn.scalar(select(func.count()).select_from(documents)) or 1
+    return f"{min(named / total, 1.0):.2f}"
 
 
 def document_counts(conn: Connection, entity_id: str) -> tuple[int, int]:
@@ -251,7 +266,8 @@ def event_page(conn: Connection, entity_id: str, limit: int | None
         rows = _event_rows(conn, entity_id, None, None, None)
         return _events(conn, rows), len(rows)
     # the number of them beside each of the first: one look-up of the hub's events
-    page = conn.execute(_involving(select(events.c.id, func.count().over()), entity_id)
+    page = conn.execute(_involving(select(events.c.id, func.count().over()), entity_id,
+                                   conn.dialect.name)
                         .order_by(*_oldest_event_sql(conn.dialect.name)).limit(limit)).all()
     first = [event_id for event_id, _ in page]
     total = page[0][1] if page else 0
@@ -282,18 +298,23 @@ def _event_select():
             .outerjoin(attributions, attributions.c.id == events.c.attribution_id))
 
 
-def _involving(stmt, entity_id: str | None):
+def _involving(stmt, entity_id: str | None, dialect: str):
     """`stmt` narrowed to the events `entity_id` takes part in or happen at (all, without)."""
     if not entity_id:
         return stmt
     involved = select(event_participants.c.event_id).where(
         event_participants.c.entity_id == entity_id)
-    return stmt.where(or_(events.c.id.in_(involved), events.c.location_entity == entity_id))
+    if dialect == "postgresql":
+        # one array of ids, looked up by key (with IN it read every event of the store)
+        takes_part = events.c.id == any_(func.array(involved.scalar_subquery()))
+    else:
+        takes_part = events.c.id.in_(involved)
+    return stmt.where(or_(takes_part, events.c.location_entity == entity_id))
 
 
 def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
                 date_from: str | None, date_to: str | None) -> list:
-    stmt = _involving(_event_select(), entity_id)
+    stmt = _involving(_event_select(), entity_id, conn.dialect.name)
     return sorted(event_rows_in(conn, stmt, types, date_from, date_to), key=_oldest_event)
 
 
