@@ -6,9 +6,8 @@ import math
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import (ColumnElement, Connection, Select, and_, any_, bindparam, case, func,
-                        select)
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import (ARRAY, ColumnElement, Connection, Select, and_, any_, bindparam, case,
+                        func, select)
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import dates
