@@ -55,6 +55,21 @@ def test_help_imports_no_heavy_library():
     assert "Commands:" in result.stdout and "serve" in result.stdout
 
 
+def test_analyze_brokers_imports_no_networkx(store_path):
+    """The brokers' graph, betweenness and clusters are the project's own (plain dicts
+    and numpy): networkx is a quarter of a second to import."""
+    probe = ("import sys\n"
+             f"sys.argv = ['linkchart', 'analyze', 'brokers', '--db', {str(store_path)!r},"
+             " '--json']\n"
+             "from linkchart.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('NETWORKX', 'networkx' in sys.modules)")
+    result = python("-c", probe)
+    assert result.stdout.lstrip().startswith("[") and '"brokers"' in result.stdout, \
+        result.stdout + result.stderr
+    assert "NETWORKX False" in result.stdout, result.stdout + result.stderr
+
+
 def test_version_and_python_dash_m():
     assert run("--version").stdout.strip() == f"linkchart {__version__}"
     result = python("-m", "linkchart", "--version")

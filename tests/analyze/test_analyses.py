@@ -160,7 +160,7 @@ def camps_graph(order: int):
     camps; the ties added in an order of their own."""
     import random
 
-    import networkx as nx
+    from linkchart.analyze.brokers import tie_graph
 
     rnd, ties = random.Random(7), set()
     for camp in range(5):
@@ -172,12 +172,9 @@ def camps_graph(order: int):
         ties |= {(a, b)} if a != b else set()
     ties = sorted(ties)
     random.Random(order).shuffle(ties)
-    graph = nx.Graph()
-    for a, b in ties:
-        for end in (a, b):
-            graph.add_node(end, name=end, type="armed_group")
-        graph.add_edge(a, b, sources=1)
-    return graph
+    return tie_graph([{"source": a, "target": b, "negated": False, "sources": 1,
+                       "source_name": a, "source_type": "armed_group",
+                       "target_name": b, "target_type": "armed_group"} for a, b in ties])
 
 
 def test_brokers_do_not_depend_on_the_order_ties_come_in(camps_store):

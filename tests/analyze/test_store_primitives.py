@@ -18,6 +18,32 @@ def test_pair_quotes_give_the_first_quote_of_a_tie_either_way_round(texts_store)
     assert "Gao Self-Defence Brigade" in quote["text"]
 
 
+def test_pair_quotes_of_many_pairs_are_each_pairs_first_row(texts_store):
+    """Read for all pairs at once, each quote is the relation row of the lowest id
+    between the pair, either way round, that is no denial; a pair with none has none."""
+    from sqlalchemy import and_, or_, select
+
+    from linkchart.store.schema import relations
+
+    ties = texts_store.ties()
+    pairs = [(t["source"], t["target"]) for t in ties] + \
+        [(t["target"], t["source"]) for t in ties]
+    found = texts_store.pair_quotes(pairs)
+    source, target = relations.c.source_entity, relations.c.target_entity
+    with texts_store.engine.connect() as conn:
+        for a, b in pairs:
+            first = conn.execute(
+                select(relations.c.document_id, relations.c.evidence, relations.c.start)
+                .where(or_(and_(source == a, target == b), and_(source == b, target == a)),
+                       relations.c.negated.is_(False))
+                .order_by(relations.c.id).limit(1)).first()
+            quote = found.get((a, b))
+            assert (quote and (quote["document"], quote["text"], quote["start"])) == \
+                (first and tuple(first))
+    assert list(found) == [pair for pair in dict.fromkeys(pairs) if pair in found]
+    assert any(t["negated"] for t in ties) and len(found) < len(set(pairs))
+
+
 def test_denied_only_keeps_both_sides_of_denied_ties(texts_store):
     keep = Selection().keeps_evidence
     denied = texts_store.relations_kept(None, None, None, keep, denied_only=True)

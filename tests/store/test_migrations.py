@@ -76,13 +76,55 @@ def test_upgrading_to_wire_copies_keeps_every_count(url, sample):
 
 
 def test_upgrading_to_the_tie_table_fills_it(url, sample):
-    """Stores written before 0008 get a tie table equal to a count of their relations."""
+    """Stores written before 0008 get a tie table equal to a count of their relations,
+    and each entity the number of its ties."""
+    from test_entity_counts import assert_counts_are_a_recount
     from test_tie_table import assert_table_is_a_recount
 
     before = _stored_then_downgraded(url, sample, "0007", "ties")
     with Store.open(url) as store:
         assert store.ties() == before
         assert_table_is_a_recount(store)
+        assert_counts_are_a_recount(store)
+
+
+def test_upgrading_to_entity_counts_counts_them(url, sample):
+    """Stores written before 0010 get each entity's documents and ties, counted."""
+    from test_entity_counts import assert_counts_are_a_recount
+
+    with Store.open(url, resolver=resolve) as store:
+        store.add_extractions(sample)
+        counts = assert_counts_are_a_recount(store)
+    _downgraded(url, "0009")
+    with Store.open(url) as store:
+        assert assert_counts_are_a_recount(store) == counts
+        assert max(documents for documents, _ in counts.values()) > 1
+
+
+def test_upgrading_to_event_pairs_fills_them(url, sample):
+    """Stores written before 0012 get an event-pair table equal to their events' pairs."""
+    from test_event_pair_table import assert_table_is_a_recount
+
+    with Store.open(url, resolver=resolve) as store:
+        store.add_extractions(sample)
+        before = assert_table_is_a_recount(store)
+    _downgraded(url, "0011")
+    with Store.open(url) as store:
+        assert assert_table_is_a_recount(store) == before and before
+
+
+def _downgraded(url, revision: str) -> None:
+    from alembic import command
+
+    with Store.open(url) as store:
+        config = alembic_config()
+        with store.engine.connect() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, revision)
+            conn.commit()
+            if revision < "0010":
+                columns = {c["name"] for c in inspect(conn).get_columns("entities")}
+                assert not {"documents", "ties"} & columns
 
 
 def _stored_then_downgraded(url, sample, revision: str, gone_table: str):

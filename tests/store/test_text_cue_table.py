@@ -96,7 +96,7 @@ def test_a_store_written_before_gets_the_cues_ingest_writes(url):
         config = alembic_config()
         with store.engine.connect() as conn:
             config.attributes["connection"] = conn
-            command.downgrade(config, "-1")
+            command.downgrade(config, "0008")  # before text cues (0009)
             conn.commit()
             assert "text_cues" not in inspect(conn).get_table_names()
     with Store.open(url) as store:

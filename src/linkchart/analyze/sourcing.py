@@ -26,10 +26,11 @@ def _profile(ties: list[dict[str, Any]]) -> dict[str, Any]:
             or sorted(single, key=lambda t: t["id"])[:QUOTES]}
 
 
-def _evidence(store, selection: Selection, actor: str, weakest: list[dict]) -> list[dict]:
-    """The first quote of each of the actor's weakest ties."""
+def _evidence(selection: Selection, quotes: dict[tuple[str, str], dict[str, Any]],
+              weakest: list[dict]) -> list[dict]:
+    """The first quote of each of an actor's weakest ties, of `quotes`
+    (`Store.pair_quotes`: read for every profile at once)."""
     pairs = [(t["source"], t["target"]) for t in weakest]
-    quotes = store.pair_quotes(pairs)
     return relation_evidence({"evidence": [quotes[p] for p in pairs if p in quotes
                                            and selection.keeps_evidence(quotes[p])]})
 
@@ -59,14 +60,16 @@ def sourcing(store, selection: Selection, limit: int = 100,
                 if (wanted is None or a in wanted) and len(ts) >= least]
     profiles.sort(key=lambda x: (-(x[1]["anonymous_share"] + x[1]["single_outlet_share"]),
                                  -x[1]["ties"], x[0]))
+    chosen = [(actor, p, p.pop("weakest")) for actor, p in profiles[:limit]]
+    quotes = store.pair_quotes([(t["source"], t["target"]) for _, _, weakest in chosen
+                                for t in weakest])
     found = []
-    for actor, p in profiles[:limit]:
-        weakest = p.pop("weakest")
+    for actor, p, weakest in chosen:
         found.append(finding(
             "sourcing", _summary(names[actor]["name"], p),
             [names[actor], *[names[t["target"] if t["source"] == actor else t["source"]]
                              for t in weakest]],
-            _evidence(store, selection, actor, weakest), profile=p,
+            _evidence(selection, quotes, weakest), profile=p,
             weakest_ties=[t["id"] for t in weakest]))
     return found
 

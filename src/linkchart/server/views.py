@@ -190,9 +190,10 @@ def event_edges(store: Store, expand: list[str], filters: Selection,
         else _read_links(store, expand, filters, hidden, lean)
     kinds = set(filters.entity_types or ())
     ranked = sorted(links, key=lambda e: (-e["sources"], -e["evidence_count"], e["id"]))
+    # the ends' types, where they are to be kept or not (one look-up, not one per end)
     types = store.entity_types({end for edge in ranked for end in (edge["source"],
                                                                     edge["target"])
-                                if end not in nodes})  # one look-up, not one per end
+                                if end not in nodes}) if kinds else {}
     chosen, joining = [], {}
     for edge in ranked:
         if edge["sources"] < filters.min_sources or not confident(
@@ -202,7 +203,7 @@ def event_edges(store: Store, expand: list[str], filters: Selection,
                    if end not in nodes and end not in joining]
         if missing and len(joining) >= limit:
             continue
-        if any(end not in types or (kinds and types[end] not in kinds) for end in missing):
+        if kinds and any(types.get(end) not in kinds for end in missing):
             continue
         joining.update(dict.fromkeys(missing))
         chosen.append(edge)

@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 from linkchart.store import queries
 from linkchart.store.graph import first_quotes, quotes_by_id
 from linkchart.store.tie_table import QUOTES_KEPT
-from linkchart.store.ties import best_stored, tie_counts
+from linkchart.store.ties import best_stored
 
 CARD_QUOTES = QUOTES_KEPT
 
@@ -32,7 +32,7 @@ def entity_card(conn: Connection, entity_id: str, limit: int | None = None
         "attributions": queries.attributions_by(conn, entity_id, limit),
         "limit": limit,
         "totals": {"documents": documents, "outlets": outlets,
-                   "relations": tie_counts(conn, [entity_id])[entity_id],
+                   "relations": found["relations"],
                    "events": event_total,
                    "attributions": queries.attribution_count(conn, entity_id)},
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, case, func
+from sqlalchemy import ColumnElement, func
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -13,18 +13,6 @@ def iso(value: str | None) -> str | None:
     """The date part of an ISO value ("2021-03-03T10:00Z" -> "2021-03-03"), else None."""
     match = ISO.match(value or "")
     return match.group(0) if match else None
-
-
-def iso_sql(column: ColumnElement[str], dialect: str) -> ColumnElement[str]:
-    """`iso` in SQL (ASCII digits): a GLOB ladder on SQLite, a regular expression on
-    PostgreSQL; NULL where `iso` gives None."""
-    if dialect == "postgresql":
-        return func.substring(column, r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
-    digits = "[0-9][0-9]"
-    year = digits * 2
-    return case(*((column.op("GLOB")(pattern + "*"), func.substr(column, 1, length))
-                  for pattern, length in ((f"{year}-{digits}-{digits}", 10),
-                                          (f"{year}-{digits}", 7), (year, 4))))
 
 
 def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bool:

@@ -1,23 +1,21 @@
 """The events an actor took part in (as actor or recipient), lean: what a chart's event
 links are counted from (outlet, date, confidence, whether the source is anonymous), with
 no text, names or words of the date, so that a chart is drawn without reading them; or,
-for a chart without a period, already counted per link and outlet in SQL
-(`event_link_counts`), so that a hub's thousands of events are not read one by one. The
-link's evidence is read in full when it is opened (`queries.event_list`)."""
+for a chart without a period, already counted per link and outlet in SQL from the
+event-pair table (`event_link_counts`; `event_pair_table` keeps it), so that a hub's
+thousands of events are not read one by one. The link's evidence is read in full when
+it is opened (`queries.event_list`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, case, distinct, func, or_, select
+from sqlalchemy import Connection, distinct, func, or_, select
 
-from linkchart.store.copies import OWN_DOCUMENT
-from linkchart.store.graph import CONFIDENCE_CAP
 from linkchart.store.queries import event_rows_in, participants_of
-from linkchart.store.schema import (attributions, document_keys, documents,
-                                    event_participants, events)
-
+from linkchart.store.schema import (attributions, documents, event_pairs, event_participants,
+                                    events)
 
 
 def event_links(conn: Connection, entity_id: str, types: Iterable[str] | None,
@@ -59,47 +57,24 @@ def event_link_counts(conn: Connection, expand: list[str], types: Iterable[str] 
     return found
 
 
-def _roles(role: str, involved):
-    """(event, entity) of one role in the `involved` events, each once (two local
-    mentions may be one actor)."""
-    return (select(event_participants.c.event_id, event_participants.c.entity_id)
-            .where(event_participants.c.role == role,
-                   event_participants.c.event_id.in_(involved),
-                   event_participants.c.entity_id.is_not(None)).distinct()
-            .subquery(role))
-
-
 def _link_counts(dialect: str, entity_id: str, earlier: list[str],
                  types: Iterable[str] | None, hidden: Iterable[str]):
-    involved = select(event_participants.c.event_id).where(
-        event_participants.c.entity_id == entity_id)
-    if earlier:
-        involved = involved.where(event_participants.c.event_id.not_in(
+    """The counts of one expanded actor's links, from its events' pairs (two indexes)."""
+    pairs = event_pairs.c
+    when = pairs.date.collate("C") if dialect == "postgresql" else pairs.date
+    group = [pairs.type, pairs.actor, pairs.recipient, pairs.outlet]
+    stmt = (select(*group, func.max(pairs.confidence), func.count(),
+                   func.count(distinct(pairs.document_id)), func.sum(pairs.anonymous),
+                   func.min(when), func.max(when))
+            .where(or_(pairs.actor == entity_id, pairs.recipient == entity_id))
+            .group_by(*group).order_by(*group))
+    if earlier:  # an event counts for the first expanded actor that takes part in it
+        stmt = stmt.where(pairs.event_id.not_in(
             select(event_participants.c.event_id).where(
                 event_participants.c.entity_id.in_(earlier))))
-    actor, recipient = _roles("actor", involved), _roles("recipient", involved)
-    when = func.coalesce(func.nullif(events.c.date, ""), func.nullif(documents.c.published, ""))
-    if dialect == "postgresql":
-        when = when.collate("C")  # the order Python's sorted() gives the dates
-    key = func.coalesce(document_keys.c.outlet_key, OWN_DOCUMENT + events.c.document_id)
-    anonymous = case((attributions.c.source_kind == "anonymous", 1), else_=0)
-    stmt = (select(events.c.type, actor.c.entity_id, recipient.c.entity_id, key,
-                   func.max(case((events.c.confidence > CONFIDENCE_CAP, CONFIDENCE_CAP),
-                                 else_=events.c.confidence)),
-                   func.count(), func.count(distinct(events.c.document_id)),
-                   func.sum(anonymous), func.min(when), func.max(when))
-            .join(actor, actor.c.event_id == events.c.id)
-            .join(recipient, recipient.c.event_id == events.c.id)
-            .join(documents, documents.c.id == events.c.document_id)
-            .join(document_keys, document_keys.c.document_id == events.c.document_id)
-            .outerjoin(attributions, attributions.c.id == events.c.attribution_id)
-            .where(actor.c.entity_id != recipient.c.entity_id,  # both of `involved`
-                   or_(actor.c.entity_id == entity_id, recipient.c.entity_id == entity_id))
-            .group_by(events.c.type, actor.c.entity_id, recipient.c.entity_id, key))
     if types:
-        stmt = stmt.where(events.c.type.in_(sorted(types)))
+        stmt = stmt.where(pairs.type.in_(sorted(types)))
     hidden = sorted(set(hidden))
     if hidden:
-        stmt = stmt.where(actor.c.entity_id.not_in(hidden),
-                          recipient.c.entity_id.not_in(hidden))
+        stmt = stmt.where(pairs.actor.not_in(hidden), pairs.recipient.not_in(hidden))
     return stmt

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, case, func, select
+from sqlalchemy import (ARRAY, ColumnElement, Connection, Select, and_, any_, bindparam, case,
+                        func, select)
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import dates
@@ -83,6 +84,17 @@ def lookups(entity_ids: Iterable[str], among: set[str] | None = None
     return found, bool(among) and len(among) <= MAX_AMONG_IN_SQL
 
 
+def among_ids(column, ids: list, dialect: str) -> Iterator[ColumnElement[bool]]:
+    """Conditions that together keep the rows whose `column` is one of `ids`: on
+    PostgreSQL one array, planned once however many (a card's thousand quotes: 11 ms
+    against 15-23 in chunks); elsewhere one IN list a CHUNK."""
+    if dialect == "postgresql":
+        yield column == any_(bindparam(None, list(ids), type_=ARRAY(column.type)))
+        return
+    for i in range(0, len(ids), CHUNK):
+        yield column.in_(ids[i:i + CHUNK])
+
+
 def touching(stmt: Select, ends: Iterable[str], target_in_sql: bool) -> list[Select]:
     """`stmt` narrowed to each look-up of `lookups` (`ends`, their columns): its ids bound
     as ids_0, ids_1..., the targets as among (see `lookup_values`)."""
@@ -98,6 +110,21 @@ def lookup_values(looked_up: list[tuple[str, list[str]]], among: set[str] | None
                                              for i, (_, ids) in enumerate(looked_up)}
 
 
+def _credited() -> tuple:
+    """Who the article credits a relation row to (its attribution), as `_evidence` reads it."""
+    return (attributions.c.local_id.label("attribution_local"),
+            attributions.c.source_entity.label("attribution_source"),
+            attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
+
+
+def quote_rows() -> Select:
+    """Relation rows with what a quote of theirs shows (`_evidence`): no names, no
+    counting keys (the tie they belong to has them)."""
+    return (select(relations, documents.c.outlet, documents.c.published, *_credited())
+            .join(documents, documents.c.id == relations.c.document_id)
+            .outerjoin(attributions, attributions.c.id == relations.c.attribution_id))
+
+
 def relation_rows(types, date_from, date_to) -> Select:
     """Relation rows with what their evidence shows, of some types, in a loose period."""
     source, target = entities.alias("s"), entities.alias("t")
@@ -105,9 +132,7 @@ def relation_rows(types, date_from, date_to) -> Select:
                    document_keys.c.source_key,
                    source.c.name.label("source_name"), source.c.type.label("source_type"),
                    target.c.name.label("target_name"), target.c.type.label("target_type"),
-                   attributions.c.local_id.label("attribution_local"),
-                   attributions.c.source_entity.label("attribution_source"),
-                   attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
+                   *_credited())
             .join(documents, documents.c.id == relations.c.document_id)
             .join(document_keys, document_keys.c.document_id == relations.c.document_id)
             .join(source, source.c.id == relations.c.source_entity)
@@ -243,10 +268,9 @@ def quotes_by_id(conn: Connection, relation_ids: Iterable[int]
     """The quotes of some relation rows (the tie table keeps each tie's oldest), by tie
     id, oldest first."""
     ids = sorted(set(relation_ids))
-    stmt = relation_rows(None, None, None).order_by(None)
     found: dict[str, list[dict[str, Any]]] = {}
-    for i in range(0, len(ids), CHUNK):
-        for r in conn.execute(stmt.where(relations.c.id.in_(ids[i:i + CHUNK]))):
+    for among in among_ids(relations.c.id, ids, conn.dialect.name):
+        for r in conn.execute(quote_rows().where(among)):
             found.setdefault(tie_id_of_row(r), []).append(_evidence(r))
     return {tie: sorted(quotes, key=_oldest) for tie, quotes in found.items()}
 

@@ -22,8 +22,8 @@ from sqlalchemy import Connection, and_, delete, func, insert, or_, select, upda
 
 from linkchart.names.keys import kind
 from linkchart.names.normalise import name_key
+from linkchart.store import event_pair_table, tie_table
 from linkchart.store import judgements as table
-from linkchart.store import tie_table
 from linkchart.store.entity_rows import rebuild_entities
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import (attributions, doc_entities, documents, entities,
@@ -166,8 +166,10 @@ def merge_entities(conn: Connection, ids: Iterable[str], search: Search) -> str 
     keep, absorbed = ids[0], ids[1:]
     for other in absorbed:
         tied = tie_table.pairs_of_entity(conn, other)
+        moved = event_pair_table.events_of(conn, other)
         _repoint(conn, other, keep)
         tie_table.refresh(conn, tied | tie_table.renamed(tied, other, keep))
+        event_pair_table.refresh(conn, moved)
         _move_reviews(conn, other, keep)
         _drop_entity(conn, other, search)
     rebuild_entities(conn, [keep], search)
@@ -226,12 +228,14 @@ def move_locals(conn: Connection, locals_: Iterable[tuple[str, str]], target: st
         target = new_entity(conn, names.most_common(1)[0][0], types.most_common(1)[0][0])
     sources = {r.entity_id for r in rows} - {None, target}
     tied: set[tuple[str, str]] = set()
+    moved: set[int] = set()
     for r in rows:
         doc_id, local_id = r.document_id, r.local_id
         held = and_(relations.c.document_id == doc_id,
                     or_(relations.c.source_local == local_id,
                         relations.c.target_local == local_id))
         tied |= tie_table.pairs_where(conn, held)
+        moved |= event_pair_table.events_naming(conn, doc_id, local_id)
         conn.execute(update(doc_entities).where(and_(
             doc_entities.c.document_id == doc_id, doc_entities.c.local_id == local_id))
             .values(entity_id=target))
@@ -252,6 +256,7 @@ def move_locals(conn: Connection, locals_: Iterable[tuple[str, str]], target: st
             event_participants.c.local_id == local_id)).values(entity_id=target))
         tied |= tie_table.pairs_where(conn, held)
     tie_table.refresh(conn, tied)
+    event_pair_table.refresh(conn, moved)
     for source in sources:
         _settle(conn, source, search)
     rebuild_entities(conn, [target], search)
@@ -338,8 +343,12 @@ def delete_facts(conn: Connection, what: str, ids: list[int]) -> int:
     table_ = {"relation": relations, "event": events, "attribution": attributions}[what]
     tied = tie_table.pairs_where(conn, relations.c.id.in_(ids)) if what == "relation" \
         else set()
+    # events credited to a rejected statement are no longer credited (their pairs say so)
+    credited = event_pair_table.events_credited(conn, ids) if what == "attribution" \
+        else set()
     conn.execute(delete(table_).where(table_.c.id.in_(ids)))
     tie_table.refresh(conn, tied)
+    event_pair_table.refresh(conn, credited)
     return len(ids)
 
 

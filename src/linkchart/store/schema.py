@@ -63,6 +63,10 @@ entities = Table(
     Column("search_text", Text, nullable=False),
     Column("first_seen", String(32)),
     Column("last_seen", String(32)),
+    # how many documents name it (doc_entities), kept where those rows change
+    # (entity_rows), and its ties in the tie table (tie_table.count_ties); migration 0010
+    Column("documents", Integer, nullable=False, server_default="0"),
+    Column("ties", Integer, nullable=False, server_default="0"),
 )
 
 entity_keys = Table(
@@ -146,6 +150,8 @@ events = Table(
     Column("content", Text),  # what a directive asks for (migration 0005)
     Column("content_start", Integer),
     Column("content_end", Integer),
+    # dates.iso of its date, else of its document's: what a card lists it by (0011)
+    Column("sort_date", String(10)),
     sqlite_autoincrement=True,
 )
 
@@ -156,6 +162,28 @@ event_participants = Table(
     Column("local_id", String, primary_key=True),
     Column("entity_id", String, ForeignKey("entities.id")),
 )
+
+event_pairs = Table(
+    "event_pairs", metadata,
+    # One row per event and pair of different actors in it (an actor, a recipient), with
+    # what a chart's event links are counted from. Derived from the events, their
+    # participants, documents and attributions in the transaction that changes them
+    # (store.event_pair_table; migration 0012), so that a hub's links are read, not
+    # joined together from thousands of events.
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor", String, primary_key=True),
+    Column("recipient", String, primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("document_id", String, nullable=False),
+    # the independent outlet it counts for: document_keys.outlet_key, else the document
+    Column("outlet", Text, nullable=False),
+    Column("date", String(32)),  # the event's date, else its document's publication date
+    Column("confidence", Float),  # capped at graph.CONFIDENCE_CAP
+    Column("anonymous", Integer, nullable=False),  # 1: credited to an anonymous source
+)
+Index("ix_event_pairs_actor", event_pairs.c.actor)
+Index("ix_event_pairs_recipient", event_pairs.c.recipient)
+Index("ix_event_pairs_document", event_pairs.c.document_id)
 
 judgements = Table(
     "judgements", metadata,

@@ -1,7 +1,8 @@
 """Keeping the tie table (`schema.ties`) equal to a count of the relation rows, in the
 transaction that changes them: whatever adds, deletes or re-points relation rows (the
 writer, judgements, a document's replacement, a wire copy losing its original) names the
-pairs of entities whose rows it touched, and `refresh` counts those pairs again.
+pairs of entities whose rows it touched, and `refresh` counts those pairs again, and
+the ties of their ends (`entities.ties`).
 
 A pair is counted whole (both directions, every type), so a refresh needs no earlier
 count to be right, and the cost of a write grows with the ties it touches, not with the
@@ -15,10 +16,10 @@ from sqlalchemy import (ColumnElement, Connection, bindparam, delete, func, inse
                         tuple_, update)
 
 from linkchart.store.lookup import CHUNK
-from linkchart.store.schema import documents, relations
+from linkchart.store.schema import documents, entities, relations
 from linkchart.store.schema import ties as tie_table
-from linkchart.store.ties import (COUNTS, TIE_KEY, counts, relation_columns, tie_ends,
-                                  tie_rows)
+from linkchart.store.ties import (COUNTS, TIE_KEY, counts, relation_columns, tie_count_sql,
+                                  tie_ends, tie_rows)
 
 Pair = tuple[str, str]
 PAIR_CHUNK = 200
@@ -42,12 +43,23 @@ def refresh(conn: Connection, pairs: Iterable[tuple[str | None, str | None]]) ->
             relations.c.source_entity.in_(firsts),
             tuple_(relations.c.source_entity, relations.c.target_entity).in_(both))
         _insert_counts(conn, scope)
+    count_ties(conn, {end for pair in unordered for end in pair})
 
 
 def rebuild(conn: Connection) -> None:
     """Count every tie again (a new table, or a check that found it wrong)."""
     conn.execute(delete(tie_table))
     _insert_counts(conn, relation_columns())
+    conn.execute(update(entities).values(ties=tie_count_sql(entities.c.id)))
+
+
+def count_ties(conn: Connection, entity_ids: Iterable[str]) -> None:
+    """Count again how many ties each of `entity_ids` has (`entities.ties`), from the
+    table: what a chart's nodes, cards and entity lists show."""
+    ids = sorted(set(entity_ids))
+    for i in range(0, len(ids), CHUNK):
+        conn.execute(update(entities).where(entities.c.id.in_(ids[i:i + CHUNK]))
+                     .values(ties=tie_count_sql(entities.c.id)))
 
 
 def _insert_counts(conn: Connection, scope) -> None:

@@ -125,15 +125,17 @@ def neighbour_weights(conn: Connection, entity_id: str, types: Iterable[str] | N
     table = tie_table.c
     weights: dict[str, int] = {}
     for end, other in ((table.source, table.target), (table.target, table.source)):
-        stmt = (select(other, entities.c.type, table.sources, table.confidence)
-                .join(entities, entities.c.id == other)
-                .where(end == entity_id, other != entity_id))
+        stmt = select(other, table.sources, table.confidence).where(end == entity_id,
+                                                                    other != entity_id)
+        if kinds is not None:  # the neighbours' types are read only to be kept or not
+            stmt = stmt.join(entities, entities.c.id == other).where(
+                entities.c.type.in_(sorted(kinds)))
         if types:
             stmt = stmt.where(table.type.in_(sorted(types)))
         if min_sources > 1:
             stmt = stmt.where(table.sources >= min_sources)
-        for neighbour, kind, sources, confidence in conn.execute(stmt):
-            if confident(confidence, min_confidence) and (kinds is None or kind in kinds):
+        for neighbour, sources, confidence in conn.execute(stmt):
+            if confident(confidence, min_confidence):
                 weights[neighbour] = weights.get(neighbour, 0) + sources
     return weights
 

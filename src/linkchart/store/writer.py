@@ -10,8 +10,10 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, text, upda
 
 from linkchart.model import ORGANISATION_TYPES, DocExtraction
 from linkchart.names.keys import keys_for
-from linkchart.store import copies, dates, identity, judging, text_cues, tie_table
-from linkchart.store.entity_rows import merge_aliases, rebuild_entities, search_text
+from linkchart.store import (copies, dates, event_pair_table, identity, judging, text_cues,
+                             tie_table)
+from linkchart.store.entity_rows import (count_documents, merge_aliases, rebuild_entities,
+                                        search_text)
 from linkchart.store.lookup import CHUNK, StoreLookup
 from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
@@ -57,6 +59,8 @@ def add_extractions(conn: Connection, extractions: list[DocExtraction], search: 
         result.stored.append(extraction.document.id)
     copies.record(conn, links)
     tie_table.refresh(conn, tied)
+    event_pair_table.refresh_documents(conn, result.stored)
+    count_documents(conn, mapping.values())
     rebuild_entities(conn, _existing(conn, affected), search)
     if fresh:
         identity.record_reviews(conn, lookup.reviews)
@@ -228,7 +232,8 @@ def _insert_document(conn: Connection, x: DocExtraction, mapping: dict[tuple[str
         "injured": v.injured, "evidence": v.evidence,
         "attribution_id": said.get(v.attribution), "confidence": v.confidence,
         "content": v.content, "content_start": v.content_start,
-        "content_end": v.content_end, **_span(v)} for v in x.events])
+        "content_end": v.content_end, "sort_date": dates.iso(v.date or doc.published),
+        **_span(v)} for v in x.events])
     people = []
     for event_id, v in zip(event_ids, x.events, strict=True):
         roles = dict.fromkeys([*(("actor", a) for a in v.actors),
