@@ -615,3 +615,10 @@ def test_it_in_a_relative_clause_on_the_object_is_the_main_subject(events_of):
                               "part of the Sinai coast that it annexed in 2015.", "2020-01-08")
     annexing = next(e for e in events if e.date == "2015")
     assert [names[a] for a in annexing.actors] == ["Egypt"]
+
+
+def test_a_date_naming_a_thing_does_not_date_the_sentence(events_of):
+    events, names = events_of("Egypt warned that attempts to disrupt Lebanon's May 25 "
+                              "elections would be met with sanctions.", "2014-05-12")
+    warning = only(events, "THREATEN")
+    assert warning.date is None

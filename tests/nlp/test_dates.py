@@ -22,6 +22,10 @@ CASES = [
     ("Friday or Saturday", "2014-10-04", "2014-10"),
     ("Tuesday and Thursday", "2014-10-02", "2014"),
     ("currently", "2015-04-15", "2015-04"),
+    # a day or month without its year: this year's up to two months ahead, else last year's
+    ("May 25", "2014-05-12", "2014-05-25"),
+    ("December 20", "2015-01-05", "2014-12-20"),
+    ("in September", "2014-05-12", "2013-09"),
     # days around publication
     ("yesterday", "2014-05-20", "2014-05-19"),
     ("today", "1988-10-24", "1988-10-24"),

@@ -134,13 +134,22 @@ def _iso_day(m, pub, ref):
     return _valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
+AHEAD_DAYS = 62
+"""How far after publication a day named without its year may fall ("the scheduled May 25
+elections" in a paper of May 12) before it is read as last year's."""
+
+
 def _inferred_year(month: int, day: int | None, pub: date | None) -> int | None:
-    """The year of a day or month named without one: the publication year, or the
-    year before when that would fall after the publication date."""
+    """The year of a day or month named without one: the publication year, or the year
+    before when that would fall more than two months after the publication date."""
     if pub is None:
         return None
     year = pub.year
-    if (month, day or 1) > (pub.month, pub.day):
+    try:
+        ahead = (date(year, month, day or 1) - pub).days
+    except ValueError:  # 29 February of a year without one
+        ahead = (date(year, month, 28) - pub).days
+    if ahead > AHEAD_DAYS:
         year -= 1
     return year
 

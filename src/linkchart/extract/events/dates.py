@@ -86,8 +86,9 @@ class DateFinder:
         sentence = token.sent
         found = [ent for ent in self.spans
                  if sentence.start <= ent.start and ent.end <= sentence.end]
-        if len(found) == 1 and not _a_deadline(found[0]) and len(
-                resolve_date(found[0].text, PROBE_DATE, PROBE_DATE) or "") == len(PROBE_DATE):
+        if len(found) == 1 and not _a_deadline(found[0]) and not _names_a_thing(found[0]) \
+                and len(resolve_date(found[0].text, PROBE_DATE, PROBE_DATE) or "") == \
+                len(PROBE_DATE):
             self._use_date(found[0], candidate)  # a day: "on Friday", "yesterday", "3 March"
 
     def _date_up_the_clause(self, token: Token, heads: list[Token],
@@ -122,6 +123,12 @@ class DateFinder:
         if candidate.date:
             self.last_date = candidate.date
         return True
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """'Ukraine's May 25 elections': the date of the elections, not of the sentence."""
+    root = ent.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN"
 
 
 def _ongoing(trigger: Trigger) -> bool:
