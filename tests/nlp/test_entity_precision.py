@@ -257,3 +257,12 @@ def test_a_persons_name_goes_on_through_the_capitalised_names_the_model_left_out
     people = [e.name for e in extraction.entities if e.type == "person"]
     assert people == ["Nazlin Umar Fazaldin Rajput"]
     assert extraction.attributions[0].source_kind == "named_person"
+
+
+def test_the_islamic_emirate_is_the_taliban():
+    text = ("The Taliban attacked Kunduz. The announcement of an end to negotiations with the "
+            "Islamic Emirate will harm the United States, the Taliban said.")
+    extraction = next(extract_documents([Document(id="t", text=text, published="2024-03-01")],
+                                        Config()))
+    groups = [e for e in extraction.entities if e.type == "armed_group"]
+    assert [g.name for g in groups] == ["Taliban"]
