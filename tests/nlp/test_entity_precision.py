@@ -264,5 +264,6 @@ def test_the_islamic_emirate_is_the_taliban():
             "Islamic Emirate will harm the United States, the Taliban said.")
     extraction = next(extract_documents([Document(id="t", text=text, published="2024-03-01")],
                                         Config()))
-    groups = [e for e in extraction.entities if e.type == "armed_group"]
-    assert [g.name for g in groups] == ["Taliban"]
+    taliban = next(e for e in extraction.entities if e.name == "Taliban")
+    assert "Islamic Emirate" in taliban.aliases
+    assert not any(e.name == "Islamic Emirate" for e in extraction.entities)
