@@ -267,3 +267,12 @@ def test_the_islamic_emirate_is_the_taliban():
     taliban = next(e for e in extraction.entities if e.name == "Taliban")
     assert "Islamic Emirate" in taliban.aliases
     assert not any(e.name == "Islamic Emirate" for e in extraction.entities)
+
+
+def test_a_settlement_mountain_or_lake_word_opening_a_name_makes_it_a_place():
+    text = ("Gunmen from La Linea killed nine women. Police in Ciudad Juarez and Puerto "
+            "Vallarta arrested two men. Boko Haram fighters fled to Lake Chad.")
+    extraction = next(extract_documents([Document(id="t", text=text, published="2024-03-01")],
+                                        Config()))
+    types = {e.name: e.type for e in extraction.entities}
+    assert types.get("Ciudad Juarez") == "location" and types.get("Lake Chad") == "location"

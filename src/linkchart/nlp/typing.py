@@ -39,6 +39,7 @@ class Typer:
         self.knowledge = knowledge
         self.heads = {w: t for t, ws in lexicon["head_nouns"].items() for w in words(ws)}
         self.group_starts = words(lexicon["armed_group_name_starts"])
+        self.place_starts = words(lexicon["location_name_starts"])
         self.group_words = words(lexicon["armed_group_name_words"])
         self.titles = words(lexicon["person_titles"])
         self.not_entities = words(lexicon["not_entities"])
@@ -72,6 +73,8 @@ class Typer:
         text = " ".join(lowered)
         if len(span) > 1 and self.heads.get(lowered[-1]) == "location" and span[-1].is_title:
             return TypeVote("location", STRONG)  # 'Corinthia Hotel', 'Martyrs Square'
+        if len(span) > 1 and lowered[0] in self.place_starts and span[0].is_title:
+            return TypeVote("location", STRONG)  # 'Colonia LeBaron', 'Mount Sinjar'
         if self._is_group_name(lowered, text):
             return TypeVote("armed_group", STRONG)
         if lowered[0] == "ministry" or lowered[-1] == "ministry":
