@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, exists, select
 
 from linkchart.store import queries
 from linkchart.store.graph import first_quotes, quotes_by_id
+from linkchart.store.schema import entities, event_participants
 from linkchart.store.tie_table import QUOTES_KEPT
 from linkchart.store.ties import best_stored
 
@@ -68,3 +69,11 @@ def _from_side(tie: dict[str, Any], entity_id: str) -> dict[str, Any]:
     direction = "undirected" if not tie["directed"] else "out" if outgoing else "in"
     return tie | {"direction": direction, "other": {
         "id": tie[other], "name": tie[f"{other}_name"], "type": tie[f"{other}_type"]}}
+
+
+def smallest_full_card(conn: Connection) -> str | None:
+    """The least-tied entity with ties and events (None in a store without one): its card
+    runs every statement a card runs, over a few rows."""
+    has_events = exists().where(event_participants.c.entity_id == entities.c.id)
+    return conn.scalar(select(entities.c.id).where(entities.c.ties > 0, has_events)
+                       .order_by(entities.c.ties, entities.c.id).limit(1))
