@@ -168,3 +168,29 @@ def test_stats(loaded):
     assert stats["top_entities"][0]["id"] == "E1"
     # its six ties, with five other entities
     assert stats["top_entities"][0]["degree"] == 6
+
+
+def test_a_limited_card_sends_each_ties_oldest_quotes(loaded, monkeypatch):
+    from linkchart.store import card
+    full = loaded.entity_card("E1")
+    quoted = next(r for r in full["relations"] if len(r["evidence"]) >= 3)
+    monkeypatch.setattr(card, "CARD_QUOTES", 2)
+    capped = next(r for r in loaded.entity_card("E1", limit=50)["relations"]
+                  if r["id"] == quoted["id"])
+    oldest = sorted(quoted["evidence"], key=lambda e: (e["published"] or "", e["document"]))
+    assert capped["evidence"] == oldest[:2]
+    assert capped["evidence_total"] == len(quoted["evidence"])
+
+
+def test_the_smallest_full_card_is_the_least_tied_entity_with_events(loaded):
+    chosen = loaded.smallest_full_card()
+    found = loaded.entity_card(chosen)
+    assert found["relations"] and found["events"]
+    with_events = {i for e in loaded.events() for i in [*e["actors"], *e["recipients"]]}
+    assert found["totals"]["relations"] == min(
+        e["relations"] for e in loaded.entities(limit=100)
+        if e["id"] in with_events and e["relations"] > 0)
+
+
+def test_an_empty_store_has_no_smallest_full_card(store):
+    assert store.smallest_full_card() is None

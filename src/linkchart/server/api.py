@@ -28,6 +28,7 @@ from linkchart.server.params import (
     RelationFiltersDep, RowId, StoreDep, WithEvidence, checked, data, filters, storable_body,
     storable_parameters)
 from linkchart.server.security import guard
+from linkchart.server.warm_up import compile_card_statements
 from linkchart.server.workspace_api import router as workspace_routes
 from linkchart.store import Store
 
@@ -273,6 +274,7 @@ def create_app(store_url: str, token: str | None = None, *,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        compile_card_statements(app.state.store)
         yield
         if store is None:
             app.state.store.close()

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, exists, select
 
 from linkchart.store import queries
 from linkchart.store.graph import first_quotes, quotes_by_id
+from linkchart.store.schema import entities, event_participants
 from linkchart.store.tie_table import QUOTES_KEPT
 from linkchart.store.ties import best_stored
 
-CARD_QUOTES = QUOTES_KEPT
+CARD_QUOTES = 3
+"""Quotes a tie sends with a card: as many as the evidence panel shows before "show
+more" (QUOTES in evidence.js), which fetches the rest from /api/edges/{id}. A hub's card
+quotes 200 ties: 600 quotes read instead of 1,000."""
 
 
 def entity_card(conn: Connection, entity_id: str, limit: int | None = None
@@ -44,7 +48,8 @@ def _quoted(conn: Connection, entity_id: str, ties: list[dict[str, Any]],
     `evidence_total` says how many there are, /api/edges/{id} has them all. A hub's ties
     quote thousands of articles."""
     if per_tie is not None and per_tie <= QUOTES_KEPT:
-        quotes = quotes_by_id(conn, [i for tie in ties for i in tie["quote_ids"]])
+        # the ids are stored oldest first
+        quotes = quotes_by_id(conn, [i for tie in ties for i in tie["quote_ids"][:per_tie]])
     else:
         others = {end for tie in ties for end in (tie["source"], tie["target"])
                   if end != entity_id or tie["source"] == tie["target"]}
@@ -64,3 +69,11 @@ def _from_side(tie: dict[str, Any], entity_id: str) -> dict[str, Any]:
     direction = "undirected" if not tie["directed"] else "out" if outgoing else "in"
     return tie | {"direction": direction, "other": {
         "id": tie[other], "name": tie[f"{other}_name"], "type": tie[f"{other}_type"]}}
+
+
+def smallest_full_card(conn: Connection) -> str | None:
+    """The least-tied entity with ties and events (None in a store without one): its card
+    runs every statement a card runs, over a few rows."""
+    has_events = exists().where(event_participants.c.entity_id == entities.c.id)
+    return conn.scalar(select(entities.c.id).where(entities.c.ties > 0, has_events)
+                       .order_by(entities.c.ties, entities.c.id).limit(1))

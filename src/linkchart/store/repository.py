@@ -127,6 +127,11 @@ class Store:
         with self._read() as conn:
             return card.entity_card(conn, entity_id, limit)
 
+    def smallest_full_card(self) -> str | None:
+        """An entity whose card runs every statement a card runs, over a few rows."""
+        with self._read() as conn:
+            return card.smallest_full_card(conn)
+
     def relations(self, entity_ids: Iterable[str] | None = None,
                   types: Iterable[str] | None = None, date_from: str | None = None,
                   date_to: str | None = None, min_sources: int = 1,
