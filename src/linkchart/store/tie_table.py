@@ -23,9 +23,9 @@ from linkchart.store.ties import (COUNTS, TIE_KEY, counts, relation_columns, tie
 
 Pair = tuple[str, str]
 PAIR_CHUNK = 200
+"""Pairs counted in one statement (each binds up to four ids, and its ends)."""
 QUOTES_KEPT = 5
 """Quotes a tie keeps the ids of: at least as many as a card sends (card.CARD_QUOTES)."""
-"""Pairs counted in one statement (each binds up to four ids, and its ends)."""
 
 
 def refresh(conn: Connection, pairs: Iterable[tuple[str | None, str | None]]) -> None:
