@@ -311,3 +311,11 @@ def test_she_said_goes_to_a_woman_and_a_sentence_without_subject_to_its_one_pers
             "Manyego, 21, hid in a wardrobe during the attacks. She said the terrorists "
             "lectured their victims.")
     assert _named_source(text, "lectured their victims") == ("named_person", "Maureen Manyego")
+
+
+def test_a_truce_a_resolution_and_the_writers_own_remark_are_no_sources():
+    found = attributions_of("It's worth noting that previous cease-fire deals have fallen "
+                            "apart quickly. The cease-fire announced Friday fits in with a "
+                            "seven-point peace plan. The current resolution says the truce "
+                            "will not apply to the militants.")
+    assert found == []

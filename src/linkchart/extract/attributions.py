@@ -66,6 +66,8 @@ class AttributionExtractor:
                 if token.dep_ == "pcomp" and token.head.lower_ == "by" and \
                         _subject(token) is None:
                     continue  # "by making clear that ...": whose words, the clause says not
+                if token.head.lower_ == "worth" and _subject(token) is None:
+                    continue  # "It's worth noting that ...": the writer's own remark
                 source = _quoted_speaker(token)
                 cues.append(Cue(token, token.text, source if source is not None else
                                 _subject(token) or _phrase_before(token, sent)))
@@ -86,7 +88,7 @@ class AttributionExtractor:
         if cue.source is None or (cue.source.lower_ in self.quoted_speakers
                                   and cue.source.pos_ == "PRON"):  # not "the US"
             return None
-        if cue.source.lemma_.lower() in self.words["non_speakers"] and \
+        if _head_word(cue.source) in self.words["non_speakers"] and \
                 cue.source.i not in self.context.token_referent:
             return None  # "an intense media campaign ... alleging": no one speaks
         if _nobody(cue.source):
@@ -540,6 +542,14 @@ def _subject(verb: Token) -> Token | None:
         if subjects:
             return subjects[0]
     return None
+
+
+def _head_word(noun: Token) -> str:
+    """The noun's lemma, with the words a hyphen joins to it: 'cease-fire', 'campaign'."""
+    doc, start = noun.doc, noun.i
+    while start >= 2 and doc[start - 1].text in ("-", "‐") and noun.i - start < 4:
+        start -= 2
+    return (doc[start:noun.i].text + noun.lemma_).lower()
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
