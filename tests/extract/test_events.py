@@ -622,3 +622,11 @@ def test_a_date_naming_a_thing_does_not_date_the_sentence(events_of):
                               "elections would be met with sanctions.", "2014-05-12")
     warning = only(events, "THREATEN")
     assert warning.date is None
+
+
+def test_a_source_cited_with_according_to_is_no_antecedent(events_of):
+    events, names = events_of("Hamas was founded in 1987. Its leader was one of the most "
+                              "notorious men, according to the Gaza Research Institute. The "
+                              "group also killed more than 600 Israeli soldiers.", "2020-01-08")
+    killing = next(e for e in events if "600" in e.evidence)
+    assert [names[a] for a in killing.actors] == ["Hamas"]

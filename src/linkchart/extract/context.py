@@ -400,7 +400,8 @@ class Context:
             if index is None and self.doc[i].dep_ in SUBJECT_DEPS and \
                     self.doc[i].lower_ in ANAPHORS:
                 index = self._chained(lambda: self.referent(self.doc[i]), lambda: None)
-            if index is not None and self.referents[index].type in wanted and fits(index):
+            if index is not None and self.referents[index].type in wanted and fits(index) \
+                    and not _cited(self.doc[i]):
                 return index
         return None
 
@@ -472,6 +473,15 @@ def _dummy_it(token: Token) -> bool:
     head = token.head
     return token.lower_ == "it" and token.dep_ == "nsubj" and head.lemma_ == "be" and any(
         c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > token.i for c in head.children)
+
+
+def _cited(token: Token) -> bool:
+    """'according to the South Asia Terrorism Portal': a source cited, not an actor the
+    next 'the group' can mean."""
+    head = token.head
+    while head.dep_ in ("compound", "pobj") and head.lower_ != "to" and head.head.i != head.i:
+        head = head.head
+    return head.lower_ == "to" and head.head.lower_ == "according"
 
 
 @lru_cache(maxsize=1)
