@@ -630,3 +630,9 @@ def test_a_source_cited_with_according_to_is_no_antecedent(events_of):
                               "group also killed more than 600 Israeli soldiers.", "2020-01-08")
     killing = next(e for e in events if "600" in e.evidence)
     assert [names[a] for a in killing.actors] == ["Hamas"]
+
+
+def test_a_demonym_on_rebels_names_no_state(events_of):
+    events, names = events_of("Iraq closed the border. Rocket attacks by Iraqi rebels killed "
+                              "five people in Beirut on Monday.", "2020-01-08")
+    assert "Iraq" not in {names[a] for e in events for a in e.actors}

@@ -57,6 +57,7 @@ class Lexicon:
     aggregate_nouns: set[str]
     ally_nouns: set[str]
     helping_verbs: set[str]
+    stateless_nouns: set[str]
     allegation_heads: set[str]
     allegation_verbs: set[str]
     refusable: set[str]
@@ -138,6 +139,7 @@ def load_lexicon() -> Lexicon:
         aggregate_nouns=_strings(words["aggregate_nouns"]),
         ally_nouns=_strings(words["ally_nouns"]),
         helping_verbs=_strings(words["helping_verbs"]),
+        stateless_nouns=_strings(words["stateless_nouns"]),
         allegation_heads=_strings(words["allegation_heads"]),
         allegation_verbs=_strings(words["allegation_verbs"]),
         refusable=set(words["refusable"]),

@@ -26,8 +26,10 @@ def phrase_referents(token: Token | None, context: Context, lex: Lexicon) -> lis
     if holder is not None:
         return [holder]
     for head in (token, *token.conjuncts):
+        stateless = head.lower_ in lex.stateless_nouns
         for child in head.children:
-            add_new(found, _referents_through(child, context, lex))
+            add_new(found, [r for r in _referents_through(child, context, lex)
+                            if not (stateless and context.type_of(r) == "country")])
     return found
 
 
