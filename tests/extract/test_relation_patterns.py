@@ -570,3 +570,10 @@ def test_a_passive_designation_opposes_the_designators(relations_of):
     found = relations_of("Hamas is designated a terrorist organisation by the US and the EU.")
     assert {("opposes", "Hamas", "US"), ("opposes", "Hamas", "EU")} <= {
         (t, *sorted((s, o), key=lambda n: n != "Hamas")) for t, s, o in found}
+
+
+def test_a_hyphenated_vice_president_is_a_member_not_the_leader(relations_of):
+    found = relations_of("Yemen is at war. Yemeni Vice-President Khaled Bahah spoke. "
+                         "President Abdrabbuh Mansour Hadi fled.")
+    assert ("member_of", "Khaled Bahah", "Yemen") in found
+    assert ("leads", "Khaled Bahah", "Yemen") not in found

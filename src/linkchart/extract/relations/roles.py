@@ -93,6 +93,9 @@ class RoleRules(RuleFamily):
         for m in self.context.referents[holder].mentions:
             if m.start <= end - 1 < m.end:
                 end = m.end
+        doc = title.doc
+        if title.i >= 2 and doc[title.i - 1].text in ("-", "‐"):
+            start = min(start, title.i - 2)  # "Vice-President Khaled Bahah"
         return min(start, *(t.i for t in title.subtree if t.i <= title.i)), end
 
     def _nationality(self, title: Token) -> set[int]:

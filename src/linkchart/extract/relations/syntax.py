@@ -22,6 +22,11 @@ class Syntax:
         """The longest cue ending at this token: 'deputy commander' before 'commander'."""
         if token.lower_ not in self._endings(table):
             return None
+        doc = token.doc
+        if token.i >= 2 and doc[token.i - 1].text in ("-", "‐"):
+            hyphened = f"{doc[token.i - 2].lower_}-{token.lower_}"  # "Vice-President", however
+            if hyphened in table:                                   # the parser hangs it
+                return hyphened
         words = [token.lower_]
         for child in sorted((c for c in token.children if c.i < token.i and c.dep_ in
                              ("compound", "amod") and c.i == token.i - len(words)),
