@@ -577,3 +577,10 @@ def test_a_hyphenated_vice_president_is_a_member_not_the_leader(relations_of):
                          "President Abdrabbuh Mansour Hadi fled.")
     assert ("member_of", "Khaled Bahah", "Yemen") in found
     assert ("leads", "Khaled Bahah", "Yemen") not in found
+
+
+def test_a_name_before_a_comma_is_no_compound_owner(relations_of):
+    found = relations_of("Yemen is at war. As the coalition strikes continue against the "
+                         "Houthis, Yemeni Vice-President Khaled Bahah said he wanted no ground "
+                         "offensive.")
+    assert ("member_of", "Khaled Bahah", "Houthis") not in found

@@ -43,6 +43,9 @@ class NameRules(RuleFamily):
         for owner in owners:
             if _paired_by_hyphen(owner, mention):
                 continue  # "U.S.-Taliban talks": two sides, neither owns the other
+            if owner.i < mention.start and any(t.text == "," for t in
+                                               owner.doc[owner.i:mention.start]):
+                continue  # "against the Houthis, Yemeni Vice-President X": no compound
             if owner.i > 0 and owner.doc[owner.i - 1].lower_ == "for" and \
                     owner.dep_ == "compound":
                 continue  # "special representative for Iran Brian Hook": sent to, not of
