@@ -584,3 +584,10 @@ def test_a_name_before_a_comma_is_no_compound_owner(relations_of):
                          "Houthis, Yemeni Vice-President Khaled Bahah said he wanted no ground "
                          "offensive.")
     assert ("member_of", "Khaled Bahah", "Houthis") not in found
+
+
+def test_a_title_hung_on_a_group_gives_the_group_no_membership(relations_of):
+    found = relations_of("Islamic State militants have accepted a pledge of allegiance by "
+                         "Nigerian-grown Boko Haram extremist group, a spokesman for the "
+                         "Islamic State said Thursday.")
+    assert ("member_of", "Boko Haram", "Islamic State") not in found

@@ -26,7 +26,10 @@ class RoleRules(RuleFamily):
         if role in self.words.definite_leads:  # not "deputy head"
             kind = "member_of" if any(c.lower_ in ("a", "an") for c in token.children) \
                 else "leads"
-        holders = self.syntax.holders(token)
+        # a title is a person's: "Boko Haram extremist group, a spokesman for the Islamic
+        # State" is the parser hanging the spokesman on the group
+        holders = [h for h in self.syntax.holders(token) if self.context.type_of(h) == "person"
+                   or role in self.words.collective_roles]
         objects = self.syntax.objects_of_noun(token, exclude=set(holders))
         if role in self.words.envoy_roles:
             objects = self._senders(token, objects)

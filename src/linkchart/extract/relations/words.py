@@ -21,6 +21,7 @@ class RelationWords:
     partitives: set[str]
     portfolios: set[str]
     charge_words: set[str]
+    collective_roles: set[str]
     nouns: dict[str, str]
     strongholds: set[str]
     residents: set[str]
@@ -69,7 +70,8 @@ def _roles(words: dict) -> dict:
         envoy_roles=envoy_roles,
         state_servants={*state_titles, *envoy_roles, *words["state_servants"]},
         partitives=set(words["partitives"]), portfolios=set(words["portfolios"]),
-        charge_words=set(words["charge_words"]))
+        charge_words=set(words["charge_words"]),
+        collective_roles=set(words["collective_roles"]))
 
 
 def _nouns(words: dict) -> dict:
