@@ -301,9 +301,9 @@ class Context:
         while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
             noun = noun.head
         verb = noun.head if noun.dep_ == "dobj" else None
-        if verb is None or any(i in self.token_referent and self.type_of(
-                self.token_referent[i]) in wanted for i in (clause.head.i,)):
-            return None
+        named = self.token_referent.get(clause.head.i)
+        if verb is None or named is not None and self.type_of(named) in wanted:
+            return None  # "the militia, which it founded": the clause may mean the militia
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
             return None
