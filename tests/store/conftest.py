@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from linkchart.model import DocExtraction
+from linkchart.model import DocExtraction, Document, Entity, Relation
 from linkchart.resolve import resolve
 from linkchart.store import Store
 from postgres_databases import (POSTGRES_URL, empty_database, postgres_available,
@@ -49,6 +49,17 @@ def store(url):
 def loaded(store, sample):
     store.add_extractions(sample)
     return store
+
+
+@pytest.fixture
+def d1_rewritten() -> DocExtraction:
+    """Document d1 of the sample as a new version: one resignation, one tie."""
+    text = "Ardan Kovar resigned as head of the Northern Shield Brigade."
+    return DocExtraction(
+        Document(id="d1", text=text, outlet="Meridian Times", published="2023-05-01"),
+        entities=[Entity("e1", "Ardan Kovar", "person"),
+                  Entity("e2", "Northern Shield Brigade", "armed_group")],
+        relations=[Relation("member_of", "e1", "e2", text, 0, len(text))])
 
 
 OUTLETS = ["Meridian Times", "  meridian TIMES", None, "", "Straße Zeitung",

@@ -92,16 +92,11 @@ def test_rejected_and_added_facts_change_no_count(loaded):
         e: documents for e, (documents, _) in before.items()}
 
 
-def test_a_replaced_document_is_counted_again(loaded):
+def test_a_replaced_document_is_counted_again(loaded, d1_rewritten):
     valoria = entity_named(loaded, "Valoria")
     before = assert_counts_are_a_recount(loaded)
     assert "d1" in documents_of(loaded, valoria)
-    text = "Ardan Kovar resigned as head of the Northern Shield Brigade."
-    loaded.add_extractions([DocExtraction(
-        Document(id="d1", text=text, outlet="Meridian Times", published="2023-05-01"),
-        entities=[Entity("e1", "Ardan Kovar", "person"),
-                  Entity("e2", "Northern Shield Brigade", "armed_group")],
-        relations=[Relation("member_of", "e1", "e2", text, 0, len(text))])])
+    loaded.add_extractions([d1_rewritten])
     counts = assert_counts_are_a_recount(loaded)
     assert counts[valoria][0] == before[valoria][0] - 1
 

@@ -92,10 +92,7 @@ def test_upgrading_to_entity_counts_counts_them(url, sample):
     """Stores written before 0010 get each entity's documents and ties, counted."""
     from test_entity_counts import assert_counts_are_a_recount
 
-    with Store.open(url, resolver=resolve) as store:
-        store.add_extractions(sample)
-        counts = assert_counts_are_a_recount(store)
-    _downgraded(url, "0009")
+    counts = _stored_then_downgraded(url, sample, "0009", count=assert_counts_are_a_recount)
     with Store.open(url) as store:
         assert assert_counts_are_a_recount(store) == counts
         assert max(documents for documents, _ in counts.values()) > 1
@@ -105,15 +102,23 @@ def test_upgrading_to_event_pairs_fills_them(url, sample):
     """Stores written before 0012 get an event-pair table equal to their events' pairs."""
     from test_event_pair_table import assert_table_is_a_recount
 
-    with Store.open(url, resolver=resolve) as store:
-        store.add_extractions(sample)
-        before = assert_table_is_a_recount(store)
-    _downgraded(url, "0011")
+    before = _stored_then_downgraded(url, sample, "0011", count=assert_table_is_a_recount)
     with Store.open(url) as store:
         assert assert_table_is_a_recount(store) == before and before
 
 
-def _downgraded(url, revision: str) -> None:
+def _stored_then_downgraded(url, sample, revision: str, gone_table: str | None = None,
+                            count=lambda store: store.ties()):
+    """The sample stored, the store taken back to `revision` (where `gone_table` is not
+    yet); what `count` read before (the ties, unless told)."""
+    with Store.open(url, resolver=resolve) as store:
+        store.add_extractions(sample)
+        before = count(store)
+    _downgraded(url, revision, gone_table)
+    return before
+
+
+def _downgraded(url, revision: str, gone_table: str | None = None) -> None:
     from alembic import command
 
     with Store.open(url) as store:
@@ -122,23 +127,8 @@ def _downgraded(url, revision: str) -> None:
             config.attributes["connection"] = conn
             command.downgrade(config, revision)
             conn.commit()
+            if gone_table is not None:
+                assert gone_table not in inspect(conn).get_table_names()
             if revision < "0010":
                 columns = {c["name"] for c in inspect(conn).get_columns("entities")}
                 assert not {"documents", "ties"} & columns
-
-
-def _stored_then_downgraded(url, sample, revision: str, gone_table: str):
-    """The sample stored, the store taken back to `revision` (where `gone_table` is not
-    yet); the ties it had."""
-    from alembic import command
-
-    with Store.open(url, resolver=resolve) as store:
-        store.add_extractions(sample)
-        before = store.ties()
-        config = alembic_config()
-        with store.engine.connect() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, revision)
-            conn.commit()
-            assert gone_table not in inspect(conn).get_table_names()
-    return before

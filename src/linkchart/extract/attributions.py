@@ -66,7 +66,7 @@ class AttributionExtractor:
                 if token.dep_ == "pcomp" and token.head.lower_ == "by" and \
                         _subject(token) is None:
                     continue  # "by making clear that ...": whose words, the clause says not
-                if token.head.lower_ == "worth" and _subject(token) is None:
+                if token.head.lower_ in self.words["remark_heads"] and _subject(token) is None:
                     continue  # "It's worth noting that ...": the writer's own remark
                 source = _quoted_speaker(token)
                 cues.append(Cue(token, token.text, source if source is not None else

@@ -241,12 +241,18 @@ class Context:
                 main = self._relative_clause_subject(token, continued)
             if main is not None:
                 return main
+        fits = self._compatible_with(token)
         salient = self._continued_subject(token, continued)
-        if salient is not None and self._fits_demonyms(token, salient) and \
-                self.sex_fits(token, salient):
+        if salient is not None and fits(salient):
             return salient
-        return self._nearest_before(token, wanted, lambda index: self._fits_demonyms(
-            token, index) and self.sex_fits(token, index))
+        return self._nearest_before(token, wanted, fits)
+
+    def _compatible_with(self, anaphor: Token) -> Callable[[int], bool]:
+        """What an antecedent of this anaphor must fit: its people's adjective and its
+        sex."""
+        demonyms = self._demonyms_on(anaphor)
+        return lambda index: self._fits_demonyms(demonyms, index) and \
+            self.sex_fits(anaphor, index)
 
     def sex_fits(self, pronoun: Token, index: int) -> bool:
         """'she' is no one the article titles 'Mr.', 'he' no one it titles 'Ms.'."""
@@ -260,12 +266,15 @@ class Context:
                   if self.doc[m.start - 1].lower_ in titles or m[0].lower_ in titles}
         return not titled or wanted in titled
 
-    def _fits_demonyms(self, description: Token, index: int) -> bool:
+    def _demonyms_on(self, description: Token) -> list[Token]:
+        """A description's people's adjectives ('the Kurdish force'), creeds left out."""
+        creeds = lexicon("anaphora")["creed_words"]
+        return [c for c in description.children if c.dep_ == "amod" and self._demonym(c)
+                and c.lower_ not in creeds]
+
+    def _fits_demonyms(self, demonyms: list[Token], index: int) -> bool:
         """'the Kurdish force' is no antecedent named without 'Kurdish' nor of a country
         with that demonym ('Islamic State' told just before)."""
-        creeds = lexicon("anaphora")["creed_words"]
-        demonyms = [c for c in description.children if c.dep_ == "amod" and self._demonym(c)
-                    and c.lower_ not in creeds]
         if not demonyms:
             return True
         referent = self.referents[index]
