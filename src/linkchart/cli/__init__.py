@@ -18,8 +18,8 @@ import typer
 
 from linkchart import __version__
 from linkchart.cli.common import (
-    ENVIRONMENT, DbOption, console, count_documents, errors, fail, open_store, print_json,
-    sqlite_path,
+    ENVIRONMENT, DbOption, console, count_documents, errors, fail, open_reader, open_store,
+    print_json, sqlite_path,
 )
 from linkchart.cli.lazy import LazyGroup
 from linkchart.config import Config, database_url
@@ -227,7 +227,7 @@ def entities(db: Optional[str] = DbOption,
              limit: int = typer.Option(50, min=1, max=MAX_LIST, help="At most this many"),
              as_json: bool = JsonOption):
     """List the chart's entities."""
-    with open_store(db) as store:
+    with open_reader(db) as store:
         rows = store.entities(type=type.value if type else None, search=search, limit=limit)
     if as_json:
         return print_json(rows)
@@ -265,7 +265,7 @@ def events(db: Optional[str] = DbOption,
            date_to: Optional[str] = typer.Option(None, "--to", help="To this date"),
            limit: int = typer.Option(100, min=1), as_json: bool = JsonOption):
     """List events: date, PLOVER type, who did it to whom, where, and the evidence."""
-    with open_store(db) as store:
+    with open_reader(db) as store:
         rows = store.events(entity, [t.value for t in type] if type else None, date_from,
                             date_to)[:limit]
     if as_json:
@@ -285,7 +285,7 @@ def events(db: Optional[str] = DbOption,
 def stats(db: Optional[str] = DbOption, top: int = typer.Option(10, min=0),
           as_json: bool = JsonOption):
     """What the store holds: counts by type, and the most connected entities."""
-    with open_store(db) as store:
+    with open_reader(db) as store:
         found = store.stats(top)
     if as_json:
         return print_json(found)

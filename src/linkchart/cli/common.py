@@ -46,18 +46,39 @@ def sqlite_path(url: str) -> Path | None:
     return Path(url.removeprefix("sqlite:///"))
 
 
-def open_store(db: str | None, must_exist: bool = True):
-    """The store `db` names; a read command refuses a SQLite file that is not there
-    rather than creating an empty store under a mistyped name."""
+def _existing(db: str | None) -> str:
+    """The URL of the store `db` names; a read command refuses a SQLite file that is not
+    there rather than creating an empty store under a mistyped name."""
     url = database_url(db)
     path = sqlite_path(url)
-    if must_exist and path is not None and not path.exists():
+    if path is not None and not path.exists():
         fail(f"no store at {path}; ingest articles into it first (linkchart ingest FILES "
              f"--db {path}), or name another with --db or LINKCHART_DB")
+    return url
+
+
+def open_store(db: str | None, must_exist: bool = True):
+    """The store `db` names (see `_existing`), able to write extractions."""
+    url = _existing(db) if must_exist else database_url(db)
     from linkchart.resolve import resolve
     from linkchart.store import Store
 
     return Store.open(url, resolver=resolve)
+
+
+def open_reader(db: str | None):
+    """The store `db` names, opened to read what a listing shows: through
+    linkchart.store.light (no SQLAlchemy, no resolver) where it can be, else the Store,
+    which creates or upgrades it as `open_store` does."""
+    url = _existing(db)
+    from linkchart.store.light import LightStore
+
+    light = LightStore.open(url)
+    if light is not None:
+        return light
+    from linkchart.store import Store
+
+    return Store.open(url)
 
 
 def print_json(data: Any) -> None:

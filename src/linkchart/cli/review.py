@@ -18,7 +18,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from linkchart.cli.common import DbOption, console, errors, open_store
+from linkchart.cli.common import DbOption, console, errors, open_reader, open_store
 
 AuthorOption = typer.Option(None, "--author", help="Who decides (default LINKCHART_AUTHOR, "
                             "else the login name)")
@@ -92,7 +92,8 @@ def review(candidate: Optional[int] = typer.Argument(None, help="A candidate's n
 
     `linkchart review` lists them, best score first; `linkchart review 12 merge`
     (or not-same, skip) decides one; `--interactive` walks through them."""
-    with open_store(db) as store:
+    listing = candidate is None and not interactive
+    with (open_reader(db) if listing else open_store(db)) as store:
         if candidate is not None:
             if decision not in DECISIONS:
                 _fail("decide with merge, not-same or skip", 2)
@@ -248,7 +249,7 @@ judgements_app = typer.Typer(help="Analysts' judgements: list, export, import, w
 def judgements_list(db: Optional[str] = DbOption,
                     kind: Optional[str] = typer.Option(None, "--kind")):
     """Every judgement with its author, time and state."""
-    with open_store(db) as store:
+    with open_reader(db) as store:
         rows = store.judgements(kind)
     table = Table("id", "kind", "what", "author", "when", "status", "entities")
     for j in rows:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, func
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -32,6 +34,8 @@ def in_range_sql(column: ColumnElement[str], date_from: ColumnElement[str] | Non
                  date_to: ColumnElement[str] | None) -> list[ColumnElement[bool]]:
     """`in_range` as SQL conditions on a column that holds `iso(date)`, for a period
     given as SQL values (bound parameters): None where it is open."""
+    from sqlalchemy import func  # the rest of this module is read without SQLAlchemy
+
     if date_from is None and date_to is None:
         return []
     found = [column.is_not(None)]

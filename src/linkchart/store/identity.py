@@ -416,31 +416,6 @@ def separated_pairs(conn: Connection) -> set[frozenset[str]]:
     return pairs
 
 
-def reviews(conn: Connection, status: str | None = "open", limit: int = 50,
-            entity: str | None = None) -> list[dict[str, Any]]:
-    a, b = entities.alias("a"), entities.alias("b")
-    stmt = (select(review_candidates, a.c.name.label("entity_name"),
-                   a.c.type.label("entity_type"), a.c.aliases.label("entity_aliases"),
-                   b.c.name.label("candidate_name"), b.c.type.label("candidate_type"),
-                   b.c.aliases.label("candidate_aliases"))
-            .join(a, a.c.id == review_candidates.c.entity_id)
-            .join(b, b.c.id == review_candidates.c.candidate_id)
-            .order_by(review_candidates.c.score.desc(), review_candidates.c.id))
-    if status:
-        stmt = stmt.where(review_candidates.c.status == status)
-    if entity:
-        stmt = stmt.where(or_(review_candidates.c.entity_id == entity,
-                              review_candidates.c.candidate_id == entity))
-    return [{"id": r.id, "score": r.score, "reasons": r.reasons, "status": r.status,
-             "document": r.document_id, "local": r.local_id,
-             "decided_at": r.decided_at, "decided_by": r.decided_by,
-             "entity": {"id": r.entity_id, "name": r.entity_name, "type": r.entity_type,
-                        "aliases": r.entity_aliases},
-             "candidate": {"id": r.candidate_id, "name": r.candidate_name,
-                           "type": r.candidate_type, "aliases": r.candidate_aliases}}
-            for r in conn.execute(stmt.limit(limit))]
-
-
 def close_review(conn: Connection, review_id: int, status: str, author: str | None) -> None:
     conn.execute(update(review_candidates).where(review_candidates.c.id == review_id)
                  .values(status=status, decided_at=now(), decided_by=author))

@@ -13,6 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from linkchart.store.alchemy_reader import AlchemyReader
+from linkchart.store.read_judgements import judgement
+from linkchart.store.read_judgements import judgements as judgements_of
 from linkchart.store.schema import judgements
 
 KINDS = ("merge", "split", "not_same", "retype", "rename", "reject", "add_fact", "note",
@@ -30,22 +33,13 @@ def add(conn: Connection, kind: str, payload: dict[str, Any], author: str | None
     )).inserted_primary_key[0]
 
 
-def _row(r) -> dict[str, Any]:
-    return {"id": r.id, "kind": r.kind, "payload": r.payload, "author": r.author,
-            "created_at": r.created_at, "status": r.status, "targets": r.targets,
-            "applied_at": r.applied_at}
-
-
 def listing(conn: Connection, kind: str | None = None) -> list[dict[str, Any]]:
-    stmt = select(judgements).order_by(judgements.c.id)
-    if kind:
-        stmt = stmt.where(judgements.c.kind == kind)
-    return [_row(r) for r in conn.execute(stmt)]
+    return judgements_of(AlchemyReader(conn), kind)
 
 
 def get(conn: Connection, judgement_id: int) -> dict[str, Any] | None:
     row = conn.execute(select(judgements).where(judgements.c.id == judgement_id)).first()
-    return _row(row) if row else None
+    return judgement(row) if row else None
 
 
 def active(conn: Connection, kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
@@ -55,7 +49,7 @@ def active(conn: Connection, kinds: tuple[str, ...] | None = None) -> list[dict[
     ).order_by(judgements.c.id)
     if kinds:
         stmt = stmt.where(judgements.c.kind.in_(kinds))
-    return [_row(r) for r in conn.execute(stmt)]
+    return [judgement(r) for r in conn.execute(stmt)]
 
 
 def set_state(conn: Connection, judgement_id: int, status: str,

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, func, select
 
 from linkchart.names.keys import Profile
+from linkchart.store.dbapi import CHUNK
 from linkchart.store.schema import doc_entities, entities, entity_keys
 
-CHUNK = 500
 CONTEXT_DOCUMENTS = 25
 """How many of an entity's documents (the latest ids) its context is read from."""
 

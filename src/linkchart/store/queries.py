@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import (Connection, String, any_, cast, distinct, func, literal_column, or_,
-                        select)
+from sqlalchemy import Connection, distinct, func, literal_column, select, text
 
-from linkchart.names.normalise import name_key
-from linkchart.store import dates
-from linkchart.store.lookup import CHUNK
+from linkchart.store import read_entities, read_events
+from linkchart.store.alchemy_reader import AlchemyReader
+from linkchart.store.dbapi import CHUNK
 from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
                                     entities, entity_keys, event_participants, events,
                                     relations)
@@ -70,9 +69,9 @@ def document(conn: Connection, doc_id: str) -> dict[str, Any] | None:
                         .order_by(events.c.id)).all()
     people = participants_of(conn, [r.id for r in rows], local=True)
     found["events"] = [
-        _event(r, people.get(r.id, {})) | {"local_id": r.local_id,
-                                             "location_local": r.location_local,
-                                             "attribution": said.get(r.attribution_id)}
+        read_events.event_dict(r, people.get(r.id, {}))
+        | {"local_id": r.local_id, "location_local": r.location_local,
+           "attribution": said.get(r.attribution_id)}
         for r in rows]
     found["attributions"] = [
         {"id": r.local_id, "source": r.source_local, "source_entity": r.source_entity,
@@ -92,44 +91,6 @@ def search_documents(conn: Connection, search: Search, query: str,
             for i in ranked if i in rows]
 
 
-def _entity_select():
-    """An entity with the documents that name it and its ties (`relations`), as its
-    card, the chart and the exports count them: both kept in its row (migration 0010)."""
-    return select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases,
-                  entities.c.first_seen, entities.c.last_seen, entities.c.documents,
-                  entities.c.ties.label("relations"))
-
-
-def _entity(row) -> dict[str, Any]:
-    return {"id": row.id, "name": row.name, "type": row.type, "aliases": row.aliases,
-            "first_seen": row.first_seen, "last_seen": row.last_seen,
-            "documents": row.documents, "relations": row.relations}
-
-
-def entity_list(conn: Connection, search: Search, type: str | None, query: str | None,
-                limit: int, offset: int) -> list[dict[str, Any]]:
-    stmt = _entity_select()
-    if type:
-        stmt = stmt.where(entities.c.type == type)
-    if query:
-        match = search.entity_match(query)
-        if match is None:
-            return []
-        stmt = stmt.where(match)
-    stmt = (stmt.order_by(entities.c.documents.desc(), entities.c.num)
-            .limit(limit).offset(offset))
-    return [_entity(r) for r in conn.execute(stmt)]
-
-
-def entities_by_id(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    ids = list(ids)
-    found = {}
-    for i in range(0, len(ids), CHUNK):
-        found.update((r.id, _entity(r)) for r in conn.execute(
-            _entity_select().where(entities.c.id.in_(ids[i:i + CHUNK]))))
-    return found
-
-
 def entity_types(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
     """The type of each of `ids` that is an entity: nothing counted."""
     ids = list(ids)
@@ -138,20 +99,6 @@ def entity_types(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
         found.update(conn.execute(select(entities.c.id, entities.c.type)
                                   .where(entities.c.id.in_(ids[i:i + CHUNK]))).all())
     return found
-
-
-def find_entities(conn: Connection, search: Search, name: str,
-                  limit: int = 20) -> list[dict[str, Any]]:
-    exact = list(conn.scalars(select(entities.c.id)
-                              .join(entity_keys, entity_keys.c.entity_id == entities.c.id)
-                              .where(entity_keys.c.key == name_key(name))
-                              .order_by(entities.c.num)))
-    found = entities_by_id(conn, exact)
-    ranked = [found[i] for i in dict.fromkeys(exact)]
-    for item in entity_list(conn, search, None, name, limit, 0):
-        if item["id"] not in found:
-            ranked.append(item)
-    return ranked[:limit]
 
 
 def entity_documents(conn: Connection, entity_id: str, limit: int | None = None
@@ -227,164 +174,30 @@ def all_attributions(conn: Connection) -> list[dict[str, Any]]:
 def participants_of(conn: Connection, event_ids: list[int],
                     local: bool = False) -> dict[int, dict[str, list[str]]]:
     """Event id -> role -> the global (or, `local`, the local) ids taking part."""
-    found: dict[int, dict[str, list[str]]] = {}
-    column = event_participants.c.local_id if local else event_participants.c.entity_id
-    for i in range(0, len(event_ids), CHUNK):
-        for event_id, role, value in conn.execute(
-                select(event_participants.c.event_id, event_participants.c.role, column)
-                .where(event_participants.c.event_id.in_(event_ids[i:i + CHUNK]))
-                .order_by(event_participants.c.event_id, event_participants.c.local_id)):
-            if value is not None:
-                roles = found.setdefault(event_id, {"actor": [], "recipient": []})
-                if value not in roles[role]:
-                    roles[role].append(value)
-    return found
+    return read_events.participants_of(AlchemyReader(conn), event_ids, local)
 
 
-def _event(row, people: dict[str, list[str]]) -> dict[str, Any]:
-    return {"id": f"V{row.id}", "document": row.document_id, "type": row.type,
-            "mode": row.mode, "date": row.date, "date_text": row.date_text,
-            "location": row.location_entity, "actors": people.get("actor", []),
-            "recipients": people.get("recipient", []), "fatalities": row.fatalities,
-            "injured": row.injured, "evidence": row.evidence, "start": row.start,
-            "end": row.end, "confidence": row.confidence, "content": row.content,
-            "content_start": row.content_start, "content_end": row.content_end}
+def entities_by_id(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    return read_entities.entities_by_id(AlchemyReader(conn), ids)
 
 
 def event_list(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
                date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
     """Events (of an entity, or all), oldest first."""
-    return _events(conn, _event_rows(conn, entity_id, types, date_from, date_to))
+    return read_events.event_list(AlchemyReader(conn), entity_id, types, date_from, date_to)
 
 
 def event_page(conn: Connection, entity_id: str, limit: int | None
                ) -> tuple[list[dict[str, Any]], int]:
-    """An entity's first `limit` events, oldest first, and how many it has: all of them
-    are ordered by their stored sort dates alone, and only the first `limit` are read
-    whole (a hub takes part in thousands)."""
-    if not limit:
-        rows = _event_rows(conn, entity_id, None, None, None)
-        return _events(conn, rows), len(rows)
-    # the number of them beside each of the first: one look-up of the hub's events
-    page = conn.execute(_involving(select(events.c.id, func.count().over()), entity_id,
-                                   conn.dialect.name)
-                        .order_by(*_oldest_event_sql(conn.dialect.name)).limit(limit)).all()
-    first = [event_id for event_id, _ in page]
-    total = page[0][1] if page else 0
-    rows = []
-    for i in range(0, len(first), CHUNK):
-        rows += conn.execute(_event_select().where(events.c.id.in_(first[i:i + CHUNK]))).all()
-    return _events(conn, sorted(rows, key=_oldest_event)), total
-
-
-def _oldest_event(row) -> tuple[str, str]:
-    return dates.iso(row.date or row.published) or "9999", f"V{row.id}"
-
-
-def _oldest_event_sql(dialect: str) -> list:
-    """`_oldest_event` in SQL, from the stored sort date (`events.sort_date`, the same
-    `dates.iso`), so that a hub's first events are found without reading every event it
-    took part in."""
-    key = [func.coalesce(events.c.sort_date, "9999"), "V" + cast(events.c.id, String)]
-    return [k.collate("C") for k in key] if dialect == "postgresql" else key
-
-
-def _event_select():
-    return (select(events, documents.c.outlet, documents.c.published,
-                   attributions.c.local_id.label("attribution_local"),
-                   attributions.c.source_entity.label("attribution_source"),
-                   attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
-            .join(documents, documents.c.id == events.c.document_id)
-            .outerjoin(attributions, attributions.c.id == events.c.attribution_id))
-
-
-def _involving(stmt, entity_id: str | None, dialect: str):
-    """`stmt` narrowed to the events `entity_id` takes part in or happen at (all, without)."""
-    if not entity_id:
-        return stmt
-    involved = select(event_participants.c.event_id).where(
-        event_participants.c.entity_id == entity_id)
-    if dialect == "postgresql":
-        # one array of ids, looked up by key (with IN it read every event of the store)
-        takes_part = events.c.id == any_(func.array(involved.scalar_subquery()))
-    else:
-        takes_part = events.c.id.in_(involved)
-    return stmt.where(or_(takes_part, events.c.location_entity == entity_id))
-
-
-def _event_rows(conn: Connection, entity_id: str | None, types: Iterable[str] | None,
-                date_from: str | None, date_to: str | None) -> list:
-    stmt = _involving(_event_select(), entity_id, conn.dialect.name)
-    return sorted(event_rows_in(conn, stmt, types, date_from, date_to), key=_oldest_event)
+    """An entity's first `limit` events and how many it has (read_events.event_page)."""
+    return read_events.event_page(AlchemyReader(conn), entity_id, limit)
 
 
 def event_rows_in(conn: Connection, stmt, types: Iterable[str] | None,
                   date_from: str | None, date_to: str | None) -> list:
     """The rows of a select of events joined with their documents, of some types, dated
-    (by the event's date, else its document's) in the period."""
-    when = func.coalesce(events.c.date, documents.c.published)
-    if types:
-        stmt = stmt.where(events.c.type.in_(list(types)))
-    low, high = dates.year_bounds(date_from, date_to)
-    if low:
-        stmt = stmt.where(when >= low)
-    if high:
-        stmt = stmt.where(when < high)
-    return [r for r in conn.execute(stmt)
-            if dates.in_range(r.date or r.published, date_from, date_to)]
-
-
-def _events(conn: Connection, rows: list) -> list[dict[str, Any]]:
-    people = participants_of(conn, [r.id for r in rows])
-    found = []
-    for r in rows:
-        item = _event(r, people.get(r.id, {})) | {"outlet": r.outlet, "published": r.published}
-        item["attribution"] = _attribution(r) if r.attribution_local else None
-        found.append(item)
-    _name(conn, found)
-    return found
-
-
-def _attribution(row) -> dict[str, Any]:
-    return {"id": row.attribution_local, "source": row.attribution_source,
-            "source_text": row.source_text, "source_kind": row.source_kind, "cue": row.cue}
-
-
-def _name(conn: Connection, found: list[dict[str, Any]]) -> None:
-    ids = {i for e in found for i in [*e["actors"], *e["recipients"], e["location"]] if i}
-    names = entity_names(conn, ids)
-    for e in found:
-        e["names"] = {i: names.get(i) for i in [*e["actors"], *e["recipients"], e["location"]]
-                      if i}
-
-
-def entity_names(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
-    ids = list(ids)
-    names = {}
-    for i in range(0, len(ids), CHUNK):
-        names.update(tuple(r) for r in conn.execute(
-            select(entities.c.id, entities.c.name).where(entities.c.id.in_(ids[i:i + CHUNK]))))
-    return names
-
-
-def stats(conn: Connection, top: int = 10) -> dict[str, Any]:
-    def by_type(column):
-        return {k: n for k, n in conn.execute(select(column, func.count())
-                                              .group_by(column).order_by(column))}
-
-    # an entity's ties, kept in its row (tie_table.count_ties)
-    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type,
-                               entities.c.ties.label("degree"))
-                        .where(entities.c.ties > 0)
-                        .order_by(entities.c.ties.desc(), entities.c.num).limit(top))
-    return {
-        "documents": conn.scalar(select(func.count()).select_from(documents)),
-        "entities": by_type(entities.c.type),
-        "relations": by_type(tie_table.c.type),
-        "ties": conn.scalar(select(func.count()).select_from(tie_table)),
-        "statements": by_type(relations.c.type),
-        "events": by_type(events.c.type),
-        "attributions": conn.scalar(select(func.count()).select_from(attributions)),
-        "top_entities": [{"id": r.id, "name": r.name, "type": r.type, "degree": r.degree}
-                         for r in rows],
-    }
+    (by the event's date, else its document's) in the period (read_events.period_sql)."""
+    where, params = read_events.period_sql(types, date_from, date_to)
+    if where:
+        stmt = stmt.where(text(" AND ".join(where)).bindparams(**params))
+    return read_events.in_period(conn.execute(stmt), date_from, date_to)

@@ -10,8 +10,10 @@ from sqlalchemy import func, inspect, select
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
 from linkchart.store import (analysis, card, corpus, event_links, graph, hand_made, identity,
-                             judgements, judging, neighbourhood, queries, text_cues,
+                             judgements, judging, neighbourhood, queries, read_entities,
+                             read_events, read_judgements, read_stats, text_cues,
                              workspaces, writer)
+from linkchart.store.alchemy_reader import AlchemyReader
 from linkchart.store.copies import copies_of
 from linkchart.store.engine import WRITE, make_engine, migrate
 from linkchart.store.schema import documents
@@ -54,6 +56,10 @@ class Store:
 
     def _read(self):
         return self.engine.connect()
+
+    def _reader(self, conn) -> AlchemyReader:
+        """The connection as the `read_*` queries take it (linkchart.store.dbapi)."""
+        return AlchemyReader(conn, self.search.fts)
 
     def _write(self):
         return self.engine.connect().execution_options(**WRITE)
@@ -101,15 +107,15 @@ class Store:
     def entities(self, type: str | None = None, search: str | None = None, limit: int = 50,
                  offset: int = 0) -> list[dict[str, Any]]:
         with self._read() as conn:
-            return queries.entity_list(conn, self.search, type, search, limit, offset)
+            return read_entities.entity_list(self._reader(conn), type, search, limit, offset)
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
-            return queries.entities_by_id(conn, [entity_id]).get(entity_id)
+            return read_entities.entities_by_id(self._reader(conn), [entity_id]).get(entity_id)
 
     def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         with self._read() as conn:
-            return queries.entities_by_id(conn, list(entity_ids))
+            return read_entities.entities_by_id(self._reader(conn), list(entity_ids))
 
     def entity_types(self, entity_ids: Iterable[str]) -> dict[str, str]:
         """The type of each entity of `entity_ids` (those that are)."""
@@ -119,7 +125,7 @@ class Store:
     def find_entities(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
         """Exact matches of the normalised name or an alias first, then full-text ones."""
         with self._read() as conn:
-            return queries.find_entities(conn, self.search, name, limit)
+            return read_entities.find_entities(self._reader(conn), name, limit)
 
     def entity_card(self, entity_id: str, limit: int | None = None) -> dict[str, Any] | None:
         """Its documents, ties with evidence, events and statements: each list at most
@@ -144,7 +150,8 @@ class Store:
     def events(self, entity_id: str | None = None, types: Iterable[str] | None = None,
                date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
-            return queries.event_list(conn, entity_id, types, date_from, date_to)
+            return read_events.event_list(self._reader(conn), entity_id, types, date_from,
+                                          date_to)
 
     def event_links(self, entity_id: str, types: Iterable[str] | None = None,
                     date_from: str | None = None, date_to: str | None = None
@@ -192,7 +199,7 @@ class Store:
         negation, as the chart, the cards and the exports do), `statements` relation rows
         (one per article that makes it); the `top` entities with the most ties."""
         with self._read() as conn:
-            return queries.stats(conn, top)
+            return read_stats.stats(self._reader(conn), top)
 
     def corpus(self, detail: bool = False) -> dict[str, Any]:
         """Everything as linkchart-corpus/1 (FORMAT.md)."""
@@ -206,7 +213,7 @@ class Store:
 
     def judgements(self, kind: str | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
-            return judgements.listing(conn, kind)
+            return read_judgements.judgements(self._reader(conn), kind)
 
     # -- resolution review and analysts' judgements (linkchart.store.judging) ----------
     # Each records a judgement with its author and time, and applies it at once; the
@@ -285,7 +292,7 @@ class Store:
     def review_candidates(self, status: str | None = "open", limit: int = 50,
                           entity: str | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
-            return identity.reviews(conn, status, limit, entity)
+            return read_judgements.reviews(self._reader(conn), status, limit, entity)
 
     def decide(self, review_id: int, decision: str,
                author: str | None = None) -> dict[str, Any] | None:

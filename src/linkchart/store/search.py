@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-from sqlalchemy import Connection, Integer, and_, func, or_, text
+from sqlalchemy import Connection, and_, func, text
 from sqlalchemy.sql.elements import ColumnElement
 
-from linkchart.names.normalise import DROPPED, strip_accents
-from linkchart.store.schema import documents, entities
-
-TOKEN = re.compile(r"\w+")
-
-
-def tokens(query: str) -> list[str]:
-    return TOKEN.findall(strip_accents(query).casefold())
+from linkchart.names.normalise import strip_accents
+from linkchart.store.schema import documents
+from linkchart.store.search_terms import fts_query, tokens, ts_query
 
 
 class Search:
@@ -45,21 +38,6 @@ class Search:
             conn.execute(text("DELETE FROM documents_fts WHERE document_id = :id"),
                          {"id": document_id})
 
-    def entity_match(self, query: str) -> ColumnElement[bool] | None:
-        """A condition on `entities` for a search, or None when the query has no words."""
-        words = tokens(query)
-        if not words:
-            return None
-        if self.fts:
-            fts = text("SELECT rowid FROM entities_fts WHERE entities_fts MATCH :q").bindparams(
-                q=_fts_query(query))
-            return entities.c.num.in_(fts.columns(rowid=Integer))
-        if self.dialect == "postgresql":
-            vector = func.to_tsvector("simple", entities.c.search_text)
-            return or_(vector.op("@@")(func.to_tsquery("simple", _ts_query(words))),
-                       _like_all(entities.c.search_text, words))
-        return _like_all(entities.c.search_text, words)
-
     def document_ranking(self, conn: Connection, query: str, limit: int) -> list[str]:
         """Ids of the documents whose title or text matches, best first."""
         words = tokens(query)
@@ -68,12 +46,12 @@ class Search:
         if self.fts:
             rows = conn.execute(text(
                 "SELECT document_id FROM documents_fts WHERE documents_fts MATCH :q "
-                "ORDER BY rank LIMIT :limit"), {"q": _fts_query(query), "limit": limit})
+                "ORDER BY rank LIMIT :limit"), {"q": fts_query(query), "limit": limit})
             return [r[0] for r in rows]
         body = func.coalesce(documents.c.title, "") + " " + documents.c.text
         if self.dialect == "postgresql":
             vector = func.to_tsvector("simple", body)
-            tsq = func.to_tsquery("simple", _ts_query(words))
+            tsq = func.to_tsquery("simple", ts_query(words))
             stmt = (documents.select().with_only_columns(documents.c.id)
                     .where(vector.op("@@")(tsq))
                     .order_by(func.ts_rank(vector, tsq).desc(), documents.c.id))
@@ -81,24 +59,6 @@ class Search:
             stmt = (documents.select().with_only_columns(documents.c.id)
                     .where(_like_all(body, words)).order_by(documents.c.id))
         return [r[0] for r in conn.execute(stmt.limit(limit))]
-
-
-def _fts_query(query: str) -> str:
-    """Each whitespace-separated term as prefix phrases, split at and joined over
-    apostrophes: "Kata'ib" -> ("kata ib"* OR "kataib"*)."""
-    terms = []
-    for term in query.split():
-        forms = dict.fromkeys(" ".join(tokens(t)) for t in (term, DROPPED.sub("", term)))
-        forms.pop("", None)
-        if len(forms) > 1:
-            terms.append("(" + " OR ".join(f'"{f}"*' for f in forms) + ")")
-        elif forms:
-            terms.append(f'"{next(iter(forms))}"*')
-    return " AND ".join(terms)
-
-
-def _ts_query(words: list[str]) -> str:
-    return " & ".join(f"{w}:*" for w in words)
 
 
 def _like_all(column, words: list[str]) -> ColumnElement[bool]:

@@ -1,0 +1,84 @@
+"""A store opened only to read, without SQLAlchemy: what `linkchart stats`, `entities`,
+`events`, `judgements list` and `review` (listing) read, through the stdlib sqlite3 or
+psycopg and the same `read_*` queries the Store runs, so that a command run once starts
+in a fraction of the time (docs/performance.md, "Start-up").
+
+`LightStore.open` answers None for a store it cannot read as it is: a URL of another
+driver, an in-memory or URI SQLite database, or a store not at the newest revision,
+which the Store opens (creating or upgrading it) as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from linkchart.store import read_entities, read_events, read_judgements, read_stats
+from linkchart.store.dbapi import (HEAD_REVISION, DbapiReader, connect_postgres,
+                                   connect_sqlite, current_revision)
+
+POSTGRES_PREFIXES = ("postgresql+psycopg://", "postgresql://", "postgres://")
+
+
+def _connect(url: str) -> DbapiReader | None:
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        if not path or path == ":memory:" or path.startswith("file:") or "?" in path:
+            return None
+        return connect_sqlite(path)
+    for prefix in POSTGRES_PREFIXES:
+        if url.startswith(prefix):
+            return connect_postgres("postgresql://" + url.removeprefix(prefix))
+    return None
+
+
+class LightStore:
+    """The Store's read methods that commands run once need, with the same answers."""
+
+    def __init__(self, reader: DbapiReader):
+        self.reader = reader
+        self.dialect = reader.dialect
+
+    @classmethod
+    def open(cls, url: str) -> LightStore | None:
+        reader = _connect(url)
+        if reader is None:
+            return None
+        if current_revision(reader) != HEAD_REVISION:
+            reader.close()
+            return None
+        return cls(reader)
+
+    def close(self) -> None:
+        self.reader.close()
+
+    def __enter__(self) -> LightStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        return read_stats.stats(self.reader, top)
+
+    def entities(self, type: str | None = None, search: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        return read_entities.entity_list(self.reader, type, search, limit, offset)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        return read_entities.entities_by_id(self.reader, [entity_id]).get(entity_id)
+
+    def find_entities(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
+        return read_entities.find_entities(self.reader, name, limit)
+
+    def events(self, entity_id: str | None = None, types: Iterable[str] | None = None,
+               date_from: str | None = None, date_to: str | None = None
+               ) -> list[dict[str, Any]]:
+        return read_events.event_list(self.reader, entity_id, types, date_from, date_to)
+
+    def judgements(self, kind: str | None = None) -> list[dict[str, Any]]:
+        return read_judgements.judgements(self.reader, kind)
+
+    def review_candidates(self, status: str | None = "open", limit: int = 50,
+                          entity: str | None = None) -> list[dict[str, Any]]:
+        return read_judgements.reviews(self.reader, status, limit, entity)
