@@ -1,0 +1,105 @@
+"""The light reader (linkchart.store.light: no SQLAlchemy) answers exactly as the Store,
+on SQLite and PostgreSQL, and leaves a store it cannot read as it is to the Store."""
+
+import pytest
+from sqlalchemy import insert
+
+from linkchart.config import database_url
+from linkchart.store import Store
+from linkchart.store.light import LightStore
+from linkchart.store.schema import review_candidates
+from test_migrations import _downgraded
+
+SEARCHES = ["intel", "Kata'ib", "coast", "VALORIA", "al_", "100%", "a/b", "Port Selin",
+            "Шield", "", "  "]
+
+
+@pytest.fixture
+def judged(loaded):
+    """The sample with judgements and review candidates to list."""
+    loaded.rename("E5", "General Ardan Kovar", author="ana")
+    loaded.retype("E4", "country", author="bo")
+    with loaded.engine.connect() as conn, conn.begin():
+        for n, (a, b, status) in enumerate([("E1", "E3", "open"), ("E2", "E4", "open"),
+                                            ("E6", "E8", "merged")]):
+            conn.execute(insert(review_candidates).values(
+                entity_id=a, candidate_id=b, score=0.5 + n / 10, status=status,
+                reasons=["same key", f"reason {n}"], document_id="d1", local_id=f"e{n}",
+                created_at="2024-01-01T00:00:00"))
+    return loaded
+
+
+@pytest.fixture
+def light(judged):
+    with LightStore.open(judged.engine.url.render_as_string(hide_password=False)) as opened:
+        yield opened
+
+
+def _same(store, light, method, *args, **kwargs):
+    expected = getattr(store, method)(*args, **kwargs)
+    assert getattr(light, method)(*args, **kwargs) == expected
+    return expected
+
+
+def test_stats_are_the_stores(judged, light):
+    for top in (0, 3, 50):
+        assert _same(judged, light, "stats", top)["documents"] == 4
+
+
+def test_entities_are_the_stores(judged, light):
+    assert len(_same(judged, light, "entities")) == 8
+    _same(judged, light, "entities", limit=3, offset=2)
+    _same(judged, light, "entities", type="country")
+    for search in SEARCHES:
+        _same(judged, light, "entities", search=search)
+        _same(judged, light, "entities", type="armed_group", search=search)
+        _same(judged, light, "find_entities", search or "E1")
+    for entity_id in ("E1", "E5", "E999"):
+        _same(judged, light, "entity", entity_id)
+    aliases = light.entity("E5")["aliases"]  # a JSON column, decoded
+    assert isinstance(aliases, list) and "Ardan Kovar" in aliases
+
+
+def test_search_without_full_text_tables_is_the_stores(judged, light):
+    judged.search.fts = light.reader.fts = False
+    for search in SEARCHES:
+        _same(judged, light, "entities", search=search)
+
+
+def test_events_are_the_stores(judged, light):
+    assert len(_same(judged, light, "events")) == 2
+    for entity_id in ("E1", "E2", "E4", "E999"):
+        _same(judged, light, "events", entity_id)
+    _same(judged, light, "events", types=["ASSAULT", "COERCE"])
+    for period in (("2021", None), (None, "2021-03-01"), ("2021-03", "2021-03"),
+                   ("2022", "2023")):
+        _same(judged, light, "events", None, None, *period)
+
+
+def test_judgements_and_reviews_are_the_stores(judged, light):
+    assert len(_same(judged, light, "judgements")) == 2
+    assert light.judgements("retype")[0]["payload"]["type"] == "country"
+    _same(judged, light, "judgements", "rename")
+    assert [r["reasons"] for r in _same(judged, light, "review_candidates")] == [
+        ["same key", "reason 1"], ["same key", "reason 0"]]
+    assert len(_same(judged, light, "review_candidates", None, 2)) == 2
+    _same(judged, light, "review_candidates", "merged")
+    _same(judged, light, "review_candidates", None, entity="E4")
+
+
+def test_a_store_not_at_the_newest_revision_is_left_to_the_store(url, sample):
+    with Store.open(url) as store:
+        pass
+    _downgraded(url, "0011", "event_pairs")
+    assert LightStore.open(database_url(url)) is None
+    with Store.open(url) as store:  # what a command falls back to upgrades it
+        assert store.stats()["documents"] == 0
+    with LightStore.open(database_url(url)) as light:
+        assert light.stats()["documents"] == 0
+
+
+def test_other_databases_are_left_to_the_store(tmp_path):
+    for url in ("sqlite://", "sqlite:///:memory:", "mysql://localhost/chart",
+                f"sqlite:///file:{tmp_path}/chart.db?mode=ro&uri=true"):
+        assert LightStore.open(url) is None
+    assert LightStore.open(database_url(str(tmp_path / "new.db"))) is None  # no tables

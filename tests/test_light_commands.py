@@ -1,0 +1,48 @@
+"""The commands that only read a store import neither SQLAlchemy nor the resolver
+(linkchart.store.light reads it): each run in a fresh interpreter, which then lists what
+it imported. Their output is the Store's (tests/store/test_light_store.py)."""
+
+import json
+
+import pytest
+
+from test_cli import python, store_path  # noqa: F401 (a fixture)
+
+LIGHT_COMMANDS = [["stats"], ["stats", "--json"], ["entities", "--search", "coast"],
+                  ["entities", "--json"], ["events"], ["events", "--entity", "E1", "--json"],
+                  ["judgements", "list"], ["review"], ["review", "--json"]]
+HEAVY = ("sqlalchemy", "alembic", "linkchart.resolve", "linkchart.store.repository",
+         "spacy")
+
+
+def imported_by(*args: str) -> tuple[str, list[str]]:
+    """What `linkchart ARGS` prints, and the modules it imported."""
+    probe = ("import sys\n"
+             f"sys.argv = ['linkchart', *{list(args)!r}]\n"
+             "from linkchart.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('\\nMODULES', *sorted(sys.modules))")
+    result = python("-c", probe)
+    output, _, modules = result.stdout.rpartition("\nMODULES ")
+    assert modules, result.stdout + result.stderr
+    return output, modules.split()
+
+
+@pytest.mark.parametrize("args", LIGHT_COMMANDS, ids=" ".join)
+def test_listing_commands_read_without_sqlalchemy_or_the_resolver(store_path, args):
+    output, modules = imported_by(*args, "--db", str(store_path))
+    assert output.strip(), "the command printed nothing"
+    assert "linkchart.store.light" in modules
+    assert not [m for m in HEAVY if m in modules]
+
+
+def test_a_store_to_upgrade_is_opened_by_the_store(tmp_path):
+    """A store at no revision (here an empty file) is left to the Store, which creates
+    the tables, as before."""
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    output, modules = imported_by("stats", "--json", "--db", str(empty))
+    assert json.loads(output)["documents"] == 0
+    assert "sqlalchemy" in modules
+    output, modules = imported_by("stats", "--json", "--db", str(empty))
+    assert json.loads(output)["documents"] == 0 and "sqlalchemy" not in modules
