@@ -46,3 +46,10 @@ def test_a_store_to_upgrade_is_opened_by_the_store(tmp_path):
     assert "sqlalchemy" in modules
     output, modules = imported_by("stats", "--json", "--db", str(empty))
     assert json.loads(output)["documents"] == 0 and "sqlalchemy" not in modules
+
+
+@pytest.mark.parametrize("args", [["packs", "list"], ["packs", "validate"]], ids=" ".join)
+def test_packs_are_read_without_spacy(args):
+    output, modules = imported_by(*args)
+    assert "actors" in output
+    assert "spacy" not in modules and "linkchart.nlp.packs" in modules
