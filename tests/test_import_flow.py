@@ -43,6 +43,8 @@ DEFERRED = {
     "linkchart.cli.review": "a command's --help imports no store",
     "linkchart.cli.serve": "a command's --help imports no FastAPI",
     "linkchart.model": "the relation catalogue is YAML: --help parses none",
+    "linkchart.nlp": "`packs list` reads the packs without the pipeline loader's spaCy",
+    "linkchart.store": "the listing commands read through store.light, without SQLAlchemy",
     "linkchart.names.keys": "the bundled packs' loader lives in nlp, which imports spaCy",
     "linkchart.distributed": "workers load spaCy, the parent process does not",
     "linkchart.evaluate.runner": "scoring alone (the scorer's tests) loads no spaCy",

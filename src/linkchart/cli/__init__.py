@@ -132,7 +132,8 @@ def ingest(paths: list[str] = typer.Argument(
     options = IngestOptions(max_chars=config.max_chars, field_map=_field_map(field),
                             follow_links=follow_links)
     total = count_documents(paths)
-    with open_store(db, must_exist=False) as store, _progress() as progress:
+    with open_store(db, must_exist=False, extracting=True) as store, \
+            _progress() as progress:
         task = progress.add_task("extracting", total=total)
         try:
             summary = run_ingest(paths, store, options, config, strict,

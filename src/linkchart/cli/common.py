@@ -57,11 +57,15 @@ def _existing(db: str | None) -> str:
     return url
 
 
-def open_store(db: str | None, must_exist: bool = True):
-    """The store `db` names (see `_existing`), able to write extractions."""
+def open_store(db: str | None, must_exist: bool = True, extracting: bool = False):
+    """The store `db` names (see `_existing`); with the resolver only where `extracting`
+    writes extractions into it (ingest): judgements, exports and analyses need none."""
     url = _existing(db) if must_exist else database_url(db)
-    from linkchart.resolve import resolve
     from linkchart.store import Store
+
+    if not extracting:
+        return Store.open(url)
+    from linkchart.resolve import resolve
 
     return Store.open(url, resolver=resolve)
 
@@ -73,12 +77,7 @@ def open_reader(db: str | None):
     url = _existing(db)
     from linkchart.store.light import LightStore
 
-    light = LightStore.open(url)
-    if light is not None:
-        return light
-    from linkchart.store import Store
-
-    return Store.open(url)
+    return LightStore.open(url) or open_store(db)
 
 
 def print_json(data: Any) -> None:
