@@ -10,7 +10,8 @@ from test_cli import python, store_path  # noqa: F401 (a fixture)
 
 LIGHT_COMMANDS = [["stats"], ["stats", "--json"], ["entities", "--search", "coast"],
                   ["entities", "--json"], ["events"], ["events", "--entity", "E1", "--json"],
-                  ["judgements", "list"], ["review"], ["review", "--json"]]
+                  ["show", "Valoria"], ["show", "E1", "--json"], ["judgements", "list"],
+                  ["review"], ["review", "--json"]]
 HEAVY = ("sqlalchemy", "alembic", "linkchart.resolve", "linkchart.store.repository",
          "spacy")
 

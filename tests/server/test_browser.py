@@ -341,9 +341,9 @@ def test_review_queue_from_the_sample_corpus(tab, app):
 
 def test_a_cards_tie_fetches_the_quotes_it_was_not_sent(tab, app, monkeypatch):
     """A card sends each tie's first few quotes; "show more" fetches the rest."""
-    from linkchart.store import card
+    from linkchart.store import read_card
 
-    monkeypatch.setattr(card, "CARD_QUOTES", 1)
+    monkeypatch.setattr(read_card, "CARD_QUOTES", 1)
     api = _client(app)
     found = None
     for entity in api.get("/api/overview").json()["most_connected"]:

@@ -76,6 +76,16 @@ def test_events_are_the_stores(judged, light):
         _same(judged, light, "events", None, None, *period)
 
 
+def test_cards_are_the_stores(judged, light):
+    for entity in judged.entities(limit=100):
+        for limit in (None, 1, 3, 50):
+            _same(judged, light, "entity_card", entity["id"], limit)
+    card = light.entity_card("E1")
+    assert card["relations"] and card["events"] and card["documents"]
+    assert isinstance(card["relations"][0]["negated"], bool)
+    assert light.entity_card("E999") is None
+
+
 def test_judgements_and_reviews_are_the_stores(judged, light):
     assert len(_same(judged, light, "judgements")) == 2
     assert light.judgements("retype")[0]["payload"]["type"] == "country"

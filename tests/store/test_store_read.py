@@ -86,11 +86,11 @@ def test_entity_card_lists_at_most_a_limit_and_counts_all(loaded):
 
 
 def test_a_limited_card_quotes_each_tie_a_few_times(loaded, monkeypatch):
-    from linkchart.store import card
+    from linkchart.store import read_card
     full = loaded.entity_card("E1")
     quoted = max(full["relations"], key=lambda r: len(r["evidence"]))
     assert len(quoted["evidence"]) >= 2 and quoted["evidence_total"] == len(quoted["evidence"])
-    monkeypatch.setattr(card, "CARD_QUOTES", 1)
+    monkeypatch.setattr(read_card, "CARD_QUOTES", 1)
     capped = next(r for r in loaded.entity_card("E1", limit=50)["relations"]
                   if r["id"] == quoted["id"])
     assert len(capped["evidence"]) == 1 and capped["evidence_total"] == len(quoted["evidence"])
@@ -171,10 +171,10 @@ def test_stats(loaded):
 
 
 def test_a_limited_card_sends_each_ties_oldest_quotes(loaded, monkeypatch):
-    from linkchart.store import card
+    from linkchart.store import read_card
     full = loaded.entity_card("E1")
     quoted = next(r for r in full["relations"] if len(r["evidence"]) >= 3)
-    monkeypatch.setattr(card, "CARD_QUOTES", 2)
+    monkeypatch.setattr(read_card, "CARD_QUOTES", 2)
     capped = next(r for r in loaded.entity_card("E1", limit=50)["relations"]
                   if r["id"] == quoted["id"])
     oldest = sorted(quoted["evidence"], key=lambda e: (e["published"] or "", e["document"]))

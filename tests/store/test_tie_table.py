@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from linkchart.store.card import CARD_QUOTES
+from linkchart.store.read_card import CARD_QUOTES
 from linkchart.store.graph import first_quotes
 from linkchart.store.schema import ties as tie_table
 from linkchart.store.ties import counted, stored

@@ -243,7 +243,7 @@ def show(name: str = typer.Argument(..., help="An entity's name, alias or id"),
     """An entity's card: type, aliases, relations and events with evidence and sources."""
     from linkchart.cli.cards import render_card
 
-    with open_store(db) as store:
+    with open_reader(db) as store:
         by_id = store.entity(name)
         matches = [by_id] if by_id else store.find_entities(name)
         if not matches:

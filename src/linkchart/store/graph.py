@@ -3,37 +3,20 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import (ARRAY, ColumnElement, Connection, Select, and_, any_, bindparam, case,
-                        func, select)
+from sqlalchemy import Connection, Select, bindparam, select
 
 from linkchart.model import UNDIRECTED_RELATIONS
-from linkchart.store import dates
+from linkchart.store import dates, read_quotes
+from linkchart.store.alchemy_reader import AlchemyReader
 from linkchart.store.lookup import CHUNK
 from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import attributions, document_keys, documents, entities, relations
-
-
-MAX_AMONG_IN_SQL = 2000
-
-
-def entity_num(entity_id: str) -> int:
-    """E12 -> 12: entities are numbered in the order the store met them."""
-    return int(entity_id[1:])
-
-
-def edge_id(relation: dict[str, Any]) -> str:
-    negated = ":not" if relation["negated"] else ""
-    return f"{relation['type']}:{relation['source']}:{relation['target']}{negated}"
-
-
-def rank(tie: dict[str, Any]) -> tuple:
-    """Best-sourced ties first, then in a fixed order."""
-    # entity_num inlined: a hub's chart ranks thousands of ties, twice
-    return (-tie["sources"], tie["type"], int(tie["source"][1:]), int(tie["target"][1:]),
-            tie["negated"])
+from linkchart.store.tie_shapes import (  # noqa: F401 (entity_num, edge_id, rank: for others)
+    MAX_AMONG_IN_SQL, edge_id, entity_num, evidence_of_row, oldest_quote, rank, tie_id_of_row,
+)
 
 
 def count_sources(evidence: Iterable[dict[str, Any]], keys: Iterable[Any] | None = None) -> int:
@@ -84,17 +67,6 @@ def lookups(entity_ids: Iterable[str], among: set[str] | None = None
     return found, bool(among) and len(among) <= MAX_AMONG_IN_SQL
 
 
-def among_ids(column, ids: list, dialect: str) -> Iterator[ColumnElement[bool]]:
-    """Conditions that together keep the rows whose `column` is one of `ids`: on
-    PostgreSQL one array, planned once however many (a card's thousand quotes: 11 ms
-    against 15-23 in chunks); elsewhere one IN list a CHUNK."""
-    if dialect == "postgresql":
-        yield column == any_(bindparam(None, list(ids), type_=ARRAY(column.type)))
-        return
-    for i in range(0, len(ids), CHUNK):
-        yield column.in_(ids[i:i + CHUNK])
-
-
 def touching(stmt: Select, ends: Iterable[str], target_in_sql: bool) -> list[Select]:
     """`stmt` narrowed to each look-up of `lookups` (`ends`, their columns): its ids bound
     as ids_0, ids_1..., the targets as among (see `lookup_values`)."""
@@ -115,14 +87,6 @@ def _credited() -> tuple:
     return (attributions.c.local_id.label("attribution_local"),
             attributions.c.source_entity.label("attribution_source"),
             attributions.c.source_text, attributions.c.source_kind, attributions.c.cue)
-
-
-def quote_rows() -> Select:
-    """Relation rows with what a quote of theirs shows (`_evidence`): no names, no
-    counting keys (the tie they belong to has them)."""
-    return (select(relations, documents.c.outlet, documents.c.published, *_credited())
-            .join(documents, documents.c.id == relations.c.document_id)
-            .outerjoin(attributions, attributions.c.id == relations.c.attribution_id))
 
 
 def relation_rows(types, date_from, date_to) -> Select:
@@ -175,25 +139,6 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
     return _fetch(conn, chunks, lookup_values(looked_up, among), date_from, date_to, among)
 
 
-def _evidence(r) -> dict[str, Any]:
-    """A relation row (of `relation_rows`) as a piece of its tie's evidence."""
-    return {"document": r.document_id, "text": r.evidence, "start": r.start, "end": r.end,
-            "role": r.role, "hedged": bool(r.hedged), "outlet": r.outlet,
-            "published": r.published, "confidence": r.confidence,
-            "attribution": None if r.attribution_local is None else {
-                "id": r.attribution_local, "source": r.attribution_source,
-                "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue}}
-
-
-def tie_id_of_row(r) -> str:
-    """The id of the tie a relation row (of `relation_rows`, or the relations table) belongs to."""
-    source, target = r.source_entity, r.target_entity
-    if r.type in UNDIRECTED_RELATIONS and entity_num(source) > entity_num(target):
-        source, target = target, source
-    return edge_id({"type": r.type, "source": source, "target": target,
-                    "negated": bool(r.negated)})
-
-
 def aggregate(rows) -> list[dict[str, Any]]:
     groups: dict[tuple, dict[str, Any]] = {}
     for r in rows:
@@ -208,7 +153,7 @@ def aggregate(rows) -> list[dict[str, Any]]:
             "source_name": s_name, "source_type": s_type,
             "target_name": t_name, "target_type": t_type, "evidence": [], "keys": []})
         group["keys"].append(r.source_key)
-        group["evidence"].append(_evidence(r))
+        group["evidence"].append(evidence_of_row(r))
     found = []
     for group in groups.values():
         evidence, keys = group["evidence"], group.pop("keys")
@@ -234,46 +179,6 @@ def relation_list(conn: Connection, entity_ids=None, types=None, date_from=None,
 
 def first_quotes(conn: Connection, entity_id: str, others: Iterable[str],
                  per_tie: int | None) -> dict[str, list[dict[str, Any]]]:
-    """The oldest `per_tie` quotes (all, without) of each tie between `entity_id` and
-    each of `others`, by tie id: SQL numbers each tie's rows and reads no more than it
-    keeps."""
-    others = sorted(set(others))
-    source, target = relations.c.source_entity, relations.c.target_entity
-    other_end = case((source == entity_id, target), else_=source)
-    undirected = relations.c.type.in_(sorted(UNDIRECTED_RELATIONS))
-    rank_in_tie = func.row_number().over(
-        partition_by=[relations.c.type, relations.c.negated,
-                      case((undirected, other_end), else_=source),
-                      case((undirected, ""), else_=target)],
-        order_by=[func.coalesce(documents.c.published, ""), relations.c.document_id,
-                  relations.c.id]).label("rank_in_tie")
-    stmt = relation_rows(None, None, None).order_by(None).add_columns(rank_in_tie)
-    found: dict[str, list[dict[str, Any]]] = {}
-    for i in range(0, len(others), CHUNK):
-        for side in (and_(source == entity_id, target.in_(others[i:i + CHUNK])),
-                     # a tie of the entity with itself is found by the first side
-                     and_(target == entity_id, source.in_(others[i:i + CHUNK]),
-                          source != entity_id)):
-            ranked = stmt.where(side).subquery()
-            kept = select(ranked) if per_tie is None else \
-                select(ranked).where(ranked.c.rank_in_tie <= per_tie)
-            rows = conn.execute(kept)
-            for tie in aggregate(rows):
-                found.setdefault(tie["id"], []).extend(tie["evidence"])
-    return {tie: sorted(quotes, key=_oldest)[:per_tie] for tie, quotes in found.items()}
-
-
-def quotes_by_id(conn: Connection, relation_ids: Iterable[int]
-                 ) -> dict[str, list[dict[str, Any]]]:
-    """The quotes of some relation rows (the tie table keeps each tie's oldest), by tie
-    id, oldest first."""
-    ids = sorted(set(relation_ids))
-    found: dict[str, list[dict[str, Any]]] = {}
-    for among in among_ids(relations.c.id, ids, conn.dialect.name):
-        for r in conn.execute(quote_rows().where(among)):
-            found.setdefault(tie_id_of_row(r), []).append(_evidence(r))
-    return {tie: sorted(quotes, key=_oldest) for tie, quotes in found.items()}
-
-
-def _oldest(quote: dict[str, Any]) -> tuple:
-    return quote["published"] or "", quote["document"]
+    """The oldest `per_tie` quotes of each tie between `entity_id` and each of `others`
+    (read_quotes.first_quotes)."""
+    return read_quotes.first_quotes(AlchemyReader(conn), entity_id, others, per_tie)

@@ -1,5 +1,5 @@
 """A store opened only to read, without SQLAlchemy: what `linkchart stats`, `entities`,
-`events`, `judgements list` and `review` (listing) read, through the stdlib sqlite3 or
+`events`, `show`, `judgements list` and `review` (listing) read, through the stdlib sqlite3 or
 psycopg and the same `read_*` queries the Store runs, so that a command run once starts
 in a fraction of the time (docs/performance.md, "Start-up").
 
@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from linkchart.store import read_entities, read_events, read_judgements, read_stats
+from linkchart.store import (read_card, read_entities, read_events, read_judgements,
+                             read_stats)
 from linkchart.store.dbapi import (HEAD_REVISION, DbapiReader, connect_postgres,
                                    connect_sqlite, current_revision)
 
@@ -70,6 +71,10 @@ class LightStore:
 
     def find_entities(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
         return read_entities.find_entities(self.reader, name, limit)
+
+    def entity_card(self, entity_id: str, limit: int | None = None
+                    ) -> dict[str, Any] | None:
+        return read_card.entity_card(self.reader, entity_id, limit)
 
     def events(self, entity_id: str | None = None, types: Iterable[str] | None = None,
                date_from: str | None = None, date_to: str | None = None

@@ -5,24 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, distinct, func, literal_column, select, text
+from sqlalchemy import Connection, select, text
 
-from linkchart.store import read_entities, read_events
+from linkchart.store import read_card, read_entities, read_events
 from linkchart.store.alchemy_reader import AlchemyReader
 from linkchart.store.dbapi import CHUNK
-from linkchart.store.schema import (attributions, doc_entities, document_keys, documents,
-                                    entities, entity_keys, event_participants, events,
+from linkchart.store.read_card import header
+from linkchart.store.schema import (attributions, doc_entities, documents, entities, events,
                                     relations)
-from linkchart.store.schema import ties as tie_table
 from linkchart.store.search import Search, snippet
 
 HEADER = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.published,
           documents.c.url)
-
-
-def header(row) -> dict[str, Any]:
-    return {"id": row.id, "title": row.title, "outlet": row.outlet,
-            "published": row.published, "url": row.url}
 
 
 def document_headers(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -103,36 +97,13 @@ def entity_types(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
 
 def entity_documents(conn: Connection, entity_id: str, limit: int | None = None
                      ) -> list[dict[str, Any]]:
-    """The documents that name an entity, oldest first (the first `limit` of them)."""
-    named = documents.c.id.in_(select(doc_entities.c.document_id)
-                               .where(doc_entities.c.entity_id == entity_id))
-    if limit and conn.dialect.name == "sqlite":
-        named = func.likelihood(named, literal_column(_share_named(conn, entity_id)))
-    rows = conn.execute(select(*HEADER).where(named)
-                        .order_by(documents.c.published, documents.c.id).limit(limit))
-    return [header(r) for r in rows]
-
-
-def _share_named(conn: Connection, entity_id: str) -> str:
-    """The share of all documents that name an entity, for SQLite's planner, which keeps
-    no statistics: a hub's first documents are found sooner by walking all documents in
-    date order (the hub of 10,000 articles, named in 73% of them: 3 ms, against 8-10 ms
-    sorting all 7,287 and 37 ms the first time), anyone else's by sorting the few that
-    name them."""
-    named = conn.scalar(select(entities.c.documents).where(entities.c.id == entity_id)) or 0
-    total = conn.scalar(select(func.count()).select_from(documents)) or 1
-    return f"{min(named / total, 1.0):.2f}"
+    """The documents that name an entity, oldest first (read_card.entity_documents)."""
+    return read_card.entity_documents(AlchemyReader(conn), entity_id, limit)
 
 
 def document_counts(conn: Connection, entity_id: str) -> tuple[int, int]:
-    """How many documents name an entity, and from how many independent sources (a
-    document without an outlet counts alone, a wire copy as its original)."""
-    named = (select(doc_entities.c.document_id).distinct()
-             .where(doc_entities.c.entity_id == entity_id).subquery())
-    return tuple(conn.execute(
-        select(func.count(), func.count(distinct(document_keys.c.source_key)))
-        .select_from(named)
-        .join(document_keys, document_keys.c.document_id == named.c.document_id)).one())
+    """Documents naming an entity, and their independent sources (read_card)."""
+    return read_card.document_counts(AlchemyReader(conn), entity_id)
 
 
 def entity_locals(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
@@ -143,24 +114,6 @@ def entity_locals(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
                         .order_by(doc_entities.c.document_id, doc_entities.c.local_id))
     return [{"document": r.document_id, "local": r.local_id, "name": r.name, "type": r.type,
              "aliases": r.aliases} for r in rows]
-
-
-def attributions_by(conn: Connection, entity_id: str, limit: int | None = None
-                    ) -> list[dict[str, Any]]:
-    """What an entity is reported to have said, oldest first (the first `limit`)."""
-    rows = conn.execute(select(attributions, documents.c.outlet, documents.c.published)
-                        .join(documents, documents.c.id == attributions.c.document_id)
-                        .where(attributions.c.source_entity == entity_id)
-                        .order_by(documents.c.published, attributions.c.id).limit(limit))
-    return [{"id": r.local_id, "document": r.document_id, "source": r.source_entity,
-             "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
-             "content": r.content, "direct": r.direct, "start": r.start, "end": r.end,
-             "outlet": r.outlet, "published": r.published} for r in rows]
-
-
-def attribution_count(conn: Connection, entity_id: str) -> int:
-    return conn.scalar(select(func.count()).select_from(attributions)
-                       .where(attributions.c.source_entity == entity_id))
 
 
 def all_attributions(conn: Connection) -> list[dict[str, Any]]:

@@ -18,15 +18,13 @@ from sqlalchemy import (ColumnElement, Connection, bindparam, delete, func, inse
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import documents, entities, relations
 from linkchart.store.schema import ties as tie_table
+from linkchart.store.tie_shapes import QUOTES_KEPT
 from linkchart.store.ties import (COUNTS, TIE_KEY, counts, relation_columns, tie_count_sql,
                                   tie_ends, tie_rows)
 
 Pair = tuple[str, str]
 PAIR_CHUNK = 200
 """Pairs counted in one statement (each binds up to four ids, and its ends)."""
-QUOTES_KEPT = 5
-"""Quotes a tie keeps the ids of: at least as many as a card sends (card.CARD_QUOTES)."""
-
 
 def refresh(conn: Connection, pairs: Iterable[tuple[str | None, str | None]]) -> None:
     """Count again the ties between each pair of entities (a pair with an unresolved end

@@ -14,21 +14,17 @@ from sqlalchemy import (Connection, Integer, Select, String, Subquery, and_, bin
                         cast, distinct, func, select, union, union_all)
 
 from linkchart.model import UNDIRECTED_RELATIONS
+from linkchart.store import read_ties
+from linkchart.store.alchemy_reader import AlchemyReader
 from linkchart.store.dates import in_range_sql
-from linkchart.store.graph import (CONFIDENCE_CAP, MAX_AMONG_IN_SQL, confident, edge_id,
-                                   lookup_values, lookups, rank, touching)
+from linkchart.store.graph import (CONFIDENCE_CAP, confident, lookup_values, lookups, rank,
+                                   touching)
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import attributions, document_keys, entities, relations
 from linkchart.store.schema import ties as tie_table
+from linkchart.store.tie_shapes import COUNTS, ROLE_SEPARATOR, TIE_KEY, tie_of_row
 
-ROLE_SEPARATOR = "\x1f"  # a control character no role holds
 _COMMA = "\x1e"  # another: stands for a comma inside a role while SQLite joins roles
-TIE_KEY = ("type", "source", "target", "negated")
-COUNTS = ("sources", "mentions", "documents", "anonymous", "first_date", "last_date",
-          "roles", "confidence", "max_confidence")
-"""The tie table's columns besides TIE_KEY: what `counts` gives per tie."""
-
-
 class _Shape(NamedTuple):
     """What the counting statements depend on, apart from the values bound to them."""
     ends: tuple[str, ...] | None
@@ -67,52 +63,16 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
 def stored(conn: Connection, entity_ids: Iterable[str] | None = None,
            types: Iterable[str] | None = None, among: set[str] | None = None,
            min_sources: int = 1, quotes: bool = False) -> list[dict[str, Any]]:
-    """The tie table's rows touching `entity_ids` (all, without), with their ends' names
-    (and with `quotes`, the ids of their oldest relation rows as `quote_ids`): two
-    indexed look-ups (by source, by target) a chunk of ids."""
-    stmt = _named(tie_table)
-    table = tie_table.c
-    if types:
-        stmt = stmt.where(table.type.in_(sorted(types)))
-    if min_sources > 1:
-        stmt = stmt.where(table.sources >= min_sources)
-    if entity_ids is None:
-        return [_tie(row, quotes) for row in conn.execute(stmt).all()]
-    ids = sorted(set(entity_ids))
-    in_sql = among is not None and len(among) <= MAX_AMONG_IN_SQL
-    found: dict[tuple, dict[str, Any]] = {}
-    for i in range(0, len(ids), CHUNK):
-        for end, other in (("source", "target"), ("target", "source")):
-            if end == "target" and in_sql and among <= set(ids[i:i + CHUNK]):
-                break  # a source outside this chunk is outside `among`: nothing more
-            chunk = stmt.where(table[end].in_(ids[i:i + CHUNK]))
-            if end == "target":  # what the source look-up of this chunk found
-                chunk = chunk.where(table.source.not_in(ids[i:i + CHUNK]))
-            if in_sql:
-                chunk = chunk.where(table[other].in_(sorted(among)))
-            for row in conn.execute(chunk).all():
-                tie = _tie(row, quotes)
-                found.setdefault(tie["id"], tie)
-    return list(found.values())
+    """The tie table's rows touching `entity_ids` (all, without), named
+    (read_ties.stored)."""
+    return read_ties.stored(AlchemyReader(conn), entity_ids, types, among, min_sources,
+                            quotes)
 
 
 def best_stored(conn: Connection, entity_id: str, limit: int | None,
                 quotes: bool = False) -> list[dict[str, Any]]:
-    """The `limit` best-sourced ties of one entity (all, without), in `graph.rank`'s
-    order, from the tie table: each look-up (by source, by target) is ranked and cut in
-    SQL, so that a hub's thousands of ties are not all read to show the first of them."""
-    if limit is None:
-        return sorted(stored(conn, [entity_id], quotes=quotes), key=rank)
-    table = tie_table.c
-    kind = table.type.collate("C") if conn.dialect.name == "postgresql" else table.type
-    order = [table.sources.desc(), kind, _number(table.source), _number(table.target),
-             table.negated]
-    found: list[dict[str, Any]] = []
-    for side in (table.source == entity_id,
-                 and_(table.target == entity_id, table.source != entity_id)):
-        best = select(tie_table).where(side).order_by(*order).limit(limit).subquery("best")
-        found += [_tie(row, quotes) for row in conn.execute(_named(best))]
-    return sorted(found, key=rank)[:limit]
+    """The `limit` best-sourced ties of one entity (read_ties.best_stored)."""
+    return read_ties.best_stored(AlchemyReader(conn), entity_id, limit, quotes)
 
 
 def neighbour_weights(conn: Connection, entity_id: str, types: Iterable[str] | None = None,
@@ -184,7 +144,7 @@ def counted(conn: Connection, entity_ids: Iterable[str] | None = None,
         bool(date_from), bool(date_to), conn.dialect.name))
     values = lookup_values(looked_up or [], among) | {
         "types": list(types or ()), "date_from": date_from, "date_to": date_to}
-    return [_tie(row) for row in conn.execute(statement, values).all()]
+    return [tie_of_row(row) for row in conn.execute(statement, values).all()]
 
 
 @lru_cache(maxsize=256)
@@ -309,23 +269,3 @@ def _roles_joined(role, dialect: str):
     return func.string_agg(distinct(named), ROLE_SEPARATOR)
 
 
-def _split_roles(joined: str | None) -> list[str]:
-    return sorted(joined.split(ROLE_SEPARATOR)) if joined else []
-
-
-def _tie(row, quotes: bool = False) -> dict[str, Any]:
-    """A row of `_named` as a tie (read by position: a hub has thousands)."""
-    (kind, source, target, negated, sources, mentions, documents_, anonymous, first, last,
-     roles, confidence, _highest, source_name, source_type, target_name, target_type,
-     *quoted) = row
-    tie = {"type": kind, "source": source, "target": target, "negated": bool(negated),
-           "directed": kind not in UNDIRECTED_RELATIONS,
-           "source_name": source_name, "source_type": source_type,
-           "target_name": target_name, "target_type": target_type}
-    tie |= {"id": edge_id(tie), "sources": sources, "roles": _split_roles(roles),
-            "first_date": first, "last_date": last, "anonymous_only": anonymous == mentions,
-            "evidence_count": mentions, "document_count": documents_,
-            "confidence": round(confidence, 4) if confidence is not None else None}
-    if quotes:
-        tie["quote_ids"] = [int(i) for i in (quoted[0] or "").split(",") if i]
-    return tie
