@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from linkchart.model import UNDIRECTED_RELATIONS
+from linkchart import model
 from linkchart.store.dbapi import CHUNK, Reader, in_list
 from linkchart.store.tie_shapes import evidence_of_row, oldest_quote, tie_id_of_row
 
@@ -46,7 +46,7 @@ def first_quotes(reader: Reader, entity_id: str, others: Iterable[str],
     each of `others`, by tie id: SQL numbers each tie's rows and reads no more than it
     keeps."""
     others = sorted(set(others))
-    undirected, params = in_list("undirected", sorted(UNDIRECTED_RELATIONS))
+    undirected, params = in_list("undirected", sorted(model.UNDIRECTED_RELATIONS))
     other_end = ("CASE WHEN relations.source_entity = :entity THEN relations.target_entity "
                  "ELSE relations.source_entity END")
     rank_in_tie = (

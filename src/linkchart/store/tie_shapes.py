@@ -1,11 +1,12 @@
 """What a tie and a quote of it look like, made from rows of any reader (SQLAlchemy's or
-a plain DB-API cursor's): ids, ranking, the tie table's columns. No SQL."""
+a plain DB-API cursor's): ids, ranking, the tie table's columns. No SQL. The relation
+catalogue (model.UNDIRECTED_RELATIONS) is read when a tie is first made, not on import."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from linkchart.model import UNDIRECTED_RELATIONS
+from linkchart import model
 
 MAX_AMONG_IN_SQL = 2000
 QUOTES_KEPT = 5
@@ -48,7 +49,7 @@ def evidence_of_row(r) -> dict[str, Any]:
 def tie_id_of_row(r) -> str:
     """The id of the tie a relation row (of `relation_rows`, or the relations table) belongs to."""
     source, target = r.source_entity, r.target_entity
-    if r.type in UNDIRECTED_RELATIONS and entity_num(source) > entity_num(target):
+    if r.type in model.UNDIRECTED_RELATIONS and entity_num(source) > entity_num(target):
         source, target = target, source
     return edge_id({"type": r.type, "source": source, "target": target,
                     "negated": bool(r.negated)})
@@ -69,7 +70,7 @@ def tie_of_row(row, quotes: bool = False) -> dict[str, Any]:
      roles, confidence, _highest, source_name, source_type, target_name, target_type,
      *quoted) = row
     tie = {"type": kind, "source": source, "target": target, "negated": bool(negated),
-           "directed": kind not in UNDIRECTED_RELATIONS,
+           "directed": kind not in model.UNDIRECTED_RELATIONS,
            "source_name": source_name, "source_type": source_type,
            "target_name": target_name, "target_type": target_type}
     tie |= {"id": edge_id(tie), "sources": sources, "roles": split_roles(roles),
