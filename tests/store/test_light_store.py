@@ -113,3 +113,19 @@ def test_other_databases_are_left_to_the_store(tmp_path):
                 f"sqlite:///file:{tmp_path}/chart.db?mode=ro&uri=true"):
         assert LightStore.open(url) is None
     assert LightStore.open(database_url(str(tmp_path / "new.db"))) is None  # no tables
+
+
+def test_each_sqlite_read_sees_one_snapshot(tmp_path, sample):
+    """As each of the Store's reads, each of the light reader's runs in one transaction:
+    a write committed meanwhile shows in the next read, not in the one under way."""
+    path = str(tmp_path / "chart.db")
+    with Store.open(path) as store:
+        pass
+    with LightStore.open(database_url(path)) as light:
+        count = "SELECT count(*) FROM judgements"
+        with light.reader.transaction():
+            before = light.reader.scalar(count)
+            with Store.open(path) as store:
+                store.add_judgement("note", {"on": "entity", "target": "E1", "text": "x"})
+            assert light.reader.scalar(count) == before == 0
+        assert light.reader.scalar(count) == 1

@@ -14,6 +14,8 @@ import math
 import re
 import sqlite3
 from collections import namedtuple
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -111,9 +113,8 @@ def pyformat(sql: str) -> str:
 
 
 class DbapiReader:
-    """A `Reader` over a sqlite3 or psycopg connection, in autocommit: each statement
-    reads the store as it is when it runs (as the Store's reads, each in its own
-    transaction)."""
+    """A `Reader` over a sqlite3 or psycopg connection, in autocommit; `transaction`
+    holds one read, as the Store holds each of its reads."""
 
     def __init__(self, connection, dialect: str, fts: bool = False):
         self.connection = connection
@@ -133,6 +134,18 @@ class DbapiReader:
     def scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
         found = self.rows(sql, params)
         return found[0][0] if found else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self.dialect == "postgresql":
+            with self.connection.transaction():
+                yield
+            return
+        self.connection.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.connection.execute("COMMIT")
 
     def close(self) -> None:
         self.connection.close()

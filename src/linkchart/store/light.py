@@ -59,31 +59,36 @@ class LightStore:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _read(self, query, *args):
+        """One query of a `read_*` module, in one read transaction."""
+        with self.reader.transaction():
+            return query(self.reader, *args)
+
     def stats(self, top: int = 10) -> dict[str, Any]:
-        return read_stats.stats(self.reader, top)
+        return self._read(read_stats.stats, top)
 
     def entities(self, type: str | None = None, search: str | None = None, limit: int = 50,
                  offset: int = 0) -> list[dict[str, Any]]:
-        return read_entities.entity_list(self.reader, type, search, limit, offset)
+        return self._read(read_entities.entity_list, type, search, limit, offset)
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:
-        return read_entities.entities_by_id(self.reader, [entity_id]).get(entity_id)
+        return self._read(read_entities.entities_by_id, [entity_id]).get(entity_id)
 
     def find_entities(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
-        return read_entities.find_entities(self.reader, name, limit)
+        return self._read(read_entities.find_entities, name, limit)
 
     def entity_card(self, entity_id: str, limit: int | None = None
                     ) -> dict[str, Any] | None:
-        return read_card.entity_card(self.reader, entity_id, limit)
+        return self._read(read_card.entity_card, entity_id, limit)
 
     def events(self, entity_id: str | None = None, types: Iterable[str] | None = None,
                date_from: str | None = None, date_to: str | None = None
                ) -> list[dict[str, Any]]:
-        return read_events.event_list(self.reader, entity_id, types, date_from, date_to)
+        return self._read(read_events.event_list, entity_id, types, date_from, date_to)
 
     def judgements(self, kind: str | None = None) -> list[dict[str, Any]]:
-        return read_judgements.judgements(self.reader, kind)
+        return self._read(read_judgements.judgements, kind)
 
     def review_candidates(self, status: str | None = "open", limit: int = 50,
                           entity: str | None = None) -> list[dict[str, Any]]:
-        return read_judgements.reviews(self.reader, status, limit, entity)
+        return self._read(read_judgements.reviews, status, limit, entity)
