@@ -636,3 +636,13 @@ def test_a_demonym_on_rebels_names_no_state(events_of):
     events, names = events_of("Iraq closed the border. Rocket attacks by Iraqi rebels killed "
                               "five people in Beirut on Monday.", "2020-01-08")
     assert "Iraq" not in {names[a] for e in events for a in e.actors}
+
+
+def test_attack_by_no_one_named_is_placed_in_a_town_the_model_left_unnamed(events_of):
+    # The small model tags no place in "In Donetsk, ..."; the gazetteer knows the town.
+    text = "In Donetsk, 11 people were killed by shelling during the night."
+    events, names = events_of(text, "2014-08-28")
+    shelling = only(events, "ASSAULT")
+    assert names[shelling.location] == "Donetsk"
+    assert shelling.fatalities == 11
+    assert shelling.date == "2014-08-28"

@@ -276,3 +276,10 @@ def test_a_settlement_mountain_or_lake_word_opening_a_name_makes_it_a_place():
                                         Config()))
     types = {e.name: e.type for e in extraction.entities}
     assert types.get("Ciudad Juarez") == "location" and types.get("Lake Chad") == "location"
+
+
+def test_a_place_after_a_preposition_is_named_even_where_the_model_misses_it(entities_of):
+    found = entities_of("In Donetsk, 11 people were killed by shelling during the night. "
+                        "A fellow at the Center for Policy Studies said Kiev sent troops.")
+    assert found["Donetsk"].type == "location"
+    assert "Center" not in found  # a name that goes on ("for Policy Studies") is no town

@@ -137,9 +137,34 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     names = _surnames_continued(doc, _dash_continued(doc, _trimmed_names(doc, titles, places)),
                                 titles, places)
     names = filter_spans(names + _quoted_group_names(doc))
+    names = sorted(names + _missed_places(doc, names), key=lambda span: span.start)
     spans = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
     doc.ents = _within_layout(doc, [_without_descriptor(s) for s in spans])
     return doc
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "across", "into",
+                                "from", "towards", "toward"})
+NAME_GOES_ON = frozenset({"of", "for", "'s", "’s"})
+
+
+def _missed_places(doc: Doc, names: list[Span]) -> list[Span]:
+    """'In Donetsk, 11 people were killed': a capitalised word after a preposition of
+    place that the model left unnamed is a place when the gazetteer knows it."""
+    taken = {i for span in names for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not token.is_title or \
+                token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS or \
+                token.nbor(1).lower_ in NAME_GOES_ON:  # "at the Center for Middle East Policy"
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].head.i == token.i and start - 1 not in taken:
+            start -= 1
+        if is_place(doc[start:token.i + 1].text):
+            found.append(Span(doc, start, token.i + 1, label="GPE"))
+    return found
 
 
 def _without_descriptor(span: Span) -> Span:
