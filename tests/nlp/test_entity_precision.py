@@ -283,3 +283,9 @@ def test_a_place_after_a_preposition_is_named_even_where_the_model_misses_it(ent
                         "A fellow at the Center for Policy Studies said Kiev sent troops.")
     assert found["Donetsk"].type == "location"
     assert "Center" not in found  # a name that goes on ("for Policy Studies") is no town
+
+
+def test_a_surname_two_people_share_is_a_person_not_a_town(entities_of):
+    found = entities_of("Rafik Hariri was killed in 2005. His son Saad Hariri leads the "
+                        "party. Hariri's 2005 assassination shook Lebanon.")
+    assert found["Hariri"].type == "person"
