@@ -319,3 +319,17 @@ def test_a_truce_a_resolution_and_the_writers_own_remark_are_no_sources():
                             "seven-point peace plan. The current resolution says the truce "
                             "will not apply to the militants.")
     assert found == []
+
+
+def test_a_quotation_opening_the_next_sentence_continues_its_speaker():
+    found = attributions_of(
+        "“The valley will not fall this winter,” Colonel Samir Aziz said on Monday. “We have "
+        "dug in along the river and the bridges are mined.”\n"
+        "“The road is closed,” Aziz said. “Supplies come by air,” a militia commander added.")
+    by_content = {a.content: a for a in found}
+    continued = by_content["We have dug in along the river and the bridges are mined"]
+    assert continued.source_text == "Colonel Samir Aziz" and continued.direct
+    assert continued.rule.startswith("continued:")
+    # a quotation told with its own speaker keeps that speaker
+    assert by_content["Supplies come by air"].source_text == "a militia commander"
+    assert len(found) == 4

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -18,6 +18,10 @@ PLURAL_TAGS = ("NNS", "NNPS")
 TITLE_SPAN = 6  # tokens from a title word to the name it introduces
 MIN_CONTENT_WORDS = 3
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
+CONTINUATION_GAP = 120  # characters from the end of a quote to the next that continues it
+# '," Kandil said Friday. "': the quote closes, its speaker is told in the same sentence,
+# and the next sentence of the paragraph opens with another quote
+CONTINUED = re.compile(r"^[^\n]*[.!?]\s+[“\"]$")
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,36 @@ class AttributionExtractor:
                 if attribution and (attribution.start, attribution.end) not in seen:
                     seen.add((attribution.start, attribution.end))
                     found.append(attribution)
-        return found
+        return self._with_continued_quotes(found)
+
+    def _with_continued_quotes(self, found: list[Attribution]) -> list[Attribution]:
+        """'"Q1," Kandil said Friday. "Q2."': a quotation opening the next sentence of
+        the paragraph, which no one else is said to speak, goes on with the same speaker."""
+        taken = [(a.start, a.end) for a in found]
+        result = []
+        for attribution in found:
+            result.append(attribution)
+            after = self._quote_continuing(attribution, taken) if attribution.direct else None
+            if after is not None:
+                start, end = _trim(self.context.text, after.start, after.end)
+                taken.append((start, end))
+                result.append(replace(
+                    attribution, content=self.context.text[start:end], start=start, end=end,
+                    rule=attribution.rule.replace("quote:", "continued:", 1)))
+        for number, attribution in enumerate(result):
+            attribution.id = f"a{number + 1}"
+        return result
+
+    def _quote_continuing(self, attribution: Attribution, taken) -> Quote | None:
+        following = next((q for q in self.quotes if q.start > attribution.end + 1), None)
+        if following is None or any(s < following.end and following.start < e
+                                    for s, e in taken):
+            return None
+        between = self.context.text[attribution.end:following.start]
+        if len(between) > CONTINUATION_GAP or not CONTINUED.match(between) or \
+                attribution.cue not in between:
+            return None
+        return following
 
     def _cues(self, sent: Span) -> list[Cue]:
         cues = []
