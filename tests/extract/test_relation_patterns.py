@@ -591,3 +591,12 @@ def test_a_title_hung_on_a_group_gives_the_group_no_membership(relations_of):
                          "Nigerian-grown Boko Haram extremist group, a spokesman for the "
                          "Islamic State said Thursday.")
     assert ("member_of", "Boko Haram", "Islamic State") not in found
+
+
+def test_a_wing_named_by_its_owner_is_an_organisation_part_of_it(relations_of):
+    found = relations_of(
+        "Hezbollah fired rockets at the border. Imad Saleh, the chief of Hezbollah's "
+        "military wing, was killed. Meanwhile, the Hezbollah political wing called for calm.")
+    assert ("part_of", "Hezbollah's military wing", "Hezbollah") in found
+    assert ("leads", "Imad Saleh", "Hezbollah's military wing") in found
+    assert ("part_of", "Hezbollah political wing", "Hezbollah") in found

@@ -89,6 +89,15 @@ def morphology_patterns() -> list[dict]:
              "pattern": [{"TEXT": {"IN": starts}}, name_part, last_part]}]
 
 
+def wing_patterns() -> list[dict]:
+    """'Hamas' military wing', 'the Hamas military wing': the owner's name, then the wing."""
+    owner = {"POS": "PROPN", "OP": "+"}
+    possessive = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}, "OP": "?"}
+    return [{"label": kind, "id": "wing",
+             "pattern": [owner, possessive, *({"LOWER": word} for word in wing.split())]}
+            for kind, wings in typing_lexicon()["wings"].items() for wing in wings]
+
+
 def state_body_patterns(knowledge: Knowledge) -> list[dict]:
     """'US forces', 'the Saudi-led coalition' as entities; 'the Iraqi government' and
     'the Damascus regime' as the country itself (the annotation guide's convention: a
