@@ -646,3 +646,12 @@ def test_attack_by_no_one_named_is_placed_in_a_town_the_model_left_unnamed(event
     assert names[shelling.location] == "Donetsk"
     assert shelling.fatalities == 11
     assert shelling.date == "2014-08-28"
+
+
+def test_a_stance_or_a_shared_view_is_no_event_but_an_offer_of_terms_is(events_of):
+    events, names = events_of(
+        "Hamas, which opposed Hezbollah, offered insights into the talks. Lebanon agreed "
+        "with Egypt. Hezbollah has offered to exchange the prisoners.")
+    assert not [e for e in events if e.type == "REJECT"]
+    offers = [e for e in events if e.type == "AGREE"]
+    assert [named(e.actors, names) for e in offers] == [{"Hezbollah"}]
