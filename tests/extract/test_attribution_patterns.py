@@ -333,3 +333,10 @@ def test_a_quotation_opening_the_next_sentence_continues_its_speaker():
     # a quotation told with its own speaker keeps that speaker
     assert by_content["Supplies come by air"].source_text == "a militia commander"
     assert len(found) == 4
+
+
+def test_a_reporting_verb_in_the_future_reports_nothing_yet():
+    found = attributions_of(
+        "Mekdad told reporters the strikes were “a declaration of war” and that Syria would "
+        "respond. “We dealt with this before,” he said. Israel will respond on the other side.")
+    assert {a.cue for a in found} == {"told", "said"}

@@ -18,6 +18,7 @@ PLURAL_TAGS = ("NNS", "NNPS")
 TITLE_SPAN = 6  # tokens from a title word to the name it introduces
 MIN_CONTENT_WORDS = 3
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
+FUTURE_AUXES = ("will", "would", "could", "might", "may", "shall", "'ll", "wo", "ca", "can")
 CONTINUATION_GAP = 120  # characters from the end of a quote to the next that continues it
 # '," Kandil said Friday. "': the quote closes, its speaker is told in the same sentence,
 # and the next sentence of the paragraph opens with another quote
@@ -101,6 +102,8 @@ class AttributionExtractor:
                     continue  # "by making clear that ...": whose words, the clause says not
                 if token.head.lower_ in self.words["remark_heads"] and _subject(token) is None:
                     continue  # "It's worth noting that ...": the writer's own remark
+                if _not_yet_said(token):
+                    continue  # "Syria would respond", "Israel will respond": nothing said yet
                 source = _quoted_speaker(token)
                 cues.append(Cue(token, token.text, source if source is not None else
                                 _subject(token) or _phrase_before(token, sent)))
@@ -542,6 +545,12 @@ def extract_attributions(context: Context) -> list[Attribution]:
 def _as_clause(cue: Token) -> bool:
     return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                         for c in cue.children)
+
+
+def _not_yet_said(cue: Token) -> bool:
+    """A reporting verb in the future or a possibility, with nothing it says."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXES for c in cue.children) and \
+        not any(c.dep_ in ("ccomp", "dobj") for c in cue.children)
 
 
 def _nobody(source: Token) -> bool:
