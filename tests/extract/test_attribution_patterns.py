@@ -340,3 +340,23 @@ def test_a_reporting_verb_in_the_future_reports_nothing_yet():
         "Mekdad told reporters the strikes were “a declaration of war” and that Syria would "
         "respond. “We dealt with this before,” he said. Israel will respond on the other side.")
     assert {a.cue for a in found} == {"told", "said"}
+
+
+def _sources(text: str) -> dict[str, str | None]:
+    document = Document(id="t", text=text, published="2024-03-01")
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    return {a.content: names.get(a.source) for a in extraction.attributions}
+
+
+def test_a_described_speaker_is_no_lone_actor_of_another_people():
+    found = _sources("Fighters of Islamic State fled the town. The Kurdish force that led "
+                     "the war against them claimed the retreat would not last.")
+    assert found["the retreat would not last"] is None
+
+
+def test_pro_russian_insurgents_need_not_be_named_russian():
+    found = _sources("The Donetsk People's Republic held a vote. The pro-Russian insurgents "
+                     "said the status of the regions would be discussed later.")
+    assert found["the status of the regions would be discussed later"] == \
+        "Donetsk People's Republic"
