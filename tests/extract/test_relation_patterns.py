@@ -600,3 +600,15 @@ def test_a_wing_named_by_its_owner_is_an_organisation_part_of_it(relations_of):
     assert ("part_of", "Hezbollah's military wing", "Hezbollah") in found
     assert ("leads", "Imad Saleh", "Hezbollah's military wing") in found
     assert ("part_of", "Hezbollah political wing", "Hezbollah") in found
+
+
+def test_a_held_city_named_after_of_is_where_the_holder_is(relations_of):
+    found = relations_of("Iraqi troops advanced on the Islamic State-held city of Ramadi.")
+    assert ("based_in", "Islamic State", "Ramadi") in found
+
+
+def test_a_person_from_a_place_is_based_there_but_not_a_person_visiting(relations_of):
+    found = relations_of("Khaled, a fighter from Homs, joined the Nusra Front. John Kerry in "
+                         "Vienna met Sergei Lavrov.")
+    assert ("based_in", "Khaled", "Homs") in found
+    assert not any(t == "based_in" and s == "John Kerry" for t, s, _ in found)

@@ -153,13 +153,16 @@ class NameRules(RuleFamily):
 
     # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"
     def located(self, index: int, mention) -> None:
-        if self.context.type_of(index) not in ACTORS - {"country", "person"}:
-            return  # "Kerry in Vienna", "a militia leader in eastern Libya": a visit, a beat
+        kind = self.context.type_of(index)
+        if kind not in ACTORS - {"country"}:
+            return
+        # "Kerry in Vienna" is a visit; "Omar al-Attrash from Arsal" is where he is from
+        words = ("from",) if kind == "person" else ("in", "from")
         inside = set(range(mention.start, mention.end))
         heads = [mention.root] + [c for t in mention for c in t.children
                                   if c.dep_ == "appos" and c.i not in inside]
         for head in heads:
-            for prep in _preps_below(head, ("in", "from"), depth=3):
+            for prep in _preps_below(head, words, depth=3):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     place = self.context.referent(obj, anaphora=False)
                     if place is not None and self.context.type_of(place) in PLACES:
