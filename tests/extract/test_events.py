@@ -655,3 +655,11 @@ def test_a_stance_or_a_shared_view_is_no_event_but_an_offer_of_terms_is(events_o
     assert not [e for e in events if e.type == "REJECT"]
     offers = [e for e in events if e.type == "AGREE"]
     assert [named(e.actors, names) for e in offers] == [{"Hezbollah"}]
+
+
+def test_signing_an_agreement_is_agreeing_and_a_party_named_with_not_takes_no_part(events_of):
+    events, names = events_of(
+        "Iran and Hamas, but not Egypt, signed an agreement in Doha on Saturday.")
+    agreement = only(events, "AGREE")
+    assert named(agreement.actors, names) == {"Iran", "Hamas"}
+    assert agreement.date == "2020-01-04"

@@ -143,12 +143,13 @@ class Context:
     def _conjuncts(self, token: Token) -> list[Token]:
         """The token and its coordinated names; the parser often hangs the second name
         of a list as an apposition ('A, B and C')."""
+        # "the U.S. and the Taliban - but not the Afghan government - signed"
         found = [token, *token.conjuncts]
         for item in list(found):
             for child in item.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     found.extend([child, *child.conjuncts])
-        return list(dict.fromkeys(found))
+        return [t for t in dict.fromkeys(found) if not negated(t)]
 
     def _named_modifier(self, token: Token) -> int | None:
         for child in token.children:
@@ -504,3 +505,9 @@ def _stance_prefixed(demonym: Token) -> bool:
     doc = demonym.doc
     return demonym.i > 1 and doc[demonym.i - 1].text in ("-", "‐") and \
         doc[demonym.i - 2].lower_ in ("pro", "anti")
+
+
+def negated(phrase: Token) -> bool:
+    """'not the Afghan government' names no one who took part."""
+    edge = phrase.left_edge
+    return edge.lower_ == "not" or (edge.i > 0 and phrase.doc[edge.i - 1].lower_ == "not")

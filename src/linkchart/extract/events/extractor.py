@@ -118,6 +118,9 @@ class EventExtractor:
             return "ASSAULT", "abduct"
         if mode == "seize" and self._fighting_told(trigger):
             return "ASSAULT", None
+        if not self.candidates and trigger.kind == "verb":
+            event_type = self.lex.chart_retypes.get(lemma_of(trigger.token), {}).get(
+                event_type, event_type)
         return event_type, mode
 
     def _seizes_a_person(self, trigger: Trigger) -> bool:

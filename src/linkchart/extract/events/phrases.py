@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from linkchart.extract.context import RELATIVE_PRONOUNS, Context
+from linkchart.extract.context import RELATIVE_PRONOUNS, Context, negated
 from linkchart.extract.events.candidates import add_new
 from linkchart.extract.events.lexicon import Lexicon
 from linkchart.extract.lexicons import lexicon
@@ -16,7 +16,7 @@ MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 
 def phrase_referents(token: Token | None, context: Context, lex: Lexicon) -> list[int]:
     """Referents a participant phrase names, or through its modifiers."""
-    if token is None:
+    if token is None or negated(token):
         return []
     token = _antecedent_phrase(token, context)
     found = context.referents_of(token)
