@@ -612,3 +612,12 @@ def test_a_person_from_a_place_is_based_there_but_not_a_person_visiting(relation
                          "Vienna met Sergei Lavrov.")
     assert ("based_in", "Khaled", "Homs") in found
     assert not any(t == "based_in" and s == "John Kerry" for t, s, _ in found)
+
+
+def test_part_of_an_effort_ties_no_one(relations_of):
+    found = relations_of(
+        "Israel bombed Hezbollah convoys near Damascus on Sunday. As part of its effort to "
+        "calm things down, Israel will keep silent. Soner Cagaptay, director of the "
+        "Turkish Program at the Washington Institute, disagreed.")
+    assert not any(t == "part_of" and s == "Israel" for t, s, _ in found)
+    assert ("leads", "Soner Cagaptay", "Turkish Program") in found
