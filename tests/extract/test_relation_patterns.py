@@ -621,3 +621,11 @@ def test_part_of_an_effort_ties_no_one(relations_of):
         "Turkish Program at the Washington Institute, disagreed.")
     assert not any(t == "part_of" and s == "Israel" for t, s, _ in found)
     assert ("leads", "Soner Cagaptay", "Turkish Program") in found
+
+
+def test_a_noun_after_as_describes_what_is_viewed_not_the_viewer(relations_of):
+    found = relations_of("The Trump administration views Houthi forces as Iran proxies. "
+                         "Qaani succeeded Soleimani as leader of the Quds Force.")
+    assert not any(t == "supports" and s == "Iran" and o != "Houthi"
+                   for t, s, o in found), found
+    assert ("leads", "Qaani", "Quds Force") in found
