@@ -289,3 +289,11 @@ def test_a_surname_two_people_share_is_a_person_not_a_town(entities_of):
     found = entities_of("Rafik Hariri was killed in 2005. His son Saad Hariri leads the "
                         "party. Hariri's 2005 assassination shook Lebanon.")
     assert found["Hariri"].type == "person"
+
+
+def test_a_portfolio_inside_a_title_is_no_body(entities_of):
+    found = entities_of("Burkina Faso's Internal Affairs Minister Simon Compaore met "
+                        "Assistant Secretary of State for African Affairs Johnnie Carson. "
+                        "The Ministry of Foreign Affairs attended the talks.")
+    assert "Internal Affairs" not in found and "State for African Affairs" not in found
+    assert {"Simon Compaore", "Johnnie Carson", "Ministry of Foreign Affairs"} <= set(found)

@@ -28,6 +28,7 @@ NOT_NAME_WORDS = words(typing_lexicon()["not_entities"])  # 'Shia' in 'Shia Hout
 LEADING_PREPOSITIONS = words(typing_lexicon()["leading_prepositions"])
 DASH_CONTINUED_HEADS = words(typing_lexicon()["dash_continued_heads"])
 DASHES = {"-", "–", "—"}
+PORTFOLIO_HEADS = words(typing_lexicon()["portfolio_heads"])
 OPEN_QUOTES, CLOSE_QUOTES = {"“", "\"", "‘"}, {"”", "\"", "’"}
 QUOTED_NAME_WORDS = 5
 NAME_INTRODUCERS = tuple(words(typing_lexicon()["name_introducers"]))
@@ -396,7 +397,8 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
         for start, end in _coordinated_names(doc, start, end):
             if end > start and _looks_like_a_name(doc[start:end], titles) and \
                     not _common_word_opening(doc, start, end) and \
-                    not _before_a_title(doc, start, end, titles):
+                    not _before_a_title(doc, start, end, titles) and \
+                    not _portfolio_in_title(doc, start, end, titles):
                 spans.append(Span(doc, start, end, label=label))
     return filter_spans(spans)
 
@@ -458,6 +460,18 @@ def _before_a_title(doc: Doc, start: int, end: int, titles: frozenset[str]) -> b
     qualifies the title; it names nobody."""
     return end - start == 1 and end < len(doc) and doc[end].is_title and \
         doc[end].lower_.rstrip(".") in titles | {"prime"}
+
+
+def _portfolio_in_title(doc: Doc, start: int, end: int, titles: frozenset[str]) -> bool:
+    """'Internal Affairs Minister X', 'Secretary of State for African Affairs X': the
+    portfolio belongs to the title."""
+    if doc[end - 1].lower_ not in PORTFOLIO_HEADS:
+        return False
+    after = end < len(doc) and doc[end].lower_.rstrip(".") in titles
+    opener = doc[start - 1] if start > 0 else None
+    before = opener is not None and opener.lower_ in ("of", "for") and \
+        opener.head.lower_.rstrip(".") in titles
+    return after or before
 
 
 def _common_word_opening(doc: Doc, start: int, end: int) -> bool:
