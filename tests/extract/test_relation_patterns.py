@@ -629,3 +629,10 @@ def test_a_noun_after_as_describes_what_is_viewed_not_the_viewer(relations_of):
     assert not any(t == "supports" and s == "Iran" and o != "Houthi"
                    for t, s, o in found), found
     assert ("leads", "Qaani", "Quds Force") in found
+
+
+def test_no_attack_and_a_place_fought_over_make_no_foes(relations_of):
+    found = relations_of(
+        "“There is no attack against the U.S. forces,” General Mark Milley said. Sonora "
+        "is being fought over by two gangs, La Linea and the Sinaloa cartel.")
+    assert not [r for r in found if r[0] == "opposes"], found
