@@ -663,3 +663,20 @@ def test_signing_an_agreement_is_agreeing_and_a_party_named_with_not_takes_no_pa
     agreement = only(events, "AGREE")
     assert named(agreement.actors, names) == {"Iran", "Hamas"}
     assert agreement.date == "2020-01-04"
+
+
+def test_a_spokesman_claims_for_his_group(events_of):
+    events, names = events_of(
+        "Hamas spokesman Sami Zuhri claimed responsibility for the attack on the border "
+        "post on Sunday.")
+    attack = only(events, "ASSAULT")
+    assert named(attack.actors, names) == {"Hamas"}
+
+
+def test_the_attack_is_not_merged_with_daily_attacks(events_of):
+    events, names = events_of(
+        "Hamas claimed responsibility for the attack on the border post. Hamas and Israel "
+        "have carried out daily attacks against each other.")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 2, [(e.evidence, named(e.actors, names)) for e in attacks]
+    assert named(attacks[0].actors, names) == {"Hamas"}

@@ -44,6 +44,24 @@ class RoleFinder:
             self.noun_roles(trigger, candidate)
         if candidate.type in ("AID", "SUPPORT") and not candidate.recipients:
             self._helped(trigger.token, candidate)
+        if trigger.light is not None and lemma_of(trigger.light) in self.lex.claim_verbs:
+            self._claimed_for_group(subject_of(trigger.light), candidate)
+
+    def _claimed_for_group(self, subject: Token | None, candidate: Candidate) -> None:
+        """'Taliban spokesman Zabihullah Mujahid claimed responsibility for the attack':
+        the group the spokesman speaks for carried it out."""
+        if subject is None:
+            return
+        for noun in (subject, *(c for c in subject.children if c.dep_ in ("compound", "appos"))):
+            if noun.lower_ not in self.lex.spokes_nouns:
+                continue
+            owners = [c for c in noun.children if c.dep_ in ("compound", "poss")] + \
+                [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                 for o in p.children if o.dep_ == "pobj"]
+            groups = [i for o in owners for i in self.context.referents_of(o)]
+            if groups:
+                candidate.actors = groups
+                return
 
     def _helped(self, trigger: Token, candidate: Candidate) -> None:
         """'pledged to provide support to help Mali resolve the situation': whom the
