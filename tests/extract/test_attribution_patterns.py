@@ -360,3 +360,9 @@ def test_pro_russian_insurgents_need_not_be_named_russian():
                      "said the status of the regions would be discussed later.")
     assert found["the status of the regions would be discussed later"] == \
         "Donetsk People's Republic"
+
+
+def test_declining_to_confirm_or_deny_says_nothing():
+    found = attributions_of("The Taliban has declined to confirm or deny responsibility for "
+                            "any of the attacks. The Taliban said they would reduce violence.")
+    assert [a.cue for a in found] == ["said"]

@@ -104,6 +104,8 @@ class AttributionExtractor:
                     continue  # "It's worth noting that ...": the writer's own remark
                 if _not_yet_said(token):
                     continue  # "Syria would respond", "Israel will respond": nothing said yet
+                if self._declined(token):
+                    continue  # "declined to confirm or deny": nothing said
                 source = _quoted_speaker(token)
                 cues.append(Cue(token, token.text, source if source is not None else
                                 _subject(token) or _phrase_before(token, sent)))
@@ -113,6 +115,11 @@ class AttributionExtractor:
                 cues.append(Cue(token, token.doc[token.i:token.i + 2].text,
                                 objects[0] if objects else None))
         return cues
+
+    def _declined(self, verb: Token) -> bool:
+        head = verb.head if verb.dep_ == "conj" else verb
+        return head.dep_ == "xcomp" and \
+            head.head.lemma_.lower() in self.words["declining_verbs"]
 
     def _phrasal(self, verb: Token) -> bool:
         """'points out', 'sums up': a reporting verb with its particle."""
