@@ -680,3 +680,10 @@ def test_the_attack_is_not_merged_with_daily_attacks(events_of):
     attacks = [e for e in events if e.type == "ASSAULT"]
     assert len(attacks) == 2, [(e.evidence, named(e.actors, names)) for e in attacks]
     assert named(attacks[0].actors, names) == {"Hamas"}
+
+
+def test_coordinated_demonyms_each_name_a_party(events_of):
+    events, names = events_of("Israel attacked Iraqi and Iranian bases near Baghdad on "
+                              "Sunday. Iraq and Iran have long shared the bases.")
+    strike = only(events, "ASSAULT")
+    assert named(strike.recipients, names) == {"Iraq", "Iran"}

@@ -45,7 +45,8 @@ def _antecedent_phrase(token: Token, context: Context) -> Token:
 def _referents_through(child: Token, context: Context, lex: Lexicon) -> list[int]:
     """What one modifier of a participant phrase names."""
     if child.dep_ in MODIFIER_DEPS:
-        return modifier_referent(child, context)
+        # "the Russian and Ukrainian presidents": both
+        return [i for c in (child, *child.conjuncts) for i in modifier_referent(c, context)]
     if child.dep_ == "prep" and child.lower_ in lex.member_preps:
         # "fighters of the HTS": the group, never a place
         return [r for obj in _objects(child) for r in context.referents_of(obj)
