@@ -687,3 +687,14 @@ def test_coordinated_demonyms_each_name_a_party(events_of):
                               "Sunday. Iraq and Iran have long shared the bases.")
     strike = only(events, "ASSAULT")
     assert named(strike.recipients, names) == {"Iraq", "Iran"}
+
+
+def test_taking_a_village_from_a_group_seizes_it_from_them(events_of):
+    events, names = events_of(
+        "Hezbollah fighters took the village of Qusayr from al-Shabaab on Sunday. "
+        "It took Hamas two days to decide.")
+    seizure = only(events, "COERCE")
+    assert seizure.mode == "seize"
+    assert named(seizure.actors, names) == {"Hezbollah"}
+    assert named(seizure.recipients, names) == {"al-Shabaab"}
+    assert seizure.date == "2020-01-05"

@@ -245,6 +245,10 @@ class RoleFinder:
             self.recipient(obj, candidate)
         elif word == "from" and event_type == "REQUEST":
             self.recipient(obj, candidate, places=False)
+        elif word == "from" and candidate.mode == "seize":
+            # "re-took the area from ISIS": who loses the place
+            add_new(candidate.recipients, [r for r in self.phrase(obj)
+                                           if self.context.type_of(r) != "location"])
         elif not verb:
             self._noun_prep_role(word, obj, candidate)
 
