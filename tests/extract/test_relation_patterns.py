@@ -636,3 +636,10 @@ def test_no_attack_and_a_place_fought_over_make_no_foes(relations_of):
         "“There is no attack against the U.S. forces,” General Mark Milley said. Sonora "
         "is being fought over by two gangs, La Linea and the Sinaloa cartel.")
     assert not [r for r in found if r[0] == "opposes"], found
+
+
+def test_a_spokesman_for_a_command_named_command_is_its_member(relations_of):
+    found = relations_of("Anthony Falvo, a spokesman for U.S. Africa Command, said the hotel "
+                         "was cleared. Hejazi is in command of the Quds Force.")
+    assert ("member_of", "Anthony Falvo", "U.S. Africa Command") in found
+    assert ("leads", "Hejazi", "Quds Force") in found

@@ -251,8 +251,8 @@ class Syntax:
                 found += self.named(child)
             elif child.dep_ == "prep" and child.lower_ in preps:
                 for obj in (c for c in child.children if c.dep_ == "pobj"
-                            and c.lower_ not in words.charge_words
-                            and not (c.pos_ == "NOUN" and c.lower_ in words.aim_nouns)
+                            and not (c.pos_ == "NOUN" and c.lower_ in
+                                     words.charge_words | words.aim_nouns)
                             and not (child.lower_ == "of" and c.lower_ in words.portfolios)):
                     named = self.led_state(obj) or self.context.referents_of(obj) or [
                         i for c in obj.children if through_owner and c.dep_ == "poss"
