@@ -643,3 +643,12 @@ def test_a_spokesman_for_a_command_named_command_is_its_member(relations_of):
                          "was cleared. Hejazi is in command of the Quds Force.")
     assert ("member_of", "Anthony Falvo", "U.S. Africa Command") in found
     assert ("leads", "Hejazi", "Quds Force") in found
+
+
+def test_a_rank_before_a_name_is_membership_and_a_body_before_a_title_is_served(relations_of):
+    found = relations_of(
+        "Peshmerga Brigadier General Hajar Osman Ismael met U.N. Secretary-General Ban "
+        "Ki-moon. Troops fought against the Houthis, Yemeni Vice-President Khaled Bahah said.")
+    assert ("member_of", "Hajar Osman Ismael", "Peshmerga") in found
+    assert ("leads", "Ban Ki-moon", "U.N.") in found
+    assert not any(s == "Khaled Bahah" and o == "Houthis" for _, s, o in found)

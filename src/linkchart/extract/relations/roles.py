@@ -30,7 +30,8 @@ class RoleRules(RuleFamily):
         # State" is the parser hanging the spokesman on the group
         holders = [h for h in self.syntax.holders(token) if self.context.type_of(h) == "person"
                    or role in self.words.collective_roles]
-        objects = self.syntax.objects_of_noun(token, exclude=set(holders))
+        objects = self.syntax.objects_of_noun(token, exclude=set(holders)) or \
+            self._named_before_title(token, set(holders))
         if role in self.words.envoy_roles:
             objects = self._senders(token, objects)
         serves_state = role in self.words.state_servants
@@ -74,6 +75,16 @@ class RoleRules(RuleFamily):
             kind = "leads" if self.context.type_of(holder) == "person" else "controls"
             for target in targets:
                 self.add(kind, holder, target, [token.head, token], token)
+
+    def _named_before_title(self, title: Token, holders: set[int]) -> list[int]:
+        """'U.N. Secretary-General Ban Ki-moon': the parser hangs the body on the name,
+        beside the title."""
+        if title.dep_ != "compound" or title.head.i < title.i:
+            return []
+        doc = title.doc
+        return [i for c in title.head.children if c.dep_ in ("compound", "nmod", "poss")
+                and c.i < title.i and not any(t.text == "," for t in doc[c.i:title.i])
+                for i in self.syntax.named(c) if i not in holders]
 
     def _senders(self, title: Token, objects: list[int]) -> list[int]:
         """An envoy serves the leftmost of his title's modifiers ("the U.S. special Syria
