@@ -652,3 +652,12 @@ def test_a_rank_before_a_name_is_membership_and_a_body_before_a_title_is_served(
     assert ("member_of", "Hajar Osman Ismael", "Peshmerga") in found
     assert ("leads", "Ban Ki-moon", "U.N.") in found
     assert not any(s == "Khaled Bahah" and o == "Houthis" for _, s, o in found)
+
+
+def test_a_chairperson_leads_and_a_governor_of_a_city_serves_his_country(relations_of):
+    found = relations_of(
+        "Kenya mourned. Chairperson of the National Muslim Council of Kenya, Nazlin Rajput, "
+        "spoke. Iraq is at war. The Iraqi governor of Kirkuk, Najmiddin Karim, welcomed them.")
+    assert ("leads", "Nazlin Rajput", "National Muslim Council of Kenya") in found
+    assert ("member_of", "Najmiddin Karim", "Iraq") in found
+    assert ("leads", "Najmiddin Karim", "Iraq") not in found

@@ -34,6 +34,7 @@ class RoleRules(RuleFamily):
             self._named_before_title(token, set(holders))
         if role in self.words.envoy_roles:
             objects = self._senders(token, objects)
+        led_place = any(self.context.type_of(i) == "location" for i in objects)
         serves_state = role in self.words.state_servants
         organisations = [i for i in objects if self.context.type_of(i) in ORGS_AND_STATES
                          and (serves_state or i not in self._nationality(token))]
@@ -53,9 +54,9 @@ class RoleRules(RuleFamily):
             tag = "role_dominant_country" if guessed else None  # calibrated apart
             for organisation in organisations or home:
                 fits = kind if organisations else self.words.state_titles[role]
-                if role in self.words.definite_leads and \
+                if (role in self.words.definite_leads or led_place) and \
                         self.context.type_of(organisation) == "country":
-                    fits = "member_of"
+                    fits = "member_of"  # "the Iraqi governor of Kirkuk" leads Kirkuk only
                 title = None if organisations else self._title_span(token, holder)
                 self.add(fits, holder, organisation, [token], token,
                          role=role if fits == "member_of" else None, span=title, rule=tag)
