@@ -656,8 +656,9 @@ def test_a_rank_before_a_name_is_membership_and_a_body_before_a_title_is_served(
 
 def test_a_chairperson_leads_and_a_governor_of_a_city_serves_his_country(relations_of):
     found = relations_of(
-        "Kenya mourned. Chairperson of the National Muslim Council of Kenya, Nazlin Rajput, "
-        "spoke. Iraq is at war. The Iraqi governor of Kirkuk, Najmiddin Karim, welcomed them.")
-    assert ("leads", "Nazlin Rajput", "National Muslim Council of Kenya") in found
+        "Kenya mourned. Ahmed Hassan, the national chairperson of the National Muslim "
+        "Council of Kenya, spoke. Iraq is at war. The Iraqi governor of Kirkuk, Najmiddin Karim, "
+        "welcomed them.")
+    assert ("leads", "Ahmed Hassan", "National Muslim Council of Kenya") in found
     assert ("member_of", "Najmiddin Karim", "Iraq") in found
     assert ("leads", "Najmiddin Karim", "Iraq") not in found
