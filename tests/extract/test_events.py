@@ -698,3 +698,11 @@ def test_taking_a_village_from_a_group_seizes_it_from_them(events_of):
     assert named(seizure.actors, names) == {"Hezbollah"}
     assert named(seizure.recipients, names) == {"al-Shabaab"}
     assert seizure.date == "2020-01-05"
+
+
+def test_demands_owned_by_others_are_not_the_reporters(events_of):
+    events, names = events_of("The Associated Press laid out Hamas's demands on Monday. "
+                              "Hezbollah laid out its demands on Tuesday.")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert all("Associated Press" not in named(e.actors, names) for e in requests)
+    assert any(named(e.actors, names) == {"Hezbollah"} for e in requests)

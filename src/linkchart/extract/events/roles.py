@@ -182,7 +182,7 @@ class RoleFinder:
         if is_passive(light) and noun.dep_ == "nsubjpass" or light.head.i == noun.i:
             for agent in agents_of(light):
                 add_new(candidate.actors, self.phrase(agent))
-        elif noun.dep_ != "nsubj" or light.head.i != noun.i:
+        elif (noun.dep_ != "nsubj" or light.head.i != noun.i) and not _owned_by_another(noun):
             subject = subject_of(light)
             if subject is not None and subject.i != noun.i:
                 add_new(candidate.actors, self.phrase(subject))
@@ -322,3 +322,9 @@ def casualty_verb_of(noun: Token, lex: Lexicon) -> Token | None:
         if lemma_of(verb) in lex.casualty_words:
             return verb
     return None
+
+
+def _owned_by_another(noun: Token) -> bool:
+    """'The Associated Press laid out the parties' demands': the demands are the
+    parties', not the reporter's ('Hamas laid out its demands' stays Hamas's)."""
+    return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
