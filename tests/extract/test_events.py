@@ -706,3 +706,10 @@ def test_demands_owned_by_others_are_not_the_reporters(events_of):
     requests = [e for e in events if e.type == "REQUEST"]
     assert all("Associated Press" not in named(e.actors, names) for e in requests)
     assert any(named(e.actors, names) == {"Hezbollah"} for e in requests)
+
+
+def test_a_sanction_on_what_goes_to_a_country_befalls_that_country(events_of):
+    events, names = events_of("The United States halted a shipment of missiles to Israel "
+                              "on Friday.")
+    halt = only(events, "SANCTION")
+    assert named(halt.recipients, names) == {"Israel"}
