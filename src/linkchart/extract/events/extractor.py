@@ -61,8 +61,8 @@ class EventExtractor:
 
     def _candidates_in(self, sent: Span, number: int) -> list[Candidate]:
         found = []
-        for token in sent:
-            trigger = self.triggers.get(token.i)
+        for i in range(sent.start, sent.end):
+            trigger = self.triggers.get(i)
             if trigger is None:
                 continue
             candidate = self._candidate(trigger, number)
