@@ -48,13 +48,23 @@ def extract_relations(context: Context) -> list[Relation]:
     recorder = Recorder(syntax)
     families = [family(syntax, recorder) for family in FAMILIES.values()]
     mention_rules = [r for f in families for r in f.rules(f.mention_rules)]
-    token_rules = [r for f in families for r in f.rules(f.token_rules)]
+    token_rules = [r for f in families for r in f.token_rule_parts_of_speech()]
     for index, referent in enumerate(context.referents):
         for mention in referent.mentions:
             _run(recorder, mention_rules, index, mention)
+    rules_for: dict[str, list[tuple[str, Callable]]] = {}
     for token in context.doc:
-        _run(recorder, token_rules, token)
+        pos = token.pos_
+        if pos not in rules_for:
+            rules_for[pos] = _rules_on(pos, token_rules)
+        _run(recorder, rules_for[pos], token)
     return _without_subsumed(recorder.found, syntax.words.subsumes)
+
+
+def _rules_on(pos: str, rules: list[tuple[str, Callable, tuple[str, ...] | None]]
+              ) -> list[tuple[str, Callable]]:
+    """The token rules that can fire on a token of this part of speech, in order."""
+    return [(tag, rule) for tag, rule, parts in rules if parts is None or pos in parts]
 
 
 def _without_subsumed(found: dict[tuple, Relation], subsumes: dict[str, list[str]]

@@ -3,8 +3,11 @@
 A family names its rules in `mention_rules` (run on every mention of every referent) and
 `token_rules` (run on every token); each rule is the family's method of that name, and
 what it records is tagged with that name, the key calibration knows it by ("verb:supports").
-`tags` lists any other tag a family records under (a variant calibrated apart). Families
-call the syntax helpers and the recorder, never each other.
+`tags` lists any other tag a family records under (a variant calibrated apart).
+`parts_of_speech` names, for a token rule that can only fire on some parts of speech,
+those parts of speech: on any other token it is not called at all (most tokens are
+determiners, prepositions and punctuation). Families call the syntax helpers and the
+recorder, never each other.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ class RuleFamily:
     mention_rules: ClassVar[tuple[str, ...]] = ()
     token_rules: ClassVar[tuple[str, ...]] = ()
     tags: ClassVar[tuple[str, ...]] = ()
+    parts_of_speech: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     def __init__(self, syntax: Syntax, recorder: Recorder):
         self.syntax = syntax
@@ -33,3 +37,8 @@ class RuleFamily:
     def rules(self, names: tuple[str, ...]) -> list[tuple[str, Callable]]:
         """(tag, rule) for each rule named, in order."""
         return [(name, getattr(self, name)) for name in names]
+
+    def token_rule_parts_of_speech(self) -> list[tuple[str, Callable, tuple[str, ...] | None]]:
+        """(tag, rule, the parts of speech it fires on or None for any) per token rule."""
+        return [(name, rule, self.parts_of_speech.get(name))
+                for name, rule in self.rules(self.token_rules)]
