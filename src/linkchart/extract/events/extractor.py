@@ -41,7 +41,7 @@ class EventExtractor:
         self.triggers: dict[int, Trigger] = {}
         self.sentences = Sentences(self.doc)
         self.roles = RoleFinder(context, self.lex)
-        self.dates = DateFinder(self.doc, self.published)
+        self.dates = DateFinder(self.doc, self.published, context.text)
 
     def run(self) -> list[Event]:
         self.triggers = find_triggers(self.doc, self.sentences, self.lex)
