@@ -19,6 +19,7 @@ from linkchart.extract.lexicons import lexicon
 from linkchart.model import Document, ORGANISATION_TYPES
 from linkchart.nlp.packs import Knowledge
 from linkchart.nlp.referents import Referent
+from linkchart.nlp.tokenizer import text_of
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
@@ -53,7 +54,7 @@ class Context:
     @classmethod
     def build(cls, doc: Doc, document: Document, knowledge: Knowledge) -> "Context":
         context = cls(doc, document, knowledge, list(doc._.referents or []))
-        context.text = doc.text  # spaCy rebuilds doc.text on every access
+        context.text = text_of(doc)
         context.sentences = list(doc.sents)
         # A referent's type is a vote counted on each access; the referents are final here.
         context._types = [referent.type for referent in context.referents]

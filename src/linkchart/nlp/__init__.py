@@ -12,7 +12,7 @@ from linkchart.config import DEFAULT_MODEL, Config
 from linkchart.nlp import components, structure  # noqa: F401 - registers its component
 from linkchart.nlp.memo import memoise_model_rules
 from linkchart.nlp.packs import Knowledge
-from linkchart.nlp.tokenizer import extend_infixes, fix_lemmas
+from linkchart.nlp.tokenizer import extend_infixes, fix_lemmas, remember_text
 
 MODEL = DEFAULT_MODEL
 PIPELINE_VERSION = "linkchart-nlp-1"
@@ -27,6 +27,7 @@ def load_pipeline(config: Config | None = None) -> Language:
 def _load(packs: tuple[str, ...], bundled: bool, model: str = MODEL) -> Language:
     nlp = spacy.load(model)
     extend_infixes(nlp)
+    remember_text(nlp)
     fix_lemmas(nlp)
     memoise_model_rules(nlp)  # after fix_lemmas: it reads the ruler's final patterns
     nlp.add_pipe("linkchart_structure", before="parser")

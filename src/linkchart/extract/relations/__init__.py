@@ -52,12 +52,12 @@ def extract_relations(context: Context) -> list[Relation]:
     for index, referent in enumerate(context.referents):
         for mention in referent.mentions:
             _run(recorder, mention_rules, index, mention)
-    rules_for: dict[str, list[tuple[str, Callable]]] = {}
+    rules_for: dict[int, list[tuple[str, Callable]]] = {}  # by token.pos, cheaper than pos_
     for token in context.doc:
-        pos = token.pos_
-        if pos not in rules_for:
-            rules_for[pos] = _rules_on(pos, token_rules)
-        _run(recorder, rules_for[pos], token)
+        rules = rules_for.get(token.pos)
+        if rules is None:
+            rules = rules_for[token.pos] = _rules_on(token.pos_, token_rules)
+        _run(recorder, rules, token)
     return _without_subsumed(recorder.found, syntax.words.subsumes)
 
 
