@@ -90,11 +90,14 @@ def test_each_family_yields_its_relation(found_by_family, family):
     assert rule_tags()[expected[0].split(RULE_SEPARATOR)[0]] == family
 
 
-TAGGED_OTHERWISE = (  # the small model tags these cues nouns or verbs
+OTHER_CUES = (  # cues tagged nouns or verbs by the small model, and cue words
     "The Quds Force answers directly to Khamenei.",
     "The last three answer directly to Khamenei.",
     "Militias allied with Iran attacked the base.",
     "Fighters loyal to Hezbollah and allied to Iran crossed the border.",
+    "Hejazi, the adviser in charge of the Beit Rahbari agency, met Khamenei.",
+    "Kataib Hezbollah, backed by Iran, fired rockets at the base.",
+    "Anti-Hezbollah protesters and pro-Iran militias clashed in Beirut.",
 )
 
 
@@ -112,10 +115,11 @@ class _SpyRecorder(Recorder):
         self.calls.append((self.rule, args))
 
 
-def test_a_rule_records_nothing_off_its_parts_of_speech(mini_nlp, proxy_report):
-    """A token rule with `parts_of_speech` is skipped on other tokens: called there
-    anyway, it must try to record nothing, or skipping it would lose relations."""
-    texts = [proxy_report.text, *(text for text, _ in EXAMPLES.values()), *TAGGED_OTHERWISE]
+def test_a_rule_records_nothing_off_its_guards(mini_nlp, proxy_report):
+    """A token rule with `parts_of_speech` or `cue_tables` is skipped on other tokens:
+    called there anyway, it must try to record nothing, or skipping it would lose
+    relations."""
+    texts = [proxy_report.text, *(text for text, _ in EXAMPLES.values()), *OTHER_CUES]
     knowledge = knowledge_of(mini_nlp)
     guarded = 0
     for number, doc in enumerate(mini_nlp.pipe(texts)):
@@ -124,10 +128,11 @@ def test_a_rule_records_nothing_off_its_parts_of_speech(mini_nlp, proxy_report):
         recorder = _SpyRecorder(syntax)
         for family in FAMILIES.values():
             unit = family(syntax, recorder)
-            for tag, rule, parts in unit.token_rule_parts_of_speech():
-                if parts is None:
-                    continue
-                for token in (t for t in doc if t.pos_ not in parts):
+            for tag, rule, parts, words in unit.token_rule_guards():
+                for token in doc:
+                    if (parts is None or token.pos_ in parts) and \
+                            (words is None or token.lower_ in words):
+                        continue
                     recorder.rule = tag
                     rule(token)
                     guarded += 1
