@@ -52,11 +52,13 @@ def extract_relations(context: Context) -> list[Relation]:
     for index, referent in enumerate(context.referents):
         for mention in referent.mentions:
             _run(recorder, mention_rules, index, mention)
-    cue_words = _cue_words(token_rules)
-    # by (token.pos, whether the word is a cue of some table): token.pos is cheaper than pos_
+    strings = context.doc.vocab.strings
+    cue_words = {strings[word] for word in _cue_words(token_rules)}
+    # by (part of speech, whether the word is a cue of some table), both read as numbers:
+    # cheaper than pos_ and lower_, which look the strings up
     rules_for: dict[tuple[int, bool], list[tuple[str, Callable]]] = {}
     for token in context.doc:
-        key = (token.pos, token.lower_ in cue_words)
+        key = (token.pos, token.lower in cue_words)
         rules = rules_for.get(key)
         if rules is None:
             rules = rules_for[key] = _rules_on(token.pos_, key[1], token_rules)
