@@ -319,3 +319,50 @@ def test_a_truce_a_resolution_and_the_writers_own_remark_are_no_sources():
                             "seven-point peace plan. The current resolution says the truce "
                             "will not apply to the militants.")
     assert found == []
+
+
+def test_a_quotation_opening_the_next_sentence_continues_its_speaker():
+    found = attributions_of(
+        "“The valley will not fall this winter,” Colonel Samir Aziz said on Monday. “We have "
+        "dug in along the river and the bridges are mined.”\n"
+        "“The road is closed,” Aziz said. “Supplies come by air,” a militia commander added.")
+    by_content = {a.content: a for a in found}
+    continued = by_content["We have dug in along the river and the bridges are mined"]
+    assert continued.source_text == "Colonel Samir Aziz" and continued.direct
+    assert continued.rule.startswith("continued:")
+    # a quotation told with its own speaker keeps that speaker
+    assert by_content["Supplies come by air"].source_text == "a militia commander"
+    assert len(found) == 4
+
+
+def test_a_reporting_verb_in_the_future_reports_nothing_yet():
+    found = attributions_of(
+        "Mekdad told reporters the strikes were “a declaration of war” and that Syria would "
+        "respond. “We dealt with this before,” he said. Israel will respond on the other side.")
+    assert {a.cue for a in found} == {"told", "said"}
+
+
+def _sources(text: str) -> dict[str, str | None]:
+    document = Document(id="t", text=text, published="2024-03-01")
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    return {a.content: names.get(a.source) for a in extraction.attributions}
+
+
+def test_a_described_speaker_is_no_lone_actor_of_another_people():
+    found = _sources("Fighters of Islamic State fled the town. The Kurdish force that led "
+                     "the war against them claimed the retreat would not last.")
+    assert found["the retreat would not last"] is None
+
+
+def test_pro_russian_insurgents_need_not_be_named_russian():
+    found = _sources("The Donetsk People's Republic held a vote. The pro-Russian insurgents "
+                     "said the status of the regions would be discussed later.")
+    assert found["the status of the regions would be discussed later"] == \
+        "Donetsk People's Republic"
+
+
+def test_declining_to_confirm_or_deny_says_nothing():
+    found = attributions_of("The Taliban has declined to confirm or deny responsibility for "
+                            "any of the attacks. The Taliban said they would reduce violence.")
+    assert [a.cue for a in found] == ["said"]

@@ -636,3 +636,80 @@ def test_a_demonym_on_rebels_names_no_state(events_of):
     events, names = events_of("Iraq closed the border. Rocket attacks by Iraqi rebels killed "
                               "five people in Beirut on Monday.", "2020-01-08")
     assert "Iraq" not in {names[a] for e in events for a in e.actors}
+
+
+def test_attack_by_no_one_named_is_placed_in_a_town_the_model_left_unnamed(events_of):
+    # The small model tags no place in "In Donetsk, ..."; the gazetteer knows the town.
+    text = "In Donetsk, 11 people were killed by shelling during the night."
+    events, names = events_of(text, "2014-08-28")
+    shelling = only(events, "ASSAULT")
+    assert names[shelling.location] == "Donetsk"
+    assert shelling.fatalities == 11
+    assert shelling.date == "2014-08-28"
+
+
+def test_a_stance_or_a_shared_view_is_no_event_but_an_offer_of_terms_is(events_of):
+    events, names = events_of(
+        "Hamas, which opposed Hezbollah, offered insights into the talks. Lebanon agreed "
+        "with Egypt. Hezbollah has offered to exchange the prisoners.")
+    assert not [e for e in events if e.type == "REJECT"]
+    offers = [e for e in events if e.type == "AGREE"]
+    assert [named(e.actors, names) for e in offers] == [{"Hezbollah"}]
+
+
+def test_signing_an_agreement_is_agreeing_and_a_party_named_with_not_takes_no_part(events_of):
+    events, names = events_of(
+        "Iran and Hamas, but not Egypt, signed an agreement in Doha on Saturday.")
+    agreement = only(events, "AGREE")
+    assert named(agreement.actors, names) == {"Iran", "Hamas"}
+    assert agreement.date == "2020-01-04"
+
+
+def test_a_spokesman_claims_for_his_group(events_of):
+    events, names = events_of(
+        "Hamas spokesman Sami Zuhri claimed responsibility for the attack on the border "
+        "post on Sunday.")
+    attack = only(events, "ASSAULT")
+    assert named(attack.actors, names) == {"Hamas"}
+
+
+def test_the_attack_is_not_merged_with_daily_attacks(events_of):
+    events, names = events_of(
+        "Hamas claimed responsibility for the attack on the border post. Hamas and Israel "
+        "have carried out daily attacks against each other.")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 2, [(e.evidence, named(e.actors, names)) for e in attacks]
+    assert named(attacks[0].actors, names) == {"Hamas"}
+
+
+def test_coordinated_demonyms_each_name_a_party(events_of):
+    events, names = events_of("Israel attacked Iraqi and Iranian bases near Baghdad on "
+                              "Sunday. Iraq and Iran have long shared the bases.")
+    strike = only(events, "ASSAULT")
+    assert named(strike.recipients, names) == {"Iraq", "Iran"}
+
+
+def test_taking_a_village_from_a_group_seizes_it_from_them(events_of):
+    events, names = events_of(
+        "Hezbollah fighters took the village of Qusayr from al-Shabaab on Sunday. "
+        "It took Hamas two days to decide.")
+    seizure = only(events, "COERCE")
+    assert seizure.mode == "seize"
+    assert named(seizure.actors, names) == {"Hezbollah"}
+    assert named(seizure.recipients, names) == {"al-Shabaab"}
+    assert seizure.date == "2020-01-05"
+
+
+def test_demands_owned_by_others_are_not_the_reporters(events_of):
+    events, names = events_of("The Associated Press laid out Hamas's demands on Monday. "
+                              "Hezbollah laid out its demands on Tuesday.")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert all("Associated Press" not in named(e.actors, names) for e in requests)
+    assert any(named(e.actors, names) == {"Hezbollah"} for e in requests)
+
+
+def test_a_sanction_on_what_goes_to_a_country_befalls_that_country(events_of):
+    events, names = events_of("The United States halted a shipment of missiles to Israel "
+                              "on Friday.")
+    halt = only(events, "SANCTION")
+    assert named(halt.recipients, names) == {"Israel"}

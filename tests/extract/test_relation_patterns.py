@@ -591,3 +591,74 @@ def test_a_title_hung_on_a_group_gives_the_group_no_membership(relations_of):
                          "Nigerian-grown Boko Haram extremist group, a spokesman for the "
                          "Islamic State said Thursday.")
     assert ("member_of", "Boko Haram", "Islamic State") not in found
+
+
+def test_a_wing_named_by_its_owner_is_an_organisation_part_of_it(relations_of):
+    found = relations_of(
+        "Hezbollah fired rockets at the border. Imad Saleh, the chief of Hezbollah's "
+        "military wing, was killed. Meanwhile, the Hezbollah political wing called for calm.")
+    assert ("part_of", "Hezbollah's military wing", "Hezbollah") in found
+    assert ("leads", "Imad Saleh", "Hezbollah's military wing") in found
+    assert ("part_of", "Hezbollah political wing", "Hezbollah") in found
+
+
+def test_a_held_city_named_after_of_is_where_the_holder_is(relations_of):
+    found = relations_of("Iraqi troops advanced on the Islamic State-held city of Ramadi.")
+    assert ("based_in", "Islamic State", "Ramadi") in found
+
+
+def test_a_person_from_a_place_is_based_there_but_not_a_person_visiting(relations_of):
+    found = relations_of("Khaled, a fighter from Homs, joined the Nusra Front. John Kerry in "
+                         "Vienna met Sergei Lavrov.")
+    assert ("based_in", "Khaled", "Homs") in found
+    assert not any(t == "based_in" and s == "John Kerry" for t, s, _ in found)
+
+
+def test_part_of_an_effort_ties_no_one(relations_of):
+    found = relations_of(
+        "Israel bombed Hezbollah convoys near Damascus on Sunday. As part of its effort to "
+        "calm things down, Israel will keep silent. Soner Cagaptay, director of the "
+        "Turkish Program at the Washington Institute, disagreed.")
+    assert not any(t == "part_of" and s == "Israel" for t, s, _ in found)
+    assert ("leads", "Soner Cagaptay", "Turkish Program") in found
+
+
+def test_a_noun_after_as_describes_what_is_viewed_not_the_viewer(relations_of):
+    found = relations_of("The Trump administration views Houthi forces as Iran proxies. "
+                         "Qaani succeeded Soleimani as leader of the Quds Force.")
+    assert not any(t == "supports" and s == "Iran" and o != "Houthi"
+                   for t, s, o in found), found
+    assert ("leads", "Qaani", "Quds Force") in found
+
+
+def test_no_attack_and_a_place_fought_over_make_no_foes(relations_of):
+    found = relations_of(
+        "“There is no attack against the U.S. forces,” General Mark Milley said. Sonora "
+        "is being fought over by two gangs, La Linea and the Sinaloa cartel.")
+    assert not [r for r in found if r[0] == "opposes"], found
+
+
+def test_a_spokesman_for_a_command_named_command_is_its_member(relations_of):
+    found = relations_of("Anthony Falvo, a spokesman for U.S. Africa Command, said the hotel "
+                         "was cleared. Hejazi is in command of the Quds Force.")
+    assert ("member_of", "Anthony Falvo", "U.S. Africa Command") in found
+    assert ("leads", "Hejazi", "Quds Force") in found
+
+
+def test_a_rank_before_a_name_is_membership_and_a_body_before_a_title_is_served(relations_of):
+    found = relations_of(
+        "Peshmerga Brigadier General Hajar Osman Ismael met U.N. Secretary-General Ban "
+        "Ki-moon. Troops fought against the Houthis, Yemeni Vice-President Khaled Bahah said.")
+    assert ("member_of", "Hajar Osman Ismael", "Peshmerga") in found
+    assert ("leads", "Ban Ki-moon", "U.N.") in found
+    assert not any(s == "Khaled Bahah" and o == "Houthis" for _, s, o in found)
+
+
+def test_a_chairperson_leads_and_a_governor_of_a_city_serves_his_country(relations_of):
+    found = relations_of(
+        "Kenya mourned. Ahmed Hassan, the national chairperson of the National Muslim "
+        "Council of Kenya, spoke. Iraq is at war. The Iraqi governor of Kirkuk, Najmiddin Karim, "
+        "welcomed them.")
+    assert ("leads", "Ahmed Hassan", "National Muslim Council of Kenya") in found
+    assert ("member_of", "Najmiddin Karim", "Iraq") in found
+    assert ("leads", "Najmiddin Karim", "Iraq") not in found

@@ -276,3 +276,24 @@ def test_a_settlement_mountain_or_lake_word_opening_a_name_makes_it_a_place():
                                         Config()))
     types = {e.name: e.type for e in extraction.entities}
     assert types.get("Ciudad Juarez") == "location" and types.get("Lake Chad") == "location"
+
+
+def test_a_place_after_a_preposition_is_named_even_where_the_model_misses_it(entities_of):
+    found = entities_of("In Donetsk, 11 people were killed by shelling during the night. "
+                        "A fellow at the Center for Policy Studies said Kiev sent troops.")
+    assert found["Donetsk"].type == "location"
+    assert "Center" not in found  # a name that goes on ("for Policy Studies") is no town
+
+
+def test_a_surname_two_people_share_is_a_person_not_a_town(entities_of):
+    found = entities_of("Rafik Hariri was killed in 2005. His son Saad Hariri leads the "
+                        "party. Hariri's 2005 assassination shook Lebanon.")
+    assert found["Hariri"].type == "person"
+
+
+def test_a_portfolio_inside_a_title_is_no_body(entities_of):
+    found = entities_of("Burkina Faso's Internal Affairs Minister Simon Compaore met "
+                        "Assistant Secretary of State for African Affairs Johnnie Carson. "
+                        "The Ministry of Foreign Affairs attended the talks.")
+    assert "Internal Affairs" not in found and "State for African Affairs" not in found
+    assert {"Simon Compaore", "Johnnie Carson", "Ministry of Foreign Affairs"} <= set(found)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Span, Token
@@ -20,6 +20,11 @@ TITLE_SPAN = 6  # tokens from a title word to the name it introduces
 MIN_CONTENT_WORDS = 3
 VERBAL = (VERB, AUX)  # token.pos values: read on every token, cheaper than pos_
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
+FUTURE_AUXES = ("will", "would", "could", "might", "may", "shall", "'ll", "wo", "ca", "can")
+CONTINUATION_GAP = 120  # characters from the end of a quote to the next that continues it
+# '," Kandil said Friday. "': the quote closes, its speaker is told in the same sentence,
+# and the next sentence of the paragraph opens with another quote
+CONTINUED = re.compile(r"^[^\n]*[.!?]\s+[“\"]$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,36 @@ class AttributionExtractor:
                 if attribution and (attribution.start, attribution.end) not in seen:
                     seen.add((attribution.start, attribution.end))
                     found.append(attribution)
-        return found
+        return self._with_continued_quotes(found)
+
+    def _with_continued_quotes(self, found: list[Attribution]) -> list[Attribution]:
+        """'"Q1," Kandil said Friday. "Q2."': a quotation opening the next sentence of
+        the paragraph, which no one else is said to speak, goes on with the same speaker."""
+        taken = [(a.start, a.end) for a in found]
+        result = []
+        for attribution in found:
+            result.append(attribution)
+            after = self._quote_continuing(attribution, taken) if attribution.direct else None
+            if after is not None:
+                start, end = _trim(self.context.text, after.start, after.end)
+                taken.append((start, end))
+                result.append(replace(
+                    attribution, content=self.context.text[start:end], start=start, end=end,
+                    rule=attribution.rule.replace("quote:", "continued:", 1)))
+        for number, attribution in enumerate(result):
+            attribution.id = f"a{number + 1}"
+        return result
+
+    def _quote_continuing(self, attribution: Attribution, taken) -> Quote | None:
+        following = next((q for q in self.quotes if q.start > attribution.end + 1), None)
+        if following is None or any(s < following.end and following.start < e
+                                    for s, e in taken):
+            return None
+        between = self.context.text[attribution.end:following.start]
+        if len(between) > CONTINUATION_GAP or not CONTINUED.match(between) or \
+                attribution.cue not in between:
+            return None
+        return following
 
     def _cues(self, sent: Span) -> list[Cue]:
         cues = []
@@ -70,6 +104,10 @@ class AttributionExtractor:
                     continue  # "by making clear that ...": whose words, the clause says not
                 if token.head.lower_ in self.words["remark_heads"] and _subject(token) is None:
                     continue  # "It's worth noting that ...": the writer's own remark
+                if _not_yet_said(token):
+                    continue  # "Syria would respond", "Israel will respond": nothing said yet
+                if self._declined(token):
+                    continue  # "declined to confirm or deny": nothing said
                 source = _quoted_speaker(token)
                 cues.append(Cue(token, token.text, source if source is not None else
                                 _subject(token) or _phrase_before(token, sent)))
@@ -79,6 +117,11 @@ class AttributionExtractor:
                 cues.append(Cue(token, token.doc[token.i:token.i + 2].text,
                                 objects[0] if objects else None))
         return cues
+
+    def _declined(self, verb: Token) -> bool:
+        head = verb.head if verb.dep_ == "conj" else verb
+        return head.dep_ == "xcomp" and \
+            head.head.lemma_.lower() in self.words["declining_verbs"]
 
     def _phrasal(self, verb: Token) -> bool:
         """'points out', 'sums up': a reporting verb with its particle."""
@@ -511,6 +554,12 @@ def extract_attributions(context: Context) -> list[Attribution]:
 def _as_clause(cue: Token) -> bool:
     return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                         for c in cue.children)
+
+
+def _not_yet_said(cue: Token) -> bool:
+    """A reporting verb in the future or a possibility, with nothing it says."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXES for c in cue.children) and \
+        not any(c.dep_ in ("ccomp", "dobj") for c in cue.children)
 
 
 def _nobody(source: Token) -> bool:

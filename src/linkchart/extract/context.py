@@ -147,12 +147,13 @@ class Context:
     def _conjuncts(self, token: Token) -> list[Token]:
         """The token and its coordinated names; the parser often hangs the second name
         of a list as an apposition ('A, B and C')."""
+        # "the U.S. and the Taliban - but not the Afghan government - signed"
         found = [token, *token.conjuncts]
         for item in list(found):
             for child in item.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     found.extend([child, *child.conjuncts])
-        return list(dict.fromkeys(found))
+        return [t for t in dict.fromkeys(found) if not negated(t)]
 
     def _named_modifier(self, token: Token) -> int | None:
         for child in token.children:
@@ -274,7 +275,7 @@ class Context:
         """A description's people's adjectives ('the Kurdish force'), creeds left out."""
         creeds = lexicon("anaphora")["creed_words"]
         return [c for c in description.children if c.dep_ == "amod" and self._demonym(c)
-                and c.lower_ not in creeds]
+                and c.lower_ not in creeds and not _stance_prefixed(c)]
 
     def _fits_demonyms(self, demonyms: list[Token], index: int) -> bool:
         """'the Kurdish force' is no antecedent named without 'Kurdish' nor of a country
@@ -451,9 +452,10 @@ class Context:
             wanted = set(words["descriptions"][token.lower_])
         else:
             return None
+        fits = self._compatible_with(token)
         found = {self.token_referent[i] for i in range(token.i) if i in self.token_referent
                  and self.type_of(self.token_referent[i]) in wanted}
-        return found.pop() if len(found) == 1 else None
+        return found.pop() if len(found) == 1 and fits(next(iter(found))) else None
 
     def evidence(self, start_token: int, end_token: int) -> tuple[str, int, int]:
         """Text and character offsets of tokens [start_token, end_token), trimmed."""
@@ -500,3 +502,16 @@ def _cited(token: Token) -> bool:
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset[str]:
     return frozenset(lexicon("attributions")["verbs"])
+
+
+def _stance_prefixed(demonym: Token) -> bool:
+    """'pro-Russian insurgents' side with Russia; they need not be Russian."""
+    doc = demonym.doc
+    return demonym.i > 1 and doc[demonym.i - 1].text in ("-", "‐") and \
+        doc[demonym.i - 2].lower_ in ("pro", "anti")
+
+
+def negated(phrase: Token) -> bool:
+    """'not the Afghan government' names no one who took part."""
+    edge = phrase.left_edge
+    return edge.lower_ == "not" or (edge.i > 0 and phrase.doc[edge.i - 1].lower_ == "not")

@@ -40,7 +40,8 @@ def _load(packs: tuple[str, ...], bundled: bool, model: str = MODEL) -> Language
     with nlp.select_pipes(enable=["pack_ruler"]):
         ruler.add_patterns(components.pack_patterns(knowledge)
                            + components.state_body_patterns(knowledge)
-                           + components.morphology_patterns())
+                           + components.morphology_patterns()
+                           + components.wing_patterns())
     nlp.add_pipe("linkchart_mentions", after="pack_ruler")
     # The model, packs and tables live as long as the process: out of the collector's
     # way, full collections no longer walk their hundred thousand objects (1% of the time).

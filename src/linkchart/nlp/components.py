@@ -29,6 +29,7 @@ NOT_NAME_WORDS = words(typing_lexicon()["not_entities"])  # 'Shia' in 'Shia Hout
 LEADING_PREPOSITIONS = words(typing_lexicon()["leading_prepositions"])
 DASH_CONTINUED_HEADS = words(typing_lexicon()["dash_continued_heads"])
 DASHES = {"-", "–", "—"}
+PORTFOLIO_HEADS = words(typing_lexicon()["portfolio_heads"])
 OPEN_QUOTES, CLOSE_QUOTES = {"“", "\"", "‘"}, {"”", "\"", "’"}
 QUOTED_NAME_WORDS = 5
 NAME_INTRODUCERS = tuple(words(typing_lexicon()["name_introducers"]))
@@ -90,6 +91,15 @@ def morphology_patterns() -> list[dict]:
              "pattern": [{"TEXT": {"IN": starts}}, name_part, last_part]}]
 
 
+def wing_patterns() -> list[dict]:
+    """'Hamas' military wing', 'the Hamas military wing': the owner's name, then the wing."""
+    owner = {"POS": "PROPN", "OP": "+"}
+    possessive = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}, "OP": "?"}
+    return [{"label": kind, "id": "wing",
+             "pattern": [owner, possessive, *({"LOWER": word} for word in wing.split())]}
+            for kind, wings in typing_lexicon()["wings"].items() for wing in wings]
+
+
 def state_body_patterns(knowledge: Knowledge) -> list[dict]:
     """'US forces', 'the Saudi-led coalition' as entities; 'the Iraqi government' and
     'the Damascus regime' as the country itself (the annotation guide's convention: a
@@ -138,9 +148,34 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     names = _surnames_continued(doc, _dash_continued(doc, _trimmed_names(doc, titles, places)),
                                 titles, places)
     names = filter_spans(names + _quoted_group_names(doc))
+    names = sorted(names + _missed_places(doc, names), key=lambda span: span.start)
     spans = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
     doc.ents = _within_layout(doc, [_without_descriptor(s) for s in spans])
     return doc
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "across", "into",
+                                "from", "towards", "toward"})
+NAME_GOES_ON = frozenset({"of", "for", "'s", "’s"})
+
+
+def _missed_places(doc: Doc, names: list[Span]) -> list[Span]:
+    """'In Donetsk, 11 people were killed': a capitalised word after a preposition of
+    place that the model left unnamed is a place when the gazetteer knows it."""
+    taken = {i for span in names for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not token.is_title or \
+                token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS or \
+                token.nbor(1).lower_ in NAME_GOES_ON:  # "at the Center for Middle East Policy"
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].head.i == token.i and start - 1 not in taken:
+            start -= 1
+        if is_place(doc[start:token.i + 1].text):
+            found.append(Span(doc, start, token.i + 1, label="GPE"))
+    return found
 
 
 def _without_descriptor(span: Span) -> Span:
@@ -363,7 +398,8 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
         for start, end in _coordinated_names(doc, start, end):
             if end > start and _looks_like_a_name(doc[start:end], titles) and \
                     not _common_word_opening(doc, start, end) and \
-                    not _before_a_title(doc, start, end, titles):
+                    not _before_a_title(doc, start, end, titles) and \
+                    not _portfolio_in_title(doc, start, end, titles):
                 spans.append(Span(doc, start, end, label=label))
     return filter_spans(spans)
 
@@ -425,6 +461,18 @@ def _before_a_title(doc: Doc, start: int, end: int, titles: frozenset[str]) -> b
     qualifies the title; it names nobody."""
     return end - start == 1 and end < len(doc) and doc[end].is_title and \
         doc[end].lower_.rstrip(".") in titles | {"prime"}
+
+
+def _portfolio_in_title(doc: Doc, start: int, end: int, titles: frozenset[str]) -> bool:
+    """'Internal Affairs Minister X', 'Secretary of State for African Affairs X': the
+    portfolio belongs to the title."""
+    if doc[end - 1].lower_ not in PORTFOLIO_HEADS:
+        return False
+    after = end < len(doc) and doc[end].lower_.rstrip(".") in titles
+    opener = doc[start - 1] if start > 0 else None
+    before = opener is not None and opener.lower_ in ("of", "for") and \
+        opener.head.lower_.rstrip(".") in titles
+    return after or before
 
 
 def _common_word_opening(doc: Doc, start: int, end: int) -> bool:

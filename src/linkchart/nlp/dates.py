@@ -365,7 +365,7 @@ RULES: list[tuple[str, Resolver]] = [
     (r"(?:the\s+)?day\s+before\s+yesterday", _offset_days(-2)),
     (r"yesterday" + TIME_OF_DAY, _offset_days(-1)),
     (r"(?:today|tonight|this\s+(?:morning|afternoon|evening|night|week-?end)|overnight|"
-     r"now|last\s+night)", _offset_days(0)),
+     r"now|(?:last\s+)?night)", _offset_days(0)),
     (r"tomorrow", _none),
     (r"(?:last|this\s+past|past|previous)\s+" + WEEKDAY_RE + TIME_OF_DAY, _weekday(True)),
     (r"(?:this\s+)?" + WEEKDAY_RE + TIME_OF_DAY, _weekday(False)),

@@ -242,6 +242,11 @@ def _merge_surnames(referents: list[Referent]) -> list[Referent]:
         if len(candidates) == 1 and candidates[0] is not referent:
             _fold(candidates[0], referent)
             merged.add(id(referent))
+        elif len(parts) == 1 and len(candidates) > 1 and referent.type != "person" and \
+                all(c.type == "person" for c in candidates) and not referent.informed:
+            # "Hariri's assassination" beside Rafik and Saad Hariri: one of them, not a
+            # town the gazetteer happens to know
+            referent.votes = Counter({"person": sum(referent.votes.values())})
     referents = [r for r in referents if id(r) not in merged]
     return _merge_head_nouns(referents)
 

@@ -15,7 +15,7 @@ from linkchart.extract.events.lexicon import load_lexicon, lemma_of
 from linkchart.extract.events.light_verbs import resolve_light_verbs
 from linkchart.extract.events.merge import date_retold_pairs, merge_mentions
 from linkchart.extract.events.places import find_place
-from linkchart.extract.events.reality import plausible, reality, told_as_done
+from linkchart.extract.events.reality import a_view_only, plausible, reality, told_as_done
 from linkchart.extract.events.roles import RoleFinder
 from linkchart.extract.events.syntax import Sentences, subject_of
 from linkchart.extract.events.triggers import find_triggers
@@ -76,7 +76,8 @@ class EventExtractor:
         status, speaker = reality(trigger, self.triggers, self.lex)
         if status == "drop" and self.candidates:
             status = "real"
-        if status == "drop" or not plausible(trigger, self.lex):
+        if status == "drop" or not plausible(trigger, self.lex) or \
+                (not self.candidates and a_view_only(trigger, self.lex)):
             return None
         if status == "alleged":
             return self._accusation(trigger, speaker, sentence)
@@ -117,6 +118,9 @@ class EventExtractor:
             return "ASSAULT", "abduct"
         if mode == "seize" and self._fighting_told(trigger):
             return "ASSAULT", None
+        if not self.candidates and trigger.kind == "verb":
+            event_type = self.lex.chart_retypes.get(lemma_of(trigger.token), {}).get(
+                event_type, event_type)
         return event_type, mode
 
     def _seizes_a_person(self, trigger: Trigger) -> bool:

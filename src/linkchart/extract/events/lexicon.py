@@ -70,6 +70,11 @@ class Lexicon:
     comment_verbs: set[str]
     informant_nouns: set[str]
     retelling_words: set[str]
+    stance_verbs: dict[str, str]
+    terms_verbs: set[str]
+    chart_retypes: dict[str, dict[str, str]]
+    spokes_nouns: set[str]
+    claim_verbs: set[str]
     quantities: dict[str, int]
     noun_senses: dict[str, list[dict]]
     verb_vocab: set[str] = field(default_factory=set)
@@ -163,6 +168,11 @@ def load_lexicon() -> Lexicon:
         comment_verbs=_strings(words["comment_verbs"]),
         informant_nouns=_strings(words["informant_nouns"]),
         retelling_words=_strings(words["retelling_words"]),
+        stance_verbs={word_key(k): v for k, v in words["stance_verbs"].items()},
+        terms_verbs=_strings(words["terms_verbs"]),
+        chart_retypes={word_key(k): v for k, v in words["chart_retypes"].items()},
+        spokes_nouns=_strings(words["spokes_nouns"]),
+        claim_verbs=_strings(words["claim_verbs"]),
         wounded=_strings(words["wounded"]),
         quantities={word_key(str(k)): int(v) for k, v in words["quantity_words"].items()},
         noun_senses={word_key(k): [_sense_rule(r) for r in v]

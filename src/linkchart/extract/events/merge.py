@@ -31,6 +31,7 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     to the first mention (whose evidence stays)."""
     merged: list[Candidate] = []
     by_type: dict[str, list[Candidate]] = {}
+    first_told: dict[int, set[int]] = {}  # a host's own participants, before any merge
     for candidate in candidates:
         if candidate.placed_only:
             merged.append(candidate)
@@ -38,10 +39,14 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
         if not candidate.participants:
             continue
         same_type = by_type.setdefault(candidate.type, [])
-        host = next((m for m in same_type if same_occurrence(m, candidate)), None)
+        # a mention joins an occurrence through whom its first mention named, so that
+        # merged mentions do not chain unrelated acts together
+        host = next((m for m in same_type if same_occurrence(m, candidate)
+                     and first_told[id(m)] & candidate.participants), None)
         if host is None:
             merged.append(candidate)
             same_type.append(candidate)
+            first_told[id(candidate)] = set(candidate.participants)
         else:
             _add_mention(host, candidate)
     return merged
@@ -81,6 +86,8 @@ def same_occurrence(a: Candidate, b: Candidate) -> bool:
     place or toll."""
     if a.type != b.type or not (a.participants & b.participants) or _introduced(b):
         return False
+    if _many(a) != _many(b):
+        return False  # "the attack" is not "daily attacks"
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
         return False  # "Pompeo blamed Iran ... Perry blamed Iran": two accusations
     if not _same_targets(a, b):
@@ -120,6 +127,13 @@ def _introduced(candidate: Candidate) -> bool:
     token = candidate.trigger.token
     return token.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
+
+
+def _many(candidate: Candidate) -> bool:
+    """A bare plural noun ("carried out daily attacks") tells many acts."""
+    token = candidate.trigger.token
+    return token.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss")
+                                                      for c in token.children)
 
 
 def _finer(date: str, than: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from linkchart.extract.context import RELATIVE_PRONOUNS, Context
+from linkchart.extract.context import RELATIVE_PRONOUNS, Context, negated
 from linkchart.extract.events.candidates import add_new
 from linkchart.extract.events.lexicon import Lexicon
 from linkchart.extract.lexicons import lexicon
@@ -16,7 +16,7 @@ MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 
 def phrase_referents(token: Token | None, context: Context, lex: Lexicon) -> list[int]:
     """Referents a participant phrase names, or through its modifiers."""
-    if token is None:
+    if token is None or negated(token):
         return []
     token = _antecedent_phrase(token, context)
     found = context.referents_of(token)
@@ -45,7 +45,8 @@ def _antecedent_phrase(token: Token, context: Context) -> Token:
 def _referents_through(child: Token, context: Context, lex: Lexicon) -> list[int]:
     """What one modifier of a participant phrase names."""
     if child.dep_ in MODIFIER_DEPS:
-        return modifier_referent(child, context)
+        # "the Russian and Ukrainian presidents": both
+        return [i for c in (child, *child.conjuncts) for i in modifier_referent(c, context)]
     if child.dep_ == "prep" and child.lower_ in lex.member_preps:
         # "fighters of the HTS": the group, never a place
         return [r for obj in _objects(child) for r in context.referents_of(obj)

@@ -23,6 +23,7 @@ REFUSAL_AUXES = ("will", "would", "wo")  # "cannot disarm" tells inability, no r
 SPANS_OF_TIME = ("years", "decades", "months", "weeks")
 GOVERNED_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj")
 CONDITIONS = ("if", "unless")
+TERMS_DEPS = ("xcomp", "ccomp", "dobj", "nsubjpass", "auxpass")  # what was agreed
 
 Reading = tuple[str, Token | None]  # the status, and the reporting verb where it matters
 DROP: Reading = ("drop", None)
@@ -193,6 +194,21 @@ def plausible(trigger: Trigger, lex: Lexicon) -> bool:
     if subject is not None and subject.lower_ in ("i", "me", "you"):
         return False  # a quoted speaker's own doings ("I phoned my daughter")
     return True
+
+
+def a_view_only(trigger: Trigger, lex: Lexicon) -> bool:
+    """'who opposed Hezbollah', 'offered insights', 'Zalzberg also agreed': a stance
+    held or shared, which the chart does not record as an act (the sentence classifier
+    still types it)."""
+    if trigger.kind != "verb":
+        return False
+    lemma = lemma_of(trigger.token)
+    if lex.stance_verbs.get(lemma) == trigger.spec.type:
+        # "Boko Haram has offered to exchange the girls": an offer of terms stays
+        return not any(c.dep_ == "xcomp" for c in trigger.token.children)
+    return lemma in lex.terms_verbs and not any(
+        c.dep_ in TERMS_DEPS or (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"))
+        for c in trigger.token.children)
 
 
 def _describes(trigger: Trigger, lex: Lexicon) -> bool:

@@ -23,7 +23,7 @@ SPATIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
 TARGET_PREPS = ("against", "on", "upon", "targeting")
 ASSAULT_TARGET_PREPS = ("at", "toward", "towards", "into")
 ON_TARGET_TYPES = ("ASSAULT", "SANCTION", "COERCE", "REQUEST", "THREATEN", "PROTEST")
-TO_RECIPIENT_TYPES = ("AID", "CONCEDE", "SUPPORT", "REQUEST", "THREATEN", "AGREE")
+TO_RECIPIENT_TYPES = ("AID", "CONCEDE", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "SANCTION")
 WITH_PARTNER_TYPES = ("CONSULT", "AGREE", "COOPERATE")
 MUTUAL_VERBS = tuple(lexicon("events")["mutual_verbs"])
 MUTUAL_NOUNS = MUTUAL_VERBS + ("fighting", "firefight", "gunfight")
@@ -44,6 +44,24 @@ class RoleFinder:
             self.noun_roles(trigger, candidate)
         if candidate.type in ("AID", "SUPPORT") and not candidate.recipients:
             self._helped(trigger.token, candidate)
+        if trigger.light is not None and lemma_of(trigger.light) in self.lex.claim_verbs:
+            self._claimed_for_group(subject_of(trigger.light), candidate)
+
+    def _claimed_for_group(self, subject: Token | None, candidate: Candidate) -> None:
+        """'Taliban spokesman Zabihullah Mujahid claimed responsibility for the attack':
+        the group the spokesman speaks for carried it out."""
+        if subject is None:
+            return
+        for noun in (subject, *(c for c in subject.children if c.dep_ in ("compound", "appos"))):
+            if noun.lower_ not in self.lex.spokes_nouns:
+                continue
+            owners = [c for c in noun.children if c.dep_ in ("compound", "poss")] + \
+                [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                 for o in p.children if o.dep_ == "pobj"]
+            groups = [i for o in owners for i in self.context.referents_of(o)]
+            if groups:
+                candidate.actors = groups
+                return
 
     def _helped(self, trigger: Token, candidate: Candidate) -> None:
         """'pledged to provide support to help Mali resolve the situation': whom the
@@ -164,7 +182,7 @@ class RoleFinder:
         if is_passive(light) and noun.dep_ == "nsubjpass" or light.head.i == noun.i:
             for agent in agents_of(light):
                 add_new(candidate.actors, self.phrase(agent))
-        elif noun.dep_ != "nsubj" or light.head.i != noun.i:
+        elif (noun.dep_ != "nsubj" or light.head.i != noun.i) and not _owned_by_another(noun):
             subject = subject_of(light)
             if subject is not None and subject.i != noun.i:
                 add_new(candidate.actors, self.phrase(subject))
@@ -227,6 +245,10 @@ class RoleFinder:
             self.recipient(obj, candidate)
         elif word == "from" and event_type == "REQUEST":
             self.recipient(obj, candidate, places=False)
+        elif word == "from" and candidate.mode == "seize":
+            # "re-took the area from ISIS": who loses the place
+            add_new(candidate.recipients, [r for r in self.phrase(obj)
+                                           if self.context.type_of(r) != "location"])
         elif not verb:
             self._noun_prep_role(word, obj, candidate)
 
@@ -300,3 +322,9 @@ def casualty_verb_of(noun: Token, lex: Lexicon) -> Token | None:
         if lemma_of(verb) in lex.casualty_words:
             return verb
     return None
+
+
+def _owned_by_another(noun: Token) -> bool:
+    """'The Associated Press laid out the parties' demands': the demands are the
+    parties', not the reporter's ('Hamas laid out its demands' stays Hamas's)."""
+    return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)

@@ -92,7 +92,7 @@ def _type_by_object(token: Token, key: str, lex: Lexicon) -> Spec | None | bool:
     words = _object_words(token)
     for name, event_type in table.items():  # in the lexicon's order: first class wins
         if name != "*" and any(name in lex.classes.get(w, ()) for w in words):
-            return Spec(event_type) if event_type else None
+            return Spec(*event_type.split(":")) if event_type else None  # "TYPE:mode"
     has_object = any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in NOMINALS
                      for c in token.children)
     if not has_object and NO_OBJECT in table:

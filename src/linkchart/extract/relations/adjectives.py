@@ -55,6 +55,9 @@ class AdjectiveRules(RuleFamily):
         if not targets and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
             noun = noun.head  # "the UN-backed Yemeni President Hadi"
             targets = self._modified(noun, source)
+        if kind == "holds" and not targets:  # "the Islamic State-held city of Ramadi"
+            for place in self.syntax.places(noun):
+                self.add("based_in", source, place, [modifier, token, noun], token)
         for target in targets:
             if kind in ("leads", "controls") and self.context.type_of(target) == "person":
                 continue  # "Houthi-led groups, Abu al-Fishi": the apposition is no group

@@ -8,15 +8,17 @@ from spacy.tokens import Token
 from linkchart.extract.relations.constants import (
     ACTORS, ORGANISATION_TYPES, ORGS_AND_STATES, PLACES)
 from linkchart.extract.relations.family import RuleFamily
+from linkchart.nlp.lexicon import typing_lexicon
 
 
 SEATED_TYPES = {"international_org", "religious_body", "armed_group", "organization"}
+WINGS = frozenset(w for ws in typing_lexicon()["wings"].values() for w in ws)
 
 
 class NameRules(RuleFamily):
     name = "names"
     description = "a name's own modifiers: owners, state bodies, seats, places"
-    mention_rules = ("modifiers", "located", "state_body", "seat_in_name")
+    mention_rules = ("modifiers", "located", "state_body", "seat_in_name", "wing_of")
 
     # -- modifiers of a name: "Iran's Ministry of Intelligence", "France's TF1",
     #    "Carlos Conde of Human Rights Watch", "U.S. Africa Command"
@@ -129,21 +131,38 @@ class NameRules(RuleFamily):
                       span=(mention.start, mention.end))
 
     def _place_named(self, name: str, besides: int) -> int | None:
+        return self._named(name, besides, PLACES)
+
+    # -- a wing named by its owner: "Hamas' military wing" is part of Hamas
+    def wing_of(self, index: int, mention) -> None:
+        words = [t.lower_ for t in mention]
+        if len(words) < 3 or " ".join(words[-2:]) not in WINGS:
+            return
+        owner = [t.text for t in mention[:-2] if t.lower_ not in ("the", "'s", "’s", "'", "’")]
+        found = self._named(" ".join(owner), index, ORGANISATION_TYPES)
+        if found is not None:
+            self.add("part_of", index, found, [mention[-1]], mention[-1],
+                      span=(mention.start, mention.end))
+
+    def _named(self, name: str, besides: int, types) -> int | None:
         for number, referent in enumerate(self.context.referents):
-            if number != besides and referent.type in PLACES and \
+            if number != besides and referent.type in types and \
                     any(m.text == name for m in referent.mentions):
                 return number
         return None
 
     # -- places: "armed factions in Eastern Ghouta", "Abu Omar, a fighter in Arsal"
     def located(self, index: int, mention) -> None:
-        if self.context.type_of(index) not in ACTORS - {"country", "person"}:
-            return  # "Kerry in Vienna", "a militia leader in eastern Libya": a visit, a beat
+        kind = self.context.type_of(index)
+        if kind not in ACTORS - {"country"}:
+            return
+        # "Kerry in Vienna" is a visit; "Omar al-Attrash from Arsal" is where he is from
+        words = ("from",) if kind == "person" else ("in", "from")
         inside = set(range(mention.start, mention.end))
         heads = [mention.root] + [c for t in mention for c in t.children
                                   if c.dep_ == "appos" and c.i not in inside]
         for head in heads:
-            for prep in _preps_below(head, ("in", "from"), depth=3):
+            for prep in _preps_below(head, words, depth=3):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     place = self.context.referent(obj, anaphora=False)
                     if place is not None and self.context.type_of(place) in PLACES:

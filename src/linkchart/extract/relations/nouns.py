@@ -94,8 +94,9 @@ class RelationalNounRules(RuleFamily):
     def against(self, noun: Token) -> None:
         """'its partner on the ground against Islamic State', 'a war against the Houthis':
         whoever the noun belongs to opposes the object of 'against'."""
-        if noun.pos_ != "NOUN":
-            return
+        if noun.pos_ != "NOUN" or any(c.dep_ == "det" and c.lower_ == "no"
+                                      for c in noun.children):
+            return  # "there's no attack against the U.S. forces": nothing told
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
                      and c.i not in self.context.token_referent):  # not inside a name
             targets = [i for o in prep.children if o.dep_ == "pobj"

@@ -32,9 +32,11 @@ class RoleRules(RuleFamily):
         # State" is the parser hanging the spokesman on the group
         holders = [h for h in self.syntax.holders(token) if self.context.type_of(h) == "person"
                    or role in self.words.collective_roles]
-        objects = self.syntax.objects_of_noun(token, exclude=set(holders))
+        objects = self.syntax.objects_of_noun(token, exclude=set(holders)) or \
+            self._named_before_title(token, set(holders))
         if role in self.words.envoy_roles:
             objects = self._senders(token, objects)
+        led_place = any(self.context.type_of(i) == "location" for i in objects)
         serves_state = role in self.words.state_servants
         organisations = [i for i in objects if self.context.type_of(i) in ORGS_AND_STATES
                          and (serves_state or i not in self._nationality(token))]
@@ -54,9 +56,9 @@ class RoleRules(RuleFamily):
             tag = "role_dominant_country" if guessed else None  # calibrated apart
             for organisation in organisations or home:
                 fits = kind if organisations else self.words.state_titles[role]
-                if role in self.words.definite_leads and \
+                if (role in self.words.definite_leads or led_place) and \
                         self.context.type_of(organisation) == "country":
-                    fits = "member_of"
+                    fits = "member_of"  # "the Iraqi governor of Kirkuk" leads Kirkuk only
                 title = None if organisations else self._title_span(token, holder)
                 self.add(fits, holder, organisation, [token], token,
                          role=role if fits == "member_of" else None, span=title, rule=tag)
@@ -76,6 +78,16 @@ class RoleRules(RuleFamily):
             kind = "leads" if self.context.type_of(holder) == "person" else "controls"
             for target in targets:
                 self.add(kind, holder, target, [token.head, token], token)
+
+    def _named_before_title(self, title: Token, holders: set[int]) -> list[int]:
+        """'U.N. Secretary-General Ban Ki-moon': the parser hangs the body on the name,
+        beside the title."""
+        if title.dep_ != "compound" or title.head.i < title.i:
+            return []
+        doc = title.doc
+        return [i for c in title.head.children if c.dep_ in ("compound", "nmod", "poss")
+                and c.i < title.i and not any(t.text == "," for t in doc[c.i:title.i])
+                for i in self.syntax.named(c) if i not in holders]
 
     def _senders(self, title: Token, objects: list[int]) -> list[int]:
         """An envoy serves the leftmost of his title's modifiers ("the U.S. special Syria

@@ -190,7 +190,13 @@ class Syntax:
         if noun.dep_ in ("relcl", "acl") or noun.head.dep_ == "relcl":
             return context.referents_of(noun.head)
         if noun.dep_ == "pobj" and noun.head.lower_ == "as":
-            return self.subjects(noun.head.head)
+            # "served as envoy", "succeeded X as leader": the subject; "views Houthi
+            # forces as Iran proxies": the object viewed
+            verb = noun.head.head
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if objects and verb.lemma_.lower() in self.words.designation_verbs:
+                return context.referents_of(objects[0])
+            return self.subjects(verb)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
                 noun.head.head.lower_ in self.words.partitives:  # "X, one of Iran's allies"
             return self.holders(noun.head.head)
@@ -234,7 +240,8 @@ class Syntax:
                 found += self.named(child)
             elif child.dep_ == "prep" and child.lower_ in preps:
                 for obj in (c for c in child.children if c.dep_ == "pobj"
-                            and c.lower_ not in words.charge_words
+                            and not (c.pos_ == "NOUN" and c.lower_ in
+                                     words.charge_words | words.aim_nouns)
                             and not (child.lower_ == "of" and c.lower_ in words.portfolios)):
                     named = self.led_state(obj) or self.context.referents_of(obj) or [
                         i for c in obj.children if through_owner and c.dep_ == "poss"

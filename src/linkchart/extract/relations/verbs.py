@@ -27,6 +27,8 @@ class VerbRules(RuleFamily):
             return
         subjects = counted or self.syntax.subjects(token)
         objects = self.syntax.direct_objects(token) or self._ground_of(token)
+        if _fought_over(token):
+            objects = []  # "Sonora is being fought over by two gangs": the prize, no foe
         if lemma in self.words.verbs and subjects and objects:
             said = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
             kind = self.words.verbs[lemma]
@@ -151,3 +153,9 @@ def _mistagged_verb(token: Token) -> bool:
     """'The Quds Force answers directly to Khamenei': the small model tags 'answers' a noun
     but still gives it a subject."""
     return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _fought_over(verb: Token) -> bool:
+    """A preposition left without its object: what the verb is about is its subject."""
+    return any(c.dep_ in ("prep", "prt") and c.lower_ in ("over", "for") and
+               not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)

@@ -21,6 +21,7 @@ class RelationWords:
     partitives: set[str]
     portfolios: set[str]
     charge_words: set[str]
+    aim_nouns: set[str]
     collective_roles: set[str]
     nouns: dict[str, str]
     strongholds: set[str]
@@ -70,7 +71,7 @@ def _roles(words: dict) -> dict:
         envoy_roles=envoy_roles,
         state_servants={*state_titles, *envoy_roles, *words["state_servants"]},
         partitives=set(words["partitives"]), portfolios=set(words["portfolios"]),
-        charge_words=set(words["charge_words"]),
+        charge_words=set(words["charge_words"]), aim_nouns=set(words["aim_nouns"]),
         collective_roles=set(words["collective_roles"]))
 
 
