@@ -17,6 +17,8 @@ from linkchart.model import EVENT_TYPES
 
 # Lemmas the verb vocabulary knows besides the lexicon's own entries.
 EXTRA_VERBS = {"leave", "die", "say", "take", "hit", "target", "destroy"}
+# lemma_of's answers by (lemma, lower, pos, tag) ids, forgotten when this many: memory stays
+# bounded over a long ingest.
 MAX_REMEMBERED_LEMMAS = 200_000
 _LEMMAS: dict[tuple[int, int, int, int], str] = {}
 # Inflections tried, in order, when the lemmatizer misses a verb: (suffix, replacement).
