@@ -11,8 +11,13 @@ import pytest
 import linkchart.extract.relations as relations
 from linkchart.config import Config
 from linkchart.extract.confidence import RULE_SEPARATOR, load_table
+from linkchart.extract.context import Context
 from linkchart.extract.relations import FAMILIES, RuleFamily, rule_tags
+from linkchart.extract.relations.recording import Recorder
+from linkchart.extract.relations.syntax import Syntax
+from linkchart.extract.relations.words import relation_words
 from linkchart.model import Document
+from linkchart.nlp import knowledge_of
 from linkchart.pipeline import extract_documents
 
 EXAMPLES = {  # family -> (text, relation its rules must find: rule tag, source, target)
@@ -83,3 +88,53 @@ def test_each_family_yields_its_relation(found_by_family, family):
     expected = EXAMPLES[family][1]
     assert expected in found_by_family[family]
     assert rule_tags()[expected[0].split(RULE_SEPARATOR)[0]] == family
+
+
+OTHER_CUES = (  # cues tagged nouns or verbs by the small model, and cue words
+    "The Quds Force answers directly to Khamenei.",
+    "The last three answer directly to Khamenei.",
+    "Militias allied with Iran attacked the base.",
+    "Fighters loyal to Hezbollah and allied to Iran crossed the border.",
+    "Hejazi, the adviser in charge of the Beit Rahbari agency, met Khamenei.",
+    "Kataib Hezbollah, backed by Iran, fired rockets at the base.",
+    "Anti-Hezbollah protesters and pro-Iran militias clashed in Beirut.",
+)
+
+
+class _SpyRecorder(Recorder):
+    """A recorder that notes every call a rule makes to record something."""
+
+    def __init__(self, syntax):
+        super().__init__(syntax)
+        self.calls: list[tuple] = []
+
+    def add(self, *args, **kwargs):
+        self.calls.append((self.rule, args))
+
+    def add_all(self, *args, **kwargs):
+        self.calls.append((self.rule, args))
+
+
+def test_a_rule_records_nothing_off_its_guards(mini_nlp, proxy_report):
+    """A token rule with `parts_of_speech` or `cue_tables` is skipped on other tokens:
+    called there anyway, it must try to record nothing, or skipping it would lose
+    relations."""
+    texts = [proxy_report.text, *(text for text, _ in EXAMPLES.values()), *OTHER_CUES]
+    knowledge = knowledge_of(mini_nlp)
+    guarded = 0
+    for number, doc in enumerate(mini_nlp.pipe(texts)):
+        context = Context.build(doc, Document(id=str(number), text=doc.text), knowledge)
+        syntax = Syntax(context, relation_words())
+        recorder = _SpyRecorder(syntax)
+        for family in FAMILIES.values():
+            unit = family(syntax, recorder)
+            for tag, rule, parts, words in unit.token_rule_guards():
+                for token in doc:
+                    if (parts is None or token.pos_ in parts) and \
+                            (words is None or token.lower_ in words):
+                        continue
+                    recorder.rule = tag
+                    rule(token)
+                    guarded += 1
+        assert recorder.calls == [], recorder.calls[:3]
+    assert guarded > 1000  # the rules really ran on the tokens they are spared

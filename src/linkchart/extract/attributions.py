@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Span, Token
 
 from linkchart.extract.context import Context
@@ -17,6 +18,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 PLURAL_TAGS = ("NNS", "NNPS")
 TITLE_SPAN = 6  # tokens from a title word to the name it introduces
 MIN_CONTENT_WORDS = 3
+VERBAL = (VERB, AUX)  # token.pos values: read on every token, cheaper than pos_
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
 FUTURE_AUXES = ("will", "would", "could", "might", "may", "shall", "'ll", "wo", "ca", "can")
 CONTINUATION_GAP = 120  # characters from the end of a quote to the next that continues it
@@ -93,7 +95,7 @@ class AttributionExtractor:
     def _cues(self, sent: Span) -> list[Cue]:
         cues = []
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in self.verbs
+            if token.pos in VERBAL and (token.lemma_.lower() in self.verbs
                                                   or self._phrasal(token)):
                 if _quoted_as_saying(token) is not None:
                     continue  # the "saying" it governs carries the statement

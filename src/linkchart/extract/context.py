@@ -19,6 +19,7 @@ from linkchart.extract.lexicons import lexicon
 from linkchart.model import Document, ORGANISATION_TYPES
 from linkchart.nlp.packs import Knowledge
 from linkchart.nlp.referents import Referent
+from linkchart.nlp.tokenizer import text_of
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
@@ -48,12 +49,15 @@ class Context:
     _resolved: dict[int, int | None] = field(default_factory=dict)
     _titled: dict[str, set[int]] = field(default_factory=dict)
     _chain_depth: int = 0
+    _types: list[str] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, document: Document, knowledge: Knowledge) -> "Context":
         context = cls(doc, document, knowledge, list(doc._.referents or []))
-        context.text = doc.text  # spaCy rebuilds doc.text on every access
+        context.text = text_of(doc)
         context.sentences = list(doc.sents)
+        # A referent's type is a vote counted on each access; the referents are final here.
+        context._types = [referent.type for referent in context.referents]
         for number, sentence in enumerate(context.sentences):
             context._sentence_of.extend([number] * len(sentence))
         for index, referent in enumerate(context.referents):
@@ -74,7 +78,7 @@ class Context:
         return f"e{index + 1}"
 
     def type_of(self, index: int) -> str:
-        return self.referents[index].type
+        return self._types[index]
 
     def referent(self, token: Token, anaphora: bool = True) -> int | None:
         """The referent a token names, directly or through a pronoun or description."""
@@ -192,7 +196,7 @@ class Context:
             index = self.token_referent.get(token.i)
             if index is None and token.text in self.knowledge.by_demonym:
                 index = self._country_of_demonym(token)
-            if index is not None and self.referents[index].type == "country":
+            if index is not None and self.type_of(index) == "country":
                 counts[index] = counts.get(index, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
         if len(ranked) > 1 and ranked[0] < DOMINANCE * ranked[1]:
@@ -202,7 +206,7 @@ class Context:
     def country_referent(self, actor) -> int | None:
         """The document's referent for a pack country, if the document names it."""
         for index, referent in enumerate(self.referents):
-            if referent.actor is actor or (referent.type == "country"
+            if referent.actor is actor or (self.type_of(index) == "country"
                                            and referent.name == actor.name):
                 return index
         return None
@@ -298,7 +302,7 @@ class Context:
         if subject is None or subject.pos_ == "PRON":
             return None
         found = self.referents_of(subject, anaphora=False, coordinated=False)
-        return found[0] if len(found) == 1 and self.referents[found[0]].type in wanted \
+        return found[0] if len(found) == 1 and self.type_of(found[0]) in wanted \
             else None
 
     def _relative_clause_subject(self, token: Token, wanted: set[str]) -> int | None:
@@ -318,7 +322,7 @@ class Context:
         if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
             return None
         found = self.referents_of(subject, anaphora=False, coordinated=False)
-        return found[0] if len(found) == 1 and self.referents[found[0]].type in wanted \
+        return found[0] if len(found) == 1 and self.type_of(found[0]) in wanted \
             else None
 
     def _cataphoric_subject(self, token: Token, wanted: set[str]) -> int | None:
@@ -336,7 +340,7 @@ class Context:
         if subject is None or subject.i < clause.i or subject.pos_ == "PRON":
             return None
         found = self.referents_of(subject, anaphora=False, coordinated=False)
-        return found[0] if found and self.referents[found[0]].type in wanted else None
+        return found[0] if found and self.type_of(found[0]) in wanted else None
 
     def _continued_subject(self, token: Token, wanted: set[str]) -> int | None:
         """'Hamas, which rules Gaza, is backed by Iran and Qatar. Its military wing ...':
@@ -347,7 +351,7 @@ class Context:
         opening = token.i == sent.start or subject.dep_ == "ROOT"  # when the parse fails
         if not opening and (subject.dep_ not in SUBJECT_DEPS or subject.head.dep_ != "ROOT"):
             return None
-        if any(self.referents[self.token_referent[i]].type in wanted
+        if any(self.type_of(self.token_referent[i]) in wanted
                for i in range(sent.start, token.i) if i in self.token_referent):
             return None
         number = self._sentence_of[sent.start]
@@ -357,7 +361,7 @@ class Context:
             found = self._chained(
                 lambda: self.referents_of(previous, coordinated=False),
                 lambda: self.referents_of(previous, anaphora=False, coordinated=False))
-            if found and self.referents[found[0]].type in wanted:
+            if found and self.type_of(found[0]) in wanted:
                 return found[0]
         return None
 
@@ -398,7 +402,7 @@ class Context:
         found = {self.token_referent[i] for i in range(max(0, token.i - 4 * ANAPHOR_WINDOW),
                                                        token.i)
                  if i in self.token_referent and self.doc[i].lower_ == word}
-        found = {i for i in found if self.referents[i].type in ORGANISATION_TYPES}
+        found = {i for i in found if self.type_of(i) in ORGANISATION_TYPES}
         return found.pop() if len(found) == 1 else None
 
     def _nearest_before(self, token: Token, wanted: set[str],
@@ -410,7 +414,7 @@ class Context:
             if index is None and self.doc[i].dep_ in SUBJECT_DEPS and \
                     self.doc[i].lower_ in ANAPHORS:
                 index = self._chained(lambda: self.referent(self.doc[i]), lambda: None)
-            if index is not None and self.referents[index].type in wanted and fits(index) \
+            if index is not None and self.type_of(index) in wanted and fits(index) \
                     and not _cited(self.doc[i]):
                 return index
         return None
@@ -450,7 +454,7 @@ class Context:
             return None
         fits = self._compatible_with(token)
         found = {self.token_referent[i] for i in range(token.i) if i in self.token_referent
-                 and self.referents[self.token_referent[i]].type in wanted}
+                 and self.type_of(self.token_referent[i]) in wanted}
         return found.pop() if len(found) == 1 and fits(next(iter(found))) else None
 
     def evidence(self, start_token: int, end_token: int) -> tuple[str, int, int]:

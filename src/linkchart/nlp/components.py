@@ -15,6 +15,7 @@ from linkchart.nlp.lexicon import typing_lexicon
 from linkchart.wordlists import words
 from linkchart.nlp.packs import Knowledge, load_packs
 from linkchart.nlp.referents import ReferentBuilder
+from linkchart.nlp.tokenizer import text_of
 from linkchart.nlp.typing import Typer
 
 LEADING_DROP = {"the", "a", "an", "’s", "'s", "-", "–", "—", "“", "”", "\"", "'", "‘", "’"}
@@ -240,7 +241,7 @@ def _headline_guess(span: Span, layout) -> bool:
     repeats ('U.S. Pushes Taliban'): a guess from capitals alone."""
     return span.label_ in NAME_LABELS and len(span) > 1 and \
         layout.in_headline(span.start_char, span.end_char) and \
-        span.doc.text.count(span.text) == 1
+        text_of(span.doc).count(span.text) == 1
 
 
 def _dash_continued(doc: Doc, spans: list[Span]) -> list[Span]:

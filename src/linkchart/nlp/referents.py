@@ -31,6 +31,7 @@ ACRONYM_SKIP = {"of", "and", "the", "for", "in", "al", "el", "-", "&", "on", "de
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,7}$")
 
 
+@lru_cache(maxsize=65536)  # asked of each referent's name several times per document
 def normalise_name(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))

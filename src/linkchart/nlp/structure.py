@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from linkchart.nlp.gazetteer import is_place
 from linkchart.nlp.lexicon import NLP_DATA
+from linkchart.nlp.tokenizer import text_of
 from linkchart.wordlists import load_yaml
 
 HEADING_SHARE = 0.5  # a line under half the article's median line length is short
@@ -216,7 +217,7 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @Language.component("linkchart_structure")
 def mark_structure(doc: Doc) -> Doc:
-    layout = read_layout(doc.text)
+    layout = read_layout(text_of(doc))
     doc._.layout = layout
     forced = {t.i for t in map(lambda o: _token_at(doc, o), layout.starts)
               if t is not None and t.i > 0 and not t.is_space}

@@ -46,8 +46,9 @@ class DateFinder:
     """Dates events in document order: each resolved date becomes the reference for
     relative dates told after it."""
 
-    def __init__(self, doc: Doc, published: str | None):
+    def __init__(self, doc: Doc, published: str | None, text: str | None = None):
         self.doc = doc
+        self.text = text  # doc.text, where the caller has it: spaCy builds it anew
         self.published = published
         self.last_date: str | None = None
         self.spans: list[Span] = []
@@ -55,7 +56,7 @@ class DateFinder:
 
     def attach(self, triggers: dict, nominal: set[int]) -> None:
         """Each DATE expression to the trigger or verb it modifies."""
-        self.spans = date_mentions(self.doc)
+        self.spans = date_mentions(self.doc, self.text)
         for ent in self.spans:
             anchor = _anchor_of(ent, triggers, nominal)
             if anchor is not None:
@@ -172,11 +173,13 @@ def _anchor_of(ent: Span, triggers: dict, nominal: set[int]) -> Token | None:
     return None
 
 
-def date_mentions(doc: Doc) -> list[Span]:
-    """The tagger's DATE and TIME entities, and date words it missed ("mid-January")."""
+def date_mentions(doc: Doc, text: str | None = None) -> list[Span]:
+    """The tagger's DATE and TIME entities, and date words it missed ("mid-January").
+    `text` is doc.text, if the caller has it already."""
     found = [_date_span(ent) for ent in doc.ents if ent.label_ in DATE_LABELS]
     taken = {i for span in found for i in range(span.start, span.end)}
-    text = doc.text  # built anew on each access: once here
+    if text is None:
+        text = doc.text  # built anew on each access: once here
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             span = doc.char_span(match.start("d"), match.end("d"), alignment_mode="expand")

@@ -41,7 +41,7 @@ class EventExtractor:
         self.triggers: dict[int, Trigger] = {}
         self.sentences = Sentences(self.doc)
         self.roles = RoleFinder(context, self.lex)
-        self.dates = DateFinder(self.doc, self.published)
+        self.dates = DateFinder(self.doc, self.published, context.text)
 
     def run(self) -> list[Event]:
         self.triggers = find_triggers(self.doc, self.sentences, self.lex)
@@ -61,8 +61,8 @@ class EventExtractor:
 
     def _candidates_in(self, sent: Span, number: int) -> list[Candidate]:
         found = []
-        for token in sent:
-            trigger = self.triggers.get(token.i)
+        for i in range(sent.start, sent.end):
+            trigger = self.triggers.get(i)
             if trigger is None:
                 continue
             candidate = self._candidate(trigger, number)

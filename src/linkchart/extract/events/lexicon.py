@@ -17,6 +17,10 @@ from linkchart.model import EVENT_TYPES
 
 # Lemmas the verb vocabulary knows besides the lexicon's own entries.
 EXTRA_VERBS = {"leave", "die", "say", "take", "hit", "target", "destroy"}
+# lemma_of's answers by (lemma, lower, pos, tag) ids, forgotten when this many: memory stays
+# bounded over a long ingest.
+MAX_REMEMBERED_LEMMAS = 200_000
+_LEMMAS: dict[tuple[int, int, int, int], str] = {}
 # Inflections tried, in order, when the lemmatizer misses a verb: (suffix, replacement).
 VERB_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"),
                     ("ed", ""), ("d", ""), ("es", ""), ("s", ""))
@@ -92,6 +96,17 @@ def word_key(text: str) -> str:
 def lemma_of(token: Token) -> str:
     """The token's lemma, mended where the lemmatizer stumbles on a verb the lexicons
     know ("staged" -> "stag" is read as "stage")."""
+    # Asked about most tokens several times; the answer depends only on these four ids.
+    key = (token.lemma, token.lower, token.pos, token.tag)
+    lemma = _LEMMAS.get(key)
+    if lemma is None:
+        if len(_LEMMAS) >= MAX_REMEMBERED_LEMMAS:
+            _LEMMAS.clear()
+        lemma = _LEMMAS[key] = _mended_lemma(token)
+    return lemma
+
+
+def _mended_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and token.tag_[:2] != "VB":
         return lemma

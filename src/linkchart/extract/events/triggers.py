@@ -31,13 +31,14 @@ def find_triggers(doc: Doc, sentences: Sentences, lex: Lexicon) -> dict[int, Tri
 
 
 def classify(token: Token, sentences: Sentences, lex: Lexicon) -> Trigger | None:
-    if token.pos_ == "VERB":
+    pos = token.pos_
+    if pos == "VERB":
         trigger = _verb_trigger(token, lex)
         if trigger is None and _reported_demand(token, lex):
             # "the minister said Libya must hand over the suspects": a demand
             trigger = Trigger(token, Spec("REQUEST"), "verb", [token])
         return trigger
-    if token.pos_ in ("NOUN", "PROPN"):
+    if pos in ("NOUN", "PROPN"):
         return _noun_trigger(token, sentences, lex)
     return None
 

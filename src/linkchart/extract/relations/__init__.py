@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from linkchart.extract.context import Context
 from linkchart.extract.relations.adjectives import AdjectiveRules
-from linkchart.extract.relations.family import RuleFamily
+from linkchart.extract.relations.family import RuleFamily, TokenRule
 from linkchart.extract.relations.names import NameRules
 from linkchart.extract.relations.nominals import NominalRules
 from linkchart.extract.relations.nouns import RelationalNounRules
@@ -48,13 +48,34 @@ def extract_relations(context: Context) -> list[Relation]:
     recorder = Recorder(syntax)
     families = [family(syntax, recorder) for family in FAMILIES.values()]
     mention_rules = [r for f in families for r in f.rules(f.mention_rules)]
-    token_rules = [r for f in families for r in f.rules(f.token_rules)]
+    token_rules = [r for f in families for r in f.token_rule_guards()]
     for index, referent in enumerate(context.referents):
         for mention in referent.mentions:
             _run(recorder, mention_rules, index, mention)
+    strings = context.doc.vocab.strings
+    cue_words = {strings[word] for word in _cue_words(token_rules)}
+    # by (part of speech, whether the word is a cue of some table), both read as numbers:
+    # cheaper than pos_ and lower_, which look the strings up
+    rules_for: dict[tuple[int, bool], list[tuple[str, Callable]]] = {}
     for token in context.doc:
-        _run(recorder, token_rules, token)
+        key = (token.pos, token.lower in cue_words)
+        rules = rules_for.get(key)
+        if rules is None:
+            rules = rules_for[key] = _rules_on(token.pos_, key[1], token_rules)
+        _run(recorder, rules, token)
     return _without_subsumed(recorder.found, syntax.words.subsumes)
+
+
+def _cue_words(rules: list[TokenRule]) -> frozenset[str]:
+    return frozenset(word for rule in rules if rule.words is not None for word in rule.words)
+
+
+def _rules_on(pos: str, a_cue_word: bool, rules: list[TokenRule]) -> list[tuple[str, Callable]]:
+    """The token rules that can fire on a token of this part of speech, in order; those
+    that need a cue word only if the token is one (each rule checks its own table)."""
+    return [(rule.tag, rule.rule) for rule in rules
+            if (rule.parts_of_speech is None or pos in rule.parts_of_speech)
+            and (rule.words is None or a_cue_word)]
 
 
 def _without_subsumed(found: dict[tuple, Relation], subsumes: dict[str, list[str]]

@@ -12,6 +12,9 @@ class AdjectiveRules(RuleFamily):
     name = "adjectives"
     description = "adjectives, hyphenated modifiers, prefixes, participles"
     token_rules = ("adjective", "hyphenated", "prefixed", "participle")
+    parts_of_speech = {"adjective": ("ADJ", "VERB", "NOUN")}
+    cue_tables = {"hyphenated": "hyphenated", "prefixed": "prefixes",
+                  "participle": "participles"}
 
     # -- adjectives: "X is responsible for Y", "factions loyal to Y"
     def adjective(self, token: Token) -> None:

@@ -15,6 +15,7 @@ class NominalRules(RuleFamily):
     name = "nominals"
     description = "'attacks on X', 'clashes between X and Y', 'with Russian support'"
     token_rules = ("nominal",)
+    parts_of_speech = {"nominal": ("NOUN", "PROPN")}
 
     def nominal(self, token: Token) -> None:
         if token.pos_ not in ("NOUN", "PROPN"):

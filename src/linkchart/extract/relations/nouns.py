@@ -13,6 +13,8 @@ class RelationalNounRules(RuleFamily):
     name = "nouns"
     description = "relational nouns, strongholds, residents, 'against', 'links to'"
     token_rules = ("against", "relational_noun", "stronghold", "resident")
+    parts_of_speech = {"against": ("NOUN",), "relational_noun": ("NOUN", "PROPN"),
+                       "stronghold": ("NOUN",), "resident": ("NOUN",)}
 
     # -- relational nouns: "X, a unit of Y", "X is a front for Y", "its Quds Force unit"
     def relational_noun(self, token: Token) -> None:

@@ -13,6 +13,8 @@ class RoleRules(RuleFamily):
     name = "roles"
     description = "roles and titles, and who holds a role"
     token_rules = ("role", "in_charge")
+    parts_of_speech = {"role": ("NOUN", "PROPN")}
+    cue_tables = {"in_charge": "charge_words"}
     tags = ("role_dominant_country",)
 
     # -- roles: "Hezbollah's leader Hassan Nasrallah", "the commander of the Quds Force"

@@ -15,12 +15,11 @@ class Syntax:
     def __init__(self, context: Context, words: RelationWords):
         self.context = context
         self.words = words
-        self._cue_endings: dict[int, set[str]] = {}
 
     # -- cue phrases
     def phrase(self, token: Token, table: dict[str, str]) -> str | None:
         """The longest cue ending at this token: 'deputy commander' before 'commander'."""
-        if token.lower_ not in self._endings(table):
+        if token.lower_ not in _cue_endings(table):
             return None
         doc = token.doc
         if token.i >= 2 and doc[token.i - 1].text in ("-", "‐"):
@@ -37,16 +36,6 @@ class Syntax:
             if phrase in table:
                 return phrase
         return None
-
-    def _endings(self, table: dict[str, str]) -> set[str]:
-        """Every way a cue in `table` can end: the whole cue, and what follows each of its
-        spaces. A word that is none of these ends no cue."""
-        found = self._cue_endings.get(id(table))
-        if found is None:
-            found = self._cue_endings[id(table)] = {
-                ending for cue in table for ending in
-                (cue, *(cue[i + 1:] for i, c in enumerate(cue) if c == " "))}
-        return found
 
     def nearest_mention(self, index: int, cue: Token, sentence) -> Token | None:
         """The token of `sentence` nearest the cue that names referent `index`."""
@@ -353,3 +342,19 @@ def _controller(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return objects or [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
                        for o in p.children if o.dep_ == "pobj"]
+
+
+_CUE_ENDINGS: dict[int, tuple[dict[str, str], set[str]]] = {}
+"""id(table) -> (table, its endings). The tables are the lexicon's, read once per process:
+their endings are worked out once, not per document."""
+
+
+def _cue_endings(table: dict[str, str]) -> set[str]:
+    """Every way a cue in `table` can end: the whole cue, and what follows each of its
+    spaces. A word that is none of these ends no cue."""
+    entry = _CUE_ENDINGS.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _CUE_ENDINGS[id(table)] = (table, {
+            ending for cue in table for ending in
+            (cue, *(cue[i + 1:] for i, c in enumerate(cue) if c == " "))})
+    return entry[1]

@@ -13,6 +13,7 @@ class VerbRules(RuleFamily):
     name = "verbs"
     description = "verbs with their subjects and objects, 'under X', designations"
     token_rules = ("verb",)
+    parts_of_speech = {"verb": ("VERB", "NOUN")}  # a noun: a mistagged verb or a count
 
     # -- verbs: "X controls Y", "Y is backed by X", "X answers to Y"
     def verb(self, token: Token) -> None:
