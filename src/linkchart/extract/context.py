@@ -147,12 +147,12 @@ class Context:
     def _conjuncts(self, token: Token) -> list[Token]:
         """The token and its coordinated names; the parser often hangs the second name
         of a list as an apposition ('A, B and C')."""
-        # "the U.S. and the Taliban - but not the Afghan government - signed"
         found = [token, *token.conjuncts]
         for item in list(found):
             for child in item.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     found.extend([child, *child.conjuncts])
+        # "the U.S. and the Taliban - but not the Afghan government - signed"
         return [t for t in dict.fromkeys(found) if not negated(t)]
 
     def _named_modifier(self, token: Token) -> int | None:
