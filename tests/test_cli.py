@@ -125,6 +125,18 @@ def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path, command):
     assert "no store at" in result.stderr and not missing.exists()
 
 
+@pytest.mark.parametrize("command", [["entities"], ["stats"], ["events"], ["review"],
+                                     ["export", "--format", "json"]])
+def test_read_commands_refuse_a_file_that_is_no_store(tmp_path, command):
+    notes = tmp_path / "notes.db"
+    notes.write_text("meeting notes, not a database\n", encoding="utf-8")
+    result = run(*command, "--db", notes)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"{notes}: not a linkchart store" in lines[0]
+    assert notes.read_text(encoding="utf-8") == "meeting notes, not a database\n"
+
+
 def test_the_store_from_the_environment(store_path):
     result = run("stats", "--json", env={"LINKCHART_DB": str(store_path)})
     assert result.exit_code == 0, result.output

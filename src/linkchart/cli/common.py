@@ -4,6 +4,7 @@ that must exist, JSON output, and counting the documents an ingest will read."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -61,13 +62,17 @@ def open_store(db: str | None, must_exist: bool = True, extracting: bool = False
     """The store `db` names (see `_existing`); with the resolver only where `extracting`
     writes extractions into it (ingest): judgements, exports and analyses need none."""
     url = _existing(db) if must_exist else database_url(db)
+    from sqlalchemy.exc import DatabaseError
+
     from linkchart.store import Store
 
-    if not extracting:
-        return Store.open(url)
-    from linkchart.resolve import resolve
-
-    return Store.open(url, resolver=resolve)
+    resolver = None
+    if extracting:
+        from linkchart.resolve import resolve as resolver
+    try:
+        return Store.open(url, resolver=resolver) if resolver else Store.open(url)
+    except DatabaseError as error:
+        _not_a_store(url, error.orig or error)
 
 
 def open_reader(db: str | None):
@@ -77,7 +82,16 @@ def open_reader(db: str | None):
     url = _existing(db)
     from linkchart.store.light import LightStore
 
-    return LightStore.open(url) or open_store(db)
+    try:
+        light = LightStore.open(url)
+    except sqlite3.DatabaseError as error:
+        _not_a_store(url, error)
+    return light or open_store(db)
+
+
+def _not_a_store(url: str, error: BaseException) -> NoReturn:
+    """'file is not a database': a clear line naming the file, nothing written to it."""
+    fail(f"{sqlite_path(url) or url}: not a linkchart store ({error})")
 
 
 def print_json(data: Any) -> None:
