@@ -20,7 +20,7 @@ TITLE_SPAN = 6  # tokens from a title word to the name it introduces
 MIN_CONTENT_WORDS = 3
 VERBAL = (VERB, AUX)  # token.pos values: read on every token, cheaper than pos_
 SPEAKER_WINDOW = 120  # tokens: how far back a "he said" may continue a named speaker
-FUTURE_AUXES = ("will", "would", "could", "might", "may", "shall", "'ll", "wo", "ca", "can")
+FUTURE_AUXES = frozenset(lexicon("attributions")["future_auxes"])
 CONTINUATION_GAP = 120  # characters from the end of a quote to the next that continues it
 # '," Kandil said Friday. "': the quote closes, its speaker is told in the same sentence,
 # and the next sentence of the paragraph opens with another quote

@@ -16,7 +16,7 @@ from linkchart.wordlists import words
 from linkchart.nlp.packs import Knowledge, load_packs
 from linkchart.nlp.referents import ReferentBuilder
 from linkchart.nlp.tokenizer import text_of
-from linkchart.nlp.typing import Typer
+from linkchart.nlp.typing import PLACE_PREPOSITIONS, Typer
 
 LEADING_DROP = {"the", "a", "an", "’s", "'s", "-", "–", "—", "“", "”", "\"", "'", "‘", "’"}
 TRAILING_DROP = {"’s", "'s", "’", "'", "-", "–", "—", ",", ".", "“", "”", "\"", ")", "(",
@@ -154,8 +154,6 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     return doc
 
 
-PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "across", "into",
-                                "from", "towards", "toward"})
 NAME_GOES_ON = frozenset({"of", "for", "'s", "’s"})
 
 

@@ -14,6 +14,7 @@ TARGET_TYPES = {name: set(r.target_types) for name, r in RELATIONS.items()}
 OBJECT_PREPS = frozenset({"of", "for", "within", "in", "at", "to", "inside"})
 TIE_PREPS = frozenset({"of", "for", "within", "to", "with"})
 LINK_NOUNS = frozenset(lexicon("relations")["link_nouns"])
+CONTESTED_PREPS = frozenset(lexicon("relations")["contested_preps"])
 MAX_EVIDENCE_TOKENS = 45
 
 

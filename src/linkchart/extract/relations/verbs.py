@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from linkchart.extract.enumeration import counted_members
+from linkchart.extract.relations.constants import CONTESTED_PREPS
 from linkchart.extract.relations.family import RuleFamily
 
 
@@ -157,5 +158,5 @@ def _mistagged_verb(token: Token) -> bool:
 
 def _fought_over(verb: Token) -> bool:
     """A preposition left without its object: what the verb is about is its subject."""
-    return any(c.dep_ in ("prep", "prt") and c.lower_ in ("over", "for") and
+    return any(c.dep_ in ("prep", "prt") and c.lower_ in CONTESTED_PREPS and
                not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
