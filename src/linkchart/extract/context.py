@@ -23,6 +23,7 @@ from linkchart.nlp.tokenizer import text_of
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
+SIDE_PREFIXES = frozenset(lexicon("relations")["prefixes"])  # "pro-", "anti-"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DOMINANCE = 1.5  # how much more often the article's country is named than the next
 PERSON_PRONOUNS = frozenset(word for word, types in lexicon("anaphora")["pronouns"].items()
@@ -275,7 +276,7 @@ class Context:
         """A description's people's adjectives ('the Kurdish force'), creeds left out."""
         creeds = lexicon("anaphora")["creed_words"]
         return [c for c in description.children if c.dep_ == "amod" and self._demonym(c)
-                and c.lower_ not in creeds and not _stance_prefixed(c)]
+                and c.lower_ not in creeds and not side_prefixed(c)]
 
     def _fits_demonyms(self, demonyms: list[Token], index: int) -> bool:
         """'the Kurdish force' is no antecedent named without 'Kurdish' nor of a country
@@ -504,11 +505,11 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(lexicon("attributions")["verbs"])
 
 
-def _stance_prefixed(demonym: Token) -> bool:
-    """'pro-Russian insurgents' side with Russia; they need not be Russian."""
-    doc = demonym.doc
-    return demonym.i > 1 and doc[demonym.i - 1].text in ("-", "‐") and \
-        doc[demonym.i - 2].lower_ in ("pro", "anti")
+def side_prefixed(token: Token) -> bool:
+    """'pro-Russian insurgents' side with Russia; they need not be Russian, nor Russia."""
+    doc = token.doc
+    return token.i > 1 and doc[token.i - 1].text in ("-", "‐") and \
+        doc[token.i - 2].lower_ in SIDE_PREFIXES
 
 
 def negated(phrase: Token) -> bool:

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from linkchart.extract.context import RELATIVE_PRONOUNS, Context, negated
+from linkchart.extract.context import RELATIVE_PRONOUNS, Context, negated, side_prefixed
 from linkchart.extract.events.candidates import add_new
 from linkchart.extract.events.lexicon import Lexicon
-from linkchart.extract.lexicons import lexicon
 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 
@@ -63,15 +62,10 @@ def _objects(prep: Token) -> list[Token]:
     return [obj for obj in prep.children if obj.dep_ == "pobj"]
 
 
-SIDE_PREFIXES = frozenset(lexicon("relations")["prefixes"])  # "pro-", "anti-"
-
-
 def modifier_referent(token: Token, context: Context) -> list[int]:
     """The referent a modifier names ("Hezbollah's", "US", "Israeli"), as a list; not
     the side a "pro-" or "anti-" prefix takes ("pro-Russia rebels" are not Russia)."""
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text in ("-", "‐") and \
-            doc[token.i - 2].lower_ in SIDE_PREFIXES:
+    if side_prefixed(token):
         return []
     index = context.referent(token)
     if index is not None:
