@@ -366,3 +366,14 @@ def test_declining_to_confirm_or_deny_says_nothing():
     found = attributions_of("The Taliban has declined to confirm or deny responsibility for "
                             "any of the attacks. The Taliban said they would reduce violence.")
     assert [a.cue for a in found] == ["said"]
+
+
+def test_a_title_for_a_region_names_the_person_after_it():
+    document = Document(id="t", published="2024-03-01", text=(
+        "Minister for the Middle East Tobias Ellwood said the UK would keep supporting "
+        "the Iraqi Security Forces. Tobias Ellwood visited Baghdad on Sunday."))
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    found = _source_of(extraction.attributions, "keep supporting")
+    assert found.source_kind == "named_person"
+    assert names[found.source] == "Tobias Ellwood"

@@ -662,3 +662,51 @@ def test_a_chairperson_leads_and_a_governor_of_a_city_serves_his_country(relatio
     assert ("leads", "Ahmed Hassan", "National Muslim Council of Kenya") in found
     assert ("member_of", "Najmiddin Karim", "Iraq") in found
     assert ("leads", "Najmiddin Karim", "Iraq") not in found
+
+
+def test_they_reporting_for_a_coordination_is_each_of_its_names(relations_of):
+    found = relations_of("Russia and the Syrian government say they are fighting al-Qaeda "
+                         "in Idlib.")
+    assert ("opposes", "Russia", "al-Qaeda") in found
+    assert any(t == "opposes" and "al-Qaeda" in (s, o) and "Syria" in s + o
+               for t, s, o in found)
+
+
+def test_they_outside_a_reported_clause_is_no_group(relations_of):
+    found = relations_of("The Houthis seized the port last year. Local officials say they "
+                         "attacked Saudi Arabia.")
+    assert not any("Saudi Arabia" in (s, o) and "Houthis" in (s, o) for _, s, o in found)
+
+
+def test_reciprocal_verbs_tie_a_coordinated_subject(relations_of):
+    found = relations_of("The Taliban and the Islamic State have fought each other in "
+                         "Nangarhar. Hamas and Islamic Jihad joined forces in 2021. Hezbollah "
+                         "and Amal clashed in Beirut.")
+    assert {("opposes", "Islamic State", "Taliban"), ("allied_with", "Hamas", "Islamic Jihad"),
+            ("opposes", "Amal", "Hezbollah")} <= {(t, *sorted((s, o))) for t, s, o in found}
+
+
+def test_fighting_side_by_side_is_no_rivalry(relations_of):
+    found = relations_of("The United States and Britain fought in Iraq in 2003.")
+    assert not any(t == "opposes" for t, _, _ in found)
+
+
+def test_between_hung_on_the_verb_of_a_fighting_noun(relations_of):
+    found = relations_of("Clashes broke out between the Houthis and Islah in Taiz on Monday. "
+                         "There has been tit-for-tat violence between Turkey and the PKK.")
+    pairs = {(t, *sorted((s, o))) for t, s, o in found}
+    assert ("opposes", "Houthis", "Islah") in pairs
+    assert ("opposes", "PKK", "Turkey") in pairs
+
+
+def test_caught_in_a_rivalry_with(relations_of):
+    found = relations_of("Saudi Arabia is locked in a bitter rivalry with Iran. Hezbollah is "
+                         "engaged in feuding with the Future Movement.")
+    pairs = {(t, *sorted((s, o))) for t, s, o in found}
+    assert ("opposes", "Iran", "Saudi Arabia") in pairs
+    assert ("opposes", "Future Movement", "Hezbollah") in pairs
+
+
+def test_taking_part_in_the_fight_against(relations_of):
+    found = relations_of("The UK stands by Iraq in the fight against Daesh.")
+    assert ("opposes", "UK", "Daesh") in found

@@ -297,3 +297,10 @@ def test_a_portfolio_inside_a_title_is_no_body(entities_of):
                         "The Ministry of Foreign Affairs attended the talks.")
     assert "Internal Affairs" not in found and "State for African Affairs" not in found
     assert {"Simon Compaore", "Johnnie Carson", "Ministry of Foreign Affairs"} <= set(found)
+
+
+def test_a_title_for_a_place_is_cut_from_the_person_who_holds_it(entities_of):
+    found = entities_of("Minister for the Middle East Tobias Ellwood said the UK would help. "
+                        "Tobias Ellwood visited Baghdad on Sunday.")
+    assert found["Tobias Ellwood"].type == "person"
+    assert not any("Middle East" in name for name in found)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Span, Token
 
-from linkchart.extract.context import Context
+from linkchart.extract.context import OFFICE_TITLES, Context
 from linkchart.extract.lexicons import lexicon
 from linkchart.model import Attribution
 
@@ -290,6 +290,9 @@ class AttributionExtractor:
         if named is not None:
             return named, "named_person"
         titled = self._titled_person(token)
+        if titled is None and token.lower_ in OFFICE_TITLES and token.is_title and \
+                token.i not in self.context.token_referent:
+            titled = self._person_titled_by(token)  # "Minister for the Middle East X said"
         if titled is not None:
             return titled, "named_person"
         author = self._author_of(token)
@@ -488,9 +491,7 @@ class AttributionExtractor:
         for i in range(title.i + 1, min(len(doc), title.i + 1 + TITLE_SPAN)):
             if i in referents and self.context.type_of(referents[i]) == "person":
                 return referents[i]
-            if doc[i].pos_ != "PROPN" and not (  # "a source close to Araji" is no title,
-                    doc[i].lower_ in ("of", "for") and i + 1 < len(doc)  # but "Secretary
-                    and doc[i + 1].pos_ == "PROPN"):                     # of State X" is
+            if doc[i].pos_ != "PROPN" and not _title_goes_on(doc, i):
                 break
         if title.dep_ == "appos" and title.head.i in referents and \
                 self.context.type_of(referents[title.head.i]) == "person":
@@ -549,6 +550,16 @@ class AttributionExtractor:
 
 def extract_attributions(context: Context) -> list[Attribution]:
     return AttributionExtractor(context).run()
+
+
+def _title_goes_on(doc, i: int) -> bool:
+    """'Secretary of State X', 'Minister for the Middle East X' go on to the person; 'a
+    source close to Araji' is no title."""
+    if doc[i].lower_ == "the":
+        return doc[i - 1].lower_ in ("of", "for") and i + 1 < len(doc) and \
+            doc[i + 1].pos_ == "PROPN"
+    return doc[i].lower_ in ("of", "for") and i + 1 < len(doc) and \
+        (doc[i + 1].pos_ == "PROPN" or doc[i + 1].lower_ == "the")
 
 
 def _as_clause(cue: Token) -> bool:

@@ -98,6 +98,10 @@ class Context:
                      coordinated: bool = True) -> list[int]:
         """The referents a phrase headed by `token` names, through coordination and
         'including'/'such as' lists, and compounds ("the Kataib Hezbollah militia")."""
+        if anaphora and token.lower_ in lexicon("anaphora")["plural_subject_pronouns"]:
+            group = self._reporting_group(token)
+            if group:
+                return group
         found: list[int] = []
         for head in self._conjuncts(token) if coordinated else [token]:
             index = self._phrase_referent(head, anaphora)
@@ -227,8 +231,11 @@ class Context:
             return coordinated  # "Syrian government forces and their Hezbollah allies"
         if _dummy_it(token):
             return None  # "it is in the interest of the US to target al-Qaeda"
+        clause_only = word not in pronouns and word in words["clause_subject_pronouns"]
         if word in pronouns:
             wanted = set(pronouns[word])
+        elif clause_only:
+            wanted = set(words["clause_subject_pronouns"][word])
         elif _unrecognised_name(token):
             return None  # "the Global Coalition against Daesh" names a body of its own
         elif word in nouns and self._definite(token):
@@ -247,6 +254,8 @@ class Context:
                 main = self._relative_clause_subject(token, continued)
             if main is not None:
                 return main
+        if clause_only:
+            return None
         fits = self._compatible_with(token)
         salient = self._continued_subject(token, continued)
         if salient is not None and fits(salient):
@@ -293,6 +302,26 @@ class Context:
     def _reporting_subject(self, token: Token, wanted: set[str]) -> int | None:
         """'Israel said it would not accept the truce': the subject of the clause a
         reporting verb tells is that verb's subject."""
+        subject = self._reporter(token)
+        if subject is None:
+            return None
+        found = self.referents_of(subject, anaphora=False, coordinated=False)
+        return found[0] if len(found) == 1 and self.type_of(found[0]) in wanted \
+            else None
+
+    def _reporting_group(self, pronoun: Token) -> list[int]:
+        """'Russia and Syria say they are fighting al-Qaeda': every name of a coordinated
+        reporting subject."""
+        subject = self._reporter(pronoun)
+        if subject is None or not subject.conjuncts:
+            return []
+        found = self.referents_of(subject, anaphora=False)
+        return found if len(found) > 1 else []
+
+    @staticmethod
+    def _reporter(token: Token) -> Token | None:
+        """The subject of the reporting verb whose told clause the token is the subject
+        of, when that subject is no pronoun."""
         clause = token.head
         if token.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp" or \
                 clause.head.i > token.i or \
@@ -300,11 +329,7 @@ class Context:
             # '"He dominates the group," Cruickshank said': a quotation's he is another
             return None
         subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is None or subject.pos_ == "PRON":
-            return None
-        found = self.referents_of(subject, anaphora=False, coordinated=False)
-        return found[0] if len(found) == 1 and self.type_of(found[0]) in wanted \
-            else None
+        return None if subject is None or subject.pos_ == "PRON" else subject
 
     def _relative_clause_subject(self, token: Token, wanted: set[str]) -> int | None:
         """'Israel occupied part of the Golan Heights, which it annexed': the subject of a

@@ -147,6 +147,7 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
                                                                places)]
     names = _surnames_continued(doc, _dash_continued(doc, _trimmed_names(doc, titles, places)),
                                 titles, places)
+    names = [_person_after_place(doc, n, places, titles) for n in names]
     names = filter_spans(names + _quoted_group_names(doc))
     names = sorted(names + _missed_places(doc, names), key=lambda span: span.start)
     spans = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
@@ -279,6 +280,35 @@ def _surnames_continued(doc: Doc, spans: list[Span], titles: frozenset[str],
         extended.append(span if end == span.end else
                         Span(doc, span.start, end, label=span.label_, span_id=span.id))
     return extended
+
+
+def _person_after_place(doc: Doc, name: Span, places: dict, titles: frozenset[str]) -> Span:
+    """'Minister for the Middle East Tobias Ellwood', read by the model as one name: a
+    title's place, then the person holding it, whom another mention names, or the title
+    with a place the packs or the gazetteer know."""
+    if name.label_ not in ("ORG", "PERSON") or not _titled(doc, name.start, titles):
+        return name
+    for split in range(name.start + 1, name.end - 1):
+        rest = doc[split:name.end]
+        if not all(t.is_title for t in rest):
+            continue
+        place = doc[name.start:split]
+        if _named_person(doc, rest) or (name.start, split) in places or is_place(place.text):
+            return Span(doc, split, name.end, label="PERSON")
+    return name
+
+
+def _titled(doc: Doc, start: int, titles: frozenset[str]) -> bool:
+    """'Minister for the' before a name."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "for", "of"):
+        i -= 1
+    return 0 <= i < start - 1 and doc[i].lower_ in titles
+
+
+def _named_person(doc: Doc, words: Span) -> bool:
+    return any(e.label_ == "PERSON" and e.text.endswith(words.text) and e.start != words.start
+               for e in doc.ents)
 
 
 def _split_place_owners(doc: Doc, spans: list[Span], places: dict) -> list[Span]:

@@ -64,12 +64,22 @@ class NominalRules(RuleFamily):
             for other in helped:
                 self.add("supports", helper, other, [noun.head, noun], noun)
 
+    @staticmethod
+    def _between_preps(noun: Token) -> list[Token]:
+        """The noun's prepositions, and for a subject those of its verb after it: the
+        parser hangs "between" of "clashes broke out between X and Y" on the verb."""
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        if noun.dep_ == "nsubj":
+            preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i
+                      and c.lower_ == "between"]
+        return preps
+
     def _nominal_between(self, noun: Token) -> None:
         kind = self.words.between.get(noun.lower_)
         if kind is None:
             return
-        for prep in (c for c in noun.children if c.dep_ == "prep"
-                     and c.lower_ in ("between", "among", "of")):
+        for prep in (c for c in self._between_preps(noun)
+                     if c.lower_ in ("between", "among", "of")):
             if prep.lower_ == "of" and kind != "allied_with":
                 continue
             members = [i for o in prep.children if o.dep_ == "pobj"

@@ -75,6 +75,8 @@ class Syntax:
             if accused and verb.head.head == governor and \
                     governor.lemma_.lower() in self.words.accusing_verbs:
                 return [i for c in accused for i in self.through_of(c)]
+            if governor.lemma_.lower() in self.words.caught_in_verbs and passive(governor):
+                return self.passive_subjects(governor)  # "is engaged in feuding with X"
             return self.subjects(governor)
         return [i for s in subjects for i in self.through_of(s)]
 
@@ -268,6 +270,9 @@ class Syntax:
         claimer = self._claimer(noun)
         if claimer:
             return leaders + [i for i in claimer if i not in leaders]
+        caught = self._caught_in(noun)
+        if caught:
+            return leaders + [i for i in caught if i not in leaders]
         verb = noun.head
         if noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in light_verbs | {
                 "of", "with"}:  # not "for": 'Trump blamed Iran for the attack on X'
@@ -284,6 +289,21 @@ class Syntax:
                 return leaders + [i for i in self.through_of(held) if i not in leaders]
             return leaders + [i for i in self.subjects(verb) if i not in leaders]
         return leaders
+
+    def _caught_in(self, noun: Token) -> list[int]:
+        """'X is locked in a bitter rivalry with Y', 'engaged in feuding with Y', 'X stands
+        by Iraq in the fight against Y': who is caught in, or takes part in, what the noun
+        names."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in":
+            return []
+        verb = prep.head
+        if verb.lemma_.lower() not in self.words.caught_in_verbs:
+            # "The UK stands by Iraq in the fight against Daesh": the subject takes part
+            return self.subjects(verb) if verb.pos_ == "VERB" else []
+        while verb.dep_ == "acomp" and verb.head.i != verb.i:
+            verb = verb.head  # "is engaged in", read as an adjective
+        return self.subjects(verb) or self.passive_subjects(verb)
 
     @staticmethod
     def _object_before(verb: Token, prep: Token) -> Token | None:

@@ -12,9 +12,11 @@ from linkchart.extract.relations.family import RuleFamily
 
 class VerbRules(RuleFamily):
     name = "verbs"
-    description = "verbs with their subjects and objects, 'under X', designations"
-    token_rules = ("verb",)
-    parts_of_speech = {"verb": ("VERB", "NOUN")}  # a noun: a mistagged verb or a count
+    description = "verbs with their subjects and objects, 'under X', designations, " \
+        "reciprocal verbs"
+    token_rules = ("verb", "reciprocal")
+    parts_of_speech = {"verb": ("VERB", "NOUN"),  # a noun: a mistagged verb or a count
+                       "reciprocal": ("VERB",)}
 
     # -- verbs: "X controls Y", "Y is backed by X", "X answers to Y"
     def verb(self, token: Token) -> None:
@@ -49,6 +51,29 @@ class VerbRules(RuleFamily):
             objects = side[1] if side else [o for o in prep.children if o.dep_ == "pobj"]
             targets = [i for o in objects for i in self.context.referents_of(o)]
             self.add_all(cue, subjects or self.syntax.passive_subjects(token), targets, token)
+
+    # -- "Obama and Putin have clashed", "the Taliban and IS fought each other"
+    def reciprocal(self, verb: Token) -> None:
+        kind = self._reciprocal_kind(verb)
+        if kind is None:
+            return
+        sides = self.syntax.subjects(verb)
+        for n, side in enumerate(sides):
+            for other in sides[n + 1:]:
+                self.add(kind, side, other, [verb], verb)
+
+    def _reciprocal_kind(self, verb: Token) -> str | None:
+        words, lemma = self.words, verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        each_other = any(_phrase_of(o) in words.reciprocal_objects for o in objects)
+        if each_other and lemma in words.reciprocal_with_each_other:
+            return words.reciprocal_with_each_other[lemma]
+        for phrase in [f"{lemma} {c.lower_}" for c in verb.children
+                       if c.dep_ in ("prt", "dobj")]:
+            if phrase in words.reciprocal_verbs:
+                return words.reciprocal_verbs[phrase]
+        alone = not objects or each_other
+        return words.reciprocal_verbs.get(lemma) if alone else None
 
     def _side_of(self, prep: Token) -> tuple[str, list[Token]] | None:
         """'on the side of Assad': ('alongside', [Assad])."""
@@ -154,6 +179,11 @@ def _mistagged_verb(token: Token) -> bool:
     """'The Quds Force answers directly to Khamenei': the small model tags 'answers' a noun
     but still gives it a subject."""
     return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _phrase_of(token: Token) -> str:
+    """'each other': the object with its determiner."""
+    return " ".join(t.lower_ for t in token.subtree)
 
 
 def _fought_over(verb: Token) -> bool:

@@ -29,6 +29,9 @@ class RelationWords:
     verbs: dict[str, str]
     verb_preps: dict[tuple[str, str], dict]
     side_nouns: dict[str, str]
+    reciprocal_verbs: dict[str, str]
+    reciprocal_with_each_other: dict[str, str]
+    reciprocal_objects: set[str]
     verb_lemmas_with_preps: set[str]
     message_nouns: set[str]
     territory_nouns: set[str]
@@ -45,6 +48,7 @@ class RelationWords:
     nominals: dict[str, list[dict]]
     between: dict[str, str]
     light_verbs: set[str]
+    caught_in_verbs: set[str]
     help_nouns: set[str]
     claim_nouns: set[str]
     claim_verbs: set[str]
@@ -85,6 +89,9 @@ def _verbs(words: dict) -> dict:
     return dict(
         verbs=phrase_map(words["verbs"]), verb_preps=verb_preps,
         side_nouns=words["side_nouns"],
+        reciprocal_verbs=phrase_map(words["reciprocal"]["verbs"]),
+        reciprocal_with_each_other=phrase_map(words["reciprocal"]["with_each_other"]),
+        reciprocal_objects=set(words["reciprocal"]["objects"]),
         verb_lemmas_with_preps={verb for verb, _ in verb_preps},
         message_nouns=set(words["message_nouns"]),
         territory_nouns=set(words["territory_nouns"]),
@@ -110,7 +117,8 @@ def _nominals(words: dict) -> dict:
     return dict(
         nominals=nominals,
         between={w: kind for kind, ws in words["between"].items() for w in ws},
-        light_verbs=set(words["light_verbs"]), help_nouns=set(words["help_nouns"]),
+        light_verbs=set(words["light_verbs"]),
+        caught_in_verbs=set(words["caught_in_verbs"]), help_nouns=set(words["help_nouns"]),
         claim_nouns=set(words["claims"]["nouns"]),
         claim_verbs=set(words["claims"]["verbs"]))
 
