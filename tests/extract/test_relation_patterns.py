@@ -710,3 +710,10 @@ def test_caught_in_a_rivalry_with(relations_of):
 def test_taking_part_in_the_fight_against(relations_of):
     found = relations_of("The UK stands by Iraq in the fight against Daesh.")
     assert ("opposes", "UK", "Daesh") in found
+
+
+def test_a_pronoun_after_a_war_named_points_back_to_the_group(relations_of):
+    found = relations_of("Asa'ib Ahl al-Haq is a militia active in the Syrian Civil War. "
+                         "The United States designated the group as a terrorist organization "
+                         "in 2020.")
+    assert ("opposes", "Asa'ib Ahl al-Haq", "United States") in found

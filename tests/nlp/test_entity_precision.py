@@ -304,3 +304,10 @@ def test_a_title_for_a_place_is_cut_from_the_person_who_holds_it(entities_of):
                         "Tobias Ellwood visited Baghdad on Sunday.")
     assert found["Tobias Ellwood"].type == "person"
     assert not any("Middle East" in name for name in found)
+
+
+def test_the_name_of_a_war_is_no_actor(entities_of):
+    found = entities_of("Kataib Sayyid al-Shuhada is an Iraqi militia active in the Syrian "
+                        "Civil War. It was founded in 2013.")
+    assert not any("Civil War" in name for name in found)
+    assert "Kataib Sayyid al-Shuhada" in found

@@ -43,6 +43,7 @@ class Typer:
         self.group_words = words(lexicon["armed_group_name_words"])
         self.titles = words(lexicon["person_titles"])
         self.not_entities = words(lexicon["not_entities"])
+        self.occurrence_heads = words(lexicon["occurrence_heads"])
         self.over_person = words(lexicon["heads_over_person_names"])
 
     def vote(self, span: Span) -> TypeVote | None:
@@ -51,10 +52,15 @@ class Typer:
         if label in ENTITY_TYPES:
             return TypeVote(label, PACK)
         if label not in NAME_LABELS or label == "NORP" or \
-                span.text.lower() in self.not_entities:
+                span.text.lower() in self.not_entities or self._names_occurrence(span):
             return None
         return (self._by_name(span) or self._by_context(span) or self._by_place(span)
                 or self._by_stock_label(span))
+
+    def _names_occurrence(self, span: Span) -> bool:
+        """'the Syrian Civil War', 'the Second Intifada': a war's name is no actor."""
+        last = span[-1]
+        return last.is_title and last.lower_ in self.occurrence_heads
 
     def _by_place(self, span: Span) -> TypeVote | None:
         """A one-word 'person' or 'organisation' that is a gazetteer place, or that
