@@ -311,3 +311,12 @@ def test_the_name_of_a_war_is_no_actor(entities_of):
                         "Civil War. It was founded in 2013.")
     assert not any("Civil War" in name for name in found)
     assert "Kataib Sayyid al-Shuhada" in found
+
+
+def test_pro_and_anti_name_a_side_not_a_body_of_it(entities_of):
+    found = entities_of("The United States clashed with pro-Iran forces in Iraq. Pro-Iranian "
+                        "forces attacked the base. Anti-Assad forces retreated from Homs. "
+                        "Pro-Hezbollah militias fled.")
+    assert not any("forces" in name.lower() for name in found)
+    assert "Anti-Assad" not in found
+    assert found["Hezbollah"].type == "armed_group"

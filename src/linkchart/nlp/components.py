@@ -29,6 +29,7 @@ NOT_NAME_WORDS = words(typing_lexicon()["not_entities"])  # 'Shia' in 'Shia Hout
 LEADING_PREPOSITIONS = words(typing_lexicon()["leading_prepositions"])
 DASH_CONTINUED_HEADS = words(typing_lexicon()["dash_continued_heads"])
 DASHES = {"-", "–", "—"}
+SIDE_PREFIXES = words(typing_lexicon()["side_prefixes"])
 PORTFOLIO_HEADS = words(typing_lexicon()["portfolio_heads"])
 OPEN_QUOTES, CLOSE_QUOTES = {"“", "\"", "‘"}, {"”", "\"", "’"}
 QUOTED_NAME_WORDS = 5
@@ -142,6 +143,8 @@ def make_mention_cleanup(nlp: Language, name: str):
 def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     """Trim the model's names, then lay the knowledge packs' matches over them."""
     matches = list(doc.spans[PACK_SPANS]) if PACK_SPANS in doc.spans else []
+    # "pro-Iran forces" side with Iran; they are none of its bodies
+    matches = [m for m in matches if not (m[-1].is_lower and _side_prefixed(doc, m.start))]
     places = {(s.start, s.end): s for s in matches if s.label_ in ("country", "location")}
     pack = [_untitled(s, titles) for s in _split_place_owners(doc, filter_spans(matches),
                                                                places)]
@@ -400,6 +403,8 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
             spans.append(span)
             continue
         start, end = span.start, span.end
+        if any(_side_prefixed(doc, start + skip) for skip in (0, 2, 3)):
+            continue  # "Anti-Assad forces", "the pro-Kurdish HDP": a side, no name
         while start < end and (doc[start].lower_ in LEADING_DROP or (
                 doc[start].lower_ in LEADING_PREPOSITIONS and span.label_ != "ORG")):
             start += 1  # "the", and "Near" in "Near Palmyra, one strike..."
@@ -430,6 +435,12 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
                     not _portfolio_in_title(doc, start, end, titles):
                 spans.append(Span(doc, start, end, label=label))
     return filter_spans(spans)
+
+
+def _side_prefixed(doc: Doc, start: int) -> bool:
+    """A name opened by 'pro-' or 'anti-'."""
+    return 1 < start < len(doc) and doc[start - 1].text in DASHES | {"‐"} and \
+        doc[start - 2].lower_ in SIDE_PREFIXES
 
 
 def _coordinated_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
