@@ -717,3 +717,16 @@ def test_a_pronoun_after_a_war_named_points_back_to_the_group(relations_of):
                          "The United States designated the group as a terrorist organization "
                          "in 2020.")
     assert ("opposes", "Asa'ib Ahl al-Haq", "United States") in found
+
+
+def test_under_pressure_is_no_control(relations_of):
+    found = relations_of("Under pressure from Congress, the U.S. military cut its support for "
+                         "the Saudi-led coalition. Under Soleimani, the Quds Force expanded.")
+    assert not any(s == "Congress" for _, s, _ in found)
+    assert ("controls", "Soleimani", "Quds Force") in found
+
+
+def test_a_government_backed_by_a_state_is_not_that_state(relations_of):
+    found = relations_of("The Southern Transitional Council launched an assault on the "
+                         "Saudi-backed government in Aden.")
+    assert not any(t == "opposes" and (s + o).count("Saudi") for t, s, o in found)

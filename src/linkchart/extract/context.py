@@ -240,6 +240,8 @@ class Context:
             return None  # "the Global Coalition against Daesh" names a body of its own
         elif word in nouns and self._definite(token):
             wanted = set(nouns[word])
+            if _tied_by_hyphen(token) and wanted & {"country", "government"}:
+                return None  # "the Saudi-backed government" is another state's
         elif token.pos_ == "NOUN" and self._definite(token):
             return self._named_by_word(token)
         else:
@@ -435,7 +437,8 @@ class Context:
                         fits: Callable[[int], bool] = lambda index: True) -> int | None:
         """The nearest compatible name before the token, or the nearest subject anaphor
         already resolved ('The group was founded by X, who led it': the group)."""
-        for i in range(token.i - 1, max(-1, token.i - ANAPHOR_WINDOW), -1):
+        # not the description's own modifiers: "the Saudi-backed government" is not Saudi
+        for i in range(token.left_edge.i - 1, max(-1, token.i - ANAPHOR_WINDOW), -1):
             index = self.token_referent.get(i)
             if index is None and self.doc[i].dep_ in SUBJECT_DEPS and \
                     self.doc[i].lower_ in ANAPHORS:
@@ -528,6 +531,14 @@ def _cited(token: Token) -> bool:
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset[str]:
     return frozenset(lexicon("attributions")["verbs"])
+
+
+def _tied_by_hyphen(noun: Token) -> bool:
+    """'the Saudi-backed government', 'the Iran-allied authorities'."""
+    hyphenated = lexicon("relations")["hyphenated"]
+    doc = noun.doc
+    return any(c.i < noun.i and c.lower_ in hyphenated and c.i >= 2 and
+               doc[c.i - 1].text in ("-", "‐") for c in noun.children)
 
 
 def side_prefixed(token: Token) -> bool:

@@ -165,6 +165,7 @@ class VerbRules(RuleFamily):
         """'Under Soleimani, the Hashd played a major role': X controls the subject."""
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
             controllers = [i for o in prep.children if o.dep_ == "pobj"
+                           and o.lemma_.lower() not in self.words.under_not_control
                            for i in self.syntax.through_of(o)]
             for controller in controllers:
                 for subject in self.syntax.subjects(verb):
