@@ -730,3 +730,31 @@ def test_a_government_backed_by_a_state_is_not_that_state(relations_of):
     found = relations_of("The Southern Transitional Council launched an assault on the "
                          "Saudi-backed government in Aden.")
     assert not any(t == "opposes" and (s + o).count("Saudi") for t, s, o in found)
+
+
+@pytest.fixture(scope="module")
+def relation_records():
+    config = Config()
+
+    def extract(text: str) -> dict[tuple[str, str, str], object]:
+        document = Document(id="t", text=text, published="2024-03-01")
+        extraction = next(extract_documents([document], config))
+        names = {e.id: e.name for e in extraction.entities}
+        return {(r.type, names[r.source], names[r.target]): r for r in extraction.relations}
+
+    return extract
+
+
+def test_a_tie_denied_through_a_copula_or_without_is_negated(relation_records):
+    found = relation_records("Boko Haram has never been an affiliate of al-Qaeda. Mullah "
+                             "Fazlullah fled to Afghanistan without offering assistance to "
+                             "the Pakistani Taliban.")
+    assert found[("affiliated_with", "Boko Haram", "al-Qaeda")].negated
+    assert all(r.negated for (t, s, _), r in found.items() if s == "Mullah Fazlullah"
+               and t == "supports")
+
+
+def test_a_state_is_still_a_member_of_an_alliance(relations_of):
+    # the guard against "D-Washington, a member of the House" must keep this one
+    found = relations_of("Turkey, a member of NATO, objected to the plan.")
+    assert ("member_of", "Turkey", "NATO") in found

@@ -15,6 +15,7 @@ OBJECT_PREPS = frozenset({"of", "for", "within", "in", "at", "to", "inside"})
 TIE_PREPS = frozenset({"of", "for", "within", "to", "with"})
 LINK_NOUNS = frozenset(lexicon("relations")["link_nouns"])
 CONTESTED_PREPS = frozenset(lexicon("relations")["contested_preps"])
+STATE_MEMBERSHIPS = frozenset(lexicon("relations")["state_memberships"])
 MAX_EVIDENCE_TOKENS = 45
 
 

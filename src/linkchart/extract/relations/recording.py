@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from linkchart.extract.relations.constants import (
-    ACTORS, MAX_EVIDENCE_TOKENS, PLACES, SOURCE_TYPES, TARGET_TYPES)
+    ACTORS, MAX_EVIDENCE_TOKENS, PLACES, SOURCE_TYPES, STATE_MEMBERSHIPS, TARGET_TYPES)
 from linkchart.extract.relations.syntax import Syntax
 from linkchart.model import UNDIRECTED_RELATIONS, Relation
 
@@ -65,6 +65,9 @@ class Recorder:
         target_type = self.context.type_of(target)
         if kind != "based_in" and (source_type not in ACTORS or target_type not in ACTORS):
             return False
+        if kind == "member_of" and source_type == "country" and \
+                target_type not in STATE_MEMBERSHIPS:
+            return False  # "D-Washington, a member of the House": a congressman's state
         return source_type in SOURCE_TYPES.get(kind, ACTORS | PLACES) and \
             target_type in TARGET_TYPES.get(kind, ACTORS)
 
@@ -88,6 +91,11 @@ class Recorder:
         """Negated, or the object of a denial: 'denies any link to X', 'rejects backing'."""
         if any(c.dep_ == "neg" for t in self._xcomp_chain(trigger) for c in t.children):
             return True
+        if trigger.dep_ in ("attr", "acomp") and any(c.dep_ == "neg" for c in
+                                                     trigger.head.children):
+            return True  # "has never been an affiliate of al-Qaida"
+        if any(a.lower_ == "without" for a in list(trigger.ancestors)[:3]):
+            return True  # "without offering assistance to the military"
         if trigger.lemma_.lower() in self.negation_verbs:
             return True
         child = trigger
