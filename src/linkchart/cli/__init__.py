@@ -343,15 +343,9 @@ def demo(db: Optional[str] = typer.Option("linkchart-demo.db", "--db")):
 @packs_app.command("list")
 def packs_list(pack: Optional[list[Path]] = PackOption, as_json: bool = JsonOption):
     """The knowledge packs in use and their actors by type."""
-    from linkchart.nlp.packs import load_packs
+    from linkchart.cli.packs import pack_summaries
 
-    found = []
-    for loaded in load_packs(pack or []):
-        kinds: dict[str, int] = {}
-        for actor in loaded.actors:
-            kinds[actor.type] = kinds.get(actor.type, 0) + 1
-        found.append({"pack": loaded.name, "actors": len(loaded.actors), "types": kinds,
-                      "file": str(loaded.path)})
+    found = pack_summaries(pack or [])
     if as_json:
         return print_json(found)
     _listing(["pack", "actors", "types", "file"], [
