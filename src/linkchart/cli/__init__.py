@@ -17,6 +17,7 @@ from typing import Any, Optional
 import typer
 
 from linkchart import __version__
+from linkchart.cli import coercion
 from linkchart.cli.common import (
     ENVIRONMENT, DbOption, console, count_documents, errors, fail, open_reader, open_store,
     print_json, sqlite_path,
@@ -25,6 +26,8 @@ from linkchart.cli.lazy import LazyGroup
 from linkchart.config import Config, database_url
 from linkchart.export import FOLDER_FORMATS, FORMATS
 from linkchart.model import ENTITY_TYPES, EVENT_TYPES
+
+coercion.install()  # before any command runs, in tests too: plain values skip pydantic
 
 EPILOG = "\b\nEnvironment:\n" + "\n".join(f"  {k:<20} {v}" for k, v in ENVIRONMENT.items())
 app = typer.Typer(help="Turn news reporting into a sourced link chart.", no_args_is_help=True,
