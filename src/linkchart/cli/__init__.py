@@ -325,7 +325,7 @@ def export(format: ExportFormat = typer.Option("json", "--format", "-f",
     selection = None
     if date_from or date_to or min_sources > 1:
         selection = {"date_from": date_from, "date_to": date_to, "min_sources": min_sources}
-    with open_store(db) as store:
+    with open_reader(db) as store:
         try:
             counts = run_export(store, name, out or sys.stdout, selection, excel=excel)
         except (ValueError, RuntimeError) as error:
