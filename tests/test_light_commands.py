@@ -1,4 +1,5 @@
-"""The commands that only read a store import neither SQLAlchemy nor the resolver
+"""The commands that only read a store (the listings, `export` in every format but
+FollowTheMoney's) import neither SQLAlchemy nor the resolver, nor pydantic
 (linkchart.store.light reads it): each run in a fresh interpreter, which then lists what
 it imported. Their output is the Store's (tests/store/test_light_store.py)."""
 
@@ -11,9 +12,10 @@ from test_cli import python, store_path  # noqa: F401 (a fixture)
 LIGHT_COMMANDS = [["stats"], ["stats", "--json"], ["entities", "--search", "coast"],
                   ["entities", "--json"], ["events"], ["events", "--entity", "E1", "--json"],
                   ["show", "Valoria"], ["show", "E1", "--json"], ["judgements", "list"],
-                  ["review"], ["review", "--json"]]
+                  ["review"], ["review", "--json"], ["export", "--format", "json"],
+                  ["export", "--format", "plover"], ["export", "--format", "cypher"]]
 HEAVY = ("sqlalchemy", "alembic", "linkchart.resolve", "linkchart.store.repository",
-         "spacy")
+         "spacy", "pydantic")
 
 
 def imported_by(*args: str) -> tuple[str, list[str]]:

@@ -97,6 +97,19 @@ def test_judgements_and_reviews_are_the_stores(judged, light):
     _same(judged, light, "review_candidates", None, entity="E4")
 
 
+def test_the_corpus_is_the_stores(judged, light):
+    """What `linkchart export` writes from: hand-made actors and links marked, booleans
+    as booleans on SQLite too."""
+    judged.add_actor("Harbour Watch", "organization", ["HW"], author="ana")
+    judged.add_fact("supports", "E2", "E3", "d2", judged.document("d2")["text"][:40],
+                    author="ana")
+    for detail in (False, True):
+        corpus = _same(judged, light, "corpus", detail=detail)
+    assert [r["type"] for r in corpus["relations"] if r.get("hand_made")] == ["supports"]
+    assert [e["name"] for e in corpus["entities"] if e.get("hand_made")] == ["Harbour Watch"]
+    assert {type(a["direct"]) for a in corpus["attributions"]} == {bool}
+
+
 def test_a_store_not_at_the_newest_revision_is_left_to_the_store(url, sample):
     with Store.open(url) as store:
         pass

@@ -17,6 +17,7 @@ from typing import Any, Optional
 import typer
 
 from linkchart import __version__
+from linkchart.cli import coercion
 from linkchart.cli.common import (
     ENVIRONMENT, DbOption, console, count_documents, errors, fail, open_reader, open_store,
     print_json, sqlite_path,
@@ -25,6 +26,8 @@ from linkchart.cli.lazy import LazyGroup
 from linkchart.config import Config, database_url
 from linkchart.export import FOLDER_FORMATS, FORMATS
 from linkchart.model import ENTITY_TYPES, EVENT_TYPES
+
+coercion.install()  # before any command runs, in tests too: plain values skip pydantic
 
 EPILOG = "\b\nEnvironment:\n" + "\n".join(f"  {k:<20} {v}" for k, v in ENVIRONMENT.items())
 app = typer.Typer(help="Turn news reporting into a sourced link chart.", no_args_is_help=True,
@@ -322,7 +325,7 @@ def export(format: ExportFormat = typer.Option("json", "--format", "-f",
     selection = None
     if date_from or date_to or min_sources > 1:
         selection = {"date_from": date_from, "date_to": date_to, "min_sources": min_sources}
-    with open_store(db) as store:
+    with open_reader(db) as store:
         try:
             counts = run_export(store, name, out or sys.stdout, selection, excel=excel)
         except (ValueError, RuntimeError) as error:
@@ -343,15 +346,9 @@ def demo(db: Optional[str] = typer.Option("linkchart-demo.db", "--db")):
 @packs_app.command("list")
 def packs_list(pack: Optional[list[Path]] = PackOption, as_json: bool = JsonOption):
     """The knowledge packs in use and their actors by type."""
-    from linkchart.nlp.packs import load_packs
+    from linkchart.cli.packs import pack_summaries
 
-    found = []
-    for loaded in load_packs(pack or []):
-        kinds: dict[str, int] = {}
-        for actor in loaded.actors:
-            kinds[actor.type] = kinds.get(actor.type, 0) + 1
-        found.append({"pack": loaded.name, "actors": len(loaded.actors), "types": kinds,
-                      "file": str(loaded.path)})
+    found = pack_summaries(pack or [])
     if as_json:
         return print_json(found)
     _listing(["pack", "actors", "types", "file"], [

@@ -2,56 +2,19 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, select
 
-from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import dates, read_quotes
 from linkchart.store.alchemy_reader import AlchemyReader
 from linkchart.store.lookup import CHUNK
-from linkchart.store.outlets import outlet_key
 from linkchart.store.schema import attributions, document_keys, documents, entities, relations
-from linkchart.store.tie_shapes import (  # noqa: F401 (entity_num, edge_id, rank: for others)
-    MAX_AMONG_IN_SQL, edge_id, entity_num, evidence_of_row, oldest_quote, rank, tie_id_of_row,
+from linkchart.store.tie_shapes import (  # noqa: F401 (the others: for other modules)
+    CONFIDENCE_CAP, MAX_AMONG_IN_SQL, aggregate, confident, corroborated, count_sources, edge_id,
+    entity_num, evidence_of_row, oldest_quote, rank, tie_id_of_row,
 )
-
-
-def count_sources(evidence: Iterable[dict[str, Any]], keys: Iterable[Any] | None = None) -> int:
-    """Independent sources: distinct outlet names; a document with none counts alone.
-    `keys`, one a piece of evidence, are the sources the store counts them as (a wire
-    copy as its original), when known."""
-    return len(set(keys) if keys is not None else {_source(e) for e in evidence})
-
-
-def _source(evidence: dict[str, Any]) -> Any:
-    return outlet_key(evidence["outlet"]) or ("document", evidence["document"])
-
-
-CONFIDENCE_CAP = 0.999999
-"""As `ties.CONFIDENCE_CAP`: what a confidence of 1 counts as in the noisy-OR."""
-
-
-def corroborated(evidence: Iterable[dict[str, Any]],
-                 keys: Iterable[Any] | None = None) -> float | None:
-    """A tie's confidence: noisy-OR over independent sources (see count_sources) of each
-    one's best confidence, 1 - prod(1 - c); None when no evidence has a confidence."""
-    evidence = list(evidence)
-    keys = list(keys) if keys is not None else [_source(e) for e in evidence]
-    best: dict[Any, float] = {}
-    for e, key in zip(evidence, keys, strict=True):
-        if e["confidence"] is not None:
-            best[key] = max(best.get(key, 0.0), min(e["confidence"], CONFIDENCE_CAP))
-    if not best:
-        return None
-    return round(1 - math.prod(1 - c for c in best.values()), 4)
-
-
-def confident(confidence: float | None, threshold: float | None) -> bool:
-    """At or above `threshold`; a tie of rows stored before calibration always passes."""
-    return threshold is None or confidence is None or confidence >= threshold
 
 
 def lookups(entity_ids: Iterable[str], among: set[str] | None = None
@@ -137,36 +100,6 @@ def _rows(conn: Connection, entity_ids, types, date_from, date_to,
     looked_up, target_in_sql = lookups(entity_ids, among)
     chunks = touching(stmt, [end for end, _ in looked_up], target_in_sql)
     return _fetch(conn, chunks, lookup_values(looked_up, among), date_from, date_to, among)
-
-
-def aggregate(rows) -> list[dict[str, Any]]:
-    groups: dict[tuple, dict[str, Any]] = {}
-    for r in rows:
-        ends = [(r.source_entity, r.source_name, r.source_type),
-                (r.target_entity, r.target_name, r.target_type)]
-        if r.type in UNDIRECTED_RELATIONS:
-            ends.sort(key=lambda end: entity_num(end[0]))
-        (s, s_name, s_type), (t, t_name, t_type) = ends
-        group = groups.setdefault((r.type, s, t, bool(r.negated)), {
-            "type": r.type, "source": s, "target": t, "negated": bool(r.negated),
-            "directed": r.type not in UNDIRECTED_RELATIONS,
-            "source_name": s_name, "source_type": s_type,
-            "target_name": t_name, "target_type": t_type, "evidence": [], "keys": []})
-        group["keys"].append(r.source_key)
-        group["evidence"].append(evidence_of_row(r))
-    found = []
-    for group in groups.values():
-        evidence, keys = group["evidence"], group.pop("keys")
-        seen_dates = [e["published"] for e in evidence]
-        group |= {"id": edge_id(group), "sources": count_sources(evidence, keys),
-                  "documents": sorted({e["document"] for e in evidence}),
-                  "roles": sorted({e["role"] for e in evidence if e["role"]}),
-                  "first_date": dates.earliest(*seen_dates),
-                  "last_date": dates.latest(*seen_dates),
-                  "confidence": corroborated(evidence, keys)}
-        found.append(group)
-    found.sort(key=rank)
-    return found
 
 
 def relation_list(conn: Connection, entity_ids=None, types=None, date_from=None, date_to=None,

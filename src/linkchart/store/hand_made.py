@@ -12,20 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from linkchart.model import ENTITY_TYPES
 from linkchart.names.keys import keys_for
 from linkchart.names.normalise import name_key
-from linkchart.store import judgements as table
+from linkchart.store import read_hand_made
+from linkchart.store.alchemy_reader import AlchemyReader
 from linkchart.store.entity_rows import merge_aliases, search_text
-from linkchart.store.graph import tie_id_of_row
-from linkchart.store.identity import MANUAL, JudgementError, anchor, new_entity
-from linkchart.store.schema import entities, entity_keys, relations
+from linkchart.store.identity import JudgementError, anchor, new_entity
+from linkchart.store.read_hand_made import KIND  # noqa: F401 (judging reads it here)
+from linkchart.store.schema import entities, entity_keys
 from linkchart.store.search import Search
 
-KIND = "add_actor"
-LINK_KIND = "add_fact"
 MAX_NAME = 200
 
 
@@ -74,34 +73,10 @@ def _give_aliases(conn: Connection, entity_id: str, aliases: list[str], search: 
 
 
 def hand_made(conn: Connection) -> dict[str, dict[str, Any]]:
-    """Entity id -> who added it by hand and when, for the actors added by hand now."""
-    found: dict[str, dict[str, Any]] = {}
-    for j in table.active(conn, kinds=(KIND,)):
-        for entity_id in j["targets"] or []:
-            if entity_id and entity_id not in found:
-                found[entity_id] = {"author": j["author"], "created_at": j["created_at"],
-                                    "judgement": j["id"]}
-    return found
+    """Entity id -> who added it by hand and when (read_hand_made.hand_made)."""
+    return read_hand_made.hand_made(AlchemyReader(conn))
 
 
 def hand_made_links(conn: Connection) -> dict[str, dict[str, Any]]:
-    """Tie id -> who added it by hand and when, and its hand-made quotes (`quotes`:
-    (document, text) pairs), for the ties that hold a relation added by hand now. Read
-    from the rows the judgements inserted, so a tie follows its ends through merges."""
-    made = [j for j in table.active(conn, kinds=(LINK_KIND,)) if j["status"] == "applied"]
-    by_quote = {(j["payload"].get("document"), j["payload"].get("evidence")): j for j in made}
-    if not by_quote:
-        return {}
-    rows = conn.execute(select(relations).where(and_(
-        relations.c.document_id.in_(sorted({d for d, _ in by_quote if d})),
-        relations.c.source_local == MANUAL)).order_by(relations.c.id))
-    found: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        j = by_quote.get((r.document_id, r.evidence))
-        if j is None:
-            continue
-        link = found.setdefault(tie_id_of_row(r), {
-            "author": j["author"], "created_at": j["created_at"], "judgement": j["id"],
-            "quotes": []})
-        link["quotes"].append((r.document_id, r.evidence))
-    return found
+    """Tie id -> who added it by hand, and its hand-made quotes (read_hand_made)."""
+    return read_hand_made.hand_made_links(AlchemyReader(conn))

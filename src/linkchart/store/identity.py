@@ -26,12 +26,12 @@ from linkchart.store import event_pair_table, tie_table
 from linkchart.store import judgements as table
 from linkchart.store.entity_rows import rebuild_entities
 from linkchart.store.lookup import CHUNK
+from linkchart.store.read_hand_made import MANUAL
 from linkchart.store.schema import (attributions, doc_entities, documents, entities,
                                     entity_keys, event_participants, events, relations,
                                     review_candidates)
 from linkchart.store.search import Search
 
-MANUAL = "manual"
 """The local id that marks a fact an analyst added by hand."""
 
 

@@ -14,13 +14,13 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from linkchart.store.alchemy_reader import AlchemyReader
-from linkchart.store.read_judgements import judgement
+from linkchart.store.read_judgements import INACTIVE, judgement  # noqa: F401 (judging reads it here)
+from linkchart.store.read_judgements import active as active_of
 from linkchart.store.read_judgements import judgements as judgements_of
 from linkchart.store.schema import judgements
 
 KINDS = ("merge", "split", "not_same", "retype", "rename", "reject", "add_fact", "note",
          "add_actor")
-INACTIVE = ("superseded", "withdrawn", "invalid")
 
 
 def add(conn: Connection, kind: str, payload: dict[str, Any], author: str | None,
@@ -43,13 +43,8 @@ def get(conn: Connection, judgement_id: int) -> dict[str, Any] | None:
 
 
 def active(conn: Connection, kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
-    """Judgements still in force, oldest first (the order they are applied in)."""
-    stmt = select(judgements).where(
-        (judgements.c.status.is_(None)) | (judgements.c.status.not_in(INACTIVE))
-    ).order_by(judgements.c.id)
-    if kinds:
-        stmt = stmt.where(judgements.c.kind.in_(kinds))
-    return [judgement(r) for r in conn.execute(stmt)]
+    """Judgements still in force, oldest first (read_judgements.active)."""
+    return active_of(AlchemyReader(conn), kinds)
 
 
 def set_state(conn: Connection, judgement_id: int, status: str,

@@ -1,7 +1,7 @@
 """A store opened only to read, without SQLAlchemy: what `linkchart stats`, `entities`,
-`events`, `show`, `judgements list` and `review` (listing) read, through the stdlib sqlite3 or
-psycopg and the same `read_*` queries the Store runs, so that a command run once starts
-in a fraction of the time (docs/performance.md, "Start-up").
+`events`, `show`, `judgements list`, `review` (listing) and `export` read, through the
+stdlib sqlite3 or psycopg and the same `read_*` queries the Store runs, so that a command
+run once starts in a fraction of the time (docs/performance.md, "Start-up").
 
 `LightStore.open` answers None for a store it cannot read as it is: a URL of another
 driver, an in-memory or URI SQLite database, or a store not at the newest revision,
@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from linkchart.store import (read_card, read_entities, read_events, read_judgements,
-                             read_stats)
+from linkchart.store import (read_card, read_corpus, read_entities, read_events,
+                             read_judgements, read_stats)
 from linkchart.store.dbapi import (HEAD_REVISION, DbapiReader, connect_postgres,
                                    connect_sqlite, current_revision)
 
@@ -85,6 +85,10 @@ class LightStore:
                date_from: str | None = None, date_to: str | None = None
                ) -> list[dict[str, Any]]:
         return self._read(read_events.event_list, entity_id, types, date_from, date_to)
+
+    def corpus(self, detail: bool = False) -> dict[str, Any]:
+        """Everything as linkchart-corpus/1 (FORMAT.md)."""
+        return self._read(read_corpus.corpus, detail)
 
     def judgements(self, kind: str | None = None) -> list[dict[str, Any]]:
         return self._read(read_judgements.judgements, kind)

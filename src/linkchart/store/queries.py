@@ -116,14 +116,6 @@ def entity_locals(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
              "aliases": r.aliases} for r in rows]
 
 
-def all_attributions(conn: Connection) -> list[dict[str, Any]]:
-    rows = conn.execute(select(attributions).order_by(attributions.c.document_id,
-                                                      attributions.c.id))
-    return [{"id": r.local_id, "document": r.document_id, "source": r.source_entity,
-             "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
-             "content": r.content, "direct": r.direct} for r in rows]
-
-
 def participants_of(conn: Connection, event_ids: list[int],
                     local: bool = False) -> dict[int, dict[str, list[str]]]:
     """Event id -> role -> the global (or, `local`, the local) ids taking part."""

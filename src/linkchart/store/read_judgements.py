@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from linkchart.store.dbapi import Reader, decoded
+from linkchart.store.dbapi import Reader, decoded, in_list
+
+INACTIVE = ("superseded", "withdrawn", "invalid")
 
 
 def judgement(r) -> dict[str, Any]:
@@ -19,6 +21,17 @@ def judgements(reader: Reader, kind: str | None = None) -> list[dict[str, Any]]:
     where = " WHERE kind = :kind" if kind else ""
     return [judgement(r) for r in reader.rows(
         f"SELECT * FROM judgements{where} ORDER BY id", {"kind": kind} if kind else {})]
+
+
+def active(reader: Reader, kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """Judgements still in force, oldest first (the order they are applied in)."""
+    inactive, params = in_list("inactive", list(INACTIVE))
+    where = f"(status IS NULL OR status NOT IN {inactive})"
+    if kinds:
+        among, values = in_list("kind", list(kinds))
+        where, params = f"{where} AND kind IN {among}", params | values
+    return [judgement(r) for r in reader.rows(
+        f"SELECT * FROM judgements WHERE {where} ORDER BY id", params)]
 
 
 def reviews(reader: Reader, status: str | None = "open", limit: int = 50,

@@ -9,10 +9,10 @@ from sqlalchemy import func, inspect, select
 
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
-from linkchart.store import (analysis, card, corpus, event_links, graph, hand_made, identity,
-                             judgements, judging, neighbourhood, queries, read_entities,
-                             read_events, read_judgements, read_stats, text_cues,
-                             workspaces, writer)
+from linkchart.store import (analysis, card, event_links, graph, hand_made, identity,
+                             judgements, judging, neighbourhood, queries, read_corpus,
+                             read_entities, read_events, read_judgements, read_stats,
+                             text_cues, workspaces, writer)
 from linkchart.store.alchemy_reader import AlchemyReader
 from linkchart.store.copies import copies_of
 from linkchart.store.engine import WRITE, make_engine, migrate
@@ -204,7 +204,7 @@ class Store:
     def corpus(self, detail: bool = False) -> dict[str, Any]:
         """Everything as linkchart-corpus/1 (FORMAT.md)."""
         with self._read() as conn:
-            return corpus.corpus(conn, detail)
+            return read_corpus.corpus(self._reader(conn), detail)
 
     def add_judgement(self, kind: str, payload: dict[str, Any],
                       author: str | None = None) -> int:

@@ -1,45 +1,59 @@
-"""The whole store as one linkchart-corpus/1 object (FORMAT.md)."""
+"""The whole store as one linkchart-corpus/1 object (FORMAT.md): SQL text run through a
+`dbapi.Reader`, by the Store and by the light reader alike (`linkchart export`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
-
 from linkchart.model import CORPUS_FORMAT
-from linkchart.store.graph import relation_list
-from linkchart.store.hand_made import hand_made, hand_made_links
-from linkchart.store.queries import all_attributions, event_list, header
-from linkchart.store.schema import doc_entities, documents, entities
+from linkchart.store.dbapi import Reader, decoded
+from linkchart.store.read_card import header
+from linkchart.store.read_events import event_list
+from linkchart.store.read_hand_made import hand_made, hand_made_links
+from linkchart.store.read_quotes import QUOTE
+from linkchart.store.tie_shapes import aggregate
+
+RELATION_ROWS = QUOTE.replace(
+    " FROM relations ",
+    ", document_keys.source_key, s.name AS source_name, s.type AS source_type, "
+    "t.name AS target_name, t.type AS target_type FROM relations "
+    "JOIN document_keys ON document_keys.document_id = relations.document_id "
+    "JOIN entities AS s ON s.id = relations.source_entity "
+    "JOIN entities AS t ON t.id = relations.target_entity ", 1) + " ORDER BY relations.id"
+"""Every relation row with what its evidence shows and both ends' names and types."""
 
 
-def corpus(conn: Connection, detail: bool = False) -> dict[str, Any]:
+def corpus(reader: Reader, detail: bool = False) -> dict[str, Any]:
     """With `detail`, facts also carry what the corpus form leaves out: relation roles and
     hedging, event mode, date_text, injured and attribution."""
     seen_in: dict[str, set[str]] = {}
-    for entity_id, doc_id in conn.execute(select(doc_entities.c.entity_id,
-                                                 doc_entities.c.document_id)):
-        if entity_id:
-            seen_in.setdefault(entity_id, set()).add(doc_id)
-    made = hand_made(conn)
-    links = hand_made_links(conn)
+    for r in reader.rows("SELECT entity_id, document_id FROM doc_entities"):
+        if r.entity_id:
+            seen_in.setdefault(r.entity_id, set()).add(r.document_id)
+    made = hand_made(reader)
+    links = hand_made_links(reader)
     return {
         "format": CORPUS_FORMAT,
-        "documents": [header(r) for r in conn.execute(
-            select(documents.c.id, documents.c.title, documents.c.outlet,
-                   documents.c.published, documents.c.url).order_by(documents.c.id))],
+        "documents": [header(r) for r in reader.rows(
+            "SELECT id, title, outlet, published, url FROM documents ORDER BY id")],
         "entities": [
-            {"id": r.id, "name": r.name, "type": r.type, "aliases": r.aliases,
+            {"id": r.id, "name": r.name, "type": r.type, "aliases": decoded(r.aliases),
              "documents": sorted(seen_in.get(r.id, ())), "first_seen": r.first_seen,
              "last_seen": r.last_seen} | ({"hand_made": True} if r.id in made else {})
-            for r in conn.execute(select(entities).order_by(entities.c.num))],
+            for r in reader.rows("SELECT * FROM entities ORDER BY num")],
         "relations": [_marked(_relation(g, detail), links.get(g["id"]))
-                      for g in relation_list(conn)],
-        "events": [_event(v, detail) for v in event_list(conn, None, None, None, None)],
-        "attributions": all_attributions(conn),
+                      for g in aggregate(reader.rows(RELATION_ROWS))],
+        "events": [_event(v, detail) for v in event_list(reader, None, None, None, None)],
+        "attributions": attributions(reader),
     }
 
 
+def attributions(reader: Reader) -> list[dict[str, Any]]:
+    """Every attribution, by document (`direct`: a boolean on SQLite too)."""
+    return [{"id": r.local_id, "document": r.document_id, "source": r.source_entity,
+             "source_text": r.source_text, "source_kind": r.source_kind, "cue": r.cue,
+             "content": r.content, "direct": bool(r.direct)}
+            for r in reader.rows("SELECT * FROM attributions ORDER BY document_id, id")]
 def _relation(group: dict[str, Any], detail: bool) -> dict[str, Any]:
     evidence = []
     for e in group["evidence"]:
