@@ -758,3 +758,10 @@ def test_a_state_is_still_a_member_of_an_alliance(relations_of):
     # the guard against "D-Washington, a member of the House" must keep this one
     found = relations_of("Turkey, a member of NATO, objected to the plan.")
     assert ("member_of", "Turkey", "NATO") in found
+
+
+def test_a_deal_between_two_sides_is_neither_side(relations_of):
+    found = relations_of("Ashraf Ghani leads Afghanistan. He was opposed to the US-Taliban "
+                         "deal. Iran opposed the US-Taliban agreement. Al-Shabaab attacked "
+                         "the base.")
+    assert not any(t == "opposes" and "Taliban" in (s, o) for t, s, o in found)

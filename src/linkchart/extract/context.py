@@ -22,6 +22,7 @@ from linkchart.nlp.referents import Referent
 from linkchart.nlp.tokenizer import text_of
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+DASHES = frozenset({"-", "‐", "–"})
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
 SIDE_PREFIXES = frozenset(lexicon("relations")["prefixes"])  # "pro-", "anti-"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -162,9 +163,17 @@ class Context:
 
     def _named_modifier(self, token: Token) -> int | None:
         for child in token.children:
-            if child.dep_ in ("compound", "appos", "nmod") and child.i in self.token_referent:
+            if child.dep_ in ("compound", "appos", "nmod") and child.i in self.token_referent \
+                    and not self._paired_names(child):
                 return self.token_referent[child.i]
         return None
+
+    def _paired_names(self, name: Token) -> bool:
+        """'the US-Taliban deal': two sides joined by a hyphen name neither the deal."""
+        doc, named = self.doc, self.token_referent
+        return any(0 <= name.i + 2 * step < len(doc) and doc[name.i + step].text in DASHES
+                   and named.get(name.i + 2 * step, named[name.i]) != named[name.i]
+                   for step in (-1, 1))
 
     def _listed_members(self, token: Token) -> list[int]:
         """'factions, including X and Y'; 'an alliance of A, B and C'."""
