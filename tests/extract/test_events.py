@@ -713,3 +713,19 @@ def test_a_sanction_on_what_goes_to_a_country_befalls_that_country(events_of):
                               "on Friday.")
     halt = only(events, "SANCTION")
     assert named(halt.recipients, names) == {"Israel"}
+
+
+def test_a_killing_by_no_one_named_is_kept_through_its_place_and_toll(events_of):
+    events, names = events_of("Gunmen killed three police officers in Mogadishu on Monday, "
+                              "officials said.", "2020-01-07")
+    killing = only(events, "ASSAULT")
+    assert names[killing.location] == "Mogadishu"
+    assert killing.fatalities == 3 and killing.date == "2020-01-06"
+
+
+def test_a_bomber_who_attacked_is_one_assault_with_its_toll(events_of):
+    events, names = events_of("A suicide bomber attacked a mosque in Mogadishu, killing 15 "
+                              "people.")
+    attack = only(events, "ASSAULT")
+    assert names[attack.location] == "Mogadishu"
+    assert attack.fatalities == 15 and attack.mode == "suicide"

@@ -21,8 +21,13 @@ def link_casualties(found: list[Candidate], sent: Span, earlier: list[Candidate]
     """The sentence's candidates less those folded into an assault; that assault takes
     the sentence's counts."""
     killed, wounded = count_casualties(sent, lex)
+    found = _agents_folded(found)
     host = _sentence_assault(found)
     target = host or (None if _war_toll(sent, lex) else _assault_told_before(found, earlier))
+    if target is None and not _war_toll(sent, lex):
+        # "Gunmen killed three police officers in Kandahar": a killing placed, by no one named
+        host = target = next((c for c in found if c.type == "ASSAULT" and c.casualty_only
+                              and c.location is not None), None)
     kept = _fold_into(target, host, found)
     if target is not None and (host is not None or not any(c.type == "ASSAULT" and
                                                             c.participants for c in kept)):
@@ -30,6 +35,23 @@ def link_casualties(found: list[Candidate], sent: Span, earlier: list[Candidate]
             target.fatalities = killed
         if wounded and target.injured is None:
             target.injured = wounded
+    return kept
+
+
+def _agents_folded(found: list[Candidate]) -> list[Candidate]:
+    """'A suicide bomber attacked a mosque': the bomber is who attacked, one assault."""
+    kept = []
+    for candidate in found:
+        token = candidate.trigger.token
+        verb = next((c for c in found if c is not candidate and c.type == "ASSAULT"
+                     and c.trigger.kind == "verb" and not c.casualty_only
+                     and token.head.i == c.trigger.token.i
+                     and token.dep_ == "nsubj"), None)
+        if candidate.type == "ASSAULT" and candidate.trigger.kind == "noun" and \
+                verb is not None:
+            absorb(verb, candidate)
+            continue
+        kept.append(candidate)
     return kept
 
 
