@@ -729,3 +729,25 @@ def test_a_bomber_who_attacked_is_one_assault_with_its_toll(events_of):
     attack = only(events, "ASSAULT")
     assert names[attack.location] == "Mogadishu"
     assert attack.fatalities == 15 and attack.mode == "suicide"
+
+
+def test_a_capture_of_a_town_is_a_seizure_placed_in_it(events_of):
+    events, names = events_of("Hezbollah captured the town of Qusayr from Hamas in June 2013.")
+    seizure = only(events, "COERCE")
+    assert seizure.mode == "seize"
+    assert names[seizure.location] == "Qusayr"
+    assert named(seizure.recipients, names) == {"Hamas"}
+
+
+def test_a_capture_told_with_fighting_is_an_assault(events_of):
+    events, _ = events_of("Hezbollah captured the town of Qusayr after days of heavy clashes "
+                          "with Hamas.")
+    assert "ASSAULT" in {e.type for e in events}
+    assert "COERCE" not in {e.type for e in events}
+
+
+def test_the_place_of_a_killing_told_after_its_victim(events_of):
+    events, names = events_of("The assassination of Qassem Soleimani in Baghdad on 3 January "
+                              "2020 shocked Iran.")
+    killing = only(events, "ASSAULT")
+    assert names[killing.location] == "Baghdad"

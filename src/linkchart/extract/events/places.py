@@ -21,6 +21,11 @@ def find_place(trigger: Trigger, candidate: Candidate, context: Context, lex: Le
     already gave one."""
     if candidate.location is not None:
         return
+    for obj in (c for c in trigger.token.children if c.dep_ == "dobj"):
+        place = place_in(obj, False, context)  # "captured the town of Afrin"
+        if place is not None:
+            candidate.location = place
+            return
     for head in _place_heads(trigger, lex):
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ not in lex.place_preps:
@@ -46,7 +51,9 @@ def _place_heads(trigger: Trigger, lex: Lexicon) -> list[Token]:
         for child in head.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.token.i:
                 heads.append(child)
-            elif child.dep_ == "prep" and child.lower_ in lex.recipient_preps:
+            elif child.dep_ == "prep" and (child.lower_ in lex.recipient_preps or (
+                    child.lower_ == "of" and head.i == trigger.token.i
+                    and head.lower_ in lex.patient_nouns)):  # "the killing of X in Baghdad"
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
     return heads
 
