@@ -765,3 +765,38 @@ def test_a_deal_between_two_sides_is_neither_side(relations_of):
                          "deal. Iran opposed the US-Taliban agreement. Al-Shabaab attacked "
                          "the base.")
     assert not any(t == "opposes" and "Taliban" in (s, o) for t, s, o in found)
+
+
+def test_taking_ground_from_a_side_opposes_it(relations_of):
+    found = relations_of("The Peshmerga retook the village from ISIL. The Iraqi Army launched "
+                         "an offensive to recapture Tikrit from the Islamic State. Kurdish YPG "
+                         "fighters drove Hamas out of Kobani.")
+    pairs = {(t, *sorted((s, o))) for t, s, o in found}
+    assert ("opposes", "Islamic State", "Peshmerga") in pairs
+    assert ("opposes", "Iraqi Army", "Islamic State") in pairs
+    assert ("opposes", "Hamas", "Kurdish YPG") in pairs
+
+
+def test_acting_in_support_or_on_behalf_of(relations_of):
+    found = relations_of("Hezbollah deployed thousands of fighters to Syria in support of "
+                         "Bashar al-Assad. Russia intervened in 2015 on behalf of the Syrian "
+                         "government. The Wagner Group has fought for Khalifa Haftar.")
+    assert ("supports", "Hezbollah", "Bashar al-Assad") in found
+    assert ("supports", "Bashar al-Assad", "Hezbollah") not in found
+    assert ("supports", "Russia", "Syria") in found
+    assert ("supports", "Wagner Group", "Khalifa Haftar") in found
+
+
+def test_a_role_given_by_appointment_or_taken(relations_of):
+    found = relations_of("Esmail Qaani was appointed commander of the Quds Force by Ali "
+                         "Khamenei. In 2017, Qais al-Khazali became leader of Asaib Ahl "
+                         "al-Haq.")
+    assert ("leads", "Esmail Qaani", "Quds Force") in found
+    assert ("leads", "Qais al-Khazali", "Asaib Ahl al-Haq") in found
+
+
+def test_an_ambassador_serves_no_state_he_is_sent_to(relations_of):
+    found = relations_of("Yemen is at war. Yemen's government fled Sanaa. The talks in Yemen "
+                         "would be led by Christopher Henzel, a veteran diplomat who became "
+                         "the Trump administration's first ambassador to Yemen in April.")
+    assert ("member_of", "Christopher Henzel", "Yemen") not in found

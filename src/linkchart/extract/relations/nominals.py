@@ -33,7 +33,8 @@ class NominalRules(RuleFamily):
                 actors = self.syntax.nominal_actors(noun)
                 for actor in actors:
                     for other in others:
-                        source, target = (other, actor) if cue.get("reverse") else (actor, other)
+                        reverse = cue.get("reverse") and not _adverbial(noun)
+                        source, target = (other, actor) if reverse else (actor, other)
                         self.add(cue["type"], source, target, [noun, prep], noun)
 
     def _nominal_preps(self, noun: Token) -> list[Token]:
@@ -86,3 +87,8 @@ class NominalRules(RuleFamily):
                        for i in self.context.referents_of(o)]
             for first, second in combinations(dict.fromkeys(members), 2):
                 self.add(kind, first, second, [noun, prep], noun)
+
+
+def _adverbial(noun: Token) -> bool:
+    """'deployed fighters in support of the regime': the support is the subject's, given."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB"

@@ -53,6 +53,8 @@ class RoleRules(RuleFamily):
                 self._home_state(role, holder)
             if guessed and described:
                 home, guessed = [], False
+            if role in self.words.envoy_roles:
+                home = self._senders(token, home)  # never the state he is sent to
             tag = "role_dominant_country" if guessed else None  # calibrated apart
             for organisation in organisations or home:
                 fits = kind if organisations else self.words.state_titles[role]
@@ -92,7 +94,10 @@ class RoleRules(RuleFamily):
     def _senders(self, title: Token, objects: list[int]) -> list[int]:
         """An envoy serves the leftmost of his title's modifiers ("the U.S. special Syria
         envoy"), never the country he is sent to ("representative for Iran")."""
-        destinations = {i for p in title.children if p.dep_ == "prep" and p.lower_ in
+        preps = list(title.children)
+        if title.dep_ in ("attr", "oprd"):  # "became ambassador to Yemen in April"
+            preps += [c for c in title.head.children if c.i > title.i]
+        destinations = {i for p in preps if p.dep_ == "prep" and p.lower_ in
                         ("for", "to", "in") for o in p.children if o.dep_ == "pobj"
                         for i in self.context.referents_of(o)}
         modifiers = sorted((c for c in title.children if c.i < title.i and c.dep_ in

@@ -64,6 +64,9 @@ class Syntax:
             subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if not subjects and verb.dep_ in ("acl", "relcl") and _purpose_of_copula_noun(verb):
             return self.subjects(verb.head.head)  # "X is the coalition to defeat ISIS"
+        if not subjects and verb.dep_ == "acl" and _to_infinitive(verb) and \
+                verb.head.dep_ == "dobj" and not context.referents_of(verb.head):
+            return self.subjects(verb.head.head)  # "launched an offensive to retake X"
         if not subjects and verb.dep_ in ("relcl", "acl"):
             return context.referents_of(verb.head)
         if not subjects and verb.dep_ == "pcomp":  # "played a role in wiping out IS"
@@ -189,6 +192,9 @@ class Syntax:
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             if subjects:
                 return context.referents_of(subjects[0])
+        appointed = self._appointed(noun)
+        if appointed is not None:
+            return context.referents_of(appointed)
         if noun.dep_ in ("relcl", "acl") or noun.head.dep_ == "relcl":
             return context.referents_of(noun.head)
         if noun.dep_ == "pobj" and noun.head.lower_ == "as":
@@ -203,6 +209,17 @@ class Syntax:
                 noun.head.head.lower_ in self.words.partitives:  # "X, one of Iran's allies"
             return self.holders(noun.head.head)
         return self._apposed_to_object(noun)
+
+    def _appointed(self, noun: Token) -> Token | None:
+        """'X was appointed commander of Y', 'Khamenei named X commander', 'X became
+        commander': who takes the role."""
+        verb = noun.head
+        if noun.dep_ not in ("oprd", "attr", "xcomp", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = verb.lemma_.lower()
+        wanted = ("nsubj",) if lemma in self.words.becoming_verbs else \
+            ("nsubjpass", "dobj") if lemma in self.words.appointment_verbs else ()
+        return next((c for c in verb.children if c.dep_ in wanted and c.i != noun.i), None)
 
     def _name_after_title(self, noun: Token) -> int | None:
         """'President Barack Obama and Defense Secretary Ash Carter': a singular title
@@ -295,7 +312,8 @@ class Syntax:
         by Iraq in the fight against Y': who is caught in, or takes part in, what the noun
         names."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "in":
+        if noun.dep_ != "pobj" or not (prep.lower_ == "in" or (
+                prep.lower_ == "on" and noun.lower_ in self.words.behalf_nouns)):
             return []
         verb = prep.head
         if verb.lemma_.lower() not in self.words.caught_in_verbs:
@@ -353,8 +371,11 @@ def _purpose_of_copula_noun(verb: Token) -> bool:
 
 def _purpose(verb: Token) -> bool:
     """'sent fighters to Syria to support Assad', 'stands by Iraq to defeat Daesh'."""
-    return verb.dep_ in ("advcl", "xcomp") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ in ("advcl", "xcomp") and _to_infinitive(verb)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _controller(verb: Token) -> list[Token]:

@@ -155,7 +155,9 @@ class VerbRules(RuleFamily):
     def _phrasal(self, verb: Token) -> str:
         """'wiped out', 'propped up': the lemma with its particle when that is a cue."""
         lemma = verb.lemma_.lower()
-        for particle in (c for c in verb.children if c.dep_ == "prt"):
+        # "drove ISIS out of Kobani": the parser may hang the particle as a preposition
+        for particle in (c for c in verb.children if c.dep_ == "prt" or (
+                c.dep_ == "prep" and c.lower_ in ("out", "back", "off"))):
             phrase = f"{lemma} {particle.lower_}"
             if phrase in self.words.verbs:
                 return phrase

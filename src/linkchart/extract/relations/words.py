@@ -50,6 +50,9 @@ class RelationWords:
     between: dict[str, str]
     light_verbs: set[str]
     caught_in_verbs: set[str]
+    appointment_verbs: set[str]
+    becoming_verbs: set[str]
+    behalf_nouns: set[str]
     help_nouns: set[str]
     claim_nouns: set[str]
     claim_verbs: set[str]
@@ -120,7 +123,10 @@ def _nominals(words: dict) -> dict:
         nominals=nominals,
         between={w: kind for kind, ws in words["between"].items() for w in ws},
         light_verbs=set(words["light_verbs"]),
-        caught_in_verbs=set(words["caught_in_verbs"]), help_nouns=set(words["help_nouns"]),
+        caught_in_verbs=set(words["caught_in_verbs"]),
+        appointment_verbs=set(words["appointment_verbs"]),
+        becoming_verbs=set(words["becoming_verbs"]),
+        behalf_nouns=set(words["behalf_nouns"]), help_nouns=set(words["help_nouns"]),
         claim_nouns=set(words["claims"]["nouns"]),
         claim_verbs=set(words["claims"]["verbs"]))
 
