@@ -800,3 +800,13 @@ def test_an_ambassador_serves_no_state_he_is_sent_to(relations_of):
                          "would be led by Christopher Henzel, a veteran diplomat who became "
                          "the Trump administration's first ambassador to Yemen in April.")
     assert ("member_of", "Christopher Henzel", "Yemen") not in found
+
+
+def test_a_reporters_beat_is_not_his_employer(relations_of):
+    found = relations_of("CNN's chief White House correspondent Jessica Yellin reported from "
+                         "Washington. The White House's National Security Council spokesperson "
+                         "Ned Price said nothing.")
+    assert ("member_of", "Jessica Yellin", "CNN") in found
+    assert not any("White House" in (s, o) and "CNN" in (s, o) for _, s, o in found)
+    assert ("member_of", "Jessica Yellin", "White House") not in found
+    assert ("part_of", "National Security Council", "White House") in found

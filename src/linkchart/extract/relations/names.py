@@ -34,6 +34,7 @@ class NameRules(RuleFamily):
                    and self.context.referent(t, anaphora=False) not in (None, index)]
         owners += [c for d in self._descriptors(root, inside)
                    if self.words.nouns.get(d.lower_) in (None, "part_of")  # an ally is no part
+                   and d.lower_ not in self.words.beat_roles  # "CNN's White House reporter"
                    for c in d.children if c.dep_ == "poss" and c.i < d.i]
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
             owners += [o for o in prep.children if o.dep_ == "pobj"]

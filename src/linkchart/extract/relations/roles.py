@@ -34,6 +34,8 @@ class RoleRules(RuleFamily):
                    or role in self.words.collective_roles]
         objects = self.syntax.objects_of_noun(token, exclude=set(holders)) or \
             self._named_before_title(token, set(holders))
+        if role in self.words.beat_roles:  # "CNN's White House correspondent": a beat
+            objects = [i for i in objects if i not in self._compounds(token)]
         if role in self.words.envoy_roles:
             objects = self._senders(token, objects)
         led_place = any(self.context.type_of(i) == "location" for i in objects)
@@ -90,6 +92,11 @@ class RoleRules(RuleFamily):
         return [i for c in title.head.children if c.dep_ in ("compound", "nmod", "poss")
                 and c.i < title.i and not any(t.text == "," for t in doc[c.i:title.i])
                 for i in self.syntax.named(c) if i not in holders]
+
+    def _compounds(self, title: Token) -> set[int]:
+        """What the title's compound modifiers name, unless they are media."""
+        return {i for c in title.children if c.dep_ == "compound"
+                for i in self.context.referents_of(c) if self.context.type_of(i) != "media"}
 
     def _senders(self, title: Token, objects: list[int]) -> list[int]:
         """An envoy serves the leftmost of his title's modifiers ("the U.S. special Syria

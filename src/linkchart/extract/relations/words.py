@@ -16,6 +16,7 @@ class RelationWords:
     definite_leads: set[str]
     state_titles: dict[str, str]
     personal_roles: set[str]
+    beat_roles: set[str]
     envoy_roles: set[str]
     state_servants: set[str]
     partitives: set[str]
@@ -76,6 +77,7 @@ def _roles(words: dict) -> dict:
     return dict(
         roles=phrase_map(words["roles"]), definite_leads=set(words["definite_leads"]),
         state_titles=state_titles, personal_roles=set(words["personal_roles"]),
+        beat_roles=set(words["beat_roles"]),
         envoy_roles=envoy_roles,
         state_servants={*state_titles, *envoy_roles, *words["state_servants"]},
         partitives=set(words["partitives"]), portfolios=set(words["portfolios"]),
