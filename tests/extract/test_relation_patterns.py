@@ -810,3 +810,11 @@ def test_a_reporters_beat_is_not_his_employer(relations_of):
     assert not any("White House" in (s, o) and "CNN" in (s, o) for _, s, o in found)
     assert ("member_of", "Jessica Yellin", "White House") not in found
     assert ("part_of", "National Security Council", "White House") in found
+
+
+def test_who_describes_an_attack_did_not_make_it(relations_of):
+    found = relations_of("Mohammed Ismael described the attack as an assassination attempt "
+                         "against Dick Cheney. Israel sought to play down the attack as a "
+                         "strike against Hezbollah.")
+    assert not any("Mohammed Ismael" in (s, o) for _, s, o in found)
+    assert ("opposes", "Hezbollah", "Israel") in {(t, *sorted((s, o))) for t, s, o in found}

@@ -103,7 +103,11 @@ class RelationalNounRules(RuleFamily):
                        for i in self.context.referents_of(o)]
             if not targets:
                 continue
-            sources = self.syntax.nominal_actors(noun) or self.syntax.holders(noun)
+            described = noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
+                noun.head.head.lemma_.lower() in self.words.describing_verbs
+            # "described the attack as an attempt against X": the describer attempts nothing
+            sources = self.syntax.nominal_actors(noun) or (
+                [] if described else self.syntax.holders(noun))
             for source in sources:
                 for target in targets:
                     self.add("opposes", source, target, [noun, prep], noun)

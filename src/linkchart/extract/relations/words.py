@@ -37,6 +37,7 @@ class RelationWords:
     message_nouns: set[str]
     territory_nouns: set[str]
     designation_verbs: set[str]
+    describing_verbs: set[str]
     under_not_control: set[str]
     designation_words: set[str]
     accusing_verbs: set[str]
@@ -102,6 +103,7 @@ def _verbs(words: dict) -> dict:
         message_nouns=set(words["message_nouns"]),
         territory_nouns=set(words["territory_nouns"]),
         designation_verbs=set(words["designation_verbs"]),
+        describing_verbs=set(words["describing_verbs"]) | set(words["designation_verbs"]),
         under_not_control=set(words["under_not_control"]),
         designation_words=set(words["designation_words"]),
         accusing_verbs=set(words["accusing_verbs"]))
