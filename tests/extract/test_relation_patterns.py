@@ -818,3 +818,9 @@ def test_who_describes_an_attack_did_not_make_it(relations_of):
                          "strike against Hezbollah.")
     assert not any("Mohammed Ismael" in (s, o) for _, s, o in found)
     assert ("opposes", "Hezbollah", "Israel") in {(t, *sorted((s, o))) for t, s, o in found}
+
+
+def test_an_envoy_is_no_member_of_the_state_he_is_sent_to(relations_of):
+    found = relations_of("The U.S. ambassador to Libya Christopher Stevens was killed in "
+                         "Benghazi.")
+    assert ("member_of", "Christopher Stevens", "Libya") not in found

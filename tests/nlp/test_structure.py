@@ -148,3 +148,15 @@ def test_list_of_short_lines_is_not_wrapped_text():
     layout = read_layout(text)
     for name in ("Omar Haddad", "Sami Nouri", "Karim Aziz"):
         assert text.index(name) in layout.starts
+
+
+def test_a_known_place_and_its_outlet_open_a_sentence():
+    text = "Washington (Wirenews) Senator Aziz Haddad said on Monday that he would run."
+    layout = read_layout(text)
+    assert text.index("Senator") in layout.starts
+    assert layout.is_furniture(text.index("Wirenews"), text.index("Wirenews") + 8)
+
+
+def test_a_name_with_a_gloss_in_brackets_is_no_dateline():
+    text = "Hezbollah (Party of God) fired rockets at the border post."
+    assert read_layout(text).starts == []

@@ -198,6 +198,9 @@ def _dateline(line: Line, patterns: dict, furniture: list) -> list[int]:
         place = match.groupdict().get("place")
         if not match.group("outlet") and not (place and is_place(place.title())):
             continue  # 'NATO – which...' is no dateline; 'KABUL —' is
+        known = match.groupdict().get("known_place")
+        if known is not None and not is_place(known):
+            continue
         if match.group("outlet"):
             begin, finish = match.span("outlet")
             furniture.append((line.start + begin, line.start + finish))

@@ -49,7 +49,7 @@ class NameRules(RuleFamily):
             if owner.i < mention.start and any(t.text == "," for t in
                                                owner.doc[owner.i:mention.start]):
                 continue  # "against the Houthis, Yemeni Vice-President X": no compound
-            if owner.i > 0 and owner.doc[owner.i - 1].lower_ == "for" and \
+            if owner.i > 0 and owner.doc[owner.i - 1].lower_ in ("for", "to") and \
                     owner.dep_ == "compound":
                 continue  # "special representative for Iran Brian Hook": sent to, not of
             other = self.context.referent(owner)
