@@ -751,3 +751,15 @@ def test_the_place_of_a_killing_told_after_its_victim(events_of):
                               "2020 shocked Iran.")
     killing = only(events, "ASSAULT")
     assert names[killing.location] == "Baghdad"
+
+
+def test_its_after_a_possessive_conjunct_is_that_owner(events_of):
+    events, names = events_of("Egypt criticized Israel's raids in Lebanon and its annexation "
+                              "of Beirut.")
+    seizure = only(events, "COERCE")
+    assert named(seizure.actors, names) == {"Israel"}
+
+
+def test_releasing_advertisements_is_no_act(events_of):
+    events, _ = events_of("Hamas on Monday released a series of new radio advertisements.")
+    assert not events

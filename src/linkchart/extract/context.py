@@ -426,7 +426,11 @@ class Context:
         if possessive.dep_ != "poss" or noun.dep_ != "conj" or noun.head.i >= noun.i:
             return None
         first = noun.head
-        return self.token_referent.get(first.i, self._named_modifier(first))
+        found = self.token_referent.get(first.i, self._named_modifier(first))
+        if found is None:  # "Russia's aggression in Ukraine and its annexation of Crimea"
+            found = next((self.token_referent[c.i] for c in first.children
+                          if c.dep_ == "poss" and c.i in self.token_referent), None)
+        return found
 
     @staticmethod
     def _definite(token: Token) -> bool:

@@ -182,7 +182,10 @@ class RoleFinder:
         if is_passive(light) and noun.dep_ == "nsubjpass" or light.head.i == noun.i:
             for agent in agents_of(light):
                 add_new(candidate.actors, self.phrase(agent))
-        elif (noun.dep_ != "nsubj" or light.head.i != noun.i) and not _owned_by_another(noun):
+        elif (noun.dep_ != "nsubj" or light.head.i != noun.i) and not _owned_by_another(noun) \
+                and lemma_of(light) not in self.lex.allegation_heads:
+            # "Egypt criticized Israel's raids and its annexation of X": the critic annexed
+            # nothing
             subject = subject_of(light)
             if subject is not None and subject.i != noun.i:
                 add_new(candidate.actors, self.phrase(subject))
