@@ -763,3 +763,11 @@ def test_its_after_a_possessive_conjunct_is_that_owner(events_of):
 def test_releasing_advertisements_is_no_act(events_of):
     events, _ = events_of("Hamas on Monday released a series of new radio advertisements.")
     assert not events
+
+
+def test_releasing_a_photo_is_no_act_but_releasing_a_person_is(events_of):
+    events, _ = events_of("Hamas's mugshot of the spy was released by Egypt.")
+    assert "RETREAT" not in {e.type for e in events}
+    events, names = events_of("Hezbollah released Ahmed Rashid on Friday.")
+    release = only(events, "RETREAT")
+    assert named(release.actors, names) == {"Hezbollah"}

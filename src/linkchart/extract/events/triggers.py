@@ -83,18 +83,23 @@ def _dated(prep: Token) -> bool:
 
 
 NO_OBJECT = "(none)"
+NAMED_OBJECT = "(named)"
 
 
 def _type_by_object(token: Token, key: str, lex: Lexicon) -> Spec | None | bool:
-    """The type a verb takes from its object class ('(none)': without an object);
+    """The type a verb takes from its object class ('(none)': without an object;
+    '(named)': a name or a pronoun);
     False when no class applies."""
     table = lex.verb_objects[key]
     words = _object_words(token)
     for name, event_type in table.items():  # in the lexicon's order: first class wins
         if name != "*" and any(name in lex.classes.get(w, ()) for w in words):
             return Spec(*event_type.split(":")) if event_type else None  # "TYPE:mode"
-    has_object = any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in NOMINALS
-                     for c in token.children)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+               and c.pos_ in NOMINALS]
+    has_object = bool(objects)
+    if NAMED_OBJECT in table and any(o.ent_type_ or o.pos_ == "PRON" for o in objects):
+        return Spec(table[NAMED_OBJECT]) if table[NAMED_OBJECT] else None
     if not has_object and NO_OBJECT in table:
         return Spec(table[NO_OBJECT]) if table[NO_OBJECT] else None
     if "*" in table:
