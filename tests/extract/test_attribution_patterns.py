@@ -377,3 +377,22 @@ def test_a_title_for_a_region_names_the_person_after_it():
     found = _source_of(extraction.attributions, "keep supporting")
     assert found.source_kind == "named_person"
     assert names[found.source] == "Tobias Ellwood"
+
+
+def test_a_possessive_title_named_further_down_is_that_person():
+    document = Document(id="t", published="2024-03-01", text=(
+        "Israel's national police commissioner says the attack was planned in Hebron. "
+        "National Police Commissioner Yochanan Danino told reporters that the men acted "
+        "alone."))
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    found = _source_of(extraction.attributions, "planned in Hebron")
+    assert found.source_kind == "named_person"
+    assert names[found.source] == "Yochanan Danino"
+
+
+def test_a_newspaper_named_with_the_is_no_person():
+    document = Document(id="t", published="2024-03-01",
+                        text="The Hill writes that Congress is divided over the strikes.")
+    extraction = next(extract_documents([document], Config()))
+    assert extraction.attributions[0].source_kind == "named_org"

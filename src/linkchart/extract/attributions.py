@@ -469,20 +469,29 @@ class AttributionExtractor:
         person the article introduced with that title. An indefinite descriptor ('a
         Pentagon spokesman') names no one."""
         common = token.pos_ == "NOUN" or token.is_lower  # 'secretary' tagged a name
-        if not common or token.i in self.context.token_referent or \
-                not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if not common or token.i in self.context.token_referent or not any(
+                c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss"
+                for c in token.children):
             return None
-        earlier = [t for t in self.context.doc[:token.i] if t.lower_ == token.lower_]
-        if not earlier:
-            return None
-        title = earlier[-1]  # "the official" is the official told of last
+        doc = self.context.doc
+        earlier = [t for t in doc[:token.i] if t.lower_ == token.lower_]
+        if earlier:
+            title = earlier[-1]  # "the official" is the official told of last
+            return self._person_titled_by(title) if self._fits(token, title) else None
+        # "Israel's national police commissioner says ...", and below "National Police
+        # Commissioner Yochanan Danino told ...": the one person titled so later
+        later = {self._person_titled_by(t) for t in doc[token.i + 1:]
+                 if t.lower_ == token.lower_ and self._fits(token, t)} - {None}
+        return later.pop() if len(later) == 1 else None
+
+    def _fits(self, description: Token, title: Token) -> bool:
+        """'the political counselor' is not 'an administrative counselor' told of
+        elsewhere: the description's modifiers are around the title."""
         around = {t.lower_ for t in self.context.doc[max(0, title.i - TITLE_SPAN):
                                                      title.i + TITLE_SPAN]}
-        modifiers = {c.lower_ for c in token.children
-                     if c.dep_ in ("amod", "compound") and c.i < token.i}
-        if not modifiers <= around:  # "the political counselor" is not "an
-            return None              # administrative counselor" told of before
-        return self._person_titled_by(title)
+        modifiers = {c.lower_ for c in description.children
+                     if c.dep_ in ("amod", "compound") and c.i < description.i}
+        return modifiers <= around
 
     def _person_titled_by(self, title: Token) -> int | None:
         """The person a title word introduces: 'spokesman Rear Adm. John Kirby', 'John

@@ -159,6 +159,8 @@ class Typer:
 
     def _by_stock_label(self, span: Span) -> TypeVote | None:
         label = span.label_
+        if label == "PERSON" and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+            return TypeVote("organization", WEAK)  # "The Hill writes": no person's name
         if label == "PERSON":
             return TypeVote("person", STOCK)
         if label == "ORG":
