@@ -35,6 +35,12 @@ judgements list --db $store
 review --db $store
 packs list
 export --format json --db $store --out /dev/null
+analyze chains --db $store
+analyze principals --entity E13 --db $store
+analyze directives --db $store
+analyze fronts --db $store
+analyze contradictions --db $store
 analyze brokers --db $store
+analyze sourcing --db $store
 LIST
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,6 @@
 """The commands that only read a store (the listings, `export` in every format but
-FollowTheMoney's) import neither SQLAlchemy nor the resolver, nor pydantic
+FollowTheMoney's, `analyze` without a period) import neither SQLAlchemy nor the
+resolver, nor pydantic
 (linkchart.store.light reads it): each run in a fresh interpreter, which then lists what
 it imported. Their output is the Store's (tests/store/test_light_store.py)."""
 
@@ -13,7 +14,12 @@ LIGHT_COMMANDS = [["stats"], ["stats", "--json"], ["entities", "--search", "coas
                   ["entities", "--json"], ["events"], ["events", "--entity", "E1", "--json"],
                   ["show", "Valoria"], ["show", "E1", "--json"], ["judgements", "list"],
                   ["review"], ["review", "--json"], ["export", "--format", "json"],
-                  ["export", "--format", "plover"], ["export", "--format", "cypher"]]
+                  ["export", "--format", "plover"], ["export", "--format", "cypher"],
+                  ["analyze", "chains"], ["analyze", "principals", "--entity", "E1"],
+                  ["analyze", "directives", "--json"], ["analyze", "fronts"],
+                  ["analyze", "contradictions"], ["analyze", "brokers", "--json"],
+                  ["analyze", "sourcing", "--entity", "Valoria"],
+                  ["analyze", "sourcing", "--tie", "member_of:E1:E2", "--min-sources", "2"]]
 HEAVY = ("sqlalchemy", "alembic", "linkchart.resolve", "linkchart.store.repository",
          "spacy", "pydantic")
 
@@ -37,6 +43,20 @@ def test_listing_commands_read_without_sqlalchemy_or_the_resolver(store_path, ar
     assert output.strip(), "the command printed nothing"
     assert "linkchart.store.light" in modules
     assert not [m for m in HEAVY if m in modules]
+
+
+def test_only_brokers_imports_numpy(store_path):
+    """numpy is for brokers' betweenness, imported when it runs."""
+    for kind in ("chains", "directives", "fronts", "contradictions", "sourcing"):
+        assert "numpy" not in imported_by("analyze", kind, "--db", str(store_path))[1]
+    assert "numpy" in imported_by("analyze", "brokers", "--db", str(store_path))[1]
+
+
+def test_analyses_of_a_period_read_through_the_store(store_path):
+    """Ties of a period are counted in SQL that only the Store runs (store.ties)."""
+    output, modules = imported_by("analyze", "chains", "--from", "2020", "--db",
+                                  str(store_path))
+    assert output.strip() and "linkchart.store.repository" in modules
 
 
 def test_a_store_to_upgrade_is_opened_by_the_store(tmp_path):

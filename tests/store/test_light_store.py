@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import insert
 
 from linkchart.config import database_url
+from linkchart.model import DocExtraction, Document, Entity
 from linkchart.store import Store
 from linkchart.store.light import LightStore
 from linkchart.store.schema import review_candidates
@@ -142,3 +143,56 @@ def test_each_sqlite_read_sees_one_snapshot(tmp_path, sample):
                 store.add_judgement("note", {"on": "entity", "target": "E1", "text": "x"})
             assert light.reader.scalar(count) == before == 0
         assert light.reader.scalar(count) == 1
+
+
+def _cited(evidence):
+    return evidence["outlet"] != "Coastal Post" and evidence["source_kind"] != "anonymous"
+
+
+def test_what_the_analyses_read_is_the_stores(judged, light):
+    """`linkchart analyze`: ties, relations with their evidence (kept by a test, holding
+    some words, denied), the first quotes of pairs, entities by id."""
+    ids = [e["id"] for e in judged.entities(limit=100)]
+    _same(judged, light, "entities_by_id", [*ids, "E999"])
+    for types in (None, ["member_of", "supports"]):
+        assert _same(judged, light, "ties", None, types)
+        _same(judged, light, "ties", ["E1", "E4"], types, min_sources=2, min_confidence=0.5)
+        for period in ((None, None), ("2021", None), (None, "2021-03-01"), ("2021-03", "2022")):
+            assert _same(judged, light, "relations", None, types, *period) or period[0]
+            _same(judged, light, "relations", ["E1", "E3"], types, *period, min_sources=2)
+            _same(judged, light, "relations_kept", types, *period, _cited)
+    kept = _same(judged, light, "relations_kept", None, None, None, lambda e: True,
+                 containing=["commander", "SHIELD", ""])
+    assert 0 < len(kept) < len(judged.relations())
+    _same(judged, light, "relations_kept", None, None, None, lambda e: True, ["100%"])
+    denied = _same(judged, light, "relations_kept", None, None, None, lambda e: True,
+                   denied_only=True)
+    assert [t["negated"] for t in denied] == [True]
+    assert len(_same(judged, light, "pair_quotes", [(a, b) for a in ids for b in ids])) > 2
+
+
+ORDER = ("Valoria ordered the Northern Shield Brigade to withdraw from Port Selin. "
+         "Commanders met in Port Selin on Monday.")
+
+
+def test_what_the_analyses_read_of_documents_is_the_stores(judged, light):
+    """Documents with their text, mentions, local entities, statements and events, and the
+    text cues found at ingest (here a directive to the brigade)."""
+    judged.add_extractions([DocExtraction(
+        Document(id="d5", text=ORDER, outlet="Coastal Post", published="2021-04-02"),
+        entities=[Entity("e1", "Valoria", "country", mentions=[(0, 7)]),
+                  Entity("e2", "Northern Shield Brigade", "armed_group", mentions=[(20, 43)])])])
+    docs = [d["id"] for d in judged.documents()]
+    assert len(_same(judged, light, "document_texts")) == 5
+    _same(judged, light, "document_texts", docs[1:3], "2021")
+    for event_types in ((), ("ASSAULT", "COERCE")):
+        for mentions in (True, False):
+            _same(judged, light, "document_material", docs, event_types, mentions)
+    kinds = ["directive", "request", "meeting", "front_claim", "denial", "anonymous_contrast"]
+    _same(judged, light, "cues_of_kinds", kinds)
+    _same(judged, light, "cues_of_kinds", kinds, docs[:2])
+    _same(judged, light, "documents_with_cues", kinds)
+    assert [c["reaches"] for c in _same(judged, light, "reached_entities", kinds)] == [["E1"]]
+    assert _same(judged, light, "cue_documents", docs)
+    assert _same(judged, light, "cue_documents", docs, "2021", "2021-06") is not None
+    assert _same(judged, light, "documents_without_cues") == 0

@@ -109,11 +109,12 @@ def test_a_store_written_before_gets_the_cues_ingest_writes(url):
 
 
 def test_changed_cue_words_ask_for_a_new_scan(store, monkeypatch):
-    from linkchart.store import text_cues
+    from linkchart.store import read_cues, text_cues
 
     store.add_extractions([article("d1", DENIAL), article("d2", FRONT)])
     written = rows(store)
-    monkeypatch.setattr(text_cues, "version", lambda: "changed")
+    for module in (text_cues, read_cues):  # the writes and the reads
+        monkeypatch.setattr(module, "version", lambda: "changed")
     assert store.documents_without_cues() == 2
     with pytest.raises(AnalysisError):
         analyze(store, "contradictions", Selection())
@@ -126,12 +127,13 @@ def test_the_cues_command_scans_what_lacks_cues(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
     from linkchart.cli import app
-    from linkchart.store import text_cues
+    from linkchart.store import read_cues, text_cues
 
     path = str(tmp_path / "chart.db")
     with Store.open(path, resolver=resolve) as store:
         store.add_extractions([article("d1", DENIAL), article("d2", FRONT)])
-    monkeypatch.setattr(text_cues, "version", lambda: "changed")
+    for module in (text_cues, read_cues):
+        monkeypatch.setattr(module, "version", lambda: "changed")
     result = CliRunner().invoke(app, ["cues", "--db", path])
     assert result.exit_code == 0, result.output
     assert "scanned 2 documents: 3 text cues" in result.output

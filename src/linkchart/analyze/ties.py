@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from linkchart.analyze.selection import Selection
-from linkchart.store.graph import count_sources
+from linkchart.store.tie_shapes import count_sources
 
 
 def needs_evidence(selection: Selection) -> bool:

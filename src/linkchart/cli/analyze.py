@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from linkchart.cli.common import DbOption, console, errors, open_store
+from linkchart.cli.common import DbOption, console, errors, open_reader, open_store
 
 KIND_HELP = ("chains, principals (needs --entity), directives, fronts, contradictions, "
              "brokers, sourcing (an actor with --entity, a tie with --tie)")
@@ -66,7 +66,9 @@ def analyze(kind: str = typer.Argument(..., help=KIND_HELP),
     """Find the patterns behind the reporting, each finding with its evidence."""
     from linkchart.analyze import AnalysisError, Selection, analyze as run
 
-    with _without_cycle_collection(), open_store(db) as store:
+    # ties of a period are counted in SQL that only the Store runs (store.ties.counted)
+    opened = open_store(db) if date_from or date_to else open_reader(db)
+    with _without_cycle_collection(), opened as store:
         ids = [_entity_id(store, name) for name in entity or []]
         try:
             selection = Selection(entity_type or None, relation_type or None,

@@ -53,6 +53,20 @@ def year_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None,
     return low, high
 
 
+def year_bounds_sql(column: str, date_from: str | None, date_to: str | None
+                    ) -> tuple[list[str], dict[str, str]]:
+    """`year_bounds` as SQL text on `column`: conditions bound as :low and :high."""
+    low, high = year_bounds(date_from, date_to)
+    where, params = [], {}
+    if low:
+        where.append(f"{column} >= :low")
+        params["low"] = low
+    if high:
+        where.append(f"{column} < :high")
+        params["high"] = high
+    return where, params
+
+
 def earliest(*dates: str | None) -> str | None:
     found = [d for d in map(iso, dates) if d]
     return min(found) if found else None

@@ -1,7 +1,8 @@
 """A store opened only to read, without SQLAlchemy: what `linkchart stats`, `entities`,
-`events`, `show`, `judgements list`, `review` (listing) and `export` read, through the
-stdlib sqlite3 or psycopg and the same `read_*` queries the Store runs, so that a command
-run once starts in a fraction of the time (docs/performance.md, "Start-up").
+`events`, `show`, `judgements list`, `review` (listing), `export` and `analyze` read,
+through the stdlib sqlite3 or psycopg and the same `read_*` queries the Store runs, so
+that a command run once starts in a fraction of the time (docs/performance.md,
+"Start-up"). Ties of a period are counted by the Store alone (`ties.counted`).
 
 `LightStore.open` answers None for a store it cannot read as it is: a URL of another
 driver, an in-memory or URI SQLite database, or a store not at the newest revision,
@@ -13,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from linkchart.store import (read_card, read_corpus, read_entities, read_events,
-                             read_judgements, read_stats)
+from linkchart.store import (read_card, read_corpus, read_cues, read_entities, read_events,
+                             read_judgements, read_material, read_relations, read_stats,
+                             read_ties)
 from linkchart.store.dbapi import (HEAD_REVISION, DbapiReader, connect_postgres,
                                    connect_sqlite, current_revision)
 
@@ -96,3 +98,59 @@ class LightStore:
     def review_candidates(self, status: str | None = "open", limit: int = 50,
                           entity: str | None = None) -> list[dict[str, Any]]:
         return self._read(read_judgements.reviews, status, limit, entity)
+
+    def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return self._read(read_entities.entities_by_id, list(entity_ids))
+
+    def relations(self, entity_ids: Iterable[str] | None = None,
+                  types: Iterable[str] | None = None, date_from: str | None = None,
+                  date_to: str | None = None, min_sources: int = 1,
+                  min_confidence: float | None = None) -> list[dict[str, Any]]:
+        return self._read(read_relations.relation_list, entity_ids, types, date_from,
+                          date_to, min_sources, None, min_confidence)
+
+    def ties(self, entity_ids: Iterable[str] | None = None,
+             types: Iterable[str] | None = None, date_from: str | None = None,
+             date_to: str | None = None, min_sources: int = 1,
+             min_confidence: float | None = None, among: set[str] | None = None
+             ) -> list[dict[str, Any]]:
+        """The Store's `ties` without a period (from the tie table)."""
+        if date_from or date_to:
+            raise ValueError("ties of a period are counted by the Store, not the light reader")
+        return self._read(read_ties.tie_list, entity_ids, types, min_sources, among,
+                          min_confidence)
+
+    def relations_kept(self, types: Iterable[str] | None, date_from: str | None,
+                       date_to: str | None, keep, containing: Iterable[str] = (),
+                       denied_only: bool = False) -> list[dict[str, Any]]:
+        return self._read(read_relations.relations_kept, types, date_from, date_to, keep,
+                          containing, denied_only)
+
+    def pair_quotes(self, pairs: Iterable[tuple[str, str]]
+                    ) -> dict[tuple[str, str], dict[str, Any]]:
+        return self._read(read_relations.pair_quotes, pairs)
+
+    def document_texts(self, ids: Iterable[str] | None = None, date_from: str | None = None,
+                       date_to: str | None = None) -> list[dict[str, Any]]:
+        return self._read(read_material.document_texts, ids, date_from, date_to)
+
+    def document_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = (),
+                          mentions: bool = True) -> dict[str, dict[str, Any]]:
+        return self._read(read_material.document_material, doc_ids, event_types, mentions)
+
+    def cues_of_kinds(self, kinds: Iterable[str], doc_ids: Iterable[str] | None = None
+                      ) -> list[dict[str, Any]]:
+        return self._read(read_cues.cues_of_kinds, kinds, doc_ids)
+
+    def documents_with_cues(self, kinds: Iterable[str]) -> set[str]:
+        return self._read(read_cues.documents_with, kinds)
+
+    def reached_entities(self, kinds: Iterable[str]) -> list[dict[str, Any]]:
+        return self._read(read_cues.reached_entities, kinds)
+
+    def cue_documents(self, doc_ids: Iterable[str], date_from: str | None = None,
+                      date_to: str | None = None) -> list[dict[str, Any]]:
+        return self._read(read_cues.cue_documents, doc_ids, date_from, date_to)
+
+    def documents_without_cues(self) -> int:
+        return self._read(read_cues.unscanned_count)

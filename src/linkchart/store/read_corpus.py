@@ -10,17 +10,8 @@ from linkchart.store.dbapi import Reader, decoded
 from linkchart.store.read_card import header
 from linkchart.store.read_events import event_list
 from linkchart.store.read_hand_made import hand_made, hand_made_links
-from linkchart.store.read_quotes import QUOTE
+from linkchart.store.read_relations import relation_rows_sql
 from linkchart.store.tie_shapes import aggregate
-
-RELATION_ROWS = QUOTE.replace(
-    " FROM relations ",
-    ", document_keys.source_key, s.name AS source_name, s.type AS source_type, "
-    "t.name AS target_name, t.type AS target_type FROM relations "
-    "JOIN document_keys ON document_keys.document_id = relations.document_id "
-    "JOIN entities AS s ON s.id = relations.source_entity "
-    "JOIN entities AS t ON t.id = relations.target_entity ", 1) + " ORDER BY relations.id"
-"""Every relation row with what its evidence shows and both ends' names and types."""
 
 
 def corpus(reader: Reader, detail: bool = False) -> dict[str, Any]:
@@ -42,7 +33,7 @@ def corpus(reader: Reader, detail: bool = False) -> dict[str, Any]:
              "last_seen": r.last_seen} | ({"hand_made": True} if r.id in made else {})
             for r in reader.rows("SELECT * FROM entities ORDER BY num")],
         "relations": [_marked(_relation(g, detail), links.get(g["id"]))
-                      for g in aggregate(reader.rows(RELATION_ROWS))],
+                      for g in aggregate(reader.rows(relation_rows_sql([])))],
         "events": [_event(v, detail) for v in event_list(reader, None, None, None, None)],
         "attributions": attributions(reader),
     }

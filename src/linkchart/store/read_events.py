@@ -33,18 +33,11 @@ def period_sql(types: Iterable[str] | None, date_from: str | None,
     """Conditions on events joined with their documents: of some types, dated (by the
     event's date, else its document's) in the years of the period; `in_period` then
     decides exactly."""
-    when = "coalesce(events.date, documents.published)"
-    where, params = [], {}
+    where, params = dates.year_bounds_sql("coalesce(events.date, documents.published)",
+                                          date_from, date_to)
     if types:
-        among, params = in_list("type", list(types))
-        where.append(f"events.type IN {among}")
-    low, high = dates.year_bounds(date_from, date_to)
-    if low:
-        where.append(f"{when} >= :low")
-        params["low"] = low
-    if high:
-        where.append(f"{when} < :high")
-        params["high"] = high
+        among, values = in_list("type", list(types))
+        where, params = [f"events.type IN {among}", *where], params | values
     return where, params
 
 

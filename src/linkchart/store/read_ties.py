@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from linkchart.store.dbapi import CHUNK, Reader, in_list
-from linkchart.store.tie_shapes import COUNTS, MAX_AMONG_IN_SQL, TIE_KEY, rank, tie_of_row
+from linkchart.store.tie_shapes import (COUNTS, MAX_AMONG_IN_SQL, TIE_KEY, confident, rank,
+                                        tie_of_row)
 
 
 def named_ties(source: str, where: list[str]) -> str:
@@ -19,6 +20,25 @@ def named_ties(source: str, where: list[str]) -> str:
             f"t.name AS target_name, t.type AS target_type, ties.quotes FROM {source} "
             "JOIN entities AS s ON s.id = ties.source JOIN entities AS t ON t.id = ties.target"
             + (" WHERE " + " AND ".join(where) if where else ""))
+
+
+def tie_list(reader: Reader, entity_ids: Iterable[str] | None = None,
+             types: Iterable[str] | None = None, min_sources: int = 1,
+             among: set[str] | None = None,
+             min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """The tie table's ties touching `entity_ids` (all, without) as `kept` keeps them."""
+    return kept(stored(reader, entity_ids, types, among, min_sources), min_sources, among,
+                min_confidence)
+
+
+def kept(found: list[dict[str, Any]], min_sources: int = 1, among: set[str] | None = None,
+         min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """The ties of at least `min_sources` and `min_confidence` (a tie of unscored rows,
+    confidence None, always passes) between entities of `among`, best-sourced first."""
+    return sorted((t for t in found if t["sources"] >= min_sources
+                   and (min_confidence is None or confident(t["confidence"], min_confidence))
+                   and (among is None or (t["source"] in among and t["target"] in among))),
+                  key=rank)
 
 
 def stored(reader: Reader, entity_ids: Iterable[str] | None = None,

@@ -9,10 +9,10 @@ from sqlalchemy import func, inspect, select
 
 from linkchart.config import database_url
 from linkchart.model import DocExtraction
-from linkchart.store import (analysis, card, event_links, graph, hand_made, identity,
-                             judgements, judging, neighbourhood, queries, read_corpus,
-                             read_entities, read_events, read_judgements, read_stats,
-                             text_cues, workspaces, writer)
+from linkchart.store import (card, event_links, hand_made, identity, judgements,
+                             judging, neighbourhood, queries, read_corpus, read_cues,
+                             read_entities, read_events, read_judgements, read_material,
+                             read_relations, read_stats, text_cues, workspaces, writer)
 from linkchart.store.alchemy_reader import AlchemyReader
 from linkchart.store.copies import copies_of
 from linkchart.store.engine import WRITE, make_engine, migrate
@@ -144,8 +144,9 @@ class Store:
                   min_confidence: float | None = None) -> list[dict[str, Any]]:
         """Relations aggregated per (type, source, target, negated), with evidence."""
         with self._read() as conn:
-            return graph.relation_list(conn, entity_ids, types, date_from, date_to,
-                                       min_sources, min_confidence=min_confidence)
+            return read_relations.relation_list(self._reader(conn), entity_ids, types,
+                                                date_from, date_to, min_sources,
+                                                min_confidence=min_confidence)
 
     def events(self, entity_id: str | None = None, types: Iterable[str] | None = None,
                date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
@@ -339,7 +340,7 @@ class Store:
             return queries.entity_locals(conn, entity_id)
 
 
-    # -- what the analyses read (linkchart.store.analysis) -------------------------------
+    # -- what the analyses read (read_relations, read_material, read_cues) ---------------
 
     def relations_kept(self, types: Iterable[str] | None, date_from: str | None,
                        date_to: str | None, keep, containing: Iterable[str] = (),
@@ -348,62 +349,56 @@ class Store:
         holds one of the words of `containing`; only ties denied somewhere with
         `denied_only`)."""
         with self._read() as conn:
-            return analysis.relations_kept(conn, types, date_from, date_to, keep, containing,
-                                           denied_only)
+            return read_relations.relations_kept(self._reader(conn), types, date_from,
+                                                 date_to, keep, containing, denied_only)
 
     def pair_quotes(self, pairs: Iterable[tuple[str, str]]
                     ) -> dict[tuple[str, str], dict[str, Any]]:
         """The first quote of a tie between each pair of entities."""
         with self._read() as conn:
-            return analysis.pair_quotes(conn, pairs)
+            return read_relations.pair_quotes(self._reader(conn), pairs)
 
     def document_texts(self, ids: Iterable[str] | None = None, date_from: str | None = None,
                        date_to: str | None = None) -> list[dict[str, Any]]:
         """Documents (of `ids`, or all) in a period, with their text."""
         with self._read() as conn:
-            return analysis.document_texts(conn, ids, date_from, date_to)
+            return read_material.document_texts(self._reader(conn), ids, date_from, date_to)
 
     def document_material(self, doc_ids: Iterable[str], event_types: Iterable[str] = (),
                           mentions: bool = True) -> dict[str, dict[str, Any]]:
         """Per document: its entity mentions (or, with `mentions` false, its local
         entities by id: `locals`), its attributions and its events of some types, each in
         text order."""
-        doc_ids = list(doc_ids)
         with self._read() as conn:
-            people = analysis.document_mentions(conn, doc_ids) if mentions else \
-                analysis.local_entities(conn, doc_ids)
-            said = analysis.document_attributions(conn, doc_ids)
-            done = analysis.document_events(conn, doc_ids, event_types) if event_types \
-                else {}
-        key, none = ("mentions", []) if mentions else ("locals", {})
-        return {d: {key: people.get(d, none), "attributions": said.get(d, []),
-                    "events": done.get(d, [])} for d in doc_ids}
-    # -- text cues found at ingest (linkchart.store.text_cues) ---------------------------
+            return read_material.document_material(self._reader(conn), doc_ids, event_types,
+                                                   mentions)
+
+    # -- text cues found at ingest (linkchart.store.text_cues, read_cues) ----------------
 
     def cues_of_kinds(self, kinds: Iterable[str], doc_ids: Iterable[str] | None = None
                       ) -> list[dict[str, Any]]:
         with self._read() as conn:
-            return text_cues.cues_of_kinds(conn, kinds, doc_ids)
+            return read_cues.cues_of_kinds(self._reader(conn), kinds, doc_ids)
 
     def documents_with_cues(self, kinds: Iterable[str]) -> set[str]:
         with self._read() as conn:
-            return text_cues.documents_with(conn, kinds)
+            return read_cues.documents_with(self._reader(conn), kinds)
 
     def reached_entities(self, kinds: Iterable[str]) -> list[dict[str, Any]]:
         """Cues of some kinds with the entity ids each may be addressed to."""
         with self._read() as conn:
-            return text_cues.reached_entities(conn, kinds)
+            return read_cues.reached_entities(self._reader(conn), kinds)
 
     def cue_documents(self, doc_ids: Iterable[str], date_from: str | None = None,
                       date_to: str | None = None) -> list[dict[str, Any]]:
         """Documents with their text and the sentence spans their cues refer to."""
         with self._read() as conn:
-            return text_cues.cue_documents_of(conn, doc_ids, date_from, date_to)
+            return read_cues.cue_documents(self._reader(conn), doc_ids, date_from, date_to)
 
     def documents_without_cues(self) -> int:
         """How many documents have no text cues of the current cue words."""
         with self._read() as conn:
-            return text_cues.unscanned_count(conn)
+            return read_cues.unscanned_count(self._reader(conn))
 
     def scan_cues(self, everything: bool = False, batch: int = 200,
                   progress=None) -> tuple[int, int]:
@@ -412,7 +407,7 @@ class Store:
         scanned = found = 0
         with self._read() as conn:
             todo = (list(conn.scalars(select(documents.c.id).order_by(documents.c.id)))
-                    if everything else text_cues.unscanned(conn))
+                    if everything else read_cues.unscanned(self._reader(conn)))
         for i in range(0, len(todo), batch):
             with self._write() as conn, conn.begin():
                 found += text_cues.rescan(conn, todo[i:i + batch])

@@ -1,17 +1,15 @@
 """The text cues of each document (linkchart.extract.cues): written with the document, in
 its transaction; scanned again from the stored text and statements for documents stored
-before (or with other cue words); read by the analyses, one indexed query per kind."""
+before (or with other cue words). The analyses read them through `read_cues`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select
+from sqlalchemy import Connection, delete, insert, select
 
 from linkchart.extract.cues import REQUEST_TYPES, TextCues, find_cues, version
 from linkchart.model import DocExtraction
-from linkchart.store import dates
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import (attributions, cue_documents, doc_entities, documents,
                                     event_participants, events, text_cues)
@@ -55,23 +53,6 @@ def _write(conn: Connection, doc_id: str, found: TextCues,
             "cue_start": c.cue_start, "cue_end": c.cue_end, "detail": c.detail,
             "reaches": c.reaches}
             for c in found.cues])
-
-
-def _unscanned(*columns):
-    """Documents without cues of the current version: stored before text cues, or
-    scanned with other cue words."""
-    return (select(*columns).select_from(documents)
-            .outerjoin(cue_documents, cue_documents.c.document_id == documents.c.id)
-            .where(or_(cue_documents.c.version.is_(None),
-                       cue_documents.c.version != version())))
-
-
-def unscanned(conn: Connection) -> list[str]:
-    return list(conn.scalars(_unscanned(documents.c.id).order_by(documents.c.id)))
-
-
-def unscanned_count(conn: Connection) -> int:
-    return conn.scalar(_unscanned(func.count()))
 
 
 def rescan(conn: Connection, doc_ids: Iterable[str]) -> int:
@@ -138,68 +119,4 @@ def _stored_requests(conn: Connection, doc_ids: list[str]) -> dict[str, list[dic
             .where(event_participants.c.event_id.in_(list(by_event)),
                    event_participants.c.role == "recipient")):
         by_event[event_id]["recipients"].append(local)
-    return found
-
-
-def cues_of_kinds(conn: Connection, kinds: Iterable[str],
-                  doc_ids: Iterable[str] | None = None, columns=()) -> list[dict[str, Any]]:
-    """The cues of some kinds (of some documents), by document, sentence and offset."""
-    stmt = (select(text_cues.c.document_id, text_cues.c.kind, text_cues.c.sentence,
-                   text_cues.c.cue_start, text_cues.c.cue_end, text_cues.c.detail, *columns)
-            .where(text_cues.c.kind.in_(list(kinds)))
-            .order_by(text_cues.c.document_id, text_cues.c.id))
-    chunks = [None] if doc_ids is None else [sorted(set(doc_ids))[i:i + CHUNK]
-                                             for i in range(0, len(set(doc_ids)), CHUNK)]
-    found = []
-    for chunk in chunks:
-        narrowed = stmt if chunk is None else stmt.where(text_cues.c.document_id.in_(chunk))
-        found += [dict(r._mapping) for r in conn.execute(narrowed)]
-    return found
-
-
-def documents_with(conn: Connection, kinds: Iterable[str]) -> set[str]:
-    """The documents holding a cue of one of these kinds."""
-    return set(conn.scalars(select(text_cues.c.document_id)
-                            .where(text_cues.c.kind.in_(list(kinds))).distinct()))
-
-
-def reached_entities(conn: Connection, kinds: Iterable[str]) -> list[dict[str, Any]]:
-    """The cues of some kinds with whom each may be addressed to, as the global entities
-    those local ones are now (`reaches`: entity ids; unresolved ones left out)."""
-    cues = [c for c in cues_of_kinds(conn, kinds, columns=[text_cues.c.reaches])]
-    wanted = {(c["document_id"], local) for c in cues for local in c["reaches"] or []}
-    docs = sorted({doc for doc, _ in wanted})
-    global_of: dict[tuple[str, str], str] = {}
-    for i in range(0, len(docs), CHUNK):
-        rows = conn.execute(select(doc_entities.c.document_id, doc_entities.c.local_id,
-                                   doc_entities.c.entity_id)
-                            .where(doc_entities.c.document_id.in_(docs[i:i + CHUNK]),
-                                   doc_entities.c.entity_id.is_not(None)))
-        global_of.update(((doc, local), entity) for doc, local, entity in rows
-                         if (doc, local) in wanted)
-    for cue in cues:
-        cue["reaches"] = sorted({global_of[(cue["document_id"], local)]
-                                 for local in cue["reaches"] or []
-                                 if (cue["document_id"], local) in global_of})
-    return cues
-
-
-def cue_documents_of(conn: Connection, doc_ids: Iterable[str], date_from: str | None = None,
-                     date_to: str | None = None) -> list[dict[str, Any]]:
-    """Documents in a period with their text and sentence spans, by id."""
-    stmt = (select(documents.c.id, documents.c.title, documents.c.outlet,
-                   documents.c.published, documents.c.text, cue_documents.c.sentences,
-                   cue_documents.c.mentions)
-            .join(cue_documents, cue_documents.c.document_id == documents.c.id)
-            .order_by(documents.c.id))
-    ids = sorted(set(doc_ids))
-    found = []
-    for i in range(0, len(ids), CHUNK):
-        for r in conn.execute(stmt.where(documents.c.id.in_(ids[i:i + CHUNK]))):
-            if dates.in_range(r.published, date_from, date_to):
-                found.append({"id": r.id, "title": r.title, "outlet": r.outlet,
-                              "published": r.published, "text": r.text,
-                              "sentences": [tuple(s) for s in r.sentences or []],
-                              "mentions": r.mentions or []})
-    found.sort(key=lambda d: d["id"])
     return found

@@ -17,18 +17,18 @@ from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import read_ties
 from linkchart.store.alchemy_reader import AlchemyReader
 from linkchart.store.dates import in_range_sql
-from linkchart.store.graph import (CONFIDENCE_CAP, confident, lookup_values, lookups, rank,
-                                   touching)
+from linkchart.store.read_relations import lookups
 from linkchart.store.lookup import CHUNK
 from linkchart.store.schema import attributions, document_keys, entities, relations
 from linkchart.store.schema import ties as tie_table
-from linkchart.store.tie_shapes import COUNTS, ROLE_SEPARATOR, TIE_KEY, tie_of_row
+from linkchart.store.tie_shapes import (CONFIDENCE_CAP, COUNTS, ROLE_SEPARATOR, TIE_KEY,
+                                        confident, tie_of_row)
 
 _COMMA = "\x1e"  # another: stands for a comma inside a role while SQLite joins roles
 class _Shape(NamedTuple):
     """What the counting statements depend on, apart from the values bound to them."""
     ends: tuple[str, ...] | None
-    """The end column of each look-up (`graph.lookups`); None for every relation."""
+    """The end column of each look-up (`read_relations.lookups`); None for every relation."""
     target_in_sql: bool
     types: bool
     date_from: bool
@@ -44,18 +44,15 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
     """Ties touching `entity_ids` (all, without), best-sourced first; with `among` (which
     holds `entity_ids`), only the ties between entities of `among`; with `min_confidence`,
     only ties at or above it (a tie of unscored rows, confidence None, always passes).
-    Without a period they are read from the tie table."""
-    if date_from or date_to:
-        # counting narrows to `among` in SQL only when it is `entity_ids` (the rows from
-        # one of them to another); otherwise the ties are cut to `among` below
-        same = among is not None and entity_ids is not None and among == set(entity_ids)
-        found = counted(conn, entity_ids, types, date_from, date_to, among if same else None)
-    else:
-        found = stored(conn, entity_ids, types, among, min_sources)
-    return sorted((t for t in found if t["sources"] >= min_sources
-                   and (min_confidence is None or confident(t["confidence"], min_confidence))
-                   and (among is None or (t["source"] in among and t["target"] in among))),
-                  key=rank)
+    Without a period they are read from the tie table (read_ties.tie_list)."""
+    if not (date_from or date_to):
+        return read_ties.tie_list(AlchemyReader(conn), entity_ids, types, min_sources, among,
+                                  min_confidence)
+    # counting narrows to `among` in SQL only when it is `entity_ids` (the rows from one
+    # of them to another); otherwise the ties are cut to `among` below
+    same = among is not None and entity_ids is not None and among == set(entity_ids)
+    found = counted(conn, entity_ids, types, date_from, date_to, among if same else None)
+    return read_ties.kept(found, min_sources, among, min_confidence)
 
 
 # ------------------------------------------------------------------ from the tie table
@@ -128,6 +125,21 @@ def tie_count_sql(entity_id_column):
 
 
 # ------------------------------------------------------------------ from relation rows
+
+def touching(stmt: Select, ends: Iterable[str], target_in_sql: bool) -> list[Select]:
+    """`stmt` narrowed to each look-up of `read_relations.lookups` (`ends`, their
+    columns): its ids bound as ids_0, ids_1..., the targets as among (`lookup_values`)."""
+    if target_in_sql:
+        stmt = stmt.where(relations.c.target_entity.in_(bindparam("among", expanding=True)))
+    return [stmt.where(relations.c[end].in_(bindparam(f"ids_{i}", expanding=True)))
+            for i, end in enumerate(ends)]
+
+
+def lookup_values(looked_up: list[tuple[str, list[str]]], among: set[str] | None
+                  ) -> dict[str, list[str]]:
+    return {"among": sorted(among or ())} | {f"ids_{i}": ids
+                                             for i, (_, ids) in enumerate(looked_up)}
+
 
 def counted(conn: Connection, entity_ids: Iterable[str] | None = None,
             types: Iterable[str] | None = None, date_from: str | None = None,
