@@ -824,3 +824,10 @@ def test_an_envoy_is_no_member_of_the_state_he_is_sent_to(relations_of):
     found = relations_of("The U.S. ambassador to Libya Christopher Stevens was killed in "
                          "Benghazi.")
     assert ("member_of", "Christopher Stevens", "Libya") not in found
+
+
+def test_a_capitalised_title_before_a_person_names_the_person(relations_of):
+    found = relations_of("There were bitter disputes between Obama and House Speaker John "
+                         "Boehner.")
+    assert ("opposes", "John Boehner", "Obama") in {(t, *sorted((s, o))) for t, s, o in found}
+    assert not any("House" in (s, o) and t == "opposes" for t, s, o in found)

@@ -126,7 +126,7 @@ class Context:
         research organisation International Crisis Group" is the group named."""
         if head.i in self.token_referent or (anaphora and self._demonym(head)):
             return self.referent(head, anaphora)
-        index = self._named_modifier(head)
+        index = None if self._titles_a_name(head) else self._named_modifier(head)
         if index is None and head.dep_ in ("appos", "compound"):
             index = self.referent(head.head, anaphora=False)
         if index is None and anaphora:
@@ -137,6 +137,13 @@ class Context:
         if index is None and head.lower_ == "whose" and head.head.head.dep_ == "relcl":
             index = self._relative_antecedent(head.head.head.head)  # "X, whose forces ..."
         return index
+
+    def _titles_a_name(self, head: Token) -> bool:
+        """'House Speaker John Boehner': the capitalised title of the person named after
+        it, not its compound ('House')."""
+        after = self.token_referent.get(head.i + 1)
+        return head.pos_ == "PROPN" and head.is_title and after is not None and \
+            self.type_of(after) == "person"
 
     def _relative_antecedent(self, noun: Token) -> int | None:
         """What 'who' stands for: the noun the clause hangs on, or the name that noun is
