@@ -686,6 +686,11 @@ def test_reciprocal_verbs_tie_a_coordinated_subject(relations_of):
             ("opposes", "Amal", "Hezbollah")} <= {(t, *sorted((s, o))) for t, s, o in found}
 
 
+def test_teaming_up_with_a_partner_allies_them(relations_of):
+    found = relations_of("The Taliban teamed up with al-Qaeda in 1996.")
+    assert any(t == "allied_with" and {s, o} == {"Taliban", "al-Qaeda"} for t, s, o in found)
+
+
 def test_fighting_side_by_side_is_no_rivalry(relations_of):
     found = relations_of("The United States and Britain fought in Iraq in 2003.")
     assert not any(t == "opposes" for t, _, _ in found)

@@ -61,6 +61,9 @@ class VerbRules(RuleFamily):
         for n, side in enumerate(sides):
             for other in sides[n + 1:]:
                 self.add(kind, side, other, [verb], verb)
+        partners = [i for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                    for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
+        self.add_all({"type": kind}, sides, partners, verb)  # "joined forces with them"
 
     def _reciprocal_kind(self, verb: Token) -> str | None:
         words, lemma = self.words, verb.lemma_.lower()
