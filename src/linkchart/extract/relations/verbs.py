@@ -54,7 +54,7 @@ class VerbRules(RuleFamily):
 
     # -- "Obama and Putin have clashed", "the Taliban and IS fought each other"
     def reciprocal(self, verb: Token) -> None:
-        kind = self._reciprocal_kind(verb)
+        kind = self._reciprocal_kind(verb) if verb.pos_ == "VERB" else None
         if kind is None:
             return
         sides = self.syntax.subjects(verb)
@@ -63,7 +63,8 @@ class VerbRules(RuleFamily):
                 self.add(kind, side, other, [verb], verb)
         partners = [i for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
                     for o in p.children if o.dep_ == "pobj" for i in self.context.referents_of(o)]
-        self.add_all({"type": kind}, sides, partners, verb)  # "joined forces with them"
+        if sides and partners:  # "joined forces with them"
+            self.add_all({"type": kind}, sides, partners, verb)
 
     def _reciprocal_kind(self, verb: Token) -> str | None:
         words, lemma = self.words, verb.lemma_.lower()
