@@ -771,3 +771,14 @@ def test_releasing_a_photo_is_no_act_but_releasing_a_person_is(events_of):
     events, names = events_of("Hezbollah released Ahmed Rashid on Friday.")
     release = only(events, "RETREAT")
     assert named(release.actors, names) == {"Hezbollah"}
+
+
+def test_a_year_naming_a_thing_or_a_date_in_a_clause_on_another_noun_dates_nothing(events_of):
+    events, _ = events_of("In a bid yesterday to end the crisis, Hezbollah called on Hamas to "
+                          "vote immediately on a 2014 budget.", "2014-05-20")
+    request = only(events, "REQUEST")
+    assert request.date == "2014-05-19"
+    events, _ = events_of("Sources close to Hezbollah, which is expected to play a major role "
+                          "in an attack on Hamas, say it will begin after the holiday, which "
+                          "ended Thursday.", "2013-10-18")
+    assert all(e.date != "2013-10-17" for e in events if e.type == "ASSAULT")

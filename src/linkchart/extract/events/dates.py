@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.events.candidates import Candidate, Trigger
 from linkchart.extract.events.syntax import governing_verb
-from linkchart.nlp.dates import MONTHS, resolve_date
+from linkchart.nlp.dates import MONTHS, TIME_OF_DAY, resolve_date
 
 DATE_LABELS = ("DATE", "TIME")
 MONTH_WORDS = frozenset(MONTHS)
@@ -53,6 +53,7 @@ class DateFinder:
         self.last_date: str | None = None
         self.spans: list[Span] = []
         self.anchors: dict[int, list[Span]] = {}
+        self.anchor_of: dict[int, Token] = {}  # a date's start -> the word it modifies
 
     def attach(self, triggers: dict, nominal: set[int]) -> None:
         """Each DATE expression to the trigger or verb it modifies."""
@@ -61,6 +62,7 @@ class DateFinder:
             anchor = _anchor_of(ent, triggers, nominal)
             if anchor is not None:
                 self.anchors.setdefault(anchor.i, []).append(ent)
+                self.anchor_of[ent.start] = anchor
 
     def date(self, trigger: Trigger, candidate: Candidate) -> None:
         """Date the candidate from its clause: the trigger and the verb that carries it
@@ -72,8 +74,10 @@ class DateFinder:
             return
         for head in heads:
             for ent in self.anchors.get(head.i, []):
-                # "declared a cease-fire until elections on Nov. 1": not when it happened
-                if not _a_deadline(ent) and self._use_date(ent, candidate):
+                # "declared a cease-fire until elections on Nov. 1", "to vote on a 2014
+                # budget": not when it happened
+                if not _a_deadline(ent) and not _names_another(ent, head) and \
+                        self._use_date(ent, candidate):
                     return
         self._date_from_sentence(trigger.token, candidate)
         if candidate.date is None and self.published and _ongoing(trigger):
@@ -85,12 +89,20 @@ class DateFinder:
         """A sentence that names one date dates the event its syntax left undated ("the
         group claimed responsibility for the attack on Friday", the date hung elsewhere)."""
         sentence = token.sent
-        found = [ent for ent in self.spans
-                 if sentence.start <= ent.start and ent.end <= sentence.end]
-        if len(found) == 1 and not _a_deadline(found[0]) and not _names_a_thing(found[0]) \
+        found = [ent for ent in self.spans if sentence.start <= ent.start and
+                 ent.end <= sentence.end and not _names_a_thing(ent)
+                 and not self._describes_another(ent, token)]
+        if len(found) == 1 and not _a_deadline(found[0]) \
                 and len(resolve_date(found[0].text, PROBE_DATE, PROBE_DATE) or "") == \
                 len(PROBE_DATE):
             self._use_date(found[0], candidate)  # a day: "on Friday", "yesterday", "3 March"
+
+    def _describes_another(self, ent: Span, trigger: Token) -> bool:
+        """'the holiday, which ended Thursday': a date in a clause on another noun."""
+        anchor = self.anchor_of.get(ent.start)
+        return anchor is not None and anchor.dep_ in ("relcl", "acl") and \
+            anchor.head.i != trigger.i and \
+            not anchor.left_edge.i <= trigger.i <= anchor.right_edge.i
 
     def _date_up_the_clause(self, token: Token, heads: list[Token],
                             candidate: Candidate) -> bool:
@@ -127,9 +139,16 @@ class DateFinder:
 
 
 def _names_a_thing(ent: Span) -> bool:
-    """'Ukraine's May 25 elections': the date of the elections, not of the sentence."""
+    """'Ukraine's May 25 elections': the date of the elections, not of the sentence
+    ('Friday evening' is a time)."""
     root = ent.root
-    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN"
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and \
+        not re.fullmatch(TIME_OF_DAY, " " + root.head.lower_)
+
+
+def _names_another(ent: Span, head: Token) -> bool:
+    """'a 2014 budget' dates the budget, not the head the date is found under."""
+    return _names_a_thing(ent) and ent.root.head.i != head.i
 
 
 def _ongoing(trigger: Trigger) -> bool:
