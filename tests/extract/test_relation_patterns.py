@@ -836,3 +836,11 @@ def test_a_capitalised_title_before_a_person_names_the_person(relations_of):
                          "Boehner.")
     assert ("opposes", "John Boehner", "Obama") in {(t, *sorted((s, o))) for t, s, o in found}
     assert not any("House" in (s, o) and t == "opposes" for t, s, o in found)
+
+
+def test_what_is_handed_over_gives_nothing_and_who_replaces_with_succeeds_no_one(relations_of):
+    found = relations_of("Five Taliban prisoners were transferred to Qatar. Donald Trump is "
+                         "replacing H.R. McMaster with John Bolton.")
+    assert not any(t == "supports" for t, _, _ in found)
+    assert ("succeeded", "John Bolton", "H.R. McMaster") in found
+    assert not any(s == "Donald Trump" and t == "succeeded" for t, s, _ in found)

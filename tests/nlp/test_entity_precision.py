@@ -320,3 +320,11 @@ def test_pro_and_anti_name_a_side_not_a_body_of_it(entities_of):
     assert not any("forces" in name.lower() for name in found)
     assert "Anti-Assad" not in found
     assert found["Hezbollah"].type == "armed_group"
+
+
+def test_a_datelines_outlet_is_no_acronym_of_its_place(entities_of):
+    found = entities_of("Washington (CNN) President Trump said on Sunday that the US would "
+                        "act.\n\nA senior official told CNN's Jake Tapper that the US was "
+                        "ready.")
+    assert found["CNN"].type == "media"
+    assert all("CNN" not in e.aliases for e in found.values())

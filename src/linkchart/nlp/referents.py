@@ -211,11 +211,16 @@ def _initials(span: Span) -> str | None:
 def _bracket_acronyms(doc: Doc) -> dict[str, str]:
     """'the Popular Mobilisation Forces (PMF)': PMF -> Popular Mobilisation Forces."""
     defined = {}
+    layout = doc._.layout
     for span in doc.ents:
         end = span.end
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
                 and ACRONYM.match(doc[end + 1].text):
-            defined[doc[end + 1].text] = span.text
+            acronym = doc[end + 1]
+            if layout is not None and layout.is_furniture(
+                    acronym.idx, acronym.idx + len(acronym.text)):
+                continue  # 'Washington (CNN)': a dateline's outlet, no acronym
+            defined[acronym.text] = span.text
     return defined
 
 

@@ -32,6 +32,10 @@ class VerbRules(RuleFamily):
         objects = self.syntax.direct_objects(token) or self._ground_of(token)
         if _fought_over(token):
             objects = []  # "Sonora is being fought over by two gangs": the prize, no foe
+        if self.words.verbs.get(lemma) == "succeeded" and _replacements(token):
+            # "Trump replacing McMaster with Bolton": Bolton succeeds
+            subjects = [i for p in _replacements(token) for o in p.children
+                        if o.dep_ == "pobj" for i in self.context.referents_of(o)]
         if lemma in self.words.verbs and subjects and objects:
             said = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
             kind = self.words.verbs[lemma]
@@ -50,7 +54,10 @@ class VerbRules(RuleFamily):
                 continue
             objects = side[1] if side else [o for o in prep.children if o.dep_ == "pobj"]
             targets = [i for o in objects for i in self.context.referents_of(o)]
-            self.add_all(cue, subjects or self.syntax.passive_subjects(token), targets, token)
+            # "prisoners were transferred to Qatar": what is given gives nothing
+            givers = subjects or ([] if cue["type"] == "supports" and prep.lower_ == "to"
+                                  else self.syntax.passive_subjects(token))
+            self.add_all(cue, givers, targets, token)
 
     # -- "Obama and Putin have clashed", "the Taliban and IS fought each other"
     def reciprocal(self, verb: Token) -> None:
@@ -186,6 +193,12 @@ def _mistagged_verb(token: Token) -> bool:
     """'The Quds Force answers directly to Khamenei': the small model tags 'answers' a noun
     but still gives it a subject."""
     return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _replacements(verb: Token) -> list[Token]:
+    """The 'with' of 'replacing X with Y', hung on the verb or on its object."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
 
 
 def _phrase_of(token: Token) -> str:
