@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LOWER
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Span, Token
 
@@ -49,6 +50,7 @@ class AttributionExtractor:
         self.quoted_speakers = set(self.words["quoted_speakers"])
         self.quotes = [Quote(m.start(1 if m.group(1) else 2), m.end(1 if m.group(1) else 2))
                        for m in QUOTE.finditer(context.text)]
+        self._lowers = None  # the document's lower-case forms, as an array, when needed
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
@@ -473,16 +475,23 @@ class AttributionExtractor:
                 c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss"
                 for c in token.children):
             return None
-        doc = self.context.doc
-        earlier = [t for t in doc[:token.i] if t.lower_ == token.lower_]
+        same = self._tokens_of(token)
+        earlier = [t for t in same if t.i < token.i]
         if earlier:
             title = earlier[-1]  # "the official" is the official told of last
             return self._person_titled_by(title) if self._fits(token, title) else None
         # "Israel's national police commissioner says ...", and below "National Police
         # Commissioner Yochanan Danino told ...": the one person titled so later
-        later = {self._person_titled_by(t) for t in doc[token.i + 1:]
-                 if t.lower_ == token.lower_ and self._fits(token, t)} - {None}
+        later = {self._person_titled_by(t) for t in same
+                 if t.i > token.i and self._fits(token, t)} - {None}
         return later.pop() if len(later) == 1 else None
+
+    def _tokens_of(self, word: Token) -> list[Token]:
+        """The tokens of the document with this word's lower-case form, in order."""
+        if self._lowers is None:
+            self._lowers = self.context.doc.to_array(LOWER)
+        doc = self.context.doc
+        return [doc[int(i)] for i in (self._lowers == word.lex.lower).nonzero()[0]]
 
     def _fits(self, description: Token, title: Token) -> bool:
         """'the political counselor' is not 'an administrative counselor' told of

@@ -23,6 +23,8 @@ from linkchart.nlp.tokenizer import text_of
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 DASHES = frozenset({"-", "‐", "–"})
+PLURAL_SUBJECT_PRONOUNS = frozenset(lexicon("anaphora")["plural_subject_pronouns"])
+HYPHENATED_TIES = frozenset(lexicon("relations")["hyphenated"])
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
 SIDE_PREFIXES = frozenset(lexicon("relations")["prefixes"])  # "pro-", "anti-"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -99,7 +101,7 @@ class Context:
                      coordinated: bool = True) -> list[int]:
         """The referents a phrase headed by `token` names, through coordination and
         'including'/'such as' lists, and compounds ("the Kataib Hezbollah militia")."""
-        if anaphora and token.lower_ in lexicon("anaphora")["plural_subject_pronouns"]:
+        if anaphora and token.lower_ in PLURAL_SUBJECT_PRONOUNS:
             group = self._reporting_group(token)
             if group:
                 return group
@@ -555,9 +557,8 @@ def _reporting_verbs() -> frozenset[str]:
 
 def _tied_by_hyphen(noun: Token) -> bool:
     """'the Saudi-backed government', 'the Iran-allied authorities'."""
-    hyphenated = lexicon("relations")["hyphenated"]
     doc = noun.doc
-    return any(c.i < noun.i and c.lower_ in hyphenated and c.i >= 2 and
+    return any(c.i < noun.i and c.lower_ in HYPHENATED_TIES and c.i >= 2 and
                doc[c.i - 1].text in ("-", "‐") for c in noun.children)
 
 

@@ -23,8 +23,9 @@ def link_casualties(found: list[Candidate], sent: Span, earlier: list[Candidate]
     killed, wounded = count_casualties(sent, lex)
     found = _agents_folded(found)
     host = _sentence_assault(found)
-    target = host or (None if _war_toll(sent, lex) else _assault_told_before(found, earlier))
-    if target is None and not _war_toll(sent, lex):
+    toll = host is None and _war_toll(sent, lex)
+    target = host or (None if toll else _assault_told_before(found, earlier))
+    if target is None and not toll:
         # "Gunmen killed three police officers in Kandahar": a killing placed, by no one named
         host = target = next((c for c in found if c.type == "ASSAULT" and c.casualty_only
                               and c.location is not None), None)

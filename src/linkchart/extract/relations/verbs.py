@@ -75,6 +75,8 @@ class VerbRules(RuleFamily):
 
     def _reciprocal_kind(self, verb: Token) -> str | None:
         words, lemma = self.words, verb.lemma_.lower()
+        if lemma not in words.reciprocal_heads:
+            return None
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         each_other = any(_phrase_of(o) in words.reciprocal_objects for o in objects)
         if each_other and lemma in words.reciprocal_with_each_other:

@@ -33,6 +33,7 @@ class RelationWords:
     reciprocal_verbs: dict[str, str]
     reciprocal_with_each_other: dict[str, str]
     reciprocal_objects: set[str]
+    reciprocal_heads: set[str]
     verb_lemmas_with_preps: set[str]
     message_nouns: set[str]
     territory_nouns: set[str]
@@ -99,6 +100,8 @@ def _verbs(words: dict) -> dict:
         reciprocal_verbs=phrase_map(words["reciprocal"]["verbs"]),
         reciprocal_with_each_other=phrase_map(words["reciprocal"]["with_each_other"]),
         reciprocal_objects=set(words["reciprocal"]["objects"]),
+        reciprocal_heads={str(w).split()[0] for group in ("verbs", "with_each_other")
+                          for ws in words["reciprocal"][group].values() for w in ws},
         verb_lemmas_with_preps={verb for verb, _ in verb_preps},
         message_nouns=set(words["message_nouns"]),
         territory_nouns=set(words["territory_nouns"]),
