@@ -844,3 +844,9 @@ def test_what_is_handed_over_gives_nothing_and_who_replaces_with_succeeds_no_one
     assert not any(t == "supports" for t, _, _ in found)
     assert ("succeeded", "John Bolton", "H.R. McMaster") in found
     assert not any(s == "Donald Trump" and t == "succeeded" for t, s, _ in found)
+
+
+def test_a_group_operating_in_a_place_is_based_there(relations_of):
+    found = relations_of("The Haqqani network operates in Afghanistan and Pakistan.")
+    assert {("based_in", "Haqqani network", "Afghanistan"),
+            ("based_in", "Haqqani network", "Pakistan")} <= found
