@@ -850,3 +850,10 @@ def test_a_group_operating_in_a_place_is_based_there(relations_of):
     found = relations_of("The Haqqani network operates in Afghanistan and Pakistan.")
     assert {("based_in", "Haqqani network", "Afghanistan"),
             ("based_in", "Haqqani network", "Pakistan")} <= found
+
+
+def test_a_state_called_an_ally_of_an_alliance_is_its_member(relations_of):
+    found = relations_of("The United States, a NATO ally, objected. NATO ally Turkey bought "
+                         "Russian missiles. Hezbollah, an ally of Iran, fired rockets.")
+    assert {("member_of", "United States", "NATO"), ("member_of", "Turkey", "NATO")} <= found
+    assert any(t == "allied_with" and {s, o} == {"Hezbollah", "Iran"} for t, s, o in found)

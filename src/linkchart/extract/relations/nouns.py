@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from linkchart.extract.relations.constants import ACTORS, LINK_NOUNS, TIE_PREPS
+from linkchart.extract.relations.constants import ACTORS, LINK_NOUNS, STATE_MEMBERSHIPS, TIE_PREPS
 from linkchart.extract.relations.family import RuleFamily
 
 
@@ -41,8 +41,15 @@ class RelationalNounRules(RuleFamily):
             for other in others:
                 if kind == "supports_reverse":
                     self.add("supports", other, holder, [token], token)
+                elif kind == "allied_with" and self._joined(holder, other):
+                    # "the United States, a NATO ally": a member of the alliance
+                    self.add("member_of", holder, other, [token], token)
                 else:
                     self.add(kind, holder, other, [token], token)
+
+    def _joined(self, state: int, body: int) -> bool:
+        types = self.context.type_of
+        return types(state) == "country" and types(body) in STATE_MEMBERSHIPS
 
     def _patron_by_demonym(self, token: Token) -> list[int]:
         """'an Iranian proxy', 'an Iranian proxy militia': the proxy's patron."""
