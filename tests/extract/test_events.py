@@ -782,3 +782,10 @@ def test_a_year_naming_a_thing_or_a_date_in_a_clause_on_another_noun_dates_nothi
                           "in an attack on Hamas, say it will begin after the holiday, which "
                           "ended Thursday.", "2013-10-18")
     assert all(e.date != "2013-10-17" for e in events if e.type == "ASSAULT")
+
+
+def test_releasing_a_person_named_by_office_is_a_release(events_of):
+    events, names = events_of("Israel on Wednesday released the mayor of Beirut, a member of "
+                              "Hezbollah jailed a year ago.")
+    release = only(events, "RETREAT")
+    assert named(release.actors, names) == {"Israel"}
