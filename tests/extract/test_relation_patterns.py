@@ -857,3 +857,18 @@ def test_a_state_called_an_ally_of_an_alliance_is_its_member(relations_of):
                          "Russian missiles. Hezbollah, an ally of Iran, fired rockets.")
     assert {("member_of", "United States", "NATO"), ("member_of", "Turkey", "NATO")} <= found
     assert any(t == "allied_with" and {s, o} == {"Hezbollah", "Iran"} for t, s, o in found)
+
+
+def test_a_groups_branch_in_a_country_is_based_there_not_part_of_it(relations_of):
+    found = relations_of("Yemen's al-Qaeda branch claimed the attack. Iran's Ministry of "
+                         "Intelligence denied it.")
+    assert ("based_in", "al-Qaeda", "Yemen") in found
+    assert ("part_of", "al-Qaeda", "Yemen") not in found
+    assert ("part_of", "Ministry of Intelligence", "Iran") in found
+
+
+def test_a_possessive_on_a_plain_noun_owns_no_name_in_it(relations_of):
+    found = relations_of("Warren Richey wrote his Hezbollah coverage from Boston. The "
+                         "Revolutionary Guards and its elite Quds Force unit were blamed.")
+    assert not any(s == "Warren Richey" for _, s, _ in found)
+    assert ("part_of", "Quds Force", "Revolutionary Guards") in found

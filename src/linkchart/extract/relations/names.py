@@ -7,12 +7,22 @@ from spacy.tokens import Token
 
 from linkchart.extract.relations.constants import (
     ACTORS, ORGANISATION_TYPES, ORGS_AND_STATES, PLACES)
+from linkchart.extract.lexicons import lexicon
 from linkchart.extract.relations.family import RuleFamily
 from linkchart.nlp.lexicon import typing_lexicon
 
 
 SEATED_TYPES = {"international_org", "religious_body", "armed_group", "organization"}
 WINGS = frozenset(w for ws in typing_lexicon()["wings"].values() for w in ws)
+# Nouns that say what a name is ("Russia's VKontakte social network", "its elite Quds
+# Force unit", "the White House's National Security Council spokesperson"): the type head
+# nouns, the descriptions anaphora reads, the collective nouns, the relational nouns and
+# the titles. "his ISIS coverage" has none.
+DESCRIPTOR_NOUNS = frozenset(
+    {w for ws in typing_lexicon()["head_nouns"].values() for w in ws}
+    | set(lexicon("anaphora")["descriptions"]) | set(lexicon("anaphora")["collective_nouns"])
+    | {str(w).split()[-1] for table in ("nouns", "roles")
+       for ws in lexicon("relations")[table].values() for w in ws})
 
 
 class NameRules(RuleFamily):
@@ -70,8 +80,8 @@ class NameRules(RuleFamily):
         found = [c for c in root.children if c.pos_ == "NOUN" and c.i not in inside
                  and c.dep_ in ("compound", "appos", "nmod")]
         if root.dep_ in ("compound", "nmod", "appos") and root.head.pos_ == "NOUN" and \
-                root.head.i not in inside:
-            found.append(root.head)
+                root.head.i not in inside and root.head.lemma_.lower() in DESCRIPTOR_NOUNS:
+            found.append(root.head)  # not "his ISIS coverage": coverage is no kind of body
         return found
 
     @staticmethod

@@ -9,6 +9,10 @@ from linkchart.extract.relations.constants import (
 from linkchart.extract.relations.syntax import Syntax
 from linkchart.model import UNDIRECTED_RELATIONS, Relation
 
+# Bodies that are never part of a state: a branch of one in a country is based there.
+NON_STATE_BODIES = frozenset({"armed_group", "political_party", "organization", "media",
+                              "company", "religious_body"})
+
 
 class Recorder:
     """Keeps what the rule families find, one relation per (type, source, target), each
@@ -38,6 +42,8 @@ class Recorder:
         mention of each side, or `span` (token offsets) when the cue alone states it.
         `rule` tags it in place of the running rule's name (a variant calibrated apart)."""
         context = self.context
+        if kind == "part_of" and self._grounded(source, target):
+            kind = "based_in"  # "Yemen's al-Qaeda branch": a group is no part of a state
         if source == target or not self._types_fit(kind, source, target):
             return
         if kind in self.structural and self._intended(trigger):
@@ -59,6 +65,10 @@ class Recorder:
             evidence=text, start=start, end=end, role=role,
             negated=self._negated(trigger), hedged=self._hedged(trigger),
             rule=f"{rule or self.rule}:{kind}")
+
+    def _grounded(self, source: int, target: int) -> bool:
+        return self.context.type_of(source) in NON_STATE_BODIES and \
+            self.context.type_of(target) in PLACES
 
     def _types_fit(self, kind: str, source: int, target: int) -> bool:
         source_type = self.context.type_of(source)
