@@ -872,3 +872,16 @@ def test_a_possessive_on_a_plain_noun_owns_no_name_in_it(relations_of):
                          "Revolutionary Guards and its elite Quds Force unit were blamed.")
     assert not any(s == "Warren Richey" for _, s, _ in found)
     assert ("part_of", "Quds Force", "Revolutionary Guards") in found
+
+
+def test_a_title_is_not_given_the_articles_state_when_its_sentence_names_another(relations_of):
+    found = relations_of(
+        "Iran fired missiles. Iran said its navy was ready. Iran closed the strait. Iran "
+        "blamed Israel. A meeting between senior Iranian and U.S. negotiators, including "
+        "Vice President JD Vance, is planned.")
+    assert ("member_of", "JD Vance", "Iran") not in found
+
+
+def test_a_title_is_not_guessed_for_a_state_only_its_adjective_ties(relations_of):
+    found = relations_of("Defence Secretary Michael Fallon visited British troops in Iraq.")
+    assert ("member_of", "Michael Fallon", "Iraq") not in found

@@ -160,3 +160,8 @@ def test_a_known_place_and_its_outlet_open_a_sentence():
 def test_a_name_with_a_gloss_in_brackets_is_no_dateline():
     text = "Hezbollah (Party of God) fired rockets at the border post."
     assert read_layout(text).starts == []
+
+
+def test_a_markdown_links_bracket_is_no_part_of_the_name(mini_nlp):
+    text = "In May, [Secretary Aziz Haddad](https://example.org/video) said the talks failed."
+    assert "Aziz Haddad" in {e.text for e in mini_nlp(text).ents}

@@ -214,17 +214,26 @@ class Context:
         return self._dominant[0]
 
     def _count_countries(self) -> int | None:
-        counts: dict[int, int] = {}
+        """Countries are counted by their names and their people's adjectives, also
+        those the article names only by adjective ("British troops"): such a one can
+        tie with a named one, but is no referent to return."""
+        counts: dict[int | str, int] = {}
         for token in self.doc:
-            index = self.token_referent.get(token.i)
-            if index is None and token.text in self.knowledge.by_demonym:
-                index = self._country_of_demonym(token)
-            if index is not None and self.type_of(index) == "country":
-                counts[index] = counts.get(index, 0) + 1
+            key: int | str | None = self.token_referent.get(token.i)
+            if key is not None and self.type_of(key) != "country":
+                key = None  # "British troops": the troops' adjective still counts Britain
+            if key is None and token.text in self.knowledge.by_demonym:
+                actor = self.knowledge.by_demonym[token.text]
+                key = self._country_of_demonym(token)
+                if key is None and actor.type == "country":
+                    key = actor.name
+            if isinstance(key, str) or key is not None and self.type_of(key) == "country":
+                counts[key] = counts.get(key, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
         if len(ranked) > 1 and ranked[0] < DOMINANCE * ranked[1]:
             return None  # an article about two states: a minister's is not guessed
-        return max(counts, key=counts.get) if counts else None
+        top = max(counts, key=counts.get) if counts else None
+        return top if isinstance(top, int) else None
 
     def country_referent(self, actor) -> int | None:
         """The document's referent for a pack country, if the document names it."""

@@ -18,9 +18,10 @@ from linkchart.nlp.referents import ReferentBuilder
 from linkchart.nlp.tokenizer import text_of
 from linkchart.nlp.typing import PLACE_PREPOSITIONS, Typer
 
-LEADING_DROP = {"the", "a", "an", "’s", "'s", "-", "–", "—", "“", "”", "\"", "'", "‘", "’"}
+LEADING_DROP = {"the", "a", "an", "’s", "'s", "-", "–", "—", "“", "”", "\"", "'", "‘", "’",
+                "[", "]"}
 TRAILING_DROP = {"’s", "'s", "’", "'", "-", "–", "—", ",", ".", "“", "”", "\"", ")", "(",
-                 "of", "and", "at", "in", "for", "the", "&"}
+                 "of", "and", "at", "in", "for", "the", "&", "[", "]"}
 PATTERN_TAILS = {"-", "–", "—", "'", "’"}
 NOT_A_NAME = re.compile(r"[/\d@#]|\n\s*\n|^[a-z]|^[A-Z]{6,}$|^[A-Z]+/")
 

@@ -3,8 +3,9 @@
 A hyphen after an abbreviation's full stop splits, so "U.S.-led coalition" gives "U.S.",
 "-", "led" (the model's own infixes only split a hyphen between letters or digits, and the
 country disappeared inside one token); a bracket glued to a word splits, so that it never
-hides inside a name's token ('Qanbar(Arabic:', 'Resolve.[1]'). Verb forms the rule lemmatizer gets wrong
-("waged" -> "wag") take their lemma from data/lemmas.yaml. Each Doc remembers its text.
+hides inside a name's token ('Qanbar(Arabic:', 'Resolve.[1]', a link's '[Secretary
+Rubio](https://...)'). Verb forms the rule lemmatizer gets wrong ("waged" -> "wag") take
+their lemma from data/lemmas.yaml. Each Doc remembers its text.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ if not Doc.has_extension("source_text"):
 HYPHEN_AFTER_ABBREVIATION = r"(?<=[A-Za-z]\.)[-‐–](?=[A-Za-z])"
 GLUED_BRACKETS = [r"(?<=[^\s(\[])[(\[](?=\S)",  # 'Qanbar(Arabic:', 'Resolve.[1]'
                   r"\](?=\[)",                   # '[12][13]'
+                  r"(?<=\w)\](?=\()",             # '[Secretary Rubio](https://...)'
                   r"(?<=[a-z])\.(?=\[)"]         # 'said.[1]'
 
 

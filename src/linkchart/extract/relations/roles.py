@@ -52,7 +52,7 @@ class RoleRules(RuleFamily):
         described = any(c.lower_ in ("a", "an") for c in token.children)
         for holder in holders:
             home, guessed = ([], False) if elsewhere or organisations else \
-                self._home_state(role, holder)
+                self._home_state(role, holder, token)
             if guessed and described:
                 home, guessed = [], False
             if role in self.words.envoy_roles:
@@ -148,7 +148,24 @@ class RoleRules(RuleFamily):
                 return True  # "Secretary of Defense" still serves the article's state
         return False
 
-    def _home_state(self, role: str, holder: int) -> tuple[list[int], bool]:
+    def _other_state_told(self, title: Token, dominant: int) -> bool:
+        """'Iranian and U.S. negotiators, including Vice President JD Vance': a title
+        whose sentence names another state is left unguessed."""
+        context = self.context
+        for token in context.sentence(title):
+            state = context.token_referent.get(token.i)
+            if state is None and context.knowledge.by_demonym.get(token.text) is not None \
+                    and not self._demonym_of(token, dominant):
+                return True
+            if state is not None and state != dominant and context.type_of(state) == "country":
+                return True
+        return False
+
+    def _demonym_of(self, token: Token, state: int) -> bool:
+        actor = self.context.knowledge.by_demonym[token.text]
+        return self.context.country_referent(actor) == state
+
+    def _home_state(self, role: str, holder: int, title: Token) -> tuple[list[int], bool]:
         """'President Donald Trump': the holder's country from the packs, or (a guess,
         True) the country the article is most about, when the title names no organisation."""
         if role not in self.words.state_titles or self.context.type_of(holder) != "person":
@@ -159,4 +176,6 @@ class RoleRules(RuleFamily):
             found = self.context.country_referent(country)
             return ([found] if found is not None else []), False
         dominant = self.context.dominant_country()
-        return ([dominant], True) if dominant is not None else ([], False)
+        if dominant is None or self._other_state_told(title, dominant):
+            return [], False
+        return [dominant], True
