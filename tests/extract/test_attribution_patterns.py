@@ -30,6 +30,15 @@ def _source_of(found, cue_words: str):
     return match[0]
 
 
+def _credited(text: str, content_words: str) -> tuple[str, str | None]:
+    """(source kind, source name) of the one statement holding `content_words`."""
+    document = Document(id="t", published="2024-03-01", text=text)
+    extraction = next(extract_documents([document], Config()))
+    names = {e.id: e.name for e in extraction.entities}
+    found = _source_of(extraction.attributions, content_words)
+    return found.source_kind, names.get(found.source)
+
+
 def test_he_said_continues_the_subject_of_the_sentence_before_not_the_nearest_name():
     document = Document(id="t", published="2024-03-01", text=(
         "Colonel Samir Aziz spoke to reporters after his meeting with General Omar Khatib. "
@@ -369,30 +378,19 @@ def test_declining_to_confirm_or_deny_says_nothing():
 
 
 def test_a_title_for_a_region_names_the_person_after_it():
-    document = Document(id="t", published="2024-03-01", text=(
-        "Minister for the Middle East Tobias Ellwood said the UK would keep supporting "
-        "the Iraqi Security Forces. Tobias Ellwood visited Baghdad on Sunday."))
-    extraction = next(extract_documents([document], Config()))
-    names = {e.id: e.name for e in extraction.entities}
-    found = _source_of(extraction.attributions, "keep supporting")
-    assert found.source_kind == "named_person"
-    assert names[found.source] == "Tobias Ellwood"
+    assert _credited(
+        "Minister for the Middle East Tobias Ellwood said the UK would keep supporting the "
+        "Iraqi Security Forces. Tobias Ellwood visited Baghdad on Sunday.",
+        "keep supporting") == ("named_person", "Tobias Ellwood")
 
 
 def test_a_possessive_title_named_further_down_is_that_person():
-    document = Document(id="t", published="2024-03-01", text=(
+    assert _credited(
         "Israel's national police commissioner says the attack was planned in Hebron. "
         "National Police Commissioner Yochanan Danino told reporters that the men acted "
-        "alone."))
-    extraction = next(extract_documents([document], Config()))
-    names = {e.id: e.name for e in extraction.entities}
-    found = _source_of(extraction.attributions, "planned in Hebron")
-    assert found.source_kind == "named_person"
-    assert names[found.source] == "Yochanan Danino"
+        "alone.", "planned in Hebron") == ("named_person", "Yochanan Danino")
 
 
 def test_a_newspaper_named_with_the_is_no_person():
-    document = Document(id="t", published="2024-03-01",
-                        text="The Hill writes that Congress is divided over the strikes.")
-    extraction = next(extract_documents([document], Config()))
-    assert extraction.attributions[0].source_kind == "named_org"
+    assert _credited("The Hill writes that Congress is divided over the strikes.",
+                     "Congress is divided") == ("named_org", "Hill")
