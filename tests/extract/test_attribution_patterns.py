@@ -394,3 +394,9 @@ def test_a_possessive_title_named_further_down_is_that_person():
 def test_a_newspaper_named_with_the_is_no_person():
     assert _credited("The Hill writes that Congress is divided over the strikes.",
                      "Congress is divided") == ("named_org", "Hill")
+
+
+def test_a_tally_or_statement_speaks_for_its_owner():
+    assert _credited("Hezbollah fired rockets at the border post. According to Al Jazeera's "
+                     "tally, that makes 122 strikes on the city.",
+                     "122 strikes") == ("named_org", "Al Jazeera")
