@@ -400,3 +400,9 @@ def test_a_tally_or_statement_speaks_for_its_owner():
     assert _credited("Hezbollah fired rockets at the border post. According to Al Jazeera's "
                      "tally, that makes 122 strikes on the city.",
                      "122 strikes") == ("named_org", "Al Jazeera")
+
+
+def test_the_spokesman_is_the_press_secretary_named_before():
+    assert _credited("“We expect a hard fight,” said Pentagon press secretary Peter Cook. The "
+                     "Pentagon spokesman said the offensive was an opportunity.",
+                     "an opportunity") == ("named_person", "Peter Cook")

@@ -487,11 +487,19 @@ class AttributionExtractor:
         return later.pop() if len(later) == 1 else None
 
     def _tokens_of(self, word: Token) -> list[Token]:
-        """The tokens of the document with this word's lower-case form, in order."""
+        """The tokens of the document with this word's lower-case form, in order; for a
+        spokesman's title, every title of one ('the Pentagon spokesman' after 'Pentagon
+        press secretary Peter Cook')."""
         if self._lowers is None:
             self._lowers = self.context.doc.to_array(LOWER)
         doc = self.context.doc
-        return [doc[int(i)] for i in (self._lowers == word.lex.lower).nonzero()[0]]
+        titles = self.words["spokes_titles"]
+        if word.lower_ not in titles:
+            return [doc[int(i)] for i in (self._lowers == word.lex.lower).nonzero()[0]]
+        heads = {doc.vocab.strings[t.split()[-1]] for t in titles}
+        found = [doc[int(i)] for i in (self._lowers[:, None] == list(heads)).any(1).nonzero()[0]]
+        return [t for t in found if t.lower_ in titles or
+                f"{doc[t.i - 1].lower_} {t.lower_}" in titles]
 
     def _fits(self, description: Token, title: Token) -> bool:
         """'the political counselor' is not 'an administrative counselor' told of
