@@ -499,7 +499,7 @@ class AttributionExtractor:
         heads = {doc.vocab.strings[t.split()[-1]] for t in titles}
         found = [doc[int(i)] for i in (self._lowers[:, None] == list(heads)).any(1).nonzero()[0]]
         return [t for t in found if t.lower_ in titles or
-                f"{doc[t.i - 1].lower_} {t.lower_}" in titles]
+                t.i > 0 and f"{doc[t.i - 1].lower_} {t.lower_}" in titles]
 
     def _fits(self, description: Token, title: Token) -> bool:
         """'the political counselor' is not 'an administrative counselor' told of

@@ -568,7 +568,7 @@ def _tied_by_hyphen(noun: Token) -> bool:
     """'the Saudi-backed government', 'the Iran-allied authorities'."""
     doc = noun.doc
     return any(c.i < noun.i and c.lower_ in HYPHENATED_TIES and c.i >= 2 and
-               doc[c.i - 1].text in ("-", "‐") for c in noun.children)
+               doc[c.i - 1].text in DASHES for c in noun.children)
 
 
 def side_prefixed(token: Token) -> bool:

@@ -32,9 +32,10 @@ class VerbRules(RuleFamily):
         objects = self.syntax.direct_objects(token) or self._ground_of(token)
         if _fought_over(token):
             objects = []  # "Sonora is being fought over by two gangs": the prize, no foe
-        if self.words.verbs.get(lemma) == "succeeded" and _replacements(token):
-            # "Trump replacing McMaster with Bolton": Bolton succeeds
-            subjects = [i for p in _replacements(token) for o in p.children
+        replacements = _replacements(token) if self.words.verbs.get(lemma) == "succeeded" \
+            else []
+        if replacements:  # "Trump replacing McMaster with Bolton": Bolton succeeds
+            subjects = [i for p in replacements for o in p.children
                         if o.dep_ == "pobj" for i in self.context.referents_of(o)]
         if lemma in self.words.verbs and subjects and objects:
             said = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
