@@ -890,3 +890,35 @@ def test_a_title_is_not_given_the_articles_state_when_its_sentence_names_another
 def test_a_title_is_not_guessed_for_a_state_only_its_adjective_ties(relations_of):
     found = relations_of("Defence Secretary Michael Fallon visited British troops in Iraq.")
     assert ("member_of", "Michael Fallon", "Iraq") not in found
+
+
+def test_a_title_is_not_guessed_when_its_sentence_names_another_states_body(relations_of):
+    found = relations_of(
+        "Iraq asked for help. Iraq thanked its allies. Iraq's army advanced on Mosul. "
+        "Defence Secretary Michael Fallon said British troops will train Iraqi soldiers.")
+    assert ("member_of", "Michael Fallon", "Iraq") not in found
+
+
+def test_a_ministers_portfolio_is_no_body_he_belongs_to(relations_of):
+    found = relations_of("The Minister of State for the Armed Forces, Penny Mordaunt, "
+                         "visited Basra. Ali Hassan served as Minister of Transportation.")
+    assert not any(t in ("Armed Forces", "Minister of Transportation") for _, _, t in found)
+
+
+def test_fighting_against_a_government_named_by_its_leader(relations_of):
+    found = relations_of(
+        "As a young man, Ali Hassan fought against the government of Saddam Hussein.")
+    assert undirected(found) & {("opposes", "Ali Hassan", "Iraq"),
+                                ("opposes", "Ali Hassan", "Saddam Hussein")}
+
+
+def test_his_after_an_unnamed_person_is_not_the_last_man_named(relations_of):
+    found = relations_of(
+        "Russia denied sending troops. Saad Rami spoke on Monday. A leader of the rebels "
+        "admitted that thousands of Russians have been fighting alongside his troops.")
+    assert not any("Saad Rami" in (s, t) for _, s, t in found)
+
+
+def test_a_preposition_hung_on_the_verbs_adverb(relations_of):
+    found = relations_of("Asa'ib Ahl al-Haq broke away from the Mahdi Army in 2006.")
+    assert ("splinter_of", "Asa'ib Ahl al-Haq", "Mahdi Army") in found

@@ -328,3 +328,10 @@ def test_a_datelines_outlet_is_no_acronym_of_its_place(entities_of):
                         "ready.")
     assert found["CNN"].type == "media"
     assert all("CNN" not in e.aliases for e in found.values())
+
+
+def test_a_government_office_and_its_portfolio_are_no_entities(entities_of):
+    found = entities_of("Ali Hassan served as Minister of Transportation. The Minister of "
+                        "State for the Armed Forces, Penny Mordaunt, visited Basra.")
+    assert "Minister of Transportation" not in found and "Armed Forces" not in found
+    assert {"Ali Hassan", "Penny Mordaunt", "Basra"} <= set(found)

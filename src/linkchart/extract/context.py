@@ -283,13 +283,24 @@ class Context:
                 main = self._relative_clause_subject(token, continued)
             if main is not None:
                 return main
-        if clause_only:
+        if clause_only or self._unnamed_subject_before(token):
             return None
         fits = self._compatible_with(token)
         salient = self._continued_subject(token, continued)
         if salient is not None and fits(salient):
             return salient
         return self._nearest_before(token, wanted, fits)
+
+    def _unnamed_subject_before(self, pronoun: Token) -> bool:
+        """'A leader of the rebels admitted that Russians fight alongside his troops':
+        a person introduced without a name earlier in the sentence is whom 'he' means."""
+        gendered = lexicon("anaphora")["gendered_pronouns"]
+        if not any(pronoun.lower_ in forms for forms in gendered.values()):
+            return False
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"
+                   and t.i not in self.token_referent
+                   and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+                   for t in pronoun.doc[pronoun.sent.start:pronoun.i])
 
     def _compatible_with(self, anaphor: Token) -> Callable[[int], bool]:
         """What an antecedent of this anaphor must fit: its people's adjective and its

@@ -32,6 +32,7 @@ DASH_CONTINUED_HEADS = words(typing_lexicon()["dash_continued_heads"])
 DASHES = {"-", "–", "—"}
 SIDE_PREFIXES = words(typing_lexicon()["side_prefixes"])
 PORTFOLIO_HEADS = words(typing_lexicon()["portfolio_heads"])
+OFFICE_WORDS = words(typing_lexicon()["office_words"])
 OPEN_QUOTES, CLOSE_QUOTES = {"“", "\"", "‘"}, {"”", "\"", "’"}
 QUOTED_NAME_WORDS = 5
 NAME_INTRODUCERS = tuple(words(typing_lexicon()["name_introducers"]))
@@ -152,6 +153,7 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     names = _surnames_continued(doc, _dash_continued(doc, _trimmed_names(doc, titles, places)),
                                 titles, places)
     names = [_person_after_place(doc, n, places, titles) for n in names]
+    names = [n for n in names if not _an_office(doc, n.start, n.end, n.label_)]
     names = filter_spans(names + _quoted_group_names(doc))
     names = sorted(names + _missed_places(doc, names), key=lambda span: span.start)
     spans = _names_around_places(doc, _with_pack_matches(names, pack, titles), titles)
@@ -513,6 +515,26 @@ def _portfolio_in_title(doc: Doc, start: int, end: int, titles: frozenset[str]) 
     before = opener is not None and opener.lower_ in ("of", "for") and \
         opener.head.lower_.rstrip(".") in titles
     return after or before
+
+
+def _an_office(doc: Doc, start: int, end: int, label: str) -> bool:
+    """'Minister of Transportation', 'Armed Forces' in 'Minister of State for the Armed
+    Forces': a government office or its portfolio, no body (a place stays a place)."""
+    if label.lower() in ("gpe", "loc", "fac", "person", "location", "country"):
+        return False
+    if end - start > 2 and doc[start].lower_ in OFFICE_WORDS and \
+            doc[start + 1].lower_ in ("of", "for"):
+        return True
+    opener = doc[start - 1] if start > 0 else None
+    if opener is not None and opener.lower_ == "the" and start > 1:
+        opener = doc[start - 2]
+    return opener is not None and opener.lower_ == "for" and \
+        opener.head.lower_ in OFFICE_WORDS and _ends_with_a_body_noun(doc[start:end])
+
+
+def _ends_with_a_body_noun(name: Span) -> bool:
+    """'the Armed Forces', 'the Navy' (but not 'the Middle East Tobias Ellwood')."""
+    return name[-1].lower_ in HEAD_NOUNS or name[-2:].text.lower() in HEAD_NOUNS
 
 
 def _common_word_opening(doc: Doc, start: int, end: int) -> bool:

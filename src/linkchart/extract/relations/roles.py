@@ -154,11 +154,12 @@ class RoleRules(RuleFamily):
         context = self.context
         for token in context.sentence(title):
             state = context.token_referent.get(token.i)
-            if state is None and context.knowledge.by_demonym.get(token.text) is not None \
+            if state is not None and context.type_of(state) == "country":
+                if state != dominant:
+                    return True
+            elif context.knowledge.by_demonym.get(token.text) is not None \
                     and not self._demonym_of(token, dominant):
-                return True
-            if state is not None and state != dominant and context.type_of(state) == "country":
-                return True
+                return True  # also 'British' in 'British troops', a body of its own
         return False
 
     def _demonym_of(self, token: Token, state: int) -> bool:

@@ -48,13 +48,13 @@ class VerbRules(RuleFamily):
                         and self.context.type_of(subject) != "country"
                     # "Hamas, which controls the Gaza Strip": ground held, not an actor
                     self.add("based_in" if held else kind, subject, obj, said, token)
-        for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "dative")):
+        for prep in _prepositions(token):
             side = self._side_of(prep)
             cue = self.words.verb_preps.get((lemma, side[0] if side else prep.lower_))
             if cue is None or not self._particle_ok(token, cue) or self._sends_word(token):
                 continue
             objects = side[1] if side else [o for o in prep.children if o.dep_ == "pobj"]
-            targets = [i for o in objects for i in self.context.referents_of(o)]
+            targets = [i for o in objects for i in self.syntax.through_of(o)]
             # "prisoners were transferred to Qatar": what is given gives nothing
             givers = subjects or ([] if cue["type"] == "supports" and prep.lower_ == "to"
                                   else self.syntax.passive_subjects(token))
@@ -190,6 +190,14 @@ class VerbRules(RuleFamily):
     def _particle_ok(self, verb: Token, cue: dict) -> bool:
         particle = cue.get("particle")
         return particle is None or any(c.lower_ == particle for c in verb.children)
+
+
+def _prepositions(verb: Token) -> list[Token]:
+    """The verb's prepositions, and those the parser hangs on its adverb ('broke away
+    from X', 'moved back to Y')."""
+    found = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    return found + [p for c in verb.children if c.dep_ in ("advmod", "prt") and c.i > verb.i
+                    for p in c.children if p.dep_ == "prep"]
 
 
 def _mistagged_verb(token: Token) -> bool:
