@@ -922,3 +922,21 @@ def test_his_after_an_unnamed_person_is_not_the_last_man_named(relations_of):
 def test_a_preposition_hung_on_the_verbs_adverb(relations_of):
     found = relations_of("Asa'ib Ahl al-Haq broke away from the Mahdi Army in 2006.")
     assert ("splinter_of", "Asa'ib Ahl al-Haq", "Mahdi Army") in found
+
+
+def test_a_role_as_the_subject_of_a_copula(relations_of):
+    found = relations_of("Hezbollah's leader is Hassan Nasrallah. The Popular Mobilization "
+                         "Forces grew. Its chairman is Falih al-Fayyadh.")
+    assert ("leads", "Hassan Nasrallah", "Hezbollah") in found
+    assert ("leads", "Falih al-Fayyadh", "Popular Mobilization Forces") in found
+
+
+def test_the_coalition_is_only_a_body_named_as_one(relations_of):
+    found = relations_of(
+        "Iraqi forces retook the town from Daesh. Kurdish Peshmerga forces, also backed by "
+        "the coalition, held their positions.")
+    assert not any(s == "Daesh" and t == "Kurdish Peshmerga forces" for _, s, t in found)
+    found = relations_of("The Saudi-led coalition bombed Sanaa. Hezbollah praised the "
+                         "Houthis. The coalition has fought the Houthis since 2015.")
+    assert ("opposes", "Houthis", "Saudi-led coalition") in undirected(found)
+    assert ("opposes", "Hezbollah", "Houthis") not in undirected(found)

@@ -335,3 +335,11 @@ def test_a_government_office_and_its_portfolio_are_no_entities(entities_of):
                         "State for the Armed Forces, Penny Mordaunt, visited Basra.")
     assert "Minister of Transportation" not in found and "Armed Forces" not in found
     assert {"Ali Hassan", "Penny Mordaunt", "Basra"} <= set(found)
+
+
+def test_a_two_word_name_after_a_preposition_of_place_is_a_place(entities_of):
+    found = entities_of("Coalition aircraft struck ISIL again.\nNear Al Hawl, two strikes "
+                        "struck two ISIL tactical units. Fighting went on in Ben Jawad. "
+                        "Hassan Nasrallah's speech followed.")
+    assert found["Al Hawl"].type == "location" and found["Ben Jawad"].type == "location"
+    assert found["Hassan Nasrallah"].type == "person"

@@ -26,6 +26,7 @@ DASHES = frozenset({"-", "‐", "–"})
 PLURAL_SUBJECT_PRONOUNS = frozenset(lexicon("anaphora")["plural_subject_pronouns"])
 HYPHENATED_TIES = frozenset(lexicon("relations")["hyphenated"])
 COLLECTIVE_NOUNS = frozenset(lexicon("anaphora")["collective_nouns"])
+NAMED_DESCRIPTIONS = frozenset(lexicon("anaphora")["named_descriptions"])
 SIDE_PREFIXES = frozenset(lexicon("relations")["prefixes"])  # "pro-", "anti-"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DOMINANCE = 1.5  # how much more often the article's country is named than the next
@@ -265,6 +266,10 @@ class Context:
             wanted = set(words["clause_subject_pronouns"][word])
         elif _unrecognised_name(token):
             return None  # "the Global Coalition against Daesh" names a body of its own
+        elif word in NAMED_DESCRIPTIONS and self._definite(token):
+            named = self._named_by_word(token)  # else only a body of states ("NATO")
+            return named if named is not None else self._nearest_before(
+                token, {"international_org"})
         elif word in nouns and self._definite(token):
             wanted = set(nouns[word])
             if _tied_by_hyphen(token) and wanted & {"country", "government"}:

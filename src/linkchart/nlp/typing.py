@@ -65,11 +65,15 @@ class Typer:
     def _by_place(self, span: Span) -> TypeVote | None:
         """A one-word 'person' or 'organisation' that is a gazetteer place, or that
         follows a place preposition ('fighting in Qalamoun'), is a place."""
-        if len(span) != 1 or span.label_ not in ("PERSON", "ORG"):
+        if span.label_ not in ("PERSON", "ORG"):
             return None
         previous = span.doc[span.start - 1] if span.start else None
         after_preposition = previous is not None and previous.lower_ in PLACE_PREPOSITIONS \
             and not (previous.i > 0 and previous.nbor(-1).lower_ == "according")
+        if len(span) > 1:  # "Near Al Hawl, two strikes...": no one is in or near a person
+            owned = span.end < len(span.doc) and span.doc[span.end].lower_ in ("'s", "’s")
+            return TypeVote("location", CONTEXT) if after_preposition and not owned \
+                and span.label_ == "PERSON" else None
         if is_place(span.text) or (after_preposition and span.label_ == "PERSON"):
             return TypeVote("location", CONTEXT if after_preposition else STOCK + WEAK)
         return None

@@ -192,6 +192,11 @@ class Syntax:
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             if subjects:
                 return context.referents_of(subjects[0])
+        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "Its chairman is X"
+            found = [i for c in noun.head.children if c.dep_ == "attr"
+                     for i in context.referents_of(c)]
+            if found:
+                return found
         appointed = self._appointed(noun)
         if appointed is not None:
             return context.referents_of(appointed)
