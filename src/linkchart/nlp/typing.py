@@ -19,6 +19,9 @@ SECURITY_MINISTRY_WORDS = words(typing_lexicon()["security_ministry_words"])
 PERSON_NOUNS = words(typing_lexicon()["person_nouns"])
 PLACE_PREPOSITIONS = {"in", "near", "at", "from", "to", "into", "outside", "around", "across",
                       "towards", "toward", "through", "inside"}
+# Before a name of two words or more, only these: one speaks to a person, hears from one
+WITHIN_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across", "into",
+                       "through"}
 
 
 def _before_dash(lowered: list[str]) -> list[str]:
@@ -72,7 +75,8 @@ class Typer:
             and not (previous.i > 0 and previous.nbor(-1).lower_ == "according")
         if len(span) > 1:  # "Near Al Hawl, two strikes...": no one is in or near a person
             owned = span.end < len(span.doc) and span.doc[span.end].lower_ in ("'s", "’s")
-            return TypeVote("location", CONTEXT) if after_preposition and not owned \
+            within = after_preposition and previous.lower_ in WITHIN_PREPOSITIONS
+            return TypeVote("location", CONTEXT) if within and not owned \
                 and span.label_ == "PERSON" else None
         if is_place(span.text) or (after_preposition and span.label_ == "PERSON"):
             return TypeVote("location", CONTEXT if after_preposition else STOCK + WEAK)
