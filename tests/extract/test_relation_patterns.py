@@ -940,3 +940,12 @@ def test_the_coalition_is_only_a_body_named_as_one(relations_of):
                          "Houthis. The coalition has fought the Houthis since 2015.")
     assert ("opposes", "Houthis", "Saudi-led coalition") in undirected(found)
     assert ("opposes", "Hezbollah", "Houthis") not in undirected(found)
+
+
+def test_a_title_dealing_with_other_states_is_not_given_the_articles_state(relations_of):
+    found = relations_of(
+        "Afghanistan mourned the victims. Afghanistan's army searched Kabul. Afghanistan "
+        "asked for help. The Foreign Secretary, Dominic Raab, condemned the attack. "
+        "Interior Minister Masoud Andarabi promised an inquiry.")
+    assert ("member_of", "Dominic Raab", "Afghanistan") not in found
+    assert ("member_of", "Masoud Andarabi", "Afghanistan") in found

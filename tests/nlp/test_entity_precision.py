@@ -343,3 +343,10 @@ def test_a_two_word_name_after_a_preposition_of_place_is_a_place(entities_of):
                         "Hassan Nasrallah's speech followed.")
     assert found["Al Hawl"].type == "location" and found["Ben Jawad"].type == "location"
     assert found["Hassan Nasrallah"].type == "person"
+
+
+def test_words_sharing_a_head_across_and_are_one_name(entities_of):
+    found = entities_of("The UK supports the Afghan National Defence and Security Forces. "
+                        "Hamas and Hezbollah praised the attack.")
+    assert "Afghan National Defence and Security Forces" in found
+    assert {"Hamas", "Hezbollah"} <= set(found)

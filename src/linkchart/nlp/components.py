@@ -33,6 +33,7 @@ DASHES = {"-", "–", "—"}
 SIDE_PREFIXES = words(typing_lexicon()["side_prefixes"])
 PORTFOLIO_HEADS = words(typing_lexicon()["portfolio_heads"])
 OFFICE_WORDS = words(typing_lexicon()["office_words"])
+SHARED_HEAD_WORDS = words(typing_lexicon()["shared_head_words"])
 OPEN_QUOTES, CLOSE_QUOTES = {"“", "\"", "‘"}, {"”", "\"", "’"}
 QUOTED_NAME_WORDS = 5
 NAME_INTRODUCERS = tuple(words(typing_lexicon()["name_introducers"]))
@@ -449,12 +450,14 @@ def _side_prefixed(doc: Doc, start: int) -> bool:
 def _coordinated_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """'Nusra and Daesh', 'Shining Path and Tupac Amaru Revolutionary Movement': two
     names the model read as one. A name whose own words hold 'of', 'for' or 'the'
-    ('Organization for Security and Cooperation in Europe') stays whole."""
+    ('Organization for Security and Cooperation in Europe') stays whole, as does one
+    whose words share a head ('Justice and Development Party')."""
     words = [t.lower_ for t in doc[start:end]]
     if "and" not in words or NAME_OWN_WORDS & set(words):
         return [(start, end)]
     middle = start + words.index("and")
-    if middle == start or middle + 1 >= end or not doc[middle + 1].is_title:
+    if middle == start or middle + 1 >= end or not doc[middle + 1].is_title or \
+            doc[middle - 1].lower_ in SHARED_HEAD_WORDS:
         return [(start, end)]
     return [(start, middle), (middle + 1, end)]
 

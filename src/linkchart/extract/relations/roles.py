@@ -177,6 +177,7 @@ class RoleRules(RuleFamily):
             found = self.context.country_referent(country)
             return ([found] if found is not None else []), False
         dominant = self.context.dominant_country()
-        if dominant is None or self._other_state_told(title, dominant):
+        if dominant is None or role in self.words.outward_titles or \
+                self._other_state_told(title, dominant):
             return [], False
         return [dominant], True

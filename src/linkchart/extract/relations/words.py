@@ -18,6 +18,7 @@ class RelationWords:
     personal_roles: set[str]
     beat_roles: set[str]
     envoy_roles: set[str]
+    outward_titles: set[str]
     state_servants: set[str]
     partitives: set[str]
     portfolios: set[str]
@@ -80,7 +81,7 @@ def _roles(words: dict) -> dict:
         roles=phrase_map(words["roles"]), definite_leads=set(words["definite_leads"]),
         state_titles=state_titles, personal_roles=set(words["personal_roles"]),
         beat_roles=set(words["beat_roles"]),
-        envoy_roles=envoy_roles,
+        envoy_roles=envoy_roles, outward_titles=set(words["outward_titles"]),
         state_servants={*state_titles, *envoy_roles, *words["state_servants"]},
         partitives=set(words["partitives"]), portfolios=set(words["portfolios"]),
         charge_words=set(words["charge_words"]), aim_nouns=set(words["aim_nouns"]),
