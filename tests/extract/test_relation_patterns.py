@@ -949,3 +949,20 @@ def test_a_title_dealing_with_other_states_is_not_given_the_articles_state(relat
         "Interior Minister Masoud Andarabi promised an inquiry.")
     assert ("member_of", "Dominic Raab", "Afghanistan") not in found
     assert ("member_of", "Masoud Andarabi", "Afghanistan") in found
+
+
+def test_raised_and_participial_subjects(relations_of):
+    found = relations_of("Kataib Hezbollah grew fast. It is believed to receive money and "
+                         "weapons from Tehran.")
+    assert ("supports", "Tehran", "Kataib Hezbollah") in found
+    found = relations_of("Kataib Hezbollah rose to prominence fighting US troops.")
+    assert ("opposes", "Kataib Hezbollah", "US troops") in undirected(found)
+
+
+def test_an_object_pronoun_continues_the_subject_before(relations_of):
+    found = relations_of(
+        "Kataib Hezbollah was founded in 2003. The group rose to prominence fighting US "
+        "troops. Washington designated it a terrorist organisation in 2009.")
+    assert ("opposes", "Kataib Hezbollah", "Washington") in undirected(found)
+    assert not any("US troops" in (s, t) and "Washington" in (s, t) and kind == "opposes"
+                   for kind, s, t in found)

@@ -46,3 +46,17 @@ def test_knowledge_indexes_demonyms_and_capitals(mini_nlp):
     knowledge = knowledge_of(mini_nlp)
     assert knowledge.by_demonym["Iranian"].name == "Iran"
     assert knowledge.by_capital["Baghdad"].name == "Iraq"
+
+
+def test_a_bare_model_label_joins_the_place_of_the_same_name():
+    from linkchart.config import Config
+    from linkchart.model import Document
+    from linkchart.pipeline import extract_documents
+
+    text = ("The Syrian Army will try to dislodge rebel groups from the Qalamoun region. "
+            "\"We are getting ready to be attacked in Qalamoun,\" a fighter said. Sources "
+            "close to Hezbollah, which is expected to play a major role in an attack on "
+            "Qalamoun, say it will begin soon.")
+    extraction = next(extract_documents([Document(id="t", text=text)], Config()))
+    named = [e for e in extraction.entities if e.name == "Qalamoun"]
+    assert [e.type for e in named] == ["location"]

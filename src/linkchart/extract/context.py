@@ -420,6 +420,8 @@ class Context:
         subject = token.head if token.dep_ == "poss" else token
         sent = self.sentence(token)
         opening = token.i == sent.start or subject.dep_ == "ROOT"  # when the parse fails
+        if token.dep_ == "dobj" and token.head.dep_ == "ROOT":
+            return self._subject_as_object(token, wanted)
         if not opening and (subject.dep_ not in SUBJECT_DEPS or subject.head.dep_ != "ROOT"):
             return None
         if any(self.type_of(self.token_referent[i]) in wanted
@@ -433,6 +435,23 @@ class Context:
                 lambda: self.referents_of(previous, coordinated=False),
                 lambda: self.referents_of(previous, anaphora=False, coordinated=False))
             if found and self.type_of(found[0]) in wanted:
+                return found[0]
+        return None
+
+    def _subject_as_object(self, pronoun: Token, wanted: set[str]) -> int | None:
+        """'The group fought US troops. Washington designated it a terrorist group': an
+        object pronoun whose clause names another subject is the subject of the sentence
+        before, sooner than the nearest name."""
+        number = self._sentence_of[self.sentence(pronoun).start]
+        own = [i for c in pronoun.head.children if c.dep_ == "nsubj"
+               for i in self.referents_of(c, anaphora=False)]
+        if number == 0 or not own:
+            return None
+        for previous in self._subjects_of(self.sentences[number - 1].root):
+            found = self._chained(
+                lambda: self.referents_of(previous, coordinated=False),
+                lambda: self.referents_of(previous, anaphora=False, coordinated=False))
+            if found and self.type_of(found[0]) in wanted and found[0] not in own:
                 return found[0]
         return None
 

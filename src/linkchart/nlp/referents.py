@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from linkchart.nlp.lexicon import typing_lexicon
 from linkchart.nlp.packs import Actor, Knowledge
-from linkchart.nlp.typing import CONTEXT, STRONG, TypeVote, Typer
+from linkchart.nlp.typing import CONTEXT, STOCK, STRONG, TypeVote, Typer
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "inside", "outside", "around", "across",
                       "through", "via", "throughout", "within", "north", "south", "east",
@@ -183,9 +183,13 @@ class ReferentBuilder:
 
 
 def _compatible(referent: Referent, vote: TypeVote) -> bool:
+    """A person and a place or body of one name stay apart, unless one side is only a
+    guess: the model's bare label ('an attack on Qalamoun' read as a person) joins the
+    place the text names with a preposition of place."""
     is_person = referent.type == "person"
     return is_person == (vote.type == "person") or vote.weight < STRONG <= max(
-        referent.votes.values()) or referent.votes[referent.type] < STRONG <= vote.weight
+        referent.votes.values()) or referent.votes[referent.type] < STRONG <= vote.weight \
+        or (vote.weight <= STOCK < max(referent.votes.values()))
 
 
 def _acts(span: Span) -> bool:

@@ -62,6 +62,12 @@ class Syntax:
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects and verb.dep_ == "conj":  # "are backed by Iran and have fought X"
             subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not subjects and verb.dep_ == "xcomp" and passive(verb.head):
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "It is
+            # believed to receive arms from Tehran"
+        if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "The group
+            # rose to prominence fighting US troops"
         if not subjects and verb.dep_ in ("acl", "relcl") and _purpose_of_copula_noun(verb):
             return self.subjects(verb.head.head)  # "X is the coalition to defeat ISIS"
         if not subjects and verb.dep_ == "acl" and _to_infinitive(verb) and \
