@@ -966,3 +966,9 @@ def test_an_object_pronoun_continues_the_subject_before(relations_of):
     assert ("opposes", "Kataib Hezbollah", "Washington") in undirected(found)
     assert not any("US troops" in (s, t) and "Washington" in (s, t) and kind == "opposes"
                    for kind, s, t in found)
+
+
+def test_a_title_the_model_tags_as_an_adjective(relations_of):
+    found = relations_of("Iran vowed revenge after the strike killed Iranian general "
+                         "Hassan Karimi.")
+    assert ("member_of", "Hassan Karimi", "Iran") in found

@@ -350,3 +350,9 @@ def test_words_sharing_a_head_across_and_are_one_name(entities_of):
                         "Hamas and Hezbollah praised the attack.")
     assert "Afghan National Defence and Security Forces" in found
     assert {"Hamas", "Hezbollah"} <= set(found)
+
+
+def test_a_rank_after_a_service_opens_the_persons_name(entities_of):
+    found = entities_of("Army Col. Steve Warren said the strikes continued.")
+    assert "Steve Warren" in found
+    assert not any(name.endswith("Col") for name in found)

@@ -426,6 +426,8 @@ def _trimmed_names(doc: Doc, titles: frozenset[str], places) -> list[Span]:
             end = opened[0]
         while end > start and doc[end - 1].lower_ in TRAILING_DROP:
             end -= 1
+        while label == "ORG" and end - start > 1 and doc[end - 1].lower_.rstrip(".") in titles:
+            end -= 1  # "Army Col. Steve Warren": the rank opens the person's name
         if label == "PERSON":
             split = next((t.i for t in doc[start:end] if t.lower_ in ("of", "at")), None)
             if split is not None and split + 1 < end and doc[split + 1].is_title:

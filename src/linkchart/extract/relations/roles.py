@@ -13,13 +13,13 @@ class RoleRules(RuleFamily):
     name = "roles"
     description = "roles and titles, and who holds a role"
     token_rules = ("role", "in_charge")
-    parts_of_speech = {"role": ("NOUN", "PROPN")}
+    parts_of_speech = {"role": ("NOUN", "PROPN", "ADJ")}
     cue_tables = {"in_charge": "charge_words"}
     tags = ("role_dominant_country",)
 
     # -- roles: "Hezbollah's leader Hassan Nasrallah", "the commander of the Quds Force"
     def role(self, token: Token) -> None:
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN") and not _title_read_as_adjective(token):
             return
         role = self.syntax.phrase(token, self.words.roles)
         if role is None:
@@ -181,3 +181,9 @@ class RoleRules(RuleFamily):
                 self._other_state_told(title, dominant):
             return [], False
         return [dominant], True
+
+
+def _title_read_as_adjective(token: Token) -> bool:
+    """'Iranian general Qasem Soleimani': the small model tags the title an adjective."""
+    return token.pos_ == "ADJ" and token.dep_ in ("amod", "compound") and \
+        token.head.pos_ == "PROPN" and token.head.i > token.i
