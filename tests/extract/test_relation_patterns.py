@@ -972,3 +972,19 @@ def test_a_title_the_model_tags_as_an_adjective(relations_of):
     found = relations_of("Iran vowed revenge after the strike killed Iranian general "
                          "Hassan Karimi.")
     assert ("member_of", "Hassan Karimi", "Iran") in found
+
+
+def test_a_person_who_forms_or_creates_a_group_leads_it(relations_of):
+    found = relations_of("Muqtada al-Sadr formed the Peace Brigades in 2014. The Mahdi Army "
+                         "was an Iraqi Shia militia created by the cleric Muqtada al-Sadr.")
+    assert ("leads", "Muqtada al-Sadr", "Peace Brigades") in found
+    assert ("leads", "Muqtada al-Sadr", "Mahdi Army") in found
+    assert not relations_of("Hezbollah and Hamas formed the Resistance Front in 2010.") & {
+        ("leads", "Hezbollah", "Resistance Front"), ("leads", "Hamas", "Resistance Front")}
+
+
+def test_a_demonym_beside_an_owner_is_where_the_affiliate_is(relations_of):
+    found = relations_of("Syria's war drew jihadists. The group fought against al-Qaeda's "
+                         "Syrian affiliate, the Nusra Front.")
+    assert ("affiliated_with", "al-Qaeda", "Nusra Front") in found
+    assert not any("Syria" in (s, t) and kind == "affiliated_with" for kind, s, t in found)

@@ -98,10 +98,18 @@ class AdjectiveRules(RuleFamily):
             return
         agents = [i for a in token.children if a.dep_ == "agent"
                   for o in a.children if o.dep_ == "pobj" for i in self.syntax.through_of(o)]
-        targets = self.context.referents_of(token.head) or self._collective_of(token.head)
+        targets = self.context.referents_of(token.head) or self._described(token.head) \
+            or self._collective_of(token.head)
         for source in agents:
             for target in targets:
                 self.add(self._leading(kind, source), source, target, [token], token)
+
+    def _described(self, noun: Token) -> list[int]:
+        """'The Mahdi Army was a militia created by Sadr': the subject the noun describes."""
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            return []
+        return [i for c in noun.head.children if c.dep_ == "nsubj"
+                for i in self.context.referents_of(c)]
 
     def _collective_of(self, noun: Token) -> list[int]:
         """'the SDF, a group of Kurdish and Arab units raised by Washington': the named

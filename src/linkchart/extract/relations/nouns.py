@@ -9,6 +9,9 @@ from linkchart.extract.relations.constants import ACTORS, LINK_NOUNS, STATE_MEMB
 from linkchart.extract.relations.family import RuleFamily
 
 
+SEATED_KINDS = {"affiliated_with", "part_of", "splinter_of"}  # an affiliate, branch, wing
+
+
 class RelationalNounRules(RuleFamily):
     name = "nouns"
     description = "relational nouns, strongholds, residents, 'against', 'links to'"
@@ -37,7 +40,11 @@ class RelationalNounRules(RuleFamily):
                                              through_owner=True)
         if kind == "supports_reverse" and not others:
             others = self._patron_by_demonym(token)
+        seats = self._seat_by_demonym(token) if kind in SEATED_KINDS else []
+        others = [i for i in others if i not in seats]
         for holder in holders:
+            for seat in seats:
+                self.add("based_in", holder, seat, [token], token)
             for other in others:
                 if kind == "supports_reverse":
                     self.add("supports", other, holder, [token], token)
@@ -46,6 +53,15 @@ class RelationalNounRules(RuleFamily):
                     self.add("member_of", holder, other, [token], token)
                 else:
                     self.add(kind, holder, other, [token], token)
+
+    def _seat_by_demonym(self, token: Token) -> list[int]:
+        """"al-Qaeda's Syrian affiliate": beside an owner, the demonym names where the
+        affiliate is, not a second partner."""
+        if not any(c.dep_ == "poss" for c in token.children):
+            return []
+        demonyms = self.context.knowledge.by_demonym
+        return [i for c in token.children if c.dep_ == "amod" and c.text in demonyms
+                for i in self.syntax.named(c) if self.context.type_of(i) == "country"]
 
     def _joined(self, state: int, body: int) -> bool:
         types = self.context.type_of
