@@ -988,3 +988,9 @@ def test_a_demonym_beside_an_owner_is_where_the_affiliate_is(relations_of):
                          "Syrian affiliate, the Nusra Front.")
     assert ("affiliated_with", "al-Qaeda", "Nusra Front") in found
     assert not any("Syria" in (s, t) and kind == "affiliated_with" for kind, s, t in found)
+
+
+def test_breaking_with_a_groups_leadership_splits_from_the_group(relations_of):
+    found = relations_of("The Islamic State grew fast. The group later broke with "
+                         "al-Qaeda's central leadership and fought against the Nusra Front.")
+    assert ("splinter_of", "Islamic State", "al-Qaeda") in found

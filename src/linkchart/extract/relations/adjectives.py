@@ -98,7 +98,8 @@ class AdjectiveRules(RuleFamily):
             return
         agents = [i for a in token.children if a.dep_ == "agent"
                   for o in a.children if o.dep_ == "pobj" for i in self.syntax.through_of(o)]
-        targets = self.context.referents_of(token.head) or self._described(token.head) \
+        targets = self.context.referents_of(token.head) or self.syntax.through_of(
+            token.head) or self._described(token.head) \
             or self._collective_of(token.head)
         for source in agents:
             for target in targets:
