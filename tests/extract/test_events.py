@@ -789,3 +789,10 @@ def test_releasing_a_person_named_by_office_is_a_release(events_of):
                               "Hezbollah jailed a year ago.")
     release = only(events, "RETREAT")
     assert named(release.actors, names) == {"Israel"}
+
+
+def test_fighting_against_someone_makes_them_the_target(events_of):
+    events, names = events_of("Hezbollah fought against Hamas in Sidon on Monday.")
+    fight = only(events, "ASSAULT")
+    assert named(fight.actors, names) == {"Hezbollah"}
+    assert named(fight.recipients, names) == {"Hamas"}

@@ -994,3 +994,13 @@ def test_breaking_with_a_groups_leadership_splits_from_the_group(relations_of):
     found = relations_of("The Islamic State grew fast. The group later broke with "
                          "al-Qaeda's central leadership and fought against the Nusra Front.")
     assert ("splinter_of", "Islamic State", "al-Qaeda") in found
+
+
+def test_the_accused_made_what_they_are_accused_of(relations_of):
+    found = relations_of(
+        "Kataib Hezbollah was founded in 2003. The group rose to prominence fighting US "
+        "troops. Washington designated it a terrorist organisation in 2009, accusing it of "
+        "attacks on American forces.")
+    assert ("opposes", "Kataib Hezbollah", "Washington") in undirected(found)
+    assert not any(kind == "opposes" and "Washington" in (s, t) and "Kataib Hezbollah"
+                   not in (s, t) for kind, s, t in found)

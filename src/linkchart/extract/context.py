@@ -420,7 +420,7 @@ class Context:
         subject = token.head if token.dep_ == "poss" else token
         sent = self.sentence(token)
         opening = token.i == sent.start or subject.dep_ == "ROOT"  # when the parse fails
-        if token.dep_ == "dobj" and token.head.dep_ == "ROOT":
+        if token.dep_ == "dobj":
             return self._subject_as_object(token, wanted)
         if not opening and (subject.dep_ not in SUBJECT_DEPS or subject.head.dep_ != "ROOT"):
             return None
@@ -443,7 +443,11 @@ class Context:
         object pronoun whose clause names another subject is the subject of the sentence
         before, sooner than the nearest name."""
         number = self._sentence_of[self.sentence(pronoun).start]
-        own = [i for c in pronoun.head.children if c.dep_ == "nsubj"
+        verb = pronoun.head
+        while verb.dep_ in ("advcl", "xcomp", "conj") and not any(
+                c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "Washington designated it ..., accusing it of attacks"
+        own = [i for c in verb.children if c.dep_ == "nsubj"
                for i in self.referents_of(c, anaphora=False)]
         if number == 0 or not own:
             return None

@@ -99,8 +99,10 @@ class RoleFinder:
                 self.recipient(accused, candidate, places=False)
         self._verb_children_roles(verb, subject, candidate)
         if candidate.type == "ASSAULT" and lemma_of(verb) in MUTUAL_VERBS and \
-                not any(c.dep_ == "dobj" for c in verb.children):
-            # "clashed with the army": both sides fight; "fighting ISIS": ISIS is fought
+                not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
+                        for c in verb.children):
+            # "clashed with the army": both sides fight; "fighting ISIS", "fought against
+            # ISIS": ISIS is fought
             candidate.actors.extend(r for r in candidate.recipients
                                     if r not in candidate.actors)
             candidate.recipients = []

@@ -301,6 +301,9 @@ class Syntax:
         caught = self._caught_in(noun)
         if caught:
             return leaders + [i for i in caught if i not in leaders]
+        accused = self._accused_of(noun)
+        if accused:
+            return leaders + [i for i in accused if i not in leaders]
         verb = noun.head
         if noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in light_verbs | {
                 "of", "with"}:  # not "for": 'Trump blamed Iran for the attack on X'
@@ -317,6 +320,14 @@ class Syntax:
                 return leaders + [i for i in self.through_of(held) if i not in leaders]
             return leaders + [i for i in self.subjects(verb) if i not in leaders]
         return leaders
+
+    def _accused_of(self, noun: Token) -> list[int]:
+        """'accusing it of attacks on American forces': the accused made the attacks."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or \
+                prep.head.lemma_.lower() not in self.words.accusing_verbs:
+            return []
+        return [i for c in prep.head.children if c.dep_ == "dobj" for i in self.through_of(c)]
 
     def _caught_in(self, noun: Token) -> list[int]:
         """'X is locked in a bitter rivalry with Y', 'engaged in feuding with Y', 'X stands
