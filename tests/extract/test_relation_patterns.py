@@ -1004,3 +1004,23 @@ def test_the_accused_made_what_they_are_accused_of(relations_of):
     assert ("opposes", "Kataib Hezbollah", "Washington") in undirected(found)
     assert not any(kind == "opposes" and "Washington" in (s, t) and "Kataib Hezbollah"
                    not in (s, t) for kind, s, t in found)
+
+
+def test_a_singular_title_goes_to_the_first_of_two_titled_names(relations_of):
+    found = relations_of("Trump ally Sen. Lindsey Graham (R-SC) and Sen. Chris Van Hollen "
+                         "(D-MD) wrote a letter.")
+    assert ("allied_with", "Lindsey Graham", "Trump") in undirected(found)
+    assert not any("Chris Van Hollen" in (s, t) for _, s, t in found)
+
+
+def test_an_of_phrase_after_a_conjunct_is_the_conjuncts(relations_of):
+    found = relations_of("The CIA and Office of the Director of National Intelligence "
+                         "declined to comment.")
+    assert not any(s == "CIA" for _, s, _ in found)
+
+
+def test_the_head_of_a_department_is_a_member_of_the_body(relations_of):
+    found = relations_of("Christopher Sabatini, the head of policy at the Council of the "
+                         "Americas, said it was over.")
+    assert ("member_of", "Christopher Sabatini", "Council of the Americas") in found
+    assert ("leads", "Christopher Sabatini", "Council of the Americas") not in found

@@ -46,8 +46,11 @@ class NameRules(RuleFamily):
                    if self.words.nouns.get(d.lower_) in (None, "part_of")  # an ally is no part
                    and d.lower_ not in self.words.beat_roles  # "CNN's White House reporter"
                    for c in d.children if c.dep_ == "poss" and c.i < d.i]
-        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
-            owners += [o for o in prep.children if o.dep_ == "pobj"]
+        conjunct = min((c.i for c in root.children if c.dep_ == "conj" and c.i > root.i),
+                       default=None)
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
+                     and (conjunct is None or c.i < conjunct)):  # "the CIA and Office of
+            owners += [o for o in prep.children if o.dep_ == "pobj"]  # the DNI": the Office's
         if self.context.type_of(index) == "person":  # "Anthony Cordesman with the CSIS"
             owners += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "with"
                        for o in p.children if o.dep_ == "pobj" and

@@ -27,7 +27,7 @@ class RoleRules(RuleFamily):
         kind = self.words.roles[role]
         if role in self.words.definite_leads:  # not "deputy head"
             kind = "member_of" if any(c.lower_ in ("a", "an") for c in token.children) \
-                else "leads"
+                or self._heads_a_part(token) else "leads"
         # a title is a person's: "Boko Haram extremist group, a spokesman for the Islamic
         # State" is the parser hanging the spokesman on the group
         holders = [h for h in self.syntax.holders(token) if self.context.type_of(h) == "person"
@@ -82,6 +82,13 @@ class RoleRules(RuleFamily):
             kind = "leads" if self.context.type_of(holder) == "person" else "controls"
             for target in targets:
                 self.add(kind, holder, target, [token.head, token], token)
+
+    def _heads_a_part(self, title: Token) -> bool:
+        """'the head of policy at the Council of the Americas': the head of a part, a
+        member of the whole."""
+        return any(p.dep_ == "prep" and p.lower_ == "of" and o.dep_ == "pobj"
+                   and o.pos_ == "NOUN" and not self.context.referents_of(o)
+                   for p in title.children for o in p.children)
 
     def _named_before_title(self, title: Token, holders: set[int]) -> list[int]:
         """'U.N. Secretary-General Ban Ki-moon': the parser hangs the body on the name,

@@ -9,6 +9,10 @@ from spacy.tokens import Token
 from linkchart.extract.context import Context
 from linkchart.extract.relations.constants import OBJECT_PREPS, PLACES
 from linkchart.extract.relations.words import RelationWords
+from linkchart.nlp.lexicon import typing_lexicon
+from linkchart.wordlists import words as word_set
+
+PERSON_TITLES = word_set(typing_lexicon()["person_titles"])
 
 
 class Syntax:
@@ -190,8 +194,9 @@ class Syntax:
             if found:
                 return found
         for child in noun.children:
-            if child.dep_ == "appos":
-                found = context.referents_of(child)
+            if child.dep_ == "appos":  # "Trump ally Sen. X and Sen. Y": X alone is the ally
+                found = context.referents_of(child, coordinated=noun.tag_ in ("NNS", "NNPS")
+                                             or not _titled_conjunct(child))
                 if found:
                     return found
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":
@@ -421,3 +426,9 @@ def _cue_endings(table: dict[str, str]) -> set[str]:
             ending for cue in table for ending in
             (cue, *(cue[i + 1:] for i, c in enumerate(cue) if c == " "))})
     return entry[1]
+
+
+def _titled_conjunct(name: Token) -> bool:
+    """'Sen. X and Sen. Y': a conjunct with a title of its own."""
+    return any(c.dep_ == "compound" and {c.lower_, c.lower_.rstrip(".")} & PERSON_TITLES
+               for conj in name.conjuncts for c in conj.children)
