@@ -796,3 +796,23 @@ def test_fighting_against_someone_makes_them_the_target(events_of):
     fight = only(events, "ASSAULT")
     assert named(fight.actors, names) == {"Hezbollah"}
     assert named(fight.recipients, names) == {"Hamas"}
+
+
+def test_the_owner_of_a_criticism_acts_and_its_of_phrase_receives(events_of):
+    events, names = events_of("Hezbollah's condemnation of Israel came within the hour.")
+    condemnation = only(events, "ACCUSE")
+    assert named(condemnation.actors, names) == {"Hezbollah"}
+    assert named(condemnation.recipients, names) == {"Israel"}
+
+
+def test_calls_for_someone_to_act_are_a_demand(events_of):
+    events, _ = events_of("Egypt joined calls for Hamas to release the hostages.")
+    assert "REQUEST" in {e.type for e in events}
+    assert "CONSULT" not in {e.type for e in events}
+
+
+def test_what_is_discussed_is_no_participant(events_of):
+    events, names = events_of("Egypt discussed Lebanon with Iran on Monday.")
+    talks = only(events, "CONSULT")
+    assert "Lebanon" not in named(talks.recipients, names)
+    assert "Iran" in named(talks.recipients, names) | named(talks.actors, names)

@@ -30,6 +30,7 @@ MUTUAL_NOUNS = MUTUAL_VERBS + ("fighting", "firefight", "gunfight")
 NOUN_ACTOR_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PATIENT_VERBS = frozenset(lexicon("events")["patient_verbs"])
 VICTIM_NOUNS = tuple(lexicon("events")["victim_nouns"])
+TOPIC_OBJECT_VERBS = frozenset(lexicon("events")["topic_object_verbs"])
 
 
 class RoleFinder:
@@ -92,8 +93,10 @@ class RoleFinder:
             if subject is not None:
                 add_new(candidate.actors, self.phrase(subject))
             blamed = _blamed_on(verb) if candidate.type == "ACCUSE" else []
+            topical = lemma_of(verb) in TOPIC_OBJECT_VERBS  # "discussed Syria with Putin"
             for child in verb.children:
-                if child.dep_ in ("dobj", "dative", "iobj") and not blamed:
+                if child.dep_ in ("dobj", "dative", "iobj") and not blamed and not (
+                        topical and child.dep_ == "dobj"):
                     self.recipient(child, candidate)
             for accused in blamed:  # "blamed his killing on Syria": Syria is accused
                 self.recipient(accused, candidate, places=False)
@@ -273,7 +276,9 @@ class RoleFinder:
         elif word == "by":
             add_new(candidate.actors, self.phrase(obj))
         elif word == "of":
-            if candidate.type in self.lex.of_actor_types:
+            owned = any(c.dep_ == "poss" for c in obj.head.head.children)
+            if candidate.type in self.lex.of_actor_types and not owned:  # not "Romney's
+                # criticism of Moore": the owner acts, the "of" receives
                 add_new(candidate.actors, self.phrase(obj))
             else:
                 self.recipient(obj, candidate)

@@ -213,4 +213,8 @@ def _noun_prep_type(token: Token, key: str, spec: Spec, lex: Lexicon) -> Spec:
             if child.dep_ in ("acl", "relcl") and any(
                     g.lower_ == "to" for g in child.children if g.dep_ == "aux"):
                 return Spec(table.get("to", spec.type))
+            marks = [g.lower_ for g in child.children if g.dep_ == "mark"
+                     and g.lower_ in table] if child.dep_ in ("advcl", "acl") else []
+            if marks:  # "calls for Moore to step down"
+                return Spec(table[marks[0]])
     return spec
