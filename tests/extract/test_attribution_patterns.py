@@ -406,3 +406,8 @@ def test_the_spokesman_is_the_press_secretary_named_before():
     assert _credited("“We expect a hard fight,” said Pentagon press secretary Peter Cook. The "
                      "Pentagon spokesman said the offensive was an opportunity.",
                      "an opportunity") == ("named_person", "Peter Cook")
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent():
+    assert _credited("Sen. Joe Manchin, who said the bill was dead, left early.",
+                     "bill was dead") == ("named_person", "Joe Manchin")

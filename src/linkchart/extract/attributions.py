@@ -628,8 +628,17 @@ def _subject(verb: Token) -> Token | None:
             continue
         subjects = [c for c in candidate.children if c.dep_ in SUBJECTS]
         if subjects:
-            return subjects[0]
+            return _antecedent_of_relative(subjects[0])
     return None
+
+
+def _antecedent_of_relative(subject: Token) -> Token:
+    """'Rep. X, who said ...', 'officials who accuse ...': the speaker the relative
+    pronoun stands for."""
+    if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl" and \
+            subject.head.head.pos_ in ("NOUN", "PROPN"):
+        return subject.head.head
+    return subject
 
 
 def _head_word(noun: Token) -> str:
