@@ -816,3 +816,19 @@ def test_what_is_discussed_is_no_participant(events_of):
     talks = only(events, "CONSULT")
     assert "Lebanon" not in named(talks.recipients, names)
     assert "Iran" in named(talks.recipients, names) | named(talks.actors, names)
+
+
+def test_a_bomb_that_exploded_somewhere_is_placed_there(events_of):
+    events, names = events_of("A car bomb exploded in Beirut on Friday, killing six people.",
+                              "2013-12-27")
+    bombing = only(events, "ASSAULT")
+    assert names[bombing.location] == "Beirut" and bombing.fatalities == 6
+    assert bombing.date == "2013-12-27"
+
+
+def test_an_unclaimed_bombing_retells_the_one_of_its_place_and_day(events_of):
+    events, names = events_of(
+        "Hamas car bomb in Beirut kills six on Thursday. Six people were killed when two "
+        "car bombs exploded in Beirut on Thursday, police said.", "2014-10-17")
+    bombing = only(events, "ASSAULT")
+    assert named(bombing.actors, names) == {"Hamas"} and bombing.fatalities == 6

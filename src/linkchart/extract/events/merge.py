@@ -34,7 +34,11 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     first_told: dict[int, set[int]] = {}  # a host's own participants, before any merge
     for candidate in candidates:
         if candidate.placed_only:
-            merged.append(candidate)
+            host = next((m for m in merged if _same_place_and_day(m, candidate)), None)
+            if host is None:
+                merged.append(candidate)
+            else:
+                _add_mention(host, candidate)
             continue
         if not candidate.participants:
             continue
@@ -50,6 +54,16 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
         else:
             _add_mention(host, candidate)
     return merged
+
+
+def _same_place_and_day(host: Candidate, placed: Candidate) -> bool:
+    """'ISIS car bomb in Baghdad' then 'two car bombs exploded in Baghdad Thursday,
+    killing five': an act told with no one named retells the one of its kind, means,
+    place and day."""
+    return host.type == placed.type and host.mode is not None and \
+        host.mode == placed.mode and host.location == placed.location and \
+        host.date is not None and host.date == placed.date and \
+        not (host.fatalities and placed.fatalities and host.fatalities != placed.fatalities)
 
 
 def _add_mention(host: Candidate, other: Candidate) -> None:

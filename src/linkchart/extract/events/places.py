@@ -43,10 +43,14 @@ def _place_heads(trigger: Trigger, lex: Lexicon) -> list[Token]:
     """The words a place phrase may hang on: the trigger, the verb carrying it out (or
     the verb a conjoined trigger shares), their objects and recipients."""
     heads = [trigger.token]
+    token = trigger.token
     if trigger.light is not None:
         heads.append(trigger.light)
-    elif trigger.kind == "verb" and trigger.token.dep_ == "conj":
-        heads.append(trigger.token.head)
+    elif trigger.kind == "verb" and token.dep_ == "conj":
+        heads.append(token.head)
+    elif (trigger.kind == "noun" and token.dep_ in ("nsubj", "nsubjpass")) or (
+            trigger.kind == "verb" and token.dep_ == "advcl" and token.tag_ == "VBG"):
+        heads.append(token.head)  # "a car bomb exploded in Beirut, killing six"
     for head in list(heads):
         for child in head.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.token.i:
