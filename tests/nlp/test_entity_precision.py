@@ -356,3 +356,15 @@ def test_a_rank_after_a_service_opens_the_persons_name(entities_of):
     found = entities_of("Army Col. Steve Warren said the strikes continued.")
     assert "Steve Warren" in found
     assert not any(name.endswith("Col") for name in found)
+
+
+def test_a_region_named_like_a_body_is_a_place_where_things_happen(entities_of):
+    found = entities_of("FARC guerrillas ambushed a military convoy in Huila Department. "
+                        "Officials in the State Department condemned the attack.")
+    assert found["Huila Department"].type == "location"
+    assert found["State Department"].type != "location"
+
+
+def test_a_named_operation_is_no_actor(entities_of):
+    found = entities_of("The Marines fought in Operation Desert Storm against Iraq in 1991.")
+    assert not any(name.startswith("Operation") for name in found)

@@ -47,7 +47,9 @@ class Typer:
         self.titles = words(lexicon["person_titles"])
         self.not_entities = words(lexicon["not_entities"])
         self.occurrence_heads = words(lexicon["occurrence_heads"])
+        self.occurrence_openers = words(lexicon["occurrence_openers"])
         self.over_person = words(lexicon["heads_over_person_names"])
+        self.region_heads = words(lexicon["region_heads"])
 
     def vote(self, span: Span) -> TypeVote | None:
         """The type this mention argues for, and how strongly; None when it is no name."""
@@ -57,12 +59,24 @@ class Typer:
         if label not in NAME_LABELS or label == "NORP" or \
                 span.text.lower() in self.not_entities or self._names_occurrence(span):
             return None
-        return (self._by_name(span) or self._by_context(span) or self._by_place(span)
+        return (self._region_like_a_body(span) or self._by_name(span)
+                or self._by_context(span) or self._by_place(span)
                 or self._by_stock_label(span))
+
+    def _region_like_a_body(self, span: Span) -> TypeVote | None:
+        """'ambushed a convoy in Huila Department': a region named like a body, told as
+        where something happened (no 'the': 'in the State Department' is the body)."""
+        previous = span.doc[span.start - 1] if span.start else None
+        if len(span) > 1 and span[-1].lower_ in self.region_heads and previous is not None \
+                and previous.lower_ in WITHIN_PREPOSITIONS:
+            return TypeVote("location", CONTEXT)
+        return None
 
     def _names_occurrence(self, span: Span) -> bool:
         """'the Syrian Civil War', 'the Second Intifada': a war's name is no actor."""
         last = span[-1]
+        if len(span) > 1 and span[0].lower_ in self.occurrence_openers and span[1].is_title:
+            return True  # "Operation Inherent Resolve": a campaign, not who wages it
         return last.is_title and last.lower_ in self.occurrence_heads
 
     def _by_place(self, span: Span) -> TypeVote | None:
