@@ -1024,3 +1024,8 @@ def test_the_head_of_a_department_is_a_member_of_the_body(relations_of):
                          "Americas, said it was over.")
     assert ("member_of", "Christopher Sabatini", "Council of the Americas") in found
     assert ("leads", "Christopher Sabatini", "Council of the Americas") not in found
+
+
+def test_creating_is_a_charge_not_leadership(relations_of):
+    found = relations_of("Donald Trump said Hillary Clinton created the Islamic State.")
+    assert ("leads", "Hillary Clinton", "Islamic State") not in found
