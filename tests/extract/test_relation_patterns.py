@@ -1029,3 +1029,12 @@ def test_the_head_of_a_department_is_a_member_of_the_body(relations_of):
 def test_creating_is_a_charge_not_leadership(relations_of):
     found = relations_of("Donald Trump said Hillary Clinton created the Islamic State.")
     assert ("leads", "Hillary Clinton", "Islamic State") not in found
+
+
+def test_the_state_named_by_its_adjective_and_a_hyphenated_leaders_title(relations_of):
+    found = relations_of("Turkey bombed camps in the mountains. The PKK has waged an "
+                         "insurgency against the Turkish state since 1984.")
+    assert ("opposes", "PKK", "Turkey") in undirected(found)
+    found = relations_of("Qais al-Khazali, the secretary-general of Asa'ib Ahl al-Haq, "
+                         "spoke on Monday.")
+    assert ("leads", "Qais al-Khazali", "Asa'ib Ahl al-Haq") in found

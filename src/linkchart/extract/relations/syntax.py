@@ -23,11 +23,18 @@ class Syntax:
     # -- cue phrases
     def phrase(self, token: Token, table: dict[str, str]) -> str | None:
         """The longest cue ending at this token: 'deputy commander' before 'commander'."""
+        doc = token.doc
+        if token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "‐") and \
+                doc[token.i + 2].head.i == token.i:  # "the secretary-general of X", the
+            hyphened = f"{token.lower_}-{doc[token.i + 2].lower_}"  # parser hanging the
+            if hyphened in table:                                   # end on the start
+                return hyphened
         if token.lower_ not in _cue_endings(table):
             return None
-        doc = token.doc
         if token.i >= 2 and doc[token.i - 1].text in ("-", "‐"):
             hyphened = f"{doc[token.i - 2].lower_}-{token.lower_}"  # "Vice-President", however
+            if token.head.i == token.i - 2:
+                return None  # read at its start, above
             if hyphened in table:                                   # the parser hangs it
                 return hyphened
         words = [token.lower_]
