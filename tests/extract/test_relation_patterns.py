@@ -1038,3 +1038,14 @@ def test_the_state_named_by_its_adjective_and_a_hyphenated_leaders_title(relatio
     found = relations_of("Qais al-Khazali, the secretary-general of Asa'ib Ahl al-Haq, "
                          "spoke on Monday.")
     assert ("leads", "Qais al-Khazali", "Asa'ib Ahl al-Haq") in found
+
+
+def test_press_release_ties(relations_of):
+    found = relations_of("The UK backs Iraq. The Foreign Secretary met his Iraqi counterpart, "
+                         "Ibrahim al-Jaafari, in Baghdad. The UK condemns the attack by the "
+                         "Houthis on Saudi Arabia. RAF Typhoons struck a Daesh headquarters "
+                         "near Mosul. The Houthis praised Iran for its help.")
+    assert ("member_of", "Ibrahim al-Jaafari", "Iraq") in found
+    assert ("opposes", "Houthis", "Saudi Arabia") in undirected(found)
+    assert ("opposes", "Daesh", "RAF Typhoons") in undirected(found)
+    assert ("supports", "Iran", "Houthis") in found

@@ -23,6 +23,7 @@ class NominalRules(RuleFamily):
         self._nominal_with_object(token)
         self._nominal_between(token)
         self._with_help(token)
+        self._thanked_for_help(token)
 
     def _nominal_with_object(self, noun: Token) -> None:
         for cue in self.words.nominals.get(noun.lower_, ()):
@@ -64,6 +65,19 @@ class NominalRules(RuleFamily):
         for helper in dict.fromkeys(helpers):
             for other in helped:
                 self.add("supports", helper, other, [noun.head, noun], noun)
+
+    def _thanked_for_help(self, noun: Token) -> None:
+        """'Abadi thanked the UK for its support': the one thanked helps the thanker."""
+        prep = noun.head
+        if noun.lower_ not in self.words.help_nouns or noun.dep_ != "pobj" or \
+                prep.lower_ != "for" or prep.head.lemma_.lower() not in self.words.thanking_verbs:
+            return
+        verb = prep.head
+        helpers = [i for c in verb.children if c.dep_ == "dobj"
+                   for i in self.context.referents_of(c)]
+        for helper in helpers:
+            for helped in self.syntax.subjects(verb):
+                self.add("supports", helper, helped, [verb, noun], noun)
 
     @staticmethod
     def _between_preps(noun: Token) -> list[Token]:

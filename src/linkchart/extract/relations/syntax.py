@@ -304,6 +304,9 @@ class Syntax:
         it, or the subject of its light verb ('waged an insurgency')."""
         light_verbs = self.words.light_verbs
         actors = self.context.modifier_referents(noun, ("poss", "compound", "amod", "nmod"))
+        actors += [i for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
+                   for o in p.children if o.dep_ == "pobj"  # "the attack by the Houthis"
+                   for i in self.through_of(o) if i not in actors]
         leaders = [i for i in self._leaders_by_hyphen(noun) if i not in actors]
         if actors:
             return actors + leaders

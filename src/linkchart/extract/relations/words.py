@@ -58,6 +58,7 @@ class RelationWords:
     becoming_verbs: set[str]
     behalf_nouns: set[str]
     help_nouns: set[str]
+    thanking_verbs: set[str]
     claim_nouns: set[str]
     claim_verbs: set[str]
     negation_verbs: set[str]
@@ -135,6 +136,7 @@ def _nominals(words: dict) -> dict:
         appointment_verbs=set(words["appointment_verbs"]),
         becoming_verbs=set(words["becoming_verbs"]),
         behalf_nouns=set(words["behalf_nouns"]), help_nouns=set(words["help_nouns"]),
+        thanking_verbs=set(words["thanking_verbs"]),
         claim_nouns=set(words["claims"]["nouns"]),
         claim_verbs=set(words["claims"]["verbs"]))
 
