@@ -1049,3 +1049,10 @@ def test_press_release_ties(relations_of):
     assert ("opposes", "Houthis", "Saudi Arabia") in undirected(found)
     assert ("opposes", "Daesh", "RAF Typhoons") in undirected(found)
     assert ("supports", "Iran", "Houthis") in found
+
+
+def test_a_person_who_takes_over_a_group_leads_it(relations_of):
+    found = relations_of("In 2006, Abu Ayyub al-Masri took over al-Qaeda in Iraq.")
+    assert ("leads", "Abu Ayyub al-Masri", "al-Qaeda in Iraq") in found
+    assert not relations_of("The Islamic State took over Mosul in 2014.") & {
+        ("leads", "Islamic State", "Mosul")}

@@ -30,7 +30,7 @@ class VerbRules(RuleFamily):
             return
         subjects = counted or self.syntax.subjects(token)
         objects = self.syntax.direct_objects(token) or self._ground_of(token)
-        if _fought_over(token):
+        if _fought_over(token) and lemma == token.lemma_.lower():  # not "took over X"
             objects = []  # "Sonora is being fought over by two gangs": the prize, no foe
         replacements = _replacements(token) if self.words.verbs.get(lemma) == "succeeded" \
             else []
@@ -43,13 +43,13 @@ class VerbRules(RuleFamily):
             if kind == "controls" and self._holds_ground(token):
                 kind = "based_in"  # "IS controls a vast swath of Syria"
             for subject in subjects:
-                if kind == "founded_by_person" and self.context.type_of(subject) != "person":
+                if kind == "leads_if_person" and self.context.type_of(subject) != "person":
                     continue
                 for obj in objects:
                     held = kind == "controls" and self.context.type_of(obj) == "location" \
                         and self.context.type_of(subject) != "country"
                     # "Hamas, which controls the Gaza Strip": ground held, not an actor
-                    found = "leads" if kind == "founded_by_person" else kind
+                    found = "leads" if kind == "leads_if_person" else kind
                     self.add("based_in" if held else found, subject, obj, said, token)
         for prep in _prepositions(token):
             side = self._side_of(prep)
