@@ -411,3 +411,16 @@ def test_the_spokesman_is_the_press_secretary_named_before():
 def test_a_relative_pronoun_speaks_for_its_antecedent():
     assert _credited("Sen. Joe Manchin, who said the bill was dead, left early.",
                      "bill was dead") == ("named_person", "Joe Manchin")
+
+
+def test_a_branch_speaks_for_its_group_and_a_place_never_speaks():
+    assert _credited(
+        "A car bomb exploded outside a hotel in Tripoli on Tuesday. In a statement, the "
+        "Tripoli branch of the Islamic State jihadist group claimed the attack was revenge "
+        "for the death of its commander.", "was revenge") == ("named_org", "Islamic State")
+
+
+def test_state_media_are_not_the_state():
+    kind, name = _credited("Syria denied the report. Syrian state media claimed the rebels "
+                           "were fighting al-Qaeda in Idlib.", "fighting al-Qaeda")
+    assert name != "Syria"

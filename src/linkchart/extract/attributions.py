@@ -567,10 +567,21 @@ class AttributionExtractor:
         return found.pop() if len(found) == 1 else None
 
     def _named_in_compound(self, token: Token) -> int | None:
+        """'the Tripoli branch of the Islamic State': the body the part belongs to; else
+        a body or person named beside the noun (a place never speaks)."""
+        if token.lower_ in self.words["part_heads"]:
+            owners = [i for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"
+                      for i in self.context.referents_of(o)
+                      if self.context.type_of(i) not in ("location", "person")]
+            if owners:
+                return owners[0]
         for child in token.children:
             if child.dep_ in ("compound", "appos") and child.i in self.context.token_referent:
-                if token.lower_ not in self.words["anonymous_heads"]:
-                    return self.context.token_referent[child.i]
+                index = self.context.token_referent[child.i]
+                if token.lower_ not in self.words["anonymous_heads"] and \
+                        self.context.type_of(index) != "location":
+                    return index
         return None
 
 

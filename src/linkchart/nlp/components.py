@@ -147,7 +147,8 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
     """Trim the model's names, then lay the knowledge packs' matches over them."""
     matches = list(doc.spans[PACK_SPANS]) if PACK_SPANS in doc.spans else []
     # "pro-Iran forces" side with Iran; they are none of its bodies
-    matches = [m for m in matches if not (m[-1].is_lower and _side_prefixed(doc, m.start))]
+    matches = [m for m in matches if not (m[-1].is_lower and _side_prefixed(doc, m.start))
+               and not _modifies_a_noun(m)]
     places = {(s.start, s.end): s for s in matches if s.label_ in ("country", "location")}
     pack = [_untitled(s, titles) for s in _split_place_owners(doc, filter_spans(matches),
                                                                places)]
@@ -163,6 +164,14 @@ def clean_mentions(doc: Doc, titles: frozenset[str]) -> Doc:
 
 
 NAME_GOES_ON = frozenset({"of", "for", "'s", "’s"})
+
+
+def _modifies_a_noun(match: Span) -> bool:
+    """'Syrian state media', 'Iraqi government forces': a state named only to describe
+    the noun after it (that noun's own name, where there is one, is matched apart)."""
+    last = match[-1]
+    return match.label_ == "country" and last.is_lower and last.dep_ in ("compound", "amod") \
+        and last.head.i > last.i and last.lower_ == "state"
 
 
 def _missed_places(doc: Doc, names: list[Span]) -> list[Span]:
