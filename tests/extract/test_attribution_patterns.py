@@ -424,3 +424,11 @@ def test_state_media_are_not_the_state():
     kind, name = _credited("Syria denied the report. Syrian state media claimed the rebels "
                            "were fighting al-Qaeda in Idlib.", "fighting al-Qaeda")
     assert name != "Syria"
+
+
+def test_a_government_placed_in_a_capital_is_not_the_last_state_named():
+    kind, name = _credited("Iraq sent aid to the wounded. The government in Tripoli said the "
+                           "attack was an assassination attempt.", "assassination attempt")
+    assert name != "Iraq"
+    assert _credited("Libya is divided. The government in Tripoli said the attack was an "
+                     "assassination attempt.", "assassination attempt")[1] == "Libya"

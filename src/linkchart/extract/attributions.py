@@ -9,7 +9,7 @@ from spacy.attrs import LOWER
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Span, Token
 
-from linkchart.extract.context import OFFICE_TITLES, Context
+from linkchart.extract.context import OFFICE_TITLES, Context, seated_in
 from linkchart.extract.lexicons import lexicon
 from linkchart.model import Attribution
 
@@ -332,6 +332,8 @@ class AttributionExtractor:
                 index = self.context.only_one_before(owners[0])
         if index is None and token.lower_ in self.words["government_nouns"]:
             index = self._state_of_leader(token)
+            if index is None and seated_in(token):
+                return None, "anonymous"  # "the government in Tripoli": not the last state
         if index is None:
             index = self.context.only_one_before(token)
         if index is None:

@@ -274,6 +274,8 @@ class Context:
             wanted = set(nouns[word])
             if _tied_by_hyphen(token) and wanted & {"country", "government"}:
                 return None  # "the Saudi-backed government" is another state's
+            if "country" in wanted and seated_in(token):
+                return self.government_seated_in(token)
         elif token.pos_ == "NOUN" and self._definite(token):
             return self._named_by_word(token)
         else:
@@ -295,6 +297,16 @@ class Context:
         if salient is not None and fits(salient):
             return salient
         return self._nearest_before(token, wanted, fits)
+
+    def government_seated_in(self, noun: Token) -> int | None:
+        """'the government in Tripoli': the state whose capital that is, where the
+        document names it; never the last state named."""
+        for place in (o for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for o in c.children if o.dep_ == "pobj"):
+            actor = self.knowledge.by_capital.get(place.text)
+            if actor is not None:
+                return self.country_referent(actor)
+        return None
 
     def _unnamed_subject_before(self, pronoun: Token) -> bool:
         """'A leader of the rebels admitted that Russians fight alongside his troops':
@@ -579,6 +591,11 @@ def _unrecognised_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_title and any(
         c.dep_ in ("compound", "amod") and c.i < token.i and c.is_title and c.pos_ == "PROPN"
         for c in token.children)
+
+
+def seated_in(noun: Token) -> bool:
+    """'the government in Tripoli': a noun placed by 'in'."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" for c in noun.children)
 
 
 def _dummy_it(token: Token) -> bool:
