@@ -43,14 +43,14 @@ class VerbRules(RuleFamily):
             if kind == "controls" and self._holds_ground(token):
                 kind = "based_in"  # "IS controls a vast swath of Syria"
             for subject in subjects:
-                if kind == "leads_if_person" and self.context.type_of(subject) != "person":
+                if lemma in self.words.person_only_verbs and \
+                        self.context.type_of(subject) != "person":
                     continue
                 for obj in objects:
                     held = kind == "controls" and self.context.type_of(obj) == "location" \
                         and self.context.type_of(subject) != "country"
                     # "Hamas, which controls the Gaza Strip": ground held, not an actor
-                    found = "leads" if kind == "leads_if_person" else kind
-                    self.add("based_in" if held else found, subject, obj, said, token)
+                    self.add("based_in" if held else kind, subject, obj, said, token)
         for prep in _prepositions(token):
             side = self._side_of(prep)
             cue = self.words.verb_preps.get((lemma, side[0] if side else prep.lower_))

@@ -29,6 +29,7 @@ class RelationWords:
     strongholds: set[str]
     residents: set[str]
     verbs: dict[str, str]
+    person_only_verbs: set[str]
     verb_preps: dict[tuple[str, str], dict]
     side_nouns: dict[str, str]
     reciprocal_verbs: dict[str, str]
@@ -98,6 +99,7 @@ def _verbs(words: dict) -> dict:
     verb_preps = {(v["verb"], v["prep"]): v for v in words["verb_preps"]}
     return dict(
         verbs=phrase_map(words["verbs"]), verb_preps=verb_preps,
+        person_only_verbs=set(words["person_only_verbs"]),
         side_nouns=words["side_nouns"],
         reciprocal_verbs=phrase_map(words["reciprocal"]["verbs"]),
         reciprocal_with_each_other=phrase_map(words["reciprocal"]["with_each_other"]),
