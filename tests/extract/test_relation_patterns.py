@@ -1056,3 +1056,9 @@ def test_a_person_who_takes_over_a_group_leads_it(relations_of):
     assert ("leads", "Abu Ayyub al-Masri", "al-Qaeda in Iraq") in found
     assert not relations_of("The Islamic State took over Mosul in 2014.") & {
         ("leads", "Islamic State", "Mosul")}
+
+
+def test_strikes_targeting_someone_oppose_them(relations_of):
+    found = relations_of("U.S. forces conducted two airstrikes targeting al-Shabaab "
+                         "militants near Jilib.")
+    assert ("opposes", "U.S. forces", "al-Shabaab") in undirected(found)

@@ -27,8 +27,9 @@ class NominalRules(RuleFamily):
 
     def _nominal_with_object(self, noun: Token) -> None:
         for cue in self.words.nominals.get(noun.lower_, ()):
-            for prep in (c for c in self._nominal_preps(noun) if c.lower_ in cue["preps"]):
-                others = [i for o in prep.children if o.dep_ == "pobj"
+            for prep in (c for c in self._nominal_preps(noun) if c.lower_ in cue["preps"]
+                         or (c.dep_ == "acl" and c.lemma_.lower() in cue.get("verbs", ()))):
+                others = [i for o in prep.children if o.dep_ in ("pobj", "dobj")
                           for i in self.context.referents_of(o)
                           if self.context.type_of(i) in cue.get("target_types", ACTOR_TYPES)]
                 actors = self.syntax.nominal_actors(noun)
@@ -41,7 +42,7 @@ class NominalRules(RuleFamily):
     def _nominal_preps(self, noun: Token) -> list[Token]:
         """The noun's prepositions, and its light verb's: the parser hangs "in Turkey" of
         "waged an insurgency in Turkey" on the verb."""
-        preps = [c for c in noun.children if c.dep_ == "prep"]
+        preps = [c for c in noun.children if c.dep_ in ("prep", "acl")]
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.words.light_verbs:
             preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
         return preps
