@@ -368,3 +368,11 @@ def test_a_region_named_like_a_body_is_a_place_where_things_happen(entities_of):
 def test_a_named_operation_is_no_actor(entities_of):
     found = entities_of("The Marines fought in Operation Desert Storm against Iraq in 1991.")
     assert not any(name.startswith("Operation") for name in found)
+
+
+def test_a_name_described_as_a_state_or_county_is_a_place(entities_of):
+    found = entities_of("Sonora state in northern Mexico is fought over by two gangs. The "
+                        "governor of the state of Sonora spoke. The governments of Chihuahua "
+                        "and Sonora said they were investigating. The Islamic State denied it.")
+    assert found["Sonora"].type == "location"
+    assert found["Islamic State"].type == "armed_group"

@@ -50,6 +50,7 @@ class Typer:
         self.occurrence_openers = words(lexicon["occurrence_openers"])
         self.over_person = words(lexicon["heads_over_person_names"])
         self.region_heads = words(lexicon["region_heads"])
+        self.place_descriptors = words(lexicon["place_descriptors"])
 
     def vote(self, span: Span) -> TypeVote | None:
         """The type this mention argues for, and how strongly; None when it is no name."""
@@ -145,6 +146,9 @@ class Typer:
             descriptor = root.head
         else:
             descriptor = next((c for c in root.children if c.dep_ == "appos"), None)
+        if descriptor is not None and descriptor.is_lower and \
+                descriptor.lower_ in self.place_descriptors:
+            return TypeVote("location", CONTEXT)  # 'Sonora state', 'Kunar province'
         if descriptor is not None and descriptor.lower_ in self.heads:
             kind = self.heads[descriptor.lower_]
             if root.dep_ == "compound" and kind != "location" and is_place(span.text):
@@ -177,7 +181,8 @@ class Typer:
         if span.start < 2 or doc[span.start - 1].lower_ != "of":
             return False
         noun = doc[span.start - 2]
-        return noun.is_lower and self.heads.get(noun.lower_) == "location"
+        return noun.is_lower and (self.heads.get(noun.lower_) == "location"
+                                  or noun.lower_ in self.place_descriptors)
 
     def _by_stock_label(self, span: Span) -> TypeVote | None:
         label = span.label_
