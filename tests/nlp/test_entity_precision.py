@@ -376,3 +376,11 @@ def test_a_name_described_as_a_state_or_county_is_a_place(entities_of):
                         "and Sonora said they were investigating. The Islamic State denied it.")
     assert found["Sonora"].type == "location"
     assert found["Islamic State"].type == "armed_group"
+
+
+def test_a_name_given_a_title_between_commas_is_a_person(entities_of):
+    found = entities_of("Claudia Pavlovich Arellano, governor of the state of Sonora, "
+                        "described the perpetrators as monsters. Islamic Jihad, leader of "
+                        "the attacks, denied it.")
+    assert found["Claudia Pavlovich Arellano"].type == "person"
+    assert found["Islamic Jihad"].type != "person"

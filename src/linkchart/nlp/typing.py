@@ -159,6 +159,8 @@ class Typer:
             return TypeVote(kind, CONTEXT)
         if span.label_ in ("PERSON", "GPE", "FAC", "LOC") and self._apposed_person(span):
             return TypeVote("person", CONTEXT)  # 'Abu Anas al-Libi, an al-Qaeda suspect'
+        if span.label_ == "ORG" and self._titled_by_apposition(span):
+            return TypeVote("person", CONTEXT)  # 'Claudia Pavlovich, governor of Sonora'
         if span.label_ == "ORG" and len(span) > 1 and _conjoined_with_person(span):
             return TypeVote("person", CONTEXT)  # 'leaders Khalid Haqqani and Shahryar Mehsud'
         return None
@@ -174,6 +176,16 @@ class Typer:
             return True
         return apposed.i == span.end + 1 and apposed.is_digit and len(apposed) <= 2 and \
             apposed.i + 1 < len(span.doc) and span.doc[apposed.i + 1].text == ","
+
+    def _titled_by_apposition(self, span: Span) -> bool:
+        """An organisation-looking name of two to four capitalised words, with no body's
+        head noun, given a title between commas: a person."""
+        if not 2 <= len(span) <= 4 or not all(t.is_title for t in span) or \
+                any(t.lower_ in self.heads for t in span):
+            return False
+        apposed = next((c for c in span.root.children if c.dep_ == "appos"), None)
+        return apposed is not None and apposed.lower_ in self.titles and \
+            span.end < len(span.doc) and span.doc[span.end].text == ","
 
     def _named_place_of(self, span: Span) -> bool:
         """'the town of Amiryat al-Falluja', 'the port city of Barawe'."""
