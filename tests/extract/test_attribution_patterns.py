@@ -432,3 +432,15 @@ def test_a_government_placed_in_a_capital_is_not_the_last_state_named():
     assert name != "Iraq"
     assert _credited("Libya is divided. The government in Tripoli said the attack was an "
                      "assassination attempt.", "assassination attempt")[1] == "Libya"
+
+
+def test_a_cue_parsed_as_a_bare_conjunct_reports_the_clause_before_it():
+    document = Document(id="t", published="2024-03-01", text=(
+        "Iraqi forces liberate Hit with coalition air support\n\n"
+        "BAGHDAD — Iraqi security forces, supported by coalition airstrikes, have retaken "
+        "the town of Hit from Daesh, a spokesman for Combined Joint Task Force-Operation "
+        "Inherent Resolve said today.\n"))
+    extraction = next(extract_documents([document], Config()))
+    found = _source_of(extraction.attributions, "retaken the town")
+    assert found.source_kind == "anonymous" and "spokesman" in found.source_text
+    assert "spokesman" not in found.content

@@ -111,6 +111,9 @@ class AttributionExtractor:
                 if self._declined(token):
                     continue  # "declined to confirm or deny": nothing said
                 source = _quoted_speaker(token)
+                if source is None and _bare_conjunct(token) and \
+                        token.doc[token.i - 1].lower_ not in ("and", "but", "or"):
+                    source = _phrase_before(token, sent)  # "..., a spokesman said today"
                 cues.append(Cue(token, token.text, source if source is not None else
                                 _subject(token) or _phrase_before(token, sent)))
             elif token.lower_ == "according" and token.i + 1 < len(token.doc) \
@@ -205,13 +208,14 @@ class AttributionExtractor:
         said = self._said_after_colon(cue.token, sent)
         if said:
             return said, False
-        if cue.token.dep_ in ("ccomp", "parataxis", "advcl") and cue.token.head.i < cue.token.i \
+        if (cue.token.dep_ in ("ccomp", "parataxis", "advcl") or _bare_conjunct(cue.token)) \
+                and cue.token.head.i < cue.token.i \
                 and not (cue.token.dep_ == "advcl" and cue.token.tag_ == "VBG") \
                 and not (cue.token.dep_ == "ccomp" and
                          cue.token.head.lemma_.lower() in self.verbs):
             # "..., officials said" comments on the clause before; "..., fearing a wider
             # war" does not report it, nor does "X said Syria would respond" report "X said"
-            clause_start = min(t.i for t in cue.token.subtree)
+            clause_start = min(min(t.i for t in cue.token.subtree), source_start)
             if clause_start > sent.start:
                 return _trim(self.context.text, sent.start_char,
                              sent.doc[clause_start - 1].idx + len(sent.doc[clause_start - 1])), False
@@ -698,6 +702,13 @@ def _phrase_before(verb: Token, sent: Span) -> Token | None:
     if not 0 < len(phrase) <= 12 or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
         return None
     return phrase.root
+
+
+def _bare_conjunct(cue: Token) -> bool:
+    """'X have retaken Hit, a spokesman for the task force said today': the parser makes the
+    cue a conjunct of the clause it reports, with no subject or object of its own."""
+    return cue.dep_ == "conj" and not any(
+        c.dep_ in (*SUBJECTS, "dobj", "ccomp", "xcomp") for c in cue.children)
 
 
 def _addressee_start(cue: Token, complement: Token) -> Token | None:
