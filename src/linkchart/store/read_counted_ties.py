@@ -100,9 +100,11 @@ def _tie_rows(scope: str, undirected: str, date_from: str | None, date_to: str |
     swap = (f"scope.type IN {undirected} AND CAST(substr(scope.source_entity, 2) AS INTEGER)"
             " > CAST(substr(scope.target_entity, 2) AS INTEGER)")
     period = _in_period("document_keys.published_iso", date_from, date_to)
-    return (f"SELECT scope.type AS type, "
-            f"CASE WHEN {swap} THEN scope.target_entity ELSE scope.source_entity END AS source, "
-            f"CASE WHEN {swap} THEN scope.source_entity ELSE scope.target_entity END AS target, "
+    return ("SELECT scope.type AS type, "
+            f"CASE WHEN {swap} THEN scope.target_entity ELSE scope.source_entity END "
+            "AS source, "
+            f"CASE WHEN {swap} THEN scope.source_entity ELSE scope.target_entity END "
+            "AS target, "
             "scope.negated AS negated, scope.document_id AS document_id, scope.role AS role, "
             "scope.confidence AS confidence, document_keys.source_key AS source_key, "
             "document_keys.published_iso AS published_iso, "

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import (Connection, Integer, Select, Subquery, and_, case, cast, distinct, func,
-                        select)
+from sqlalchemy import (Connection, Integer, Select, Subquery, and_, case, cast, distinct,
+                        func, select)
 
 from linkchart.model import UNDIRECTED_RELATIONS
 from linkchart.store import read_counted_ties, read_ties
