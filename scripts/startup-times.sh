@@ -1,9 +1,12 @@
 #!/bin/bash
 # Start-up of the commands that do not extract (docs/performance.md, "Start-up"): the
 # medians of 5 runs of each, on a store you name, of the wall time and of the processor
-# time (user + system, /usr/bin/time -f "%e %U %S"), which a busy machine inflates less.
+# time (user + system, /usr/bin/time -f "%e %U %S"), which a busy machine inflates less;
+# and `serve` from the command to its first answer (linkchart.server.bench --startup).
 #   scripts/startup-times.sh STORE [PYTHON]    e.g. scripts/startup-times.sh /tmp/su59.db
-# PYTHON defaults to python3; put the sources to time first on PYTHONPATH.
+# PYTHON defaults to python3; put the sources to time first on PYTHONPATH. The exports
+# that place events read the gazetteer's index from LINKCHART_CACHE (built by the first
+# run that needs it: run the script twice, or export once, to time a warm start).
 store=${1:?usage: startup-times.sh STORE [PYTHON]}
 python=${2:-python3}
 out=$(mktemp)
@@ -42,5 +45,14 @@ analyze fronts --db $store
 analyze contradictions --db $store
 analyze brokers --db $store
 analyze sourcing --db $store
+analyze chains --from 2015 --to 2020 --db $store
+analyze brokers --from 2015 --db $store
+analyze sourcing --from 2017 --db $store
+export --format ftm --db $store --out /dev/null
+export --format plover --db $store --out /dev/null
+export --format acled --db $store --out /dev/null
 LIST
+printf '%-48s %s\n' "serve (to its first answer)" "$("$python" -m linkchart.server.bench \
+  --db "$store" --startup --json | "$python" -c 'import json, sys; found = json.load(sys.stdin)
+print("%5.2f %5.2f" % (found["first_answer_ms"] / 1000, found["processor_ms"] / 1000))')"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from shared_data import FIXTURES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_folder(tmp_path_factory):
+    """The gazetteer's index (linkchart.export.city_index) kept in a folder of this run,
+    not the user's cache: for the commands the tests run in this process and in others."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("LINKCHART_CACHE")
+    os.environ["LINKCHART_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("LINKCHART_CACHE", None)
+    else:
+        os.environ["LINKCHART_CACHE"] = before
 
 
 @pytest.fixture(scope="session")

@@ -158,6 +158,9 @@ def test_what_the_analyses_read_is_the_stores(judged, light):
         assert _same(judged, light, "ties", None, types)
         _same(judged, light, "ties", ["E1", "E4"], types, min_sources=2, min_confidence=0.5)
         for period in ((None, None), ("2021", None), (None, "2021-03-01"), ("2021-03", "2022")):
+            assert _same(judged, light, "ties", None, types, *period) or period[0]
+            _same(judged, light, "ties", ["E1", "E3"], types, *period, among={"E1", "E3"})
+            _same(judged, light, "ties", ids, types, *period, min_sources=2, among=set(ids[:4]))
             assert _same(judged, light, "relations", None, types, *period) or period[0]
             _same(judged, light, "relations", ["E1", "E3"], types, *period, min_sources=2)
             _same(judged, light, "relations_kept", types, *period, _cited)

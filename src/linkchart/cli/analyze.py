@@ -66,9 +66,7 @@ def analyze(kind: str = typer.Argument(..., help=KIND_HELP),
     """Find the patterns behind the reporting, each finding with its evidence."""
     from linkchart.analyze import AnalysisError, Selection, analyze as run
 
-    # ties of a period are counted in SQL that only the Store runs (store.ties.counted)
-    opened = open_store(db) if date_from or date_to else open_reader(db)
-    with _without_cycle_collection(), opened as store:
+    with _without_cycle_collection(), open_reader(db) as store:
         ids = [_entity_id(store, name) for name in entity or []]
         try:
             selection = Selection(entity_type or None, relation_type or None,

@@ -12,6 +12,11 @@ the first GET /api/entities/{id}/neighbourhood, the same query warm, and the fir
 names another. Beside each wall time, the server process's processor time for it (from
 /proc, where there is one): on a loaded machine the steadier figure.
 
+    python -m linkchart.server.bench --db linkchart.db --startup [--repeat 5]
+
+times only fresh starts: from the command to its first answer (/api/health), the medians
+of the wall and of the server's processor time.
+
     python -m linkchart.server.bench --db linkchart.db --workspace 100
 
 times instead how long a saved workspace of that many actors takes to open and draw in
@@ -77,28 +82,52 @@ def _most_connected(db: str) -> str:
     return top[0]["id"]
 
 
+def _launch(db: str, port: int) -> tuple[subprocess.Popen, float, float | None]:
+    """`linkchart serve` started in a new process: the process, the wall time until it
+    answered /api/health, and its processor time by then (ms)."""
+    command = [sys.executable, "-c", "from linkchart.cli import main; main()", "serve",
+               "--db", db, "--port", str(port)]
+    started = time.perf_counter()
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    while True:
+        if server.poll() is not None:
+            raise SystemExit("linkchart serve stopped: "
+                             + server.stderr.read().decode(errors="replace"))
+        try:
+            _get(f"http://127.0.0.1:{port}/api/health")
+            return server, (time.perf_counter() - started) * 1000, _processor_ms(server.pid)
+        except OSError:
+            if time.perf_counter() - started > 120:
+                _stop(server)
+                raise SystemExit("linkchart serve did not answer within 120 s") from None
+            time.sleep(0.005)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def measure_startup(db: str, repeat: int = 5) -> dict[str, object]:
+    """The medians of `repeat` fresh starts: wall and processor time from the command to
+    its first answer (/api/health), which a busy machine inflates less."""
+    walls, processors = [], []
+    for _ in range(repeat):
+        server, wall, processor = _launch(db, _free_port())
+        _stop(server)
+        walls.append(wall)
+        processors.append(processor)
+    return {"db": db, "starts": repeat, "first_answer_ms": round(statistics.median(walls)),
+            "processor_ms": _rounded({"first_answer": _median(processors)})["first_answer"]}
+
+
 def measure(db: str, entity: str | None = None, depth: int = 1, repeat: int = 5
             ) -> dict[str, object]:
     entity = entity or _most_connected(db)
     port = _free_port()
     origin = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-c", "from linkchart.cli import main; main()", "serve",
-               "--db", db, "--port", str(port)]
-    started = time.perf_counter()
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server, startup, _ = _launch(db, port)
     try:
-        while True:
-            if server.poll() is not None:
-                raise SystemExit("linkchart serve stopped: "
-                                 + server.stderr.read().decode(errors="replace"))
-            try:
-                _get(f"{origin}/api/health")
-                break
-            except OSError:
-                if time.perf_counter() - started > 120:
-                    raise SystemExit("linkchart serve did not answer within 120 s") from None
-                time.sleep(0.02)
-        startup = (time.perf_counter() - started) * 1000
         url = f"{origin}/api/entities/{quote(entity)}/neighbourhood?depth={depth}"
         first, first_cpu, body = _timed(url, server.pid)
         found = json.loads(body)
@@ -107,8 +136,7 @@ def measure(db: str, entity: str | None = None, depth: int = 1, repeat: int = 5
         graph_first, graph_cpu, _ = _timed(graph_url, server.pid)
         card_first, card_cpu, _ = _timed(f"{origin}/api/entities/{quote(entity)}", server.pid)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
     return {"db": db, "entity": entity, "depth": depth, "startup_ms": round(startup),
             "first_neighbourhood_ms": round(first, 1),
             "warm_neighbourhood_ms": round(statistics.median(w for w, _ in warm), 1),
@@ -138,7 +166,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--workspace", type=int, metavar="ACTORS",
                         help="time opening a saved workspace of ACTORS actors in the browser")
+    parser.add_argument("--startup", action="store_true",
+                        help="time only fresh starts to the first answer (--repeat of them)")
     args = parser.parse_args(argv)
+    if args.startup:
+        found = measure_startup(args.db, args.repeat)
+        print(json.dumps(found) if args.json else
+              f"linkchart serve --db {found['db']}: first answer after "
+              f"{found['first_answer_ms']} ms, {found['processor_ms']} ms of processor time "
+              f"(medians of {found['starts']} starts)")
+        return
     if args.workspace:
         found = measure_workspace(args.db, args.entity or _most_connected(args.db),
                                   _free_port(), args.workspace, args.repeat)

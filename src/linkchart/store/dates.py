@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -28,22 +24,6 @@ def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bo
     if date_from and date < date_from[:len(date)]:
         return False
     return not (date_to and date[:len(date_to)] > date_to)
-
-
-def in_range_sql(column: ColumnElement[str], date_from: ColumnElement[str] | None,
-                 date_to: ColumnElement[str] | None) -> list[ColumnElement[bool]]:
-    """`in_range` as SQL conditions on a column that holds `iso(date)`, for a period
-    given as SQL values (bound parameters): None where it is open."""
-    from sqlalchemy import func  # the rest of this module is read without SQLAlchemy
-
-    if date_from is None and date_to is None:
-        return []
-    found = [column.is_not(None)]
-    if date_from is not None:
-        found.append(column >= func.substr(date_from, 1, func.length(column)))
-    if date_to is not None:
-        found.append(func.substr(column, 1, func.length(date_to)) <= date_to)
-    return found
 
 
 def year_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:

@@ -2,7 +2,7 @@
 `events`, `show`, `judgements list`, `review` (listing), `export` and `analyze` read,
 through the stdlib sqlite3 or psycopg and the same `read_*` queries the Store runs, so
 that a command run once starts in a fraction of the time (docs/performance.md,
-"Start-up"). Ties of a period are counted by the Store alone (`ties.counted`).
+"Start-up").
 
 `LightStore.open` answers None for a store it cannot read as it is: a URL of another
 driver, an in-memory or URI SQLite database, or a store not at the newest revision,
@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from linkchart.store import (read_card, read_corpus, read_cues, read_entities, read_events,
-                             read_judgements, read_material, read_relations, read_stats,
-                             read_ties)
+from linkchart.store import (read_card, read_corpus, read_counted_ties, read_cues,
+                             read_entities, read_events, read_judgements, read_material,
+                             read_relations, read_stats)
 from linkchart.store.dbapi import (HEAD_REVISION, DbapiReader, connect_postgres,
                                    connect_sqlite, current_revision)
 
@@ -114,11 +114,8 @@ class LightStore:
              date_to: str | None = None, min_sources: int = 1,
              min_confidence: float | None = None, among: set[str] | None = None
              ) -> list[dict[str, Any]]:
-        """The Store's `ties` without a period (from the tie table)."""
-        if date_from or date_to:
-            raise ValueError("ties of a period are counted by the Store, not the light reader")
-        return self._read(read_ties.tie_list, entity_ids, types, min_sources, among,
-                          min_confidence)
+        return self._read(read_counted_ties.tie_list, entity_ids, types, date_from, date_to,
+                          min_sources, among, min_confidence)
 
     def relations_kept(self, types: Iterable[str] | None, date_from: str | None,
                        date_to: str | None, keep, containing: Iterable[str] = (),

@@ -1,6 +1,6 @@
 """Ties read from the tie table (`schema.ties`, kept by `tie_table`) with their ends'
 names: SQL text run through a `dbapi.Reader`, by the Store and by the light reader alike.
-`ties.counted` counts the same from the relation rows, for a period."""
+`read_counted_ties` counts the same from the relation rows, for a period."""
 
 from __future__ import annotations
 

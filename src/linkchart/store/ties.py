@@ -7,33 +7,20 @@ gives the same ties with the evidence, counted in Python. All three agree on eve
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import (Connection, Integer, Select, String, Subquery, and_, bindparam, case,
-                        cast, distinct, func, select, union, union_all)
+from sqlalchemy import (Connection, Integer, Select, Subquery, and_, case, cast, distinct,
+                        func, select)
 
 from linkchart.model import UNDIRECTED_RELATIONS
-from linkchart.store import read_ties
+from linkchart.store import read_counted_ties, read_ties
 from linkchart.store.alchemy_reader import AlchemyReader
-from linkchart.store.dates import in_range_sql
-from linkchart.store.read_relations import lookups
 from linkchart.store.lookup import CHUNK
+from linkchart.store.read_counted_ties import COMMA
 from linkchart.store.schema import attributions, document_keys, entities, relations
 from linkchart.store.schema import ties as tie_table
 from linkchart.store.tie_shapes import (CONFIDENCE_CAP, COUNTS, ROLE_SEPARATOR, TIE_KEY,
-                                        confident, tie_of_row)
-
-_COMMA = "\x1e"  # another: stands for a comma inside a role while SQLite joins roles
-class _Shape(NamedTuple):
-    """What the counting statements depend on, apart from the values bound to them."""
-    ends: tuple[str, ...] | None
-    """The end column of each look-up (`read_relations.lookups`); None for every relation."""
-    target_in_sql: bool
-    types: bool
-    date_from: bool
-    date_to: bool
-    dialect: str
+                                        confident)
 
 
 def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
@@ -44,15 +31,9 @@ def tie_list(conn: Connection, entity_ids: Iterable[str] | None = None,
     """Ties touching `entity_ids` (all, without), best-sourced first; with `among` (which
     holds `entity_ids`), only the ties between entities of `among`; with `min_confidence`,
     only ties at or above it (a tie of unscored rows, confidence None, always passes).
-    Without a period they are read from the tie table (read_ties.tie_list)."""
-    if not (date_from or date_to):
-        return read_ties.tie_list(AlchemyReader(conn), entity_ids, types, min_sources, among,
-                                  min_confidence)
-    # counting narrows to `among` in SQL only when it is `entity_ids` (the rows from one
-    # of them to another); otherwise the ties are cut to `among` below
-    same = among is not None and entity_ids is not None and among == set(entity_ids)
-    found = counted(conn, entity_ids, types, date_from, date_to, among if same else None)
-    return read_ties.kept(found, min_sources, among, min_confidence)
+    Read from the tie table, or for a period counted (read_counted_ties.tie_list)."""
+    return read_counted_ties.tie_list(AlchemyReader(conn), entity_ids, types, date_from,
+                                      date_to, min_sources, among, min_confidence)
 
 
 # ------------------------------------------------------------------ from the tie table
@@ -126,57 +107,14 @@ def tie_count_sql(entity_id_column):
 
 # ------------------------------------------------------------------ from relation rows
 
-def touching(stmt: Select, ends: Iterable[str], target_in_sql: bool) -> list[Select]:
-    """`stmt` narrowed to each look-up of `read_relations.lookups` (`ends`, their
-    columns): its ids bound as ids_0, ids_1..., the targets as among (`lookup_values`)."""
-    if target_in_sql:
-        stmt = stmt.where(relations.c.target_entity.in_(bindparam("among", expanding=True)))
-    return [stmt.where(relations.c[end].in_(bindparam(f"ids_{i}", expanding=True)))
-            for i, end in enumerate(ends)]
-
-
-def lookup_values(looked_up: list[tuple[str, list[str]]], among: set[str] | None
-                  ) -> dict[str, list[str]]:
-    return {"among": sorted(among or ())} | {f"ids_{i}": ids
-                                             for i, (_, ids) in enumerate(looked_up)}
-
-
 def counted(conn: Connection, entity_ids: Iterable[str] | None = None,
             types: Iterable[str] | None = None, date_from: str | None = None,
             date_to: str | None = None, among: set[str] | None = None
             ) -> list[dict[str, Any]]:
     """Ties counted from the relation rows (of a period): what the tie table holds when
-    no period is given."""
-    looked_up, target_in_sql = lookups(entity_ids, among) if entity_ids is not None \
-        else (None, False)
-    if looked_up == []:
-        return []
-    statement = _statement(_Shape(
-        looked_up and tuple(end for end, _ in looked_up), target_in_sql, bool(types),
-        bool(date_from), bool(date_to), conn.dialect.name))
-    values = lookup_values(looked_up or [], among) | {
-        "types": list(types or ()), "date_from": date_from, "date_to": date_to}
-    return [tie_of_row(row) for row in conn.execute(statement, values).all()]
-
-
-@lru_cache(maxsize=256)
-def _statement(shape: _Shape) -> Select:
-    """The statement that counts ties, built once a shape."""
-    period = [bindparam(name, type_=String) if given else None
-              for name, given in (("date_from", shape.date_from), ("date_to", shape.date_to))]
-    return _named(counts(tie_rows(_in_scope(shape), *period), shape.dialect)
-                  .subquery("counted"))
-
-
-def _named(ties) -> Select:
-    """Ties (TIE_KEY, COUNTS) with the names and types of their ends, and the quotes'
-    ids where `ties` has them: in the order `_tie` reads them."""
-    source, target = entities.alias("s"), entities.alias("t")
-    quoted = [ties.c.quotes] if "quotes" in ties.c else []
-    return (select(*(ties.c[k] for k in TIE_KEY + COUNTS), source.c.name, source.c.type,
-                   target.c.name, target.c.type, *quoted)
-            .join(source, source.c.id == ties.c.source)
-            .join(target, target.c.id == ties.c.target))
+    no period is given (read_counted_ties.counted)."""
+    return read_counted_ties.counted(AlchemyReader(conn), entity_ids, types, date_from,
+                                     date_to, among)
 
 
 def _number(entity_id):
@@ -200,29 +138,9 @@ def relation_columns() -> Select:
         relations.c.source_entity.is_not(None), relations.c.target_entity.is_not(None))
 
 
-def _in_scope(shape: _Shape) -> Subquery:
-    """The relation rows to count, each once."""
-    stmt = relation_columns()
-    if shape.types:
-        stmt = stmt.where(relations.c.type.in_(bindparam("types", expanding=True)))
-    if shape.ends is None:
-        return stmt.subquery("scope")
-    looked_up = touching(stmt, shape.ends, shape.target_in_sql)
-    if len(looked_up) == 1:
-        return looked_up[0].subquery("scope")
-    if shape.ends == ("source_entity", "target_entity"):
-        # One chunk of ids at each end: the target look-up skips the rows the source
-        # look-up found, so the two add up without a de-duplicating UNION.
-        found_by_target = looked_up[1].where(
-            relations.c.source_entity.not_in(bindparam("ids_0", expanding=True)))
-        return union_all(looked_up[0], found_by_target).subquery("scope")
-    return union(*looked_up).subquery("scope")
-
-
-def tie_rows(scope: Subquery, date_from=None, date_to=None):
-    """One row per relation row of `scope` (`relation_columns`) published between the
-    bound `date_from` and `date_to` (either None: open): its tie, and what the counts are
-    made of."""
+def tie_rows(scope: Subquery):
+    """One row per relation row of `scope` (`relation_columns`): its tie, and what the
+    counts are made of (read_counted_ties counts those of a period)."""
     source, target = tie_ends(scope.c.type, scope.c.source_entity, scope.c.target_entity)
     return (select(scope.c.type, source.label("source"), target.label("target"),
                    scope.c.negated, scope.c.document_id, scope.c.role, scope.c.confidence,
@@ -230,7 +148,6 @@ def tie_rows(scope: Subquery, date_from=None, date_to=None):
                    attributions.c.source_kind)
             .join(document_keys, document_keys.c.document_id == scope.c.document_id)
             .outerjoin(attributions, attributions.c.id == scope.c.attribution_id)
-            .where(*in_range_sql(document_keys.c.published_iso, date_from, date_to))
             .cte("tie_rows"))
 
 
@@ -276,8 +193,8 @@ def _roles_joined(role, dialect: str):
     is set aside first and put back after."""
     named = case((role != "", role))
     if dialect == "sqlite":
-        joined = func.group_concat(distinct(func.replace(named, ",", _COMMA)))
-        return func.replace(func.replace(joined, ",", ROLE_SEPARATOR), _COMMA, ",")
+        joined = func.group_concat(distinct(func.replace(named, ",", COMMA)))
+        return func.replace(func.replace(joined, ",", ROLE_SEPARATOR), COMMA, ",")
     return func.string_agg(distinct(named), ROLE_SEPARATOR)
 
 
