@@ -439,6 +439,23 @@ class Context:
         if any(self.type_of(self.token_referent[i]) in wanted
                for i in range(sent.start, token.i) if i in self.token_referent):
             return None
+        return self._subject_before(sent, wanted)
+
+    def _subject_as_object(self, pronoun: Token, wanted: set[str]) -> int | None:
+        """'The group fought US troops. Washington designated it a terrorist group': an
+        object pronoun whose clause names another subject is the subject of the sentence
+        before, sooner than the nearest name."""
+        verb = pronoun.head
+        while verb.dep_ in ("advcl", "xcomp", "conj") and not any(
+                c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "Washington designated it ..., accusing it of attacks"
+        own = [i for c in verb.children if c.dep_ == "nsubj"
+               for i in self.referents_of(c, anaphora=False)]
+        return self._subject_before(self.sentence(pronoun), wanted, set(own)) if own else None
+
+    def _subject_before(self, sent: Span, wanted: set[str],
+                        excluded: frozenset[int] | set[int] = frozenset()) -> int | None:
+        """The subject of the sentence before `sent`, when it is of a wanted type."""
         number = self._sentence_of[sent.start]
         if number == 0:
             return None
@@ -446,28 +463,7 @@ class Context:
             found = self._chained(
                 lambda: self.referents_of(previous, coordinated=False),
                 lambda: self.referents_of(previous, anaphora=False, coordinated=False))
-            if found and self.type_of(found[0]) in wanted:
-                return found[0]
-        return None
-
-    def _subject_as_object(self, pronoun: Token, wanted: set[str]) -> int | None:
-        """'The group fought US troops. Washington designated it a terrorist group': an
-        object pronoun whose clause names another subject is the subject of the sentence
-        before, sooner than the nearest name."""
-        number = self._sentence_of[self.sentence(pronoun).start]
-        verb = pronoun.head
-        while verb.dep_ in ("advcl", "xcomp", "conj") and not any(
-                c.dep_ == "nsubj" for c in verb.children):
-            verb = verb.head  # "Washington designated it ..., accusing it of attacks"
-        own = [i for c in verb.children if c.dep_ == "nsubj"
-               for i in self.referents_of(c, anaphora=False)]
-        if number == 0 or not own:
-            return None
-        for previous in self._subjects_of(self.sentences[number - 1].root):
-            found = self._chained(
-                lambda: self.referents_of(previous, coordinated=False),
-                lambda: self.referents_of(previous, anaphora=False, coordinated=False))
-            if found and self.type_of(found[0]) in wanted and found[0] not in own:
+            if found and self.type_of(found[0]) in wanted and found[0] not in excluded:
                 return found[0]
         return None
 

@@ -98,9 +98,9 @@ class AdjectiveRules(RuleFamily):
             return
         agents = [i for a in token.children if a.dep_ == "agent"
                   for o in a.children if o.dep_ == "pobj" for i in self.syntax.through_of(o)]
-        targets = self.context.referents_of(token.head) or self.syntax.through_of(
-            token.head) or self._described(token.head) \
-            or self._collective_of(token.head)
+        head = token.head
+        targets = (self.context.referents_of(head) or self.syntax.through_of(head)
+                   or self._described(head) or self._collective_of(head))
         for source in agents:
             for target in targets:
                 self.add(self._leading(kind, source), source, target, [token], token)
