@@ -1062,3 +1062,9 @@ def test_strikes_targeting_someone_oppose_them(relations_of):
     found = relations_of("U.S. forces conducted two airstrikes targeting al-Shabaab "
                          "militants near Jilib.")
     assert ("opposes", "U.S. forces", "al-Shabaab") in undirected(found)
+
+
+def test_they_in_a_where_clause_is_the_subject_sent_there(relations_of):
+    found = relations_of("Kataib Hezbollah grew. Its fighters have been deployed to Syria, "
+                         "where they fought for President Bashar al-Assad.")
+    assert ("supports", "Kataib Hezbollah", "Bashar al-Assad") in found

@@ -397,14 +397,17 @@ class Context:
         noun = clause.head
         while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
             noun = noun.head
-        verb = noun.head if noun.dep_ == "dobj" else None
+        verb = noun.head if noun.dep_ == "dobj" else noun if clause.head.dep_ == "pobj" \
+            and noun.pos_ in ("VERB", "AUX") else None  # "deployed to Syria, where they"
         named = self.token_referent.get(clause.head.i)
         if verb is None or named is not None and self.type_of(named) in wanted:
             return None  # "the militia, which it founded": the clause may mean the militia
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
             return None
-        found = self.referents_of(subject, anaphora=False, coordinated=False)
+        found = self.referents_of(subject, anaphora=False, coordinated=False) or [
+            i for c in subject.children if c.dep_ == "poss"  # "Its fighters"
+            for i in self.referents_of(c, coordinated=False)]
         return found[0] if len(found) == 1 and self.type_of(found[0]) in wanted \
             else None
 
