@@ -34,6 +34,7 @@ SIDE_PREFIXES = words(typing_lexicon()["side_prefixes"])
 PORTFOLIO_HEADS = words(typing_lexicon()["portfolio_heads"])
 OFFICE_WORDS = words(typing_lexicon()["office_words"])
 SHARED_HEAD_WORDS = words(typing_lexicon()["shared_head_words"])
+DESCRIPTIVE_STATE_WORDS = words(typing_lexicon()["descriptive_state_words"])
 OPEN_QUOTES, CLOSE_QUOTES = {"“", "\"", "‘"}, {"”", "\"", "’"}
 QUOTED_NAME_WORDS = 5
 NAME_INTRODUCERS = tuple(words(typing_lexicon()["name_introducers"]))
@@ -167,11 +168,11 @@ NAME_GOES_ON = frozenset({"of", "for", "'s", "’s"})
 
 
 def _modifies_a_noun(match: Span) -> bool:
-    """'Syrian state media', 'Iraqi government forces': a state named only to describe
-    the noun after it (that noun's own name, where there is one, is matched apart)."""
+    """'Syrian state media': a state named only to describe the noun after it."""
     last = match[-1]
-    return match.label_ == "country" and last.is_lower and last.dep_ in ("compound", "amod") \
-        and last.head.i > last.i and last.lower_ == "state"
+    return match.label_ == "country" and last.is_lower and \
+        last.lower_ in DESCRIPTIVE_STATE_WORDS and last.dep_ in ("compound", "amod") and \
+        last.head.i > last.i
 
 
 def _missed_places(doc: Doc, names: list[Span]) -> list[Span]:

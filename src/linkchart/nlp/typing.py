@@ -19,9 +19,6 @@ SECURITY_MINISTRY_WORDS = words(typing_lexicon()["security_ministry_words"])
 PERSON_NOUNS = words(typing_lexicon()["person_nouns"])
 PLACE_PREPOSITIONS = {"in", "near", "at", "from", "to", "into", "outside", "around", "across",
                       "towards", "toward", "through", "inside"}
-# Before a name of two words or more, only these: one speaks to a person, hears from one
-WITHIN_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across", "into",
-                       "through"}
 
 
 def _before_dash(lowered: list[str]) -> list[str]:
@@ -50,6 +47,7 @@ class Typer:
         self.occurrence_openers = words(lexicon["occurrence_openers"])
         self.over_person = words(lexicon["heads_over_person_names"])
         self.region_heads = words(lexicon["region_heads"])
+        self.within = words(lexicon["within_prepositions"])
         self.place_descriptors = words(lexicon["place_descriptors"])
 
     def vote(self, span: Span) -> TypeVote | None:
@@ -69,7 +67,7 @@ class Typer:
         where something happened (no 'the': 'in the State Department' is the body)."""
         previous = span.doc[span.start - 1] if span.start else None
         if len(span) > 1 and span[-1].lower_ in self.region_heads and previous is not None \
-                and previous.lower_ in WITHIN_PREPOSITIONS:
+                and previous.lower_ in self.within:
             return TypeVote("location", CONTEXT)
         return None
 
@@ -90,7 +88,7 @@ class Typer:
             and not (previous.i > 0 and previous.nbor(-1).lower_ == "according")
         if len(span) > 1:  # "Near Al Hawl, two strikes...": no one is in or near a person
             owned = span.end < len(span.doc) and span.doc[span.end].lower_ in ("'s", "’s")
-            within = after_preposition and previous.lower_ in WITHIN_PREPOSITIONS
+            within = after_preposition and previous.lower_ in self.within
             return TypeVote("location", CONTEXT) if within and not owned \
                 and span.label_ == "PERSON" else None
         if is_place(span.text) or (after_preposition and span.label_ == "PERSON"):
